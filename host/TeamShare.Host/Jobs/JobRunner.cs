@@ -1,0 +1,31 @@
+using Hangfire;
+using TeamShare.SharedKernel.Jobs;
+
+namespace TeamShare.Host.Jobs;
+
+/// <summary>What Hangfire actually calls: finds a module's job by id and runs it in its own scope.</summary>
+public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<RecurringJobRegistration> registrations)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(string id, CancellationToken cancellationToken)
+    {
+        var registration = registrations.Single(r => r.Id == id);
+        await using var scope = scopes.CreateAsyncScope();
+        var job = (IRecurringJob)scope.ServiceProvider.GetRequiredService(registration.JobType);
+        await job.RunAsync(cancellationToken);
+    }
+}
+
+internal static class RecurringJobSchedule
+{
+    /// <summary>The seam's other half: every module registration becomes one Hangfire recurring job.</summary>
+    public static void ScheduleModuleJobs(this IServiceProvider services)
+    {
+        var manager = services.GetRequiredService<IRecurringJobManager>();
+        foreach (var registration in services.GetServices<RecurringJobRegistration>())
+        {
+            var id = registration.Id;
+            manager.AddOrUpdate<JobRunner>(id, runner => runner.RunAsync(id, CancellationToken.None), registration.Cron);
+        }
+    }
+}

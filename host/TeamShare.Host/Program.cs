@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.DataProtection;
+using TeamShare.SharedKernel.Http;
+using TeamShare.Host.Jobs;
+using TeamShare.Host.Startup;
+using TeamShare.SharedKernel.Modules;
+using TeamShare.SharedKernel.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.Configure<TeamShareOptions>(builder.Configuration.GetSection(TeamShareOptions.Section));
+services.AddSingleton(TimeProvider.System);
+var dataDirectory = builder.Configuration.GetSection(TeamShareOptions.Section).Get<TeamShareOptions>()?.FullDataDirectory
+    ?? new TeamShareOptions().FullDataDirectory;
+// Keys live with the data, so sign-in cookies survive a restart.
+services.AddDataProtection().SetApplicationName("TeamShare")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+services.AddSingleton<StartupState>();
+foreach (var module in Modules.All) module.AddServices(services, builder.Configuration);
+
+services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+services.AddRazorPages();
+services.AddProblemDetails();
+services.AddOpenApi();
+services.AddAntiforgery(o =>
+{
+    o.HeaderName = "RequestVerificationToken";
+    o.Cookie.Name = "teamshare.af";
+});
+services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
+services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+    .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount * 2));
+
+var app = builder.Build();
+
+await DatabaseStartup.PrepareAsync(app.Services);
+app.Services.ScheduleModuleJobs();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseApiAntiforgery();
+app.UseAntiforgery();
+
+foreach (var module in Modules.All) module.MapEndpoints(app);
+app.MapRazorPages();
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health/ready").AllowAnonymous();
+app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+{
+    Authorization = [new AdminDashboardFilter()],
+    DashboardTitle = "TeamShare jobs",
+    AppPath = "/files",
+}).RequireAuthorization(TeamShareClaims.AdminPolicy);
+app.MapGet("/", () => Results.Redirect("/files")).ExcludeFromDescription();
+// Unknown routes are 404 for everyone (the fallback authorization policy would otherwise send anonymous callers to sign in).
+app.MapFallback("{*path}", () => Problems.NotFound()).AllowAnonymous().ExcludeFromDescription();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

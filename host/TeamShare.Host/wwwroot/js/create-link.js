@@ -1,0 +1,60 @@
+// Create link: send the options, show field errors inline, then the link with a copy button.
+(() => {
+  const form = document.getElementById('create-link-form');
+  const general = document.getElementById('link-error');
+
+  function clearErrors() {
+    form.querySelectorAll('[data-error-for]').forEach(el => { el.textContent = ''; });
+    form.querySelectorAll('.is-invalid').forEach(el => el.classList.remove('is-invalid'));
+    general.classList.add('d-none');
+  }
+
+  function showErrors(problem) {
+    const errors = problem?.errors ?? {};
+    let placed = false;
+    for (const [field, messages] of Object.entries(errors)) {
+      const slot = form.querySelector(`[data-error-for="${field}"]`);
+      if (!slot) continue;
+      slot.textContent = messages.join(' ');
+      form.querySelector(`[name="${field}"]`)?.classList.add('is-invalid');
+      placed = true;
+    }
+    if (!placed) { general.textContent = teamshare.describe(problem); general.classList.remove('d-none'); }
+  }
+
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    clearErrors();
+    const value = name => form.elements[name].value.trim();
+    const body = {
+      itemIds: [form.dataset.itemId],
+      name: value('name') || null,
+      allowPreview: form.elements.allowPreview.checked,
+      allowDownload: form.elements.allowDownload.checked,
+      teamOnly: form.elements.teamOnly.checked,
+      previewLimit: value('previewLimit') ? Number(value('previewLimit')) : null,
+      expiresAt: value('expiresAt') ? new Date(value('expiresAt')).toISOString() : null,
+      remarks: value('remarks') || null,
+    };
+    const result = await teamshare.api('POST', '/api/shares', body);
+    if (!result.ok) { showErrors(result.data); return; }
+    document.getElementById('link-url').value = result.data.url;
+    document.getElementById('link-summary').textContent = result.data.expiresAt
+      ? `Works until ${new Date(result.data.expiresAt).toLocaleString()}.` : 'Permanent: works until you cancel it.';
+    form.classList.add('d-none');
+    document.getElementById('link-result').classList.remove('d-none');
+    document.getElementById('link-url').focus();
+  });
+
+  document.getElementById('copy-link').addEventListener('click', async () => {
+    const url = document.getElementById('link-url');
+    const status = document.getElementById('copy-status');
+    try {
+      await navigator.clipboard.writeText(url.value);
+      status.textContent = 'Link copied to the clipboard.';
+    } catch {
+      url.select();
+      status.textContent = 'Press Ctrl+C to copy the selected link.';
+    }
+  });
+})();

@@ -1,0 +1,16 @@
+using Mediator;
+
+namespace TeamShare.Identity.Contracts;
+
+/// <summary>Who a user is for access decisions: live status and departments (ID-5, ID-7). One indexed query.</summary>
+public sealed record GetPrincipalGroups(Guid UserId) : IRequest<PrincipalGroups?>;
+
+public sealed record PrincipalGroups(Guid UserId, Guid TeamId, bool IsActive, IReadOnlyList<Guid> DepartmentIds);
+
+public sealed record FindUserByEmail(string Email) : IRequest<UserSummary?>;
+
+public sealed record UserSummary(Guid Id, Guid TeamId, string Email, string DisplayName, string Role, bool IsActive);
+
+public sealed record FindDepartmentByName(Guid TeamId, string Name) : IRequest<Guid?>;
+
+public sealed record GetTeamName(Guid TeamId) : IRequest<string?>;

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using TeamShare.Identity.Data;
+using TeamShare.Identity.SignIn;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.AccessTokens;
+
+public sealed record CreateTokenRequest(string? Email, string? Password, string? Name);
+
+public sealed record CreatedToken(Guid Id, string Name, string Token, DateTime CreatedAt);
+
+internal static class CreateTokenEndpoint
+{
+    /// <summary>POST /api/auth/tokens: trades credentials for a personal access token, shown once.</summary>
+    public static async Task<IResult> Handle(CreateTokenRequest body, HttpContext http, IMediator mediator,
+        IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Email)) return Problems.Field("email", "Enter your e-mail address.");
+        if (string.IsNullOrEmpty(body.Password)) return Problems.Field("password", "Enter your password.");
+        var name = string.IsNullOrWhiteSpace(body.Name) ? "script" : body.Name.Trim();
+        if (name.Length > 100) return Problems.Field("name", "Use at most 100 characters.");
+
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var outcome = await mediator.Send(new SignInCommand(body.Email, body.Password, address), ct);
+        if (outcome.Status == SignInStatus.Throttled)
+            return Problems.Status(429, "Too many attempts", "Too many failed sign-ins. Wait 15 minutes and try again.", "throttled");
+        if (outcome.User is null)
+            return Problems.Status(401, "Sign-in failed", "The e-mail or password is not right.", "invalid_credentials");
+
+        var token = "tsp_" + Tokens.New();
+        var row = new AccessToken
+        {
+            Id = Guid.CreateVersion7(), UserId = outcome.User.Id, Name = name,
+            TokenHash = Tokens.Hash(token), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.AccessTokens.Add(row);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/auth/tokens/{row.Id}", new CreatedToken(row.Id, row.Name, token, row.CreatedAt));
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Identity.Data;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Auth;
+
+internal static class AuthenticationSetup
+{
+    private const string Smart = "TeamShare";
+
+    /// <summary>Cookie for browsers, Bearer for scripts; a policy scheme picks by the Authorization header.</summary>
+    public static void AddTeamShareAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TeamShareClaims.BearerScheme
+                    : TeamShareClaims.CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(TeamShareClaims.BearerScheme, null)
+            .AddCookie(TeamShareClaims.CookieScheme, o =>
+            {
+                o.Cookie.Name = "teamshare.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.AccessDeniedPath = "/not-allowed";
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = RefreshFromDatabase;
+            });
+
+        services.AddAuthorizationBuilder()
+            // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(TeamShareClaims.AdminPolicy, p => p.RequireAuthenticatedUser()
+                .RequireClaim(TeamShareClaims.TeamRole, TeamRoles.Owner, TeamRoles.Admin));
+    }
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/s"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>ID-7: a suspended or removed user's cookie stops working on the next request; a role change applies at once.</summary>
+    private static async Task RefreshFromDatabase(CookieValidatePrincipalContext ctx)
+    {
+        var id = ctx.Principal?.FindFirst(TeamShareClaims.UserId)?.Value;
+        var db = ctx.HttpContext.RequestServices.GetRequiredService<IdentityDbContext>();
+        var user = Guid.TryParse(id, out var userId)
+            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ctx.HttpContext.RequestAborted)
+            : null;
+        if (user is null)
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(TeamShareClaims.CookieScheme);
+            return;
+        }
+        if (user.Role != ctx.Principal!.GetTeamRole() || user.DisplayName != ctx.Principal!.Identity?.Name)
+        {
+            ctx.ReplacePrincipal(Principals.For(user, TeamShareClaims.CookieScheme));
+            ctx.ShouldRenew = true;
+        }
+    }
+}

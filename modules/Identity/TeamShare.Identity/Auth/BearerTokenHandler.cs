@@ -1,0 +1,33 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TeamShare.Identity.Data;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Auth;
+
+/// <summary>Personal access tokens (ID-8): one indexed lookup by the token's SHA-256, joined with the user's live status.</summary>
+internal sealed class BearerTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IdentityDbContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        if (token.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed token.");
+
+        var hash = Tokens.Hash(token);
+        var user = await (from t in db.AccessTokens
+                          join u in db.Users on t.UserId equals u.Id
+                          where t.TokenHash == hash && t.RevokedAt == null && u.IsActive
+                          select u).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
+        return user is null
+            ? AuthenticateResult.Fail("Unknown or revoked token.")
+            : AuthenticateResult.Success(new AuthenticationTicket(Principals.For(user, Scheme.Name), Scheme.Name));
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace TeamShare.Identity.Auth;
+
+/// <summary>ASP.NET Core Identity's hasher (format v3: PBKDF2-HMAC-SHA512) at 210 000 iterations, the OWASP 2023 figure.</summary>
+internal sealed class PasswordHashing
+{
+    public const int Iterations = 210_000;
+    private static readonly object Subject = new();
+    private readonly PasswordHasher<object> _hasher =
+        new(Options.Create(new PasswordHasherOptions
+        {
+            CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
+            IterationCount = Iterations,
+        }));
+
+    /// <summary>Verifying against this keeps the time of an unknown e-mail equal to a wrong password's.</summary>
+    private readonly Lazy<string> _dummyHash;
+
+    public PasswordHashing() => _dummyHash = new(() => Hash("not-a-real-password"));
+
+    public string Hash(string password) => _hasher.HashPassword(Subject, password);
+
+    public bool Verify(string? hash, string password)
+    {
+        var result = _hasher.VerifyHashedPassword(Subject, hash ?? _dummyHash.Value, password);
+        return hash is not null && result != PasswordVerificationResult.Failed;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using TeamShare.Identity.Data;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Auth;
+
+internal static class Principals
+{
+    public static ClaimsPrincipal For(User user, string scheme) =>
+        new(new ClaimsIdentity(
+        [
+            new Claim(TeamShareClaims.UserId, user.Id.ToString()),
+            new Claim(TeamShareClaims.TeamId, user.TeamId.ToString()),
+            new Claim(TeamShareClaims.TeamRole, user.Role),
+            new Claim(TeamShareClaims.Email, user.Email),
+            new Claim(TeamShareClaims.DisplayName, user.DisplayName),
+        ], scheme, TeamShareClaims.DisplayName, TeamShareClaims.TeamRole));
+
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Data;
+
+namespace TeamShare.Identity.Auth;
+
+/// <summary>
+/// ID-8: after 5 failed sign-ins for one e-mail from one address within 15 minutes, that address is refused for
+/// that e-mail until the window passes; after 50 for one e-mail from anywhere in an hour, everyone is. Checked before hashing.
+/// </summary>
+internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
+{
+    public const int PerAddressLimit = 5;
+    public static readonly TimeSpan PerAddressWindow = TimeSpan.FromMinutes(15);
+    public const int PerAccountLimit = 50;
+    public static readonly TimeSpan PerAccountWindow = TimeSpan.FromHours(1);
+
+    public async Task<bool> IsThrottledAsync(string normalizedEmail, string address, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var addressSince = now - PerAddressWindow;
+        var accountSince = now - PerAccountWindow;
+        var fromAddress = await db.SignInFailures.CountAsync(
+            f => f.NormalizedEmail == normalizedEmail && f.ClientAddress == address && f.At > addressSince, ct);
+        if (fromAddress >= PerAddressLimit) return true;
+        var fromAnywhere = await db.SignInFailures.CountAsync(
+            f => f.NormalizedEmail == normalizedEmail && f.At > accountSince, ct);
+        return fromAnywhere >= PerAccountLimit;
+    }
+
+    public async Task RecordFailureAsync(string normalizedEmail, string address, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.SignInFailures.Add(new SignInFailure { NormalizedEmail = normalizedEmail, ClientAddress = address, At = now });
+        await db.SaveChangesAsync(ct);
+        // Housekeeping on the write path keeps the table small without a separate job.
+        var expired = now - PerAccountWindow;
+        await db.SignInFailures.Where(f => f.At < expired).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,63 @@
+namespace TeamShare.Identity.Data;
+
+internal sealed class Team
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal static class TeamRoles
+{
+    public const string Owner = "owner";
+    public const string Admin = "admin";
+    public const string Member = "member";
+    public static readonly string[] All = [Owner, Admin, Member];
+}
+
+internal sealed class User
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public required string Email { get; set; }
+    /// <summary>Upper-invariant e-mail: unique across the deployment (ID-2).</summary>
+    public required string NormalizedEmail { get; set; }
+    public required string DisplayName { get; set; }
+    public required string PasswordHash { get; set; }
+    public string Role { get; set; } = TeamRoles.Member;
+    public bool IsActive { get; set; } = true;
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class Department
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public required string Name { get; set; }
+}
+
+internal sealed class DepartmentMember
+{
+    public Guid DepartmentId { get; set; }
+    public Guid UserId { get; set; }
+}
+
+internal sealed class AccessToken
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>SHA-256 of the token; the token itself is shown once and never stored.</summary>
+    public required byte[] TokenHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}
+
+/// <summary>One failed sign-in; counted per e-mail and client address for throttling (ID-8). Kept in the database so it survives restarts.</summary>
+internal sealed class SignInFailure
+{
+    public long Id { get; set; }
+    public required string NormalizedEmail { get; set; }
+    public required string ClientAddress { get; set; }
+    public DateTime At { get; set; }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using TeamShare.SharedKernel.Data;
+
+namespace TeamShare.Identity.Data;
+
+internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+{
+    public const string Module = "identity";
+
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DepartmentMember> DepartmentMembers => Set<DepartmentMember>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Team>(e =>
+        {
+            e.ToTable("identity_teams");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => x.Name).IsUnique();
+        });
+        b.Entity<User>(e =>
+        {
+            e.ToTable("identity_users");
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.Property(x => x.NormalizedEmail).HasMaxLength(320);
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(16);
+            e.HasIndex(x => x.NormalizedEmail).IsUnique();
+            e.HasIndex(x => new { x.TeamId, x.DisplayName });
+        });
+        b.Entity<Department>(e =>
+        {
+            e.ToTable("identity_departments");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => new { x.TeamId, x.Name }).IsUnique();
+        });
+        b.Entity<DepartmentMember>(e =>
+        {
+            e.ToTable("identity_department_members");
+            e.HasKey(x => new { x.UserId, x.DepartmentId });
+            e.HasIndex(x => x.DepartmentId);
+        });
+        b.Entity<AccessToken>(e =>
+        {
+            e.ToTable("identity_access_tokens");
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.UserId);
+        });
+        b.Entity<SignInFailure>(e =>
+        {
+            e.ToTable("identity_signin_failures");
+            e.HasIndex(x => new { x.NormalizedEmail, x.ClientAddress, x.At });
+        });
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the host.</summary>
+internal sealed class IdentityDbContextFactory : IDesignTimeDbContextFactory<IdentityDbContext>
+{
+    public IdentityDbContext CreateDbContext(string[] args) =>
+        new(ModuleDatabaseRegistration.DesignTimeOptions<IdentityDbContext>(IdentityDbContext.Module));
+}

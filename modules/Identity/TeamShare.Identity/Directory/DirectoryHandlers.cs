@@ -1,0 +1,49 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Auth;
+using TeamShare.Identity.Contracts;
+using TeamShare.Identity.Data;
+
+namespace TeamShare.Identity.Directory;
+
+internal sealed class GetPrincipalGroupsHandler(IdentityDbContext db) : IRequestHandler<GetPrincipalGroups, PrincipalGroups?>
+{
+    public async ValueTask<PrincipalGroups?> Handle(GetPrincipalGroups request, CancellationToken ct)
+    {
+        // One round trip: the user row with its department ids (live membership, ID-5).
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.Id == request.UserId)
+            .Select(u => new
+            {
+                u.Id, u.TeamId, u.IsActive,
+                Departments = db.DepartmentMembers.Where(m => m.UserId == u.Id).Select(m => m.DepartmentId).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new PrincipalGroups(row.Id, row.TeamId, row.IsActive, row.Departments);
+    }
+}
+
+internal sealed class FindUserByEmailHandler(IdentityDbContext db) : IRequestHandler<FindUserByEmail, UserSummary?>
+{
+    public async ValueTask<UserSummary?> Handle(FindUserByEmail request, CancellationToken ct)
+    {
+        var email = Principals.Normalize(request.Email);
+        return await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email)
+            .Select(u => new UserSummary(u.Id, u.TeamId, u.Email, u.DisplayName, u.Role, u.IsActive))
+            .FirstOrDefaultAsync(ct);
+    }
+}
+
+internal sealed class FindDepartmentByNameHandler(IdentityDbContext db) : IRequestHandler<FindDepartmentByName, Guid?>
+{
+    public async ValueTask<Guid?> Handle(FindDepartmentByName request, CancellationToken ct) =>
+        await db.Departments.AsNoTracking()
+            .Where(d => d.TeamId == request.TeamId && d.Name == request.Name)
+            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+}
+
+internal sealed class GetTeamNameHandler(IdentityDbContext db) : IRequestHandler<GetTeamName, string?>
+{
+    public async ValueTask<string?> Handle(GetTeamName request, CancellationToken ct) =>
+        await db.Teams.AsNoTracking().Where(t => t.Id == request.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct);
+}

@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TeamShare.Identity.Auth;
+using TeamShare.Identity.SignIn;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Pages.Account;
+
+[AllowAnonymous]
+public sealed class SignInModel(IMediator mediator) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var outcome = await mediator.Send(new SignInCommand(Email ?? "", Password ?? "", address), ct);
+        switch (outcome.Status)
+        {
+            case SignInStatus.Throttled:
+                Response.StatusCode = 429;
+                Error = "Too many failed attempts. Wait 15 minutes, then try again.";
+                return Page();
+            case SignInStatus.Invalid:
+                Error = "That e-mail and password do not match an account.";
+                return Page();
+        }
+        await HttpContext.SignInAsync(TeamShareClaims.CookieScheme, Principals.For(outcome.User!, TeamShareClaims.CookieScheme));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files");
+    }
+}

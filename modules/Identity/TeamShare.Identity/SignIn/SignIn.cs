@@ -1,0 +1,34 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Auth;
+using TeamShare.Identity.Data;
+
+namespace TeamShare.Identity.SignIn;
+
+internal enum SignInStatus { Succeeded, Invalid, Throttled }
+
+internal sealed record SignInOutcome(SignInStatus Status, User? User = null);
+
+/// <summary>Checks credentials for both the sign-in page and token creation (ID-8).</summary>
+internal sealed record SignInCommand(string Email, string Password, string ClientAddress) : IRequest<SignInOutcome>;
+
+internal sealed class SignInHandler(IdentityDbContext db, SignInThrottle throttle, PasswordHashing hashing)
+    : IRequestHandler<SignInCommand, SignInOutcome>
+{
+    public async ValueTask<SignInOutcome> Handle(SignInCommand request, CancellationToken ct)
+    {
+        var email = Principals.Normalize(request.Email ?? "");
+        if (await throttle.IsThrottledAsync(email, request.ClientAddress, ct))
+            return new SignInOutcome(SignInStatus.Throttled);
+
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
+        // Always hash, so an unknown e-mail takes as long as a wrong password.
+        var passwordOk = hashing.Verify(user?.PasswordHash, request.Password ?? "");
+        if (user is null || !passwordOk || !user.IsActive)
+        {
+            await throttle.RecordFailureAsync(email, request.ClientAddress, ct);
+            return new SignInOutcome(SignInStatus.Invalid);
+        }
+        return new SignInOutcome(SignInStatus.Succeeded, user);
+    }
+}

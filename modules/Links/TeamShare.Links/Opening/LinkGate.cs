@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Contracts;
+using TeamShare.Links.Data;
+using TeamShare.Policy.Contracts;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Links.Opening;
+
+internal enum LinkRefusal { None, NotFound, Canceled, Expired, LimitReached, Deleted, SignInRequired, BlockedByPolicy }
+
+internal sealed record OpenedLink(Share Share, IReadOnlyList<ItemSummary> Items, string TeamName, bool VisitorIsMember)
+{
+    public IReadOnlyList<Guid> RootIds => Items.Select(i => i.Id).ToList();
+}
+
+/// <summary>
+/// Every way into a link passes here (LK-7): token lookup by hash, cancel, expiry at this instant, team-only, the team's
+/// policy (AD-1, AD-3), and the sharer's own access through SP-8, so a link never outlives the right to share.
+/// </summary>
+internal sealed class LinkGate(LinksDbContext db, IMediator mediator, TimeProvider clock)
+{
+    public async Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(string token, ClaimsPrincipal visitor, CancellationToken ct)
+    {
+        if (token.Length is < 20 or > 100) return (null, LinkRefusal.NotFound);
+        var hash = Tokens.Hash(token);
+        var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+        if (share is null || !CryptographicOperations.FixedTimeEquals(share.TokenHash, hash)) return (null, LinkRefusal.NotFound);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (share.CanceledAt is not null) return (null, LinkRefusal.Canceled);
+        if (share.ExpiresAt <= now) return (null, LinkRefusal.Expired);
+
+        var member = visitor.Identity?.IsAuthenticated == true && visitor.GetTeamId() == share.TeamId;
+        if (share.TeamOnly && !member) return (null, LinkRefusal.SignInRequired);
+        if (!member && await mediator.Send(new CheckOutsideLinkAccess(share.TeamId), ct) is { Allowed: false })
+            return (null, LinkRefusal.BlockedByPolicy);
+        if (share.PreviewLimit is { } limit && share.PreviewCount >= limit) return (null, LinkRefusal.LimitReached);
+
+        var visible = new List<ItemSummary>();
+        foreach (var shared in share.Items.OrderBy(i => i.Position))
+        {
+            var access = await mediator.Send(new GetItemAccess(share.OwnerUserId, share.TeamId, shared.ItemId), ct);
+            if (access is { Role: >= AccessRole.Editor, Item.InTrash: false }) visible.Add(access.Item);
+        }
+        if (visible.Count == 0) return (null, LinkRefusal.Deleted);
+
+        var teamName = await mediator.Send(new GetTeamName(share.TeamId), ct) ?? "";
+        return (new OpenedLink(share, visible, teamName, member), LinkRefusal.None);
+    }
+
+    /// <summary>LK-2: the limit check and the count are one UPDATE, so concurrent opens never pass the limit.</summary>
+    public async Task<bool> TryCountViewAsync(Guid shareId, bool download, CancellationToken ct)
+    {
+        var added = download ? 1 : 0;
+        var changed = await db.Shares
+            .Where(s => s.Id == shareId && (s.PreviewLimit == null || s.PreviewCount < s.PreviewLimit))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.PreviewCount, x => x.PreviewCount + 1)
+                .SetProperty(x => x.DownloadCount, x => x.DownloadCount + added), ct);
+        return changed == 1;
+    }
+}

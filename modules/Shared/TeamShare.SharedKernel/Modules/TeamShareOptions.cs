@@ -1,0 +1,14 @@
+namespace TeamShare.SharedKernel.Modules;
+
+/// <summary>The <c>TeamShare</c> configuration section shared by every module.</summary>
+public sealed class TeamShareOptions
+{
+    public const string Section = "TeamShare";
+    public string DataDirectory { get; set; } = "./data";
+    public string? PublicBaseUrl { get; set; }
+    public bool SeedDemo { get; set; }
+    /// <summary>Largest accepted upload in bytes (SP-2).</summary>
+    public long MaxUploadBytes { get; set; } = 10L * 1024 * 1024 * 1024;
+
+    public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+
+namespace TeamShare.SharedKernel.Security;
+
+/// <summary>Claims every authenticated principal carries; team scoping always reads them, never the request body.</summary>
+public static class TeamShareClaims
+{
+    public const string UserId = "ts:uid";
+    public const string TeamId = "ts:team";
+    public const string TeamRole = "ts:role";
+    public const string Email = ClaimTypes.Email;
+    public const string DisplayName = ClaimTypes.Name;
+
+    public const string CookieScheme = "TeamShareCookie";
+    public const string BearerScheme = "TeamShareBearer";
+    public const string AdminPolicy = "TeamAdmin";
+
+    public static Guid GetUserId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(UserId)!);
+    public static Guid GetTeamId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(TeamId)!);
+    public static string GetTeamRole(this ClaimsPrincipal user) => user.FindFirstValue(TeamRole) ?? "member";
+    public static bool IsTeamAdmin(this ClaimsPrincipal user) => user.GetTeamRole() is "owner" or "admin";
+}

@@ -1,0 +1,32 @@
+using Mediator;
+
+namespace TeamShare.Spaces.Contracts;
+
+/// <summary>Owner &gt; Editor &gt; Viewer (SP-8). None means no access at all.</summary>
+public enum AccessRole { None = 0, Viewer = 1, Editor = 2, Owner = 3 }
+
+public sealed record ItemSummary(
+    Guid Id, Guid TeamId, Guid SpaceId, Guid? ParentId, string Name, string Kind, long Size,
+    Guid OwnerUserId, bool InTrash, DateTime ModifiedAt);
+
+public sealed record ItemAccess(ItemSummary Item, AccessRole Role);
+
+/// <summary>SP-8: the effective role of a user on an item; the one judge of access. Null when the item is not in that team.</summary>
+public sealed record GetItemAccess(Guid UserId, Guid TeamId, Guid ItemId) : IRequest<ItemAccess?>;
+
+/// <summary>The items a link points at, as they are now (name, trash state), in the given order.</summary>
+public sealed record GetItems(Guid TeamId, IReadOnlyList<Guid> ItemIds) : IRequest<IReadOnlyList<ItemSummary>>;
+
+/// <summary>
+/// An item reachable through a set of shared roots: one of the roots or inside one of them, and not in the trash.
+/// Null otherwise, so a link can never reach beyond what it shares.
+/// </summary>
+public sealed record ResolveSharedItem(Guid TeamId, IReadOnlyList<Guid> RootIds, Guid ItemId) : IRequest<ItemSummary?>;
+
+/// <summary>The children of a shared folder that are not in the trash.</summary>
+public sealed record ListSharedChildren(Guid TeamId, Guid FolderId) : IRequest<IReadOnlyList<ItemSummary>>;
+
+/// <summary>Opens a file's current bytes for streaming. The caller has already decided access.</summary>
+public sealed record OpenItemContent(Guid TeamId, Guid ItemId) : IRequest<ItemContent?>;
+
+public sealed record ItemContent(string Name, string ContentType, long Size, string Sha256, DateTime ModifiedAt, Func<Stream> OpenRead);

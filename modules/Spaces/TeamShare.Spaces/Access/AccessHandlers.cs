@@ -1,0 +1,64 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Spaces.Blobs;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+
+namespace TeamShare.Spaces.Access;
+
+internal sealed class GetItemAccessHandler(EffectiveRoles roles) : IRequestHandler<GetItemAccess, ItemAccess?>
+{
+    public async ValueTask<ItemAccess?> Handle(GetItemAccess request, CancellationToken ct)
+    {
+        var result = await roles.ForItemAsync(request.UserId, request.TeamId, request.ItemId, ct);
+        return result is null ? null : new ItemAccess(result.Value.Item.ToSummary(), result.Value.Role);
+    }
+}
+
+internal sealed class GetItemsHandler(SpacesDbContext db) : IRequestHandler<GetItems, IReadOnlyList<ItemSummary>>
+{
+    public async ValueTask<IReadOnlyList<ItemSummary>> Handle(GetItems request, CancellationToken ct)
+    {
+        var ids = request.ItemIds.ToList();
+        var items = await db.Items.AsNoTracking().Where(i => i.TeamId == request.TeamId && ids.Contains(i.Id)).ToListAsync(ct);
+        return items.OrderBy(i => ids.IndexOf(i.Id)).Select(i => i.ToSummary()).ToList();
+    }
+}
+
+internal sealed class ResolveSharedItemHandler(SpacesDbContext db) : IRequestHandler<ResolveSharedItem, ItemSummary?>
+{
+    public async ValueTask<ItemSummary?> Handle(ResolveSharedItem request, CancellationToken ct)
+    {
+        var item = await db.Items.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.Id == request.ItemId && i.TeamId == request.TeamId && i.TrashedAt == null, ct);
+        if (item is null) return null;
+        var chain = item.SelfAndAncestors().ToHashSet();
+        return request.RootIds.Any(chain.Contains) ? item.ToSummary() : null;
+    }
+}
+
+internal sealed class ListSharedChildrenHandler(SpacesDbContext db) : IRequestHandler<ListSharedChildren, IReadOnlyList<ItemSummary>>
+{
+    public async ValueTask<IReadOnlyList<ItemSummary>> Handle(ListSharedChildren request, CancellationToken ct)
+    {
+        var items = await db.Items.AsNoTracking()
+            .Where(i => i.TeamId == request.TeamId && i.ParentId == request.FolderId && i.TrashedAt == null)
+            .OrderBy(i => i.Kind == ItemKinds.Folder ? 0 : 1).ThenBy(i => i.NameKey)
+            .ToListAsync(ct);
+        return items.Select(i => i.ToSummary()).ToList();
+    }
+}
+
+internal sealed class OpenItemContentHandler(SpacesDbContext db, IBlobStore blobs) : IRequestHandler<OpenItemContent, ItemContent?>
+{
+    public async ValueTask<ItemContent?> Handle(OpenItemContent request, CancellationToken ct)
+    {
+        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(
+            i => i.Id == request.ItemId && i.TeamId == request.TeamId && i.Kind == ItemKinds.File, ct);
+        return item?.ContentSha256 is null ? null : ContentOf(item, blobs);
+    }
+
+    public static ItemContent ContentOf(Item item, IBlobStore blobs) =>
+        new(item.Name, item.ContentType ?? "application/octet-stream", item.Size, item.ContentSha256!, item.ModifiedAt,
+            () => blobs.OpenRead(item.ContentSha256!));
+}

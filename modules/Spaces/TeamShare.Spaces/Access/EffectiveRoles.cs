@@ -1,0 +1,66 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Contracts;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+
+namespace TeamShare.Spaces.Access;
+
+/// <summary>
+/// SP-8, the single judge of access: the highest of ownership and grants (to the user, their departments, the whole
+/// team) on the item or any folder above it. Four indexed queries whatever the depth or number of departments.
+/// </summary>
+internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
+{
+    public async Task<(Item Item, AccessRole Role)?> ForItemAsync(Guid userId, Guid teamId, Guid itemId, CancellationToken ct)
+    {
+        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.TeamId == teamId, ct);
+        if (item is null) return null;
+        return (item, await RoleOnAsync(userId, teamId, item, ct));
+    }
+
+    public async Task<AccessRole> RoleOnAsync(Guid userId, Guid teamId, Item item, CancellationToken ct)
+    {
+        var groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
+        if (groups is null || !groups.IsActive || groups.TeamId != teamId || item.TeamId != teamId) return AccessRole.None;
+
+        var chain = item.SelfAndAncestors().ToList();
+        var role = await db.Items.AnyAsync(i => chain.Contains(i.Id) && i.OwnerUserId == userId, ct)
+            ? AccessRole.Owner
+            : await HighestGrantAsync(chain, groups, ct);
+
+        // SP-6: while in the trash only the owner still reaches it.
+        return item.TrashedAt is not null && role != AccessRole.Owner ? AccessRole.None : role;
+    }
+
+    /// <summary>Roles for a folder's children in one query, given the role already known on the folder.</summary>
+    public async Task<Dictionary<Guid, AccessRole>> ForChildrenAsync(
+        Guid userId, AccessRole folderRole, IReadOnlyList<Item> children, CancellationToken ct)
+    {
+        var result = children.ToDictionary(c => c.Id, c => c.OwnerUserId == userId ? AccessRole.Owner : folderRole);
+        if (folderRole == AccessRole.Owner || children.Count == 0) return result;
+        var groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
+        if (groups is null) return result;
+        var ids = children.Select(c => c.Id).ToList();
+        var grants = await MatchingGrants(ids, groups).Select(g => new { g.ItemId, g.Role }).ToListAsync(ct);
+        foreach (var g in grants)
+            if (g.Role > result[g.ItemId]) result[g.ItemId] = g.Role;
+        return result;
+    }
+
+    private async Task<AccessRole> HighestGrantAsync(List<Guid> chain, PrincipalGroups groups, CancellationToken ct)
+    {
+        var roles = await MatchingGrants(chain, groups).Select(g => (int)g.Role).ToListAsync(ct);
+        return roles.Count == 0 ? AccessRole.None : (AccessRole)roles.Max();
+    }
+
+    private IQueryable<Grant> MatchingGrants(List<Guid> itemIds, PrincipalGroups groups)
+    {
+        var userId = (Guid?)groups.UserId;
+        var departments = groups.DepartmentIds.Select(d => (Guid?)d).ToList();
+        return db.Grants.AsNoTracking().Where(g => g.TeamId == groups.TeamId && itemIds.Contains(g.ItemId) &&
+            ((g.PrincipalKind == PrincipalKinds.User && g.PrincipalId == userId) ||
+             (g.PrincipalKind == PrincipalKinds.Department && departments.Contains(g.PrincipalId)) ||
+             g.PrincipalKind == PrincipalKinds.Organisation));
+    }
+}

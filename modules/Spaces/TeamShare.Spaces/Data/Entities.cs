@@ -1,0 +1,80 @@
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Spaces.Data;
+
+internal static class SpaceKinds
+{
+    public const string Personal = "personal";
+    public const string Team = "team";
+}
+
+internal static class ItemKinds
+{
+    public const string File = "file";
+    public const string Folder = "folder";
+}
+
+internal sealed class Space
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Set only for personal spaces; unique, so a user never gets two (NULLs do not collide).</summary>
+    public Guid? PersonalOwnerId { get; set; }
+    public Guid RootItemId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class Item
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public Guid SpaceId { get; set; }
+    /// <summary>Null only for a space's root folder.</summary>
+    public Guid? ParentId { get; set; }
+    /// <summary>"/rootId/…/parentId/": every ancestor in one column, so access checks never walk the tree.</summary>
+    public string AncestorPath { get; set; } = "/";
+    public required string Name { get; set; }
+    /// <summary>Upper-invariant name: clashes are case-insensitive, as on Windows and macOS clients.</summary>
+    public required string NameKey { get; set; }
+    public required string Kind { get; set; }
+    public long Size { get; set; }
+    public string? ContentSha256 { get; set; }
+    public string? ContentType { get; set; }
+    public Guid OwnerUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ModifiedAt { get; set; }
+    public DateTime? TrashedAt { get; set; }
+    /// <summary>The item the user deleted; its whole subtree shares this id so it is restored together.</summary>
+    public Guid? TrashedRootId { get; set; }
+
+    public IEnumerable<Guid> SelfAndAncestors() =>
+        AncestorPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Append(Id);
+
+    public string ChildPath => $"{AncestorPath}{Id}/";
+
+    public ItemSummary ToSummary() =>
+        new(Id, TeamId, SpaceId, ParentId, Name, Kind, Size, OwnerUserId, TrashedAt is not null, ModifiedAt);
+}
+
+internal static class PrincipalKinds
+{
+    public const string User = "user";
+    public const string Department = "department";
+    public const string Organisation = "organisation";
+}
+
+/// <summary>A role given on an item (and so on everything below it) to a user, a department or the whole team.</summary>
+internal sealed class Grant
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public Guid ItemId { get; set; }
+    public required string PrincipalKind { get; set; }
+    /// <summary>User or department id; null for the organisation.</summary>
+    public Guid? PrincipalId { get; set; }
+    public AccessRole Role { get; set; }
+    public Guid CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,136 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TeamShare.Spaces.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "spaces_grants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PrincipalKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PrincipalId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_spaces_grants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "spaces_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AncestorPath = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OwnerUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TrashedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TrashedRootId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_spaces_items", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "spaces_spaces",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    PersonalOwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RootItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_spaces_spaces", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_grants_ItemId_PrincipalKind_PrincipalId",
+                table: "spaces_grants",
+                columns: new[] { "ItemId", "PrincipalKind", "PrincipalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_grants_TeamId_PrincipalKind_PrincipalId",
+                table: "spaces_grants",
+                columns: new[] { "TeamId", "PrincipalKind", "PrincipalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_items_ContentSha256",
+                table: "spaces_items",
+                column: "ContentSha256");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_items_ParentId_NameKey",
+                table: "spaces_items",
+                columns: new[] { "ParentId", "NameKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_items_TeamId_AncestorPath",
+                table: "spaces_items",
+                columns: new[] { "TeamId", "AncestorPath" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_items_TrashedAt",
+                table: "spaces_items",
+                column: "TrashedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_items_TrashedRootId",
+                table: "spaces_items",
+                column: "TrashedRootId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_spaces_PersonalOwnerId",
+                table: "spaces_spaces",
+                column: "PersonalOwnerId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_spaces_spaces_TeamId_Kind",
+                table: "spaces_spaces",
+                columns: new[] { "TeamId", "Kind" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "spaces_grants");
+
+            migrationBuilder.DropTable(
+                name: "spaces_items");
+
+            migrationBuilder.DropTable(
+                name: "spaces_spaces");
+        }
+    }
+}

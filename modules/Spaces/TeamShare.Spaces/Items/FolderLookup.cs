@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+
+namespace TeamShare.Spaces.Items;
+
+/// <summary>Finds the folder a space route points at (its root when no parent is given), with the caller's role on it.</summary>
+internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, PersonalSpaces personal)
+{
+    public async Task<(Item Folder, AccessRole Role)?> FindAsync(Guid userId, Guid teamId, Guid spaceId, Guid? parentId, CancellationToken ct)
+    {
+        // A member's own personal space may not exist yet when a script calls it first.
+        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId && s.TeamId == teamId, ct);
+        if (space is null) return null;
+        if (space.PersonalOwnerId == userId) await personal.EnsureAsync(userId, teamId, ct);
+        var folderId = parentId ?? space.RootItemId;
+        var folder = await db.Items.AsNoTracking().FirstOrDefaultAsync(
+            i => i.Id == folderId && i.SpaceId == spaceId && i.TeamId == teamId && i.Kind == ItemKinds.Folder, ct);
+        if (folder is null) return null;
+        var role = await roles.RoleOnAsync(userId, teamId, folder, ct);
+        return role == AccessRole.None ? null : (folder, role);
+    }
+}

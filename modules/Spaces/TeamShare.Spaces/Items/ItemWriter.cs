@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Spaces.Data;
+
+namespace TeamShare.Spaces.Items;
+
+/// <summary>Inserts a new item under its parent, renaming on a clash ("name (1).ext") instead of overwriting (SP-2).</summary>
+internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
+{
+    public async Task<Item> AddAsync(Item parent, string name, string kind, Guid ownerId,
+        Action<Item>? fill = null, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var taken = await TakenNamesAsync(parent.Id, name, ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            var candidate = FreeName(name, taken);
+            var item = new Item
+            {
+                Id = Guid.CreateVersion7(), TeamId = parent.TeamId, SpaceId = parent.SpaceId, ParentId = parent.Id,
+                AncestorPath = parent.ChildPath, Name = candidate, NameKey = ItemNames.Key(candidate), Kind = kind,
+                OwnerUserId = ownerId, CreatedAt = now, ModifiedAt = now,
+            };
+            fill?.Invoke(item);
+            db.Items.Add(item);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return item;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Someone took the name between our read and our insert: look again and pick the next free one.
+                db.Entry(item).State = EntityState.Detached;
+                taken = await TakenNamesAsync(parent.Id, name, ct);
+            }
+        }
+    }
+
+    private async Task<HashSet<string>> TakenNamesAsync(Guid parentId, string name, CancellationToken ct)
+    {
+        var dot = name.LastIndexOf('.');
+        var stem = ItemNames.Key(dot <= 0 ? name : name[..dot]);
+        var keys = await db.Items.Where(i => i.ParentId == parentId && i.NameKey.StartsWith(stem))
+            .Select(i => i.NameKey).ToListAsync(ct);
+        return keys.ToHashSet();
+    }
+
+    private static string FreeName(string name, HashSet<string> taken)
+    {
+        if (!taken.Contains(ItemNames.Key(name))) return name;
+        for (var n = 1; ; n++)
+        {
+            var numbered = ItemNames.Numbered(name, n);
+            if (!taken.Contains(ItemNames.Key(numbered))) return numbered;
+        }
+    }
+}

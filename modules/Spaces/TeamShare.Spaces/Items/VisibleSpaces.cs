@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+
+namespace TeamShare.Spaces.Items;
+
+/// <summary>The spaces a member reaches: their personal space first, then team spaces where they have a role.</summary>
+internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, PersonalSpaces personal)
+{
+    public async Task<IReadOnlyList<SpaceDto>> ForAsync(Guid userId, Guid teamId, CancellationToken ct)
+    {
+        var mine = await personal.EnsureAsync(userId, teamId, ct);
+        var teamSpaces = await db.Spaces.AsNoTracking()
+            .Where(s => s.TeamId == teamId && s.Kind == SpaceKinds.Team).OrderBy(s => s.Name).ToListAsync(ct);
+        var rootIds = teamSpaces.Select(s => s.RootItemId).ToList();
+        var roots = await db.Items.AsNoTracking().Where(i => rootIds.Contains(i.Id)).ToListAsync(ct);
+        // Roots have no ancestors, so their roles come from one batched grant query.
+        var rootRoles = await roles.ForChildrenAsync(userId, AccessRole.None, roots, ct);
+        return teamSpaces
+            .Where(s => rootRoles.GetValueOrDefault(s.RootItemId) > AccessRole.None)
+            .Select(s => new SpaceDto(s.Id, s.Name, s.Kind, s.RootItemId, rootRoles[s.RootItemId]))
+            .Prepend(new SpaceDto(mine.Id, mine.Name, mine.Kind, mine.RootItemId, AccessRole.Owner))
+            .ToList();
+    }
+}

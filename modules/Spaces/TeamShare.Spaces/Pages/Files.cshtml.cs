@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Items;
+
+namespace TeamShare.Spaces.Pages;
+
+/// <summary>My files and team spaces: breadcrumbs, the folder's items, upload and new folder (SP-1, SP-2).</summary>
+public sealed class FilesModel : PageModel
+{
+    public sealed record Crumb(Guid? FolderId, string Name);
+
+    public IReadOnlyList<SpaceDto> Spaces { get; private set; } = [];
+    public SpaceDto? Space { get; private set; }
+    public Guid FolderId { get; private set; }
+    public AccessRole FolderRole { get; private set; }
+    public IReadOnlyList<Crumb> Breadcrumbs { get; private set; } = [];
+    public IReadOnlyList<ItemDto> Items { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? space, Guid? folder, CancellationToken ct)
+    {
+        var services = HttpContext.RequestServices;
+        var (userId, teamId) = (User.GetUserId(), User.GetTeamId());
+        Spaces = await services.GetRequiredService<VisibleSpaces>().ForAsync(userId, teamId, ct);
+        var db = services.GetRequiredService<SpacesDbContext>();
+        var roles = services.GetRequiredService<EffectiveRoles>();
+
+        var found = await services.GetRequiredService<FolderLookup>().FindAsync(userId, teamId, space ?? Spaces[0].Id, folder, ct);
+        if (found is null) return NotFound();
+        var (current, role) = found.Value;
+        FolderId = current.Id;
+        FolderRole = role;
+
+        var spaceRow = await db.Spaces.AsNoTracking().FirstAsync(s => s.Id == current.SpaceId, ct);
+        Space = new SpaceDto(spaceRow.Id, spaceRow.Name, spaceRow.Kind, spaceRow.RootItemId, role);
+
+        var chain = current.SelfAndAncestors().ToList();
+        var names = await db.Items.AsNoTracking().Where(i => chain.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        Breadcrumbs = chain.Select((id, index) =>
+            new Crumb(index == 0 ? null : id, index == 0 ? spaceRow.Name : names.GetValueOrDefault(id, "…"))).ToList();
+
+        var children = await db.Items.AsNoTracking().Where(i => i.ParentId == current.Id && i.TrashedAt == null)
+            .OrderBy(i => i.Kind == ItemKinds.Folder ? 0 : 1).ThenBy(i => i.NameKey).ToListAsync(ct);
+        var childRoles = await roles.ForChildrenAsync(userId, role, children, ct);
+        Items = children.Select(c => c.ToDto(childRoles[c.Id])).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Items;
+
+namespace TeamShare.Spaces.Trash;
+
+internal static class TrashEndpoints
+{
+    /// <summary>DELETE /api/items/{id}: the item and its subtree go to the trash together (SP-6).</summary>
+    public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, EffectiveRoles roles, SpacesDbContext db,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var found = await roles.ForItemAsync(user.GetUserId(), user.GetTeamId(), id, ct);
+        if (found is not { Role: > AccessRole.None } f || f.Item.TrashedAt is not null) return Problems.NotFound();
+        if (f.Role < AccessRole.Editor) return Problems.Status(403, "Not allowed", "Viewers cannot delete.", "role_too_low");
+        if (f.Item.ParentId is null) return Problems.Field("id", "A space's top folder cannot be deleted.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var below = f.Item.ChildPath;
+        await db.Items
+            .Where(i => i.TeamId == f.Item.TeamId && i.TrashedAt == null && (i.Id == id || i.AncestorPath.StartsWith(below)))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, now).SetProperty(i => i.TrashedRootId, id), ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>POST /api/items/{id}/restore: brings back what was deleted together, with its grants and links.</summary>
+    public static async Task<IResult> Restore(Guid id, ClaimsPrincipal user, EffectiveRoles roles, SpacesDbContext db, CancellationToken ct)
+    {
+        var found = await roles.ForItemAsync(user.GetUserId(), user.GetTeamId(), id, ct);
+        if (found is not { Role: AccessRole.Owner } f || f.Item.TrashedRootId != id) return Problems.NotFound();
+        await db.Items.Where(i => i.TeamId == f.Item.TeamId && i.TrashedRootId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, (DateTime?)null).SetProperty(i => i.TrashedRootId, (Guid?)null), ct);
+        var restored = await db.Items.AsNoTracking().FirstAsync(i => i.Id == id, ct);
+        return TypedResults.Ok(restored.ToDto(AccessRole.Owner));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Modules;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Blobs;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Items;
+
+namespace TeamShare.Spaces.Upload;
+
+internal static class UploadFileEndpoint
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    /// <summary>
+    /// POST /api/spaces/{spaceId}/files?parentId=, multipart field "file". The body is read section by section and
+    /// copied straight to the blob store (SP-2): it is never buffered whole, in memory or on disk, by the framework.
+    /// </summary>
+    public static async Task<IResult> Handle(Guid spaceId, Guid? parentId, HttpRequest request, ClaimsPrincipal user,
+        FolderLookup folders, ItemWriter writer, IBlobStore blobs, IOptions<TeamShareOptions> options, CancellationToken ct)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        if (request.ContentLength > limit + 64 * 1024) return TooLarge(limit);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+            return Problems.Field("file", "Send the file as multipart/form-data in a field named \"file\".");
+
+        var userId = user.GetUserId();
+        var found = await folders.FindAsync(userId, user.GetTeamId(), spaceId, parentId, ct);
+        if (found is null) return Problems.NotFound();
+        if (found.Value.Role < AccessRole.Editor)
+            return Problems.Status(403, "Not allowed", "You can view this folder but not upload to it.", "role_too_low");
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            bodyLimit.MaxRequestBodySize = limit + 64 * 1024;
+
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.IsFileDisposition() || disposition.Name.Value?.Trim('"') != "file")
+                continue;
+            var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+            if (ItemNames.Problem(name) is { } problem) return Problems.Field("file", problem);
+
+            StoredBlob blob;
+            try { blob = await blobs.WriteAsync(section.Body, limit, ct); }
+            catch (BlobTooLargeException) { return TooLarge(limit); }
+
+            var item = await writer.AddAsync(found.Value.Folder, name!, ItemKinds.File, userId, i =>
+            {
+                i.Size = blob.Size;
+                i.ContentSha256 = blob.Sha256;
+                i.ContentType = ContentTypes.TryGetContentType(name!, out var type) ? type : "application/octet-stream";
+            }, ct);
+            return TypedResults.Created($"/api/items/{item.Id}", item.ToDto(AccessRole.Owner));
+        }
+        return Problems.Field("file", "No file was sent in the field \"file\".");
+    }
+
+    private static IResult TooLarge(long limit) =>
+        Problems.Status(413, "File too large", $"Files can be at most {limit:N0} bytes.", "too_large");
+}

@@ -14,9 +14,6 @@ public sealed record ItemAccess(ItemSummary Item, AccessRole Role);
 /// <summary>SP-8: the effective role of a user on an item; the one judge of access. Null when the item is not in that team.</summary>
 public sealed record GetItemAccess(Guid UserId, Guid TeamId, Guid ItemId) : IRequest<ItemAccess?>;
 
-/// <summary>The items a link points at, as they are now (name, trash state), in the given order.</summary>
-public sealed record GetItems(Guid TeamId, IReadOnlyList<Guid> ItemIds) : IRequest<IReadOnlyList<ItemSummary>>;
-
 /// <summary>
 /// An item reachable through a set of shared roots: one of the roots or inside one of them, and not in the trash.
 /// Null otherwise, so a link can never reach beyond what it shares.

@@ -8,9 +8,9 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.AccessTokens;
 
-public sealed record CreateTokenRequest(string? Email, string? Password, string? Name);
+internal sealed record CreateTokenRequest(string? Email, string? Password, string? Name);
 
-public sealed record CreatedToken(Guid Id, string Name, string Token, DateTime CreatedAt);
+internal sealed record CreatedToken(Guid Id, string Name, string Token, DateTime CreatedAt);
 
 internal static class CreateTokenEndpoint
 {

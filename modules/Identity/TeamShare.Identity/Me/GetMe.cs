@@ -6,7 +6,7 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Me;
 
-public sealed record MeResponse(Guid Id, string Email, string DisplayName, Guid TeamId, string TeamName, string Role);
+internal sealed record MeResponse(Guid Id, string Email, string DisplayName, Guid TeamId, string TeamName, string Role);
 
 internal static class GetMeEndpoint
 {

@@ -1,7 +1,7 @@
 namespace TeamShare.Links.CreateShare;
 
 /// <summary>POST /api/shares. Omitted options take the defaults: preview and download on, no password, permanent.</summary>
-public sealed record CreateShareRequest(
+internal sealed record CreateShareRequest(
     IReadOnlyList<Guid>? ItemIds,
     string? Name = null,
     bool? AllowPreview = null,
@@ -14,6 +14,6 @@ public sealed record CreateShareRequest(
     DateTime? ExpiresAt = null,
     string? Remarks = null);
 
-public sealed record ShareResponse(
+internal sealed record ShareResponse(
     Guid Id, string Name, string? Url, IReadOnlyList<Guid> ItemIds, bool AllowPreview, int? PreviewLimit, bool AllowDownload,
     bool TeamOnly, DateTime? ExpiresAt, string? Remarks, string Status, DateTime CreatedAt, int PreviewCount, int DownloadCount);

@@ -7,9 +7,9 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Policy.Settings;
 
-public sealed record ChannelState(string Name, string DisplayName, string PolicySwitch, string CanShare, bool IsActive, bool Enabled);
+internal sealed record ChannelState(string Name, string DisplayName, string PolicySwitch, string CanShare, bool IsActive, bool Enabled);
 
-public sealed record PolicyResponse(bool ExternalSharingEnabled, bool LinksOutsideTeamEnabled, IReadOnlyList<ChannelState> Channels);
+internal sealed record PolicyResponse(bool ExternalSharingEnabled, bool LinksOutsideTeamEnabled, IReadOnlyList<ChannelState> Channels);
 
 internal static class GetPolicyEndpoint
 {

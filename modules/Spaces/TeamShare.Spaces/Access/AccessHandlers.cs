@@ -15,16 +15,6 @@ internal sealed class GetItemAccessHandler(EffectiveRoles roles) : IRequestHandl
     }
 }
 
-internal sealed class GetItemsHandler(SpacesDbContext db) : IRequestHandler<GetItems, IReadOnlyList<ItemSummary>>
-{
-    public async ValueTask<IReadOnlyList<ItemSummary>> Handle(GetItems request, CancellationToken ct)
-    {
-        var ids = request.ItemIds.ToList();
-        var items = await db.Items.AsNoTracking().Where(i => i.TeamId == request.TeamId && ids.Contains(i.Id)).ToListAsync(ct);
-        return items.OrderBy(i => ids.IndexOf(i.Id)).Select(i => i.ToSummary()).ToList();
-    }
-}
-
 internal sealed class ResolveSharedItemHandler(SpacesDbContext db) : IRequestHandler<ResolveSharedItem, ItemSummary?>
 {
     public async ValueTask<ItemSummary?> Handle(ResolveSharedItem request, CancellationToken ct)

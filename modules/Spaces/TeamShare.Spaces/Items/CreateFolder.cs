@@ -7,7 +7,7 @@ using TeamShare.Spaces.Data;
 
 namespace TeamShare.Spaces.Items;
 
-public sealed record CreateFolderRequest(string? Name, Guid? ParentId);
+internal sealed record CreateFolderRequest(string? Name, Guid? ParentId);
 
 internal static class CreateFolderEndpoint
 {

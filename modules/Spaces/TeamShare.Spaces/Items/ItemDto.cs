@@ -3,11 +3,11 @@ using TeamShare.Spaces.Data;
 
 namespace TeamShare.Spaces.Items;
 
-public sealed record ItemDto(
+internal sealed record ItemDto(
     Guid Id, string Name, string Kind, long Size, Guid SpaceId, Guid? ParentId, AccessRole Role,
     string? ContentType, DateTime CreatedAt, DateTime ModifiedAt, bool InTrash);
 
-public sealed record SpaceDto(Guid Id, string Name, string Kind, Guid RootFolderId, AccessRole Role);
+internal sealed record SpaceDto(Guid Id, string Name, string Kind, Guid RootFolderId, AccessRole Role);
 
 internal static class ItemMapping
 {

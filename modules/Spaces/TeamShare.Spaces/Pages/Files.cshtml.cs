@@ -13,14 +13,14 @@ namespace TeamShare.Spaces.Pages;
 /// <summary>My files and team spaces: breadcrumbs, the folder's items, upload and new folder (SP-1, SP-2).</summary>
 public sealed class FilesModel : PageModel
 {
-    public sealed record Crumb(Guid? FolderId, string Name);
+    internal sealed record Crumb(Guid? FolderId, string Name);
 
-    public IReadOnlyList<SpaceDto> Spaces { get; private set; } = [];
-    public SpaceDto? Space { get; private set; }
+    internal IReadOnlyList<SpaceDto> Spaces { get; private set; } = [];
+    internal SpaceDto? Space { get; private set; }
     public Guid FolderId { get; private set; }
     public AccessRole FolderRole { get; private set; }
-    public IReadOnlyList<Crumb> Breadcrumbs { get; private set; } = [];
-    public IReadOnlyList<ItemDto> Items { get; private set; } = [];
+    internal IReadOnlyList<Crumb> Breadcrumbs { get; private set; } = [];
+    internal IReadOnlyList<ItemDto> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? space, Guid? folder, CancellationToken ct)
     {

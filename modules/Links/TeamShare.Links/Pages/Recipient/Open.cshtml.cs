@@ -14,12 +14,12 @@ namespace TeamShare.Links.Pages.Recipient;
 [AllowAnonymous]
 public sealed class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
 {
-    public sealed record Entry(Guid Id, string Name, string Kind, long Size, string? PreviewUrl, string? DownloadUrl, string? OpenUrl);
-    public sealed record Permissions(bool Preview, bool Download, bool Edit, bool Upload);
-    public sealed record LinkView(string Name, string? Remarks, string TeamName, DateTime? ExpiresAt, Permissions Permissions,
+    internal sealed record Entry(Guid Id, string Name, string Kind, long Size, string? PreviewUrl, string? DownloadUrl, string? OpenUrl);
+    internal sealed record Permissions(bool Preview, bool Download, bool Edit, bool Upload);
+    internal sealed record LinkView(string Name, string? Remarks, string TeamName, DateTime? ExpiresAt, Permissions Permissions,
         Guid? FolderId, IReadOnlyList<Entry> Items);
 
-    public LinkView? View { get; private set; }
+    internal LinkView? View { get; private set; }
     public string? RefusalTitle { get; private set; }
     public string? RefusalDetail { get; private set; }
 

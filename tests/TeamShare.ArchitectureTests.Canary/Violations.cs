@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity;
+
+namespace TeamShare.Canary;
+
+/// <summary>Uses another module's implementation assembly instead of its contracts.</summary>
+public sealed class ReachesIntoIdentity
+{
+    public string Name => new IdentityModule().Name;
+}
+
+/// <summary>A contract that is not sealed.</summary>
+public record OpenContract(string Value) : IRequest<int>;
+
+/// <summary>A handler that is public, not sealed and badly named.</summary>
+public class PingProcessor : IRequestHandler<OpenContract, int>
+{
+    public ValueTask<int> Handle(OpenContract request, CancellationToken cancellationToken) => ValueTask.FromResult(1);
+}
+
+/// <summary>A public DbContext.</summary>
+public sealed class LeakyDbContext(DbContextOptions<LeakyDbContext> options) : DbContext(options);
+
+/// <summary>An endpoint class that is not static.</summary>
+public sealed class LeakyEndpoint
+{
+    public string Handle() => "hi";
+}

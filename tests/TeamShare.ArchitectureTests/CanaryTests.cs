@@ -1,0 +1,41 @@
+using Xunit;
+
+namespace TeamShare.ArchitectureTests;
+
+/// <summary>The canary assembly breaks each rule on purpose; every rule must notice.</summary>
+public sealed class CanaryTests
+{
+    private static readonly System.Reflection.Assembly Canary = Assemblies.Canary;
+    private static readonly System.Reflection.Assembly Identity = Assemblies.ByName("TeamShare.Identity");
+
+    [Fact]
+    public void Dependency_rule_catches_use_of_another_modules_implementation()
+    {
+        Assert.Contains("TeamShare.Canary.ReachesIntoIdentity", Rules.DependenciesOnImplementation(Canary, Identity));
+        Assert.Contains("TeamShare.Identity", Rules.ReferencedImplementations(Canary, Assemblies.Modules));
+    }
+
+    [Fact]
+    public void Contract_rule_catches_an_unsealed_contract() =>
+        Assert.Contains("TeamShare.Canary.OpenContract", Rules.UnsealedPublicTypes(Canary));
+
+    [Fact]
+    public void Public_surface_rule_catches_public_internals() =>
+        Assert.Contains("TeamShare.Canary.ReachesIntoIdentity", Rules.UnexpectedPublicTypes(Canary));
+
+    [Fact]
+    public void Handler_rule_catches_a_public_unsealed_misnamed_handler() =>
+        Assert.Contains("TeamShare.Canary.PingProcessor", Rules.BadHandlers(Canary));
+
+    [Fact]
+    public void DbContext_rule_catches_a_public_context() =>
+        Assert.Contains("TeamShare.Canary.LeakyDbContext", Rules.PublicDbContexts(Canary));
+
+    [Fact]
+    public void Endpoint_rule_catches_a_non_static_endpoint_class() =>
+        Assert.Contains("TeamShare.Canary.LeakyEndpoint", Rules.NonStaticEndpoints(Canary));
+
+    [Fact]
+    public void Package_rule_catches_a_forbidden_dependency() =>
+        Assert.Contains("TeamShare.Canary.LeakyDbContext", Rules.DependenciesOn(Canary, "Microsoft.EntityFrameworkCore"));
+}

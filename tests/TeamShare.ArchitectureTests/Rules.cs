@@ -1,0 +1,95 @@
+using System.Reflection;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NetArchTest.Rules;
+using TeamShare.SharedKernel.Modules;
+
+namespace TeamShare.ArchitectureTests;
+
+/// <summary>
+/// Each rule returns the names of the types that break it, so the same rule can be shown to pass on the real
+/// modules and to fail on the canary assembly (a rule that cannot fail is no alarm).
+/// </summary>
+public static class Rules
+{
+    private static readonly Type[] HandlerInterfaces =
+        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(ICommandHandler<,>), typeof(IQueryHandler<,>)];
+
+    private static string Root(Assembly a) => a.GetName().Name!;
+
+    /// <summary>Types of the assembly's own namespaces (not compiler- or Razor-generated ones every assembly has).</summary>
+    private static IEnumerable<Type> OwnTypes(Assembly a) =>
+        a.GetTypes().Where(t => t.Namespace?.StartsWith(Root(a).Replace(".Contracts", "")) == true || t.Namespace?.StartsWith("TeamShare.") == true);
+
+    /// <summary>Rule 1: a module uses nothing of another module's implementation assembly (only its .Contracts).</summary>
+    public static IReadOnlyList<string> DependenciesOnImplementation(Assembly module, Assembly other)
+    {
+        var names = OwnTypes(other).Select(t => t.FullName!).Where(n => !n.Contains('<')).ToArray();
+        if (names.Length == 0) return [];
+        var result = Types.InAssembly(module).Should().NotHaveDependencyOnAny(names).GetResult();
+        return result.FailingTypeNames?.ToList() ?? [];
+    }
+
+    /// <summary>Rule 1 at the reference graph: which module implementation assemblies this assembly references.</summary>
+    public static IReadOnlyList<string> ReferencedImplementations(Assembly assembly, IEnumerable<Assembly> modules)
+    {
+        var names = modules.Select(Root).Where(n => n != Root(assembly)).ToHashSet();
+        return assembly.GetReferencedAssemblies().Select(r => r.Name!).Where(names.Contains).ToList();
+    }
+
+    /// <summary>Rule 2: contract types are sealed (records, classes) and nothing in them is mutable framework plumbing.</summary>
+    public static IReadOnlyList<string> UnsealedPublicTypes(Assembly contracts) =>
+        contracts.GetExportedTypes().Where(t => !t.IsSealed && !t.IsInterface).Select(t => t.FullName!).ToList();
+
+    /// <summary>Rules 2 and 7: types that depend on any of the given namespaces or types.</summary>
+    public static IReadOnlyList<string> DependenciesOn(Assembly assembly, params string[] forbidden)
+    {
+        var result = Types.InAssembly(assembly).Should().NotHaveDependencyOnAny(forbidden).GetResult();
+        return result.FailingTypeNames?.ToList() ?? [];
+    }
+
+    /// <summary>Rule 3: a module's public surface is its entry class, its pages (Razor needs them public) and its migrations.</summary>
+    public static IReadOnlyList<string> UnexpectedPublicTypes(Assembly module) =>
+        module.GetExportedTypes()
+            .Where(t => !typeof(ITeamShareModule).IsAssignableFrom(t)
+                        && !typeof(PageModel).IsAssignableFrom(t)
+                        && !typeof(Migration).IsAssignableFrom(t)
+                        && !typeof(ModelSnapshot).IsAssignableFrom(t)
+                        && t.Namespace?.StartsWith("AspNetCoreGeneratedDocument") != true)
+            .Select(t => t.FullName!).ToList();
+
+    public static IReadOnlyList<Type> Handlers(Assembly module) =>
+        module.GetTypes().Where(t => !t.IsAbstract && t.GetInterfaces()
+            .Any(i => i.IsGenericType && HandlerInterfaces.Contains(i.GetGenericTypeDefinition()))).ToList();
+
+    /// <summary>Rule 4: handlers are sealed, not public, and named …Handler or On….</summary>
+    public static IReadOnlyList<string> BadHandlers(Assembly module) =>
+        Handlers(module).Where(t => t.IsPublic || !t.IsSealed || !(t.Name.EndsWith("Handler") || t.Name.StartsWith("On")))
+            .Select(t => t.FullName!).ToList();
+
+    /// <summary>Rule 5: DbContexts are never public.</summary>
+    public static IReadOnlyList<string> PublicDbContexts(Assembly module) =>
+        module.GetExportedTypes().Where(t => typeof(DbContext).IsAssignableFrom(t)).Select(t => t.FullName!).ToList();
+
+    /// <summary>Rule 5 for the host: outside the Mediator-generated code it touches no non-public type of any module.</summary>
+    public static IReadOnlyList<string> HostUsesOfModuleInternals(Assembly host, IEnumerable<Assembly> modules)
+    {
+        var internals = modules.SelectMany(m => OwnTypes(m)).Where(t => !t.IsVisible)
+            .Select(t => t.FullName!).Where(n => !n.Contains('<')).ToArray();
+        var result = Types.InAssembly(host).That().DoNotResideInNamespace("Mediator")
+            .Should().NotHaveDependencyOnAny(internals).GetResult();
+        return result.FailingTypeNames?.ToList() ?? [];
+    }
+
+    /// <summary>Rule 6: endpoint classes are static (abstract and sealed in IL).</summary>
+    public static IReadOnlyList<string> NonStaticEndpoints(Assembly module) =>
+        module.GetTypes().Where(t => (t.Name.EndsWith("Endpoint") || t.Name.EndsWith("Endpoints")) && !(t.IsAbstract && t.IsSealed))
+            .Select(t => t.FullName!).ToList();
+
+    /// <summary>Rule 6: every endpoint class is in a module, none in the host.</summary>
+    public static IReadOnlyList<string> EndpointsOutsideModules(Assembly host) =>
+        host.GetTypes().Where(t => t.Name.EndsWith("Endpoint") || t.Name.EndsWith("Endpoints")).Select(t => t.FullName!).ToList();
+}

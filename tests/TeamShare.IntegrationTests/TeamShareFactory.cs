@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>The real host in process, on its own SQLite file in a fresh data directory, with the demo teams seeded.</summary>
+public class TeamShareFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "demo-Password1";
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+    public TestClock Clock { get; } = new();
+    protected virtual long MaxUploadBytes => 1L << 30;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("TeamShare:DataDirectory", DataDirectory);
+        builder.UseSetting("TeamShare:SeedDemo", "true");
+        builder.UseSetting("TeamShare:MaxUploadBytes", MaxUploadBytes.ToString());
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public string DatabasePath => Path.Combine(DataDirectory, "teamshare.db");
+
+    /// <summary>An API client for a demo account, authenticated by a personal access token like a script.</summary>
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/auth/tokens", new { email, password = Password, name = "tests" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* SQLite may still hold the file on a slow close */ }
+    }
+
+    public sealed record TokenResponse(string Token);
+}

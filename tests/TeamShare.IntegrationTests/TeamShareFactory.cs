@@ -23,7 +23,15 @@ public class TeamShareFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
-    public string DatabasePath => Path.Combine(DataDirectory, "teamshare.db");
+    /// <summary>The database file; reading it starts the host first, so it is migrated and seeded.</summary>
+    public string DatabasePath
+    {
+        get
+        {
+            _ = Server;
+            return Path.Combine(DataDirectory, "teamshare.db");
+        }
+    }
 
     /// <summary>An API client for a demo account, authenticated by a personal access token like a script.</summary>
     public async Task<HttpClient> ClientForAsync(string email)

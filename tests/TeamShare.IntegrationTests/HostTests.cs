@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>Sign-in, tokens, anti-forgery, admin-only pages, health and OpenAPI (ID-8, AD-13, CH-1).</summary>
+public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    [Fact]
+    public async Task ID8_passwords_are_stored_as_pbkdf2_hmac_sha512_with_at_least_210000_iterations()
+    {
+        await using var db = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
+        await db.OpenAsync();
+        var command = db.CreateCommand();
+        command.CommandText = "SELECT PasswordHash FROM identity_users WHERE NormalizedEmail = 'MIA@ACME.TEST'";
+        var hash = Convert.FromBase64String((string)(await command.ExecuteScalarAsync())!);
+        // ASP.NET Core Identity v3 format: marker 0x01, PRF (2 = HMAC-SHA512), iteration count, salt length, all big-endian.
+        Assert.Equal(0x01, hash[0]);
+        Assert.Equal(2u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1)));
+        Assert.True(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5)) >= 210_000);
+    }
+
+    [Fact]
+    public async Task ID8_five_failed_sign_ins_throttle_the_sixth_even_with_the_right_password()
+    {
+        var client = factory.Anonymous();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/auth/tokens", new { email = "mark@acme.test", password = "wrong", name = "x" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        var right = await client.PostAsJsonAsync("/api/auth/tokens", new { email = "mark@acme.test", password = TeamShareFactory.Password, name = "x" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Equal("throttled", (await right.Json()).GetProperty("reason").GetString());
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(16));
+        var later = await client.PostAsJsonAsync("/api/auth/tokens", new { email = "mark@acme.test", password = TeamShareFactory.Password, name = "x" });
+        Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+    }
+
+    [Fact]
+    public async Task ID8_a_token_request_without_email_names_the_field()
+    {
+        var response = await factory.Anonymous().PostAsJsonAsync("/api/auth/tokens", new { password = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("email", out _));
+    }
+
+    [Fact]
+    public async Task ID8_sign_in_page_rejects_a_wrong_password_without_saying_whether_the_account_exists()
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var token = Browsers.FormToken(await client.GetStringAsync("/signin"));
+        async Task<string> Attempt(string email) => await (await client.PostAsync("/signin", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = "nope", ["__RequestVerificationToken"] = token })))
+            .Content.ReadAsStringAsync();
+        var known = await Attempt("eve@acme.test");
+        var unknown = await Attempt("nobody@acme.test");
+        Assert.Contains("do not match an account", known);
+        Assert.Contains("do not match an account", unknown);
+    }
+
+    [Fact]
+    public async Task ID8_cookie_calls_to_the_api_need_the_anti_forgery_token_and_bearer_calls_do_not()
+    {
+        var browser = await Browsers.SignedInAsync(factory, "mia@acme.test");
+        var page = await browser.GetStringAsync("/files");
+        var spaces = await (await browser.GetAsync("/api/spaces")).Json();
+        var space = spaces[0].Id();
+
+        var forged = await browser.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = "forged" });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("antiforgery", (await forged.Json()).GetProperty("reason").GetString());
+
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/spaces/{space}/folders") { Content = JsonContent.Create(new { name = "genuine" }) };
+        request.Headers.Add("RequestVerificationToken", Browsers.MetaToken(page));
+        Assert.Equal(HttpStatusCode.Created, (await browser.SendAsync(request)).StatusCode);
+
+        var script = await factory.ClientForAsync("mia@acme.test");
+        Assert.Equal(HttpStatusCode.Created, (await script.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = "scripted" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task AD13_the_job_dashboard_is_for_owners_and_admins_only()
+    {
+        var member = await Browsers.SignedInAsync(factory, "mia@acme.test");
+        var refused = await member.GetAsync("/admin/jobs");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/not-allowed", refused.Headers.Location!.PathAndQuery);
+
+        var anonymous = await factory.Anonymous().GetAsync("/admin/jobs");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/signin", anonymous.Headers.Location!.PathAndQuery);
+
+        var admin = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        var dashboard = await admin.GetAsync("/admin/jobs/recurring");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("links-expiry-sweep", await dashboard.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task CH1_links_and_email_register_as_channels_and_only_admins_read_the_policy()
+    {
+        var member = await factory.ClientForAsync("mia@acme.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/admin/policy")).StatusCode);
+
+        var admin = await factory.ClientForAsync("olivia@acme.test");
+        var policy = await (await admin.GetAsync("/api/admin/policy")).Json();
+        var channels = policy.GetProperty("channels").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.True(channels["links"].GetProperty("isActive").GetBoolean());
+        Assert.False(channels["email"].GetProperty("isActive").GetBoolean());
+        Assert.True(policy.GetProperty("linksOutsideTeamEnabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Health_is_ready_and_the_openapi_document_lists_the_routes()
+    {
+        var client = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+        var openApi = await client.GetStringAsync("/openapi/v1.json");
+        foreach (var route in new[] { "/api/shares", "/api/auth/tokens", "/api/spaces/{spaceId}/files", "/s/{token}/items/{itemId}/download" })
+            Assert.Contains(route, openApi);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api-docs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ID7_a_suspended_member_loses_cookie_and_token_access_on_the_next_request()
+    {
+        var browser = await Browsers.SignedInAsync(factory, "eve@acme.test");
+        var script = await factory.ClientForAsync("eve@acme.test");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
+
+        await using (var db = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        {
+            await db.OpenAsync();
+            var command = db.CreateCommand();
+            command.CommandText = "UPDATE identity_users SET IsActive = 0 WHERE NormalizedEmail = 'EVE@ACME.TEST'";
+            await command.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/me")).StatusCode);
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd), builds once, runs every test project,
+# and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; } || need+=(python3-aiosmtpd)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing ${need[*]} ..."
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
+    || { echo "Could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+if ! dotnet build TeamShare.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "Build failed."; echo "0 passed, 1 failed"; exit 1
+fi
+
+results=$(mktemp -d)
+status=0
+for project in tests/TeamShare.ArchitectureTests tests/TeamShare.IntegrationTests tests/TeamShare.BrowserTests; do
+  name=$(basename "$project")
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    || status=1
+  [ -f "$results/$name.trx" ] || { echo "$name produced no results"; status=1; }
+done
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+[ $status -ne 0 ] && [ $failed -eq 0 ] && failed=1
+echo "$passed passed, $failed failed"
+[ $status -eq 0 ] && [ $failed -eq 0 ]

@@ -1,0 +1,29 @@
+using Microsoft.Playwright;
+
+namespace TeamShare.BrowserTests;
+
+/// <summary>Debian's Chromium driven by Playwright; no browser download is ever attempted.</summary>
+public static class Chromium
+{
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        return (playwright, browser);
+    }
+
+    public static async Task SignInAsync(IPage page, string baseUrl, string email)
+    {
+        await page.GotoAsync($"{baseUrl}/signin");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync("demo-Password1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/files**");
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TeamShare.BrowserTests;
+
+/// <summary>
+/// TeamShare as a real process on a free loopback port, with its own data directory and the demo teams, started the way
+/// the README's run command starts it. Stopped and cleaned up after the tests of a class.
+/// </summary>
+public sealed class HostProcess : IAsyncLifetime
+{
+    private Process? _process;
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "teamshare-browser", Guid.NewGuid().ToString("N"));
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var root = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var hostDirectory = Path.Combine(root, "host", "TeamShare.Host");
+        var dll = Path.Combine(hostDirectory, "bin", configuration, "net10.0", "TeamShare.Host.dll");
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl, "--contentRoot", hostDirectory])
+        {
+            WorkingDirectory = hostDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["TeamShare__DataDirectory"] = DataDirectory;
+        start.Environment["TeamShare__SeedDemo"] = "true";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"TeamShare exited with code {_process.ExitCode}.");
+            try
+            {
+                if ((await http.GetAsync($"{BaseUrl}/health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("TeamShare did not become ready within 60 seconds.");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        _process?.WaitForExit(10_000);
+        _process?.Dispose();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        return Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TeamShare.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("TeamShare.sln not found above the test assembly.");
+    }
+}

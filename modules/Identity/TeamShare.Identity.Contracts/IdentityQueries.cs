@@ -14,3 +14,9 @@ public sealed record UserSummary(Guid Id, Guid TeamId, string Email, string Disp
 public sealed record FindDepartmentByName(Guid TeamId, string Name) : IRequest<Guid?>;
 
 public sealed record GetTeamName(Guid TeamId) : IRequest<string?>;
+
+/// <summary>Display names for a set of users of one team, for "shared by" and "added by" columns.</summary>
+public sealed record GetUserNames(Guid TeamId, IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyDictionary<Guid, string>>;
+
+/// <summary>Is this a live user or a department of the team ("organisation" always is)? Guards grants against foreign ids.</summary>
+public sealed record PrincipalExists(Guid TeamId, string Kind, Guid? Id) : IRequest<bool>;

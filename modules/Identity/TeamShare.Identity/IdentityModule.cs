@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Identity.Admin;
 using TeamShare.Identity.Auth;
+using TeamShare.Identity.Directory;
+using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Data;
 using TeamShare.Identity.Me;
 using TeamShare.Identity.Seeding;
@@ -23,6 +26,7 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddModuleDbContext<IdentityDbContext>(IdentityDbContext.Module);
         services.AddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<TokenIssuer>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddTeamShareAuthentication();
     }
@@ -33,5 +37,20 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapPost("/auth/tokens", CreateTokenEndpoint.Handle).AllowAnonymous()
             .WithSummary("Trade e-mail and password for a personal access token (shown once).");
         api.MapGet("/me", GetMeEndpoint.Handle).WithSummary("The signed-in user and their team role.");
+        api.MapGet("/auth/tokens", ManageTokensEndpoints.List).WithSummary("The caller's personal access tokens.");
+        api.MapDelete("/auth/tokens/{id:guid}", ManageTokensEndpoints.Revoke).WithSummary("Revoke one of the caller's tokens.");
+        api.MapGet("/directory/search", SearchDirectoryEndpoint.Handle).WithSummary("Recipients for the share dialog (ID-6).");
+
+        var admin = endpoints.MapGroup("/api/admin").WithTags("Admin: members and departments")
+            .RequireAuthorization(TeamShareClaims.AdminPolicy);
+        admin.MapGet("/members", AdminEndpoints.ListMembers).WithSummary("The team's members.");
+        admin.MapPost("/members", AdminEndpoints.AddMember).WithSummary("Add a member.");
+        admin.MapPatch("/members/{id:guid}", AdminEndpoints.UpdateMember).WithSummary("Change a member's role or suspend them.");
+        admin.MapDelete("/members/{id:guid}", AdminEndpoints.RemoveMember).WithSummary("Remove a member, giving their items to ?transferTo=.");
+        admin.MapGet("/departments", AdminEndpoints.ListDepartments).WithSummary("Departments with their members.");
+        admin.MapPost("/departments", AdminEndpoints.CreateDepartment).WithSummary("Create a department.");
+        admin.MapDelete("/departments/{id:guid}", AdminEndpoints.DeleteDepartment).WithSummary("Delete a department.");
+        admin.MapPut("/departments/{id:guid}/members/{userId:guid}", AdminEndpoints.AddDepartmentMember).WithSummary("Add a member to a department.");
+        admin.MapDelete("/departments/{id:guid}/members/{userId:guid}", AdminEndpoints.RemoveDepartmentMember).WithSummary("Remove a member from a department.");
     }
 }

@@ -27,3 +27,15 @@ public sealed record ListSharedChildren(Guid TeamId, Guid FolderId) : IRequest<I
 public sealed record OpenItemContent(Guid TeamId, Guid ItemId) : IRequest<ItemContent?>;
 
 public sealed record ItemContent(string Name, string ContentType, long Size, string Sha256, DateTime ModifiedAt, Func<Stream> OpenRead);
+
+/// <summary>
+/// ID-7: a leaver's items pass to another member of the same team. Their personal files move into a folder
+/// "Files of {name}" in the receiver's personal space; items they own elsewhere change owner. Idempotent.
+/// </summary>
+public sealed record TransferOwnedItems(Guid TeamId, Guid FromUserId, Guid ToUserId, string FromDisplayName) : IRequest<int>;
+
+/// <summary>SP-4: a file shown inline, or null when its type has no safe inline form (then offer download).</summary>
+public sealed record GetPreview(Guid TeamId, Guid ItemId) : IRequest<ItemPreview?>;
+
+/// <param name="ContentSecurityPolicy">Sent with the preview: a sandbox, so uploaded content never runs script in our origin.</param>
+public sealed record ItemPreview(string ContentType, string ContentSecurityPolicy, string ETag, DateTime ModifiedAt, Func<Stream> OpenRead);

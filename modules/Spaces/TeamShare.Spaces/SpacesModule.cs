@@ -6,7 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
+using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Admin;
+using TeamShare.Spaces.Preview;
+using TeamShare.Spaces.Sharing;
+using TeamShare.Spaces.Versions;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Download;
@@ -30,6 +35,12 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddScoped<PersonalSpaces>();
         services.AddScoped<FolderLookup>();
         services.AddScoped<VisibleSpaces>();
+        services.AddScoped<Versioning>();
+        services.AddScoped<ItemMover>();
+        services.AddScoped<ItemCopier>();
+        services.AddScoped<TrashPurger>();
+        services.AddScoped<SharedWithMe>();
+        services.AddScoped<TeamSpaces>();
         services.AddScoped<ItemWriter>();
         services.AddScoped<IDemoSeeder, SpacesDemoSeeder>();
         services.AddRecurringJob<TrashPurgeJob>("spaces-trash-purge", "15 3 * * *");
@@ -47,5 +58,20 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapGet("/items/{id:guid}/content", DownloadContentEndpoint.Handle).WithSummary("The file's bytes (Range, ETag).");
         api.MapDelete("/items/{id:guid}", TrashEndpoints.Delete).WithSummary("Move an item and its subtree to the trash.");
         api.MapPost("/items/{id:guid}/restore", TrashEndpoints.Restore).WithSummary("Restore an item from the trash.");
+        api.MapPut("/items/{id:guid}/content", VersionEndpoints.Replace).WithSummary("Replace a file's content with the body: a new version.");
+        api.MapGet("/items/{id:guid}/preview", PreviewEndpoint.Handle).WithSummary("Show a file inline (images, PDF, text, Markdown).");
+        api.MapGet("/items/{id:guid}/versions", VersionEndpoints.List).WithSummary("A file's versions, newest first.");
+        api.MapPost("/items/{id:guid}/versions/{number:int}/restore", VersionEndpoints.Restore).WithSummary("Make an earlier version current again.");
+        api.MapPatch("/items/{id:guid}", MoveItemEndpoint.Handle).WithSummary("Rename ({name}) or move ({parentId}) an item.");
+        api.MapPost("/items/{id:guid}/copy", CopyItemEndpoint.Handle).WithSummary("Copy an item (and its subtree) into {parentId}.");
+        api.MapGet("/trash", TrashListEndpoints.List).WithSummary("The caller's deleted items.");
+        api.MapDelete("/trash/{id:guid}", TrashListEndpoints.Purge).WithSummary("Delete a trashed item for good.");
+        api.MapGet("/shared-with-me", SharedWithMeEndpoint.Handle).WithSummary("Items shared with the caller (SH-10).");
+
+        var admin = endpoints.MapGroup("/api/admin/spaces").WithTags("Admin: team spaces").RequireAuthorization(TeamShareClaims.AdminPolicy);
+        admin.MapGet("", TeamSpaceEndpoints.List).WithSummary("Team spaces with who has access.");
+        admin.MapPost("", TeamSpaceEndpoints.Create).WithSummary("Create a team space.");
+        admin.MapPost("/{id:guid}/access", TeamSpaceEndpoints.Grant).WithSummary("Give a member, department or everyone a role in a team space.");
+        admin.MapDelete("/{id:guid}/access/{grantId:guid}", TeamSpaceEndpoints.Revoke).WithSummary("Take a role in a team space away.");
     }
 }

@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http;
-using TeamShare.Identity.Data;
 using TeamShare.Identity.SignIn;
 using TeamShare.SharedKernel.Http;
-using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.AccessTokens;
 
@@ -16,7 +14,7 @@ internal static class CreateTokenEndpoint
 {
     /// <summary>POST /api/auth/tokens: trades credentials for a personal access token, shown once.</summary>
     public static async Task<IResult> Handle(CreateTokenRequest body, HttpContext http, IMediator mediator,
-        IdentityDbContext db, TimeProvider clock, CancellationToken ct)
+        TokenIssuer issuer, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Email)) return Problems.Field("email", "Enter your e-mail address.");
         if (string.IsNullOrEmpty(body.Password)) return Problems.Field("password", "Enter your password.");
@@ -30,14 +28,7 @@ internal static class CreateTokenEndpoint
         if (outcome.User is null)
             return Problems.Status(401, "Sign-in failed", "The e-mail or password is not right.", "invalid_credentials");
 
-        var token = "tsp_" + Tokens.New();
-        var row = new AccessToken
-        {
-            Id = Guid.CreateVersion7(), UserId = outcome.User.Id, Name = name,
-            TokenHash = Tokens.Hash(token), CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.AccessTokens.Add(row);
-        await db.SaveChangesAsync(ct);
+        var (row, token) = await issuer.IssueAsync(outcome.User.Id, name, ct);
         return TypedResults.Created($"/api/auth/tokens/{row.Id}", new CreatedToken(row.Id, row.Name, token, row.CreatedAt));
     }
 }

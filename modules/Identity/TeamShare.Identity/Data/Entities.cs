@@ -27,6 +27,8 @@ internal sealed class User
     public string Role { get; set; } = TeamRoles.Member;
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set when an admin removed the member (ID-7); a removed member is also inactive and hidden from lists.</summary>
+    public DateTime? RemovedAt { get; set; }
 }
 
 internal sealed class Department

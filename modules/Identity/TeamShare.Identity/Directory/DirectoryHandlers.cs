@@ -47,3 +47,24 @@ internal sealed class GetTeamNameHandler(IdentityDbContext db) : IRequestHandler
     public async ValueTask<string?> Handle(GetTeamName request, CancellationToken ct) =>
         await db.Teams.AsNoTracking().Where(t => t.Id == request.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct);
 }
+
+internal sealed class GetUserNamesHandler(IdentityDbContext db) : IRequestHandler<GetUserNames, IReadOnlyDictionary<Guid, string>>
+{
+    public async ValueTask<IReadOnlyDictionary<Guid, string>> Handle(GetUserNames request, CancellationToken ct)
+    {
+        var ids = request.UserIds.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => u.TeamId == request.TeamId && ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+}
+
+internal sealed class PrincipalExistsHandler(IdentityDbContext db) : IRequestHandler<PrincipalExists, bool>
+{
+    public async ValueTask<bool> Handle(PrincipalExists request, CancellationToken ct) => request.Kind switch
+    {
+        "organisation" => request.Id is null,
+        "user" => await db.Users.AnyAsync(u => u.Id == request.Id && u.TeamId == request.TeamId && u.IsActive && u.RemovedAt == null, ct),
+        "department" => await db.Departments.AnyAsync(d => d.Id == request.Id && d.TeamId == request.TeamId, ct),
+        _ => false,
+    };
+}

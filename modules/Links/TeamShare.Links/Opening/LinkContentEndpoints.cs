@@ -10,8 +10,6 @@ namespace TeamShare.Links.Opening;
 
 internal static class LinkContentEndpoints
 {
-    private static readonly string[] InlineTypes = ["image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf", "text/plain", "text/markdown"];
-
     /// <summary>GET /s/{token}/items/{itemId}/download: the file as an attachment, if the link allows download.</summary>
     public static Task<IResult> Download(string token, Guid itemId, ClaimsPrincipal user, HttpContext http, LinkGate gate,
         IMediator mediator, TimeProvider clock, CancellationToken ct) =>
@@ -35,23 +33,24 @@ internal static class LinkContentEndpoints
 
         var item = await mediator.Send(new ResolveSharedItem(share.TeamId, link.RootIds, itemId), ct);
         if (item is null || item.Kind != "file") return Problems.NotFound();
-        var content = await mediator.Send(new OpenItemContent(share.TeamId, itemId), ct);
-        if (content is null) return Problems.NotFound();
-        if (!download && !InlineTypes.Contains(content.ContentType))
-            return Problems.Status(415, "No preview", "This kind of file cannot be previewed; download it instead.", "no_preview");
+        var content = download ? await mediator.Send(new OpenItemContent(share.TeamId, itemId), ct) : null;
+        var preview = download ? null : await mediator.Send(new GetPreview(share.TeamId, itemId), ct);
+        if (download && content is null) return Problems.NotFound();
+        if (!download && preview is null)
+            return Problems.Status(415, "No preview", "This kind of file cannot be shown here; download it instead.", "no_preview");
 
         // A range request that continues a download already counted does not count again (LK-2).
         var continuing = http.Request.Headers.Range.ToString() is { Length: > 0 } range && !range.StartsWith("bytes=0-");
         if (!continuing && !await gate.TryCountViewAsync(share.Id, download, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
         await mediator.Publish(new LinkUsed(share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime), ct);
 
-        var etag = new EntityTagHeaderValue($"\"{content.Sha256}\"");
-        if (download)
-            return TypedResults.File(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, etag, enableRangeProcessing: true);
-        // Inline preview: a sandboxing CSP so an uploaded file can never run script in our origin.
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
-        var type = content.ContentType.StartsWith("text/") ? "text/plain; charset=utf-8" : content.ContentType;
-        return TypedResults.File(content.OpenRead(), type, null, content.ModifiedAt, etag, enableRangeProcessing: true);
+        if (content is not null)
+            return TypedResults.File(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt,
+                new EntityTagHeaderValue($"\"{content.Sha256}\""), enableRangeProcessing: true);
+        // The preview's own sandboxing policy, decided by Spaces for every preview path alike (SP-4).
+        http.Response.Headers.ContentSecurityPolicy = preview!.ContentSecurityPolicy;
+        return TypedResults.File(preview.OpenRead(), preview.ContentType, null, preview.ModifiedAt,
+            EntityTagHeaderValue.Parse(preview.ETag), enableRangeProcessing: !preview.ContentType.StartsWith("text/html"));
     }
 }
 

@@ -78,3 +78,17 @@ internal sealed class Grant
     public Guid CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>SP-5: every content an item has had; the item row holds the current one.</summary>
+internal sealed class ItemVersion
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public Guid ItemId { get; set; }
+    public int Number { get; set; }
+    public required string ContentSha256 { get; set; }
+    public long Size { get; set; }
+    public string? ContentType { get; set; }
+    public Guid CreatedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -11,6 +11,7 @@ internal sealed class SpacesDbContext(DbContextOptions<SpacesDbContext> options)
     public DbSet<Space> Spaces => Set<Space>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<ItemVersion> Versions => Set<ItemVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -37,6 +38,14 @@ internal sealed class SpacesDbContext(DbContextOptions<SpacesDbContext> options)
             e.HasIndex(x => new { x.TeamId, x.AncestorPath });
             e.HasIndex(x => x.TrashedRootId);
             e.HasIndex(x => x.TrashedAt);
+            e.HasIndex(x => x.ContentSha256);
+        });
+        b.Entity<ItemVersion>(e =>
+        {
+            e.ToTable("spaces_versions");
+            e.Property(x => x.ContentSha256).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(200);
+            e.HasIndex(x => new { x.ItemId, x.Number }).IsUnique();
             e.HasIndex(x => x.ContentSha256);
         });
         b.Entity<Grant>(e =>

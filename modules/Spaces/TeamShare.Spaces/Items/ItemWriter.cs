@@ -22,6 +22,9 @@ internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
             };
             fill?.Invoke(item);
             db.Items.Add(item);
+            // A file starts with version 1 (SP-5), saved in the same transaction as the item.
+            var version = item.ContentSha256 is null ? null : TeamShare.Spaces.Versions.Versioning.NewVersion(item, 1, ownerId, now);
+            if (version is not null) db.Versions.Add(version);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -31,6 +34,7 @@ internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
             {
                 // Someone took the name between our read and our insert: look again and pick the next free one.
                 db.Entry(item).State = EntityState.Detached;
+                if (version is not null) db.Entry(version).State = EntityState.Detached;
                 taken = await TakenNamesAsync(parent.Id, name, ct);
             }
         }

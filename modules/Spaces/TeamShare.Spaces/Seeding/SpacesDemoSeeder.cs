@@ -23,7 +23,7 @@ internal sealed class SpacesDemoSeeder(SpacesDbContext db, IMediator mediator, I
         var engineering = await mediator.Send(new FindDepartmentByName(olivia.TeamId, "Engineering"), ct);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var space = PersonalSpaces.NewSpace(olivia.TeamId, SpaceKinds.Team, "Acme Shared", null, olivia.Id, now, out var root);
+        var space = PersonalSpaces.NewSpace(olivia.TeamId, SpaceKinds.Team, "Acme Shared", null, Guid.Empty, now, out var root);
         db.Spaces.Add(space);
         db.Items.Add(root);
         if (engineering is { } dept)

@@ -40,3 +40,25 @@ internal static class TrashEndpoints
         return TypedResults.Ok(restored.ToDto(AccessRole.Owner));
     }
 }
+
+internal static class TrashListEndpoints
+{
+    /// <summary>GET /api/trash: what the caller deleted or owns and is in the trash, one row per deleted subtree.</summary>
+    public static async Task<IResult> List(ClaimsPrincipal user, SpacesDbContext db, CancellationToken ct)
+    {
+        var (userId, teamId) = (user.GetUserId(), user.GetTeamId());
+        var rows = await db.Items.AsNoTracking()
+            .Where(i => i.TeamId == teamId && i.TrashedRootId == i.Id && i.OwnerUserId == userId)
+            .OrderByDescending(i => i.TrashedAt).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(i => i.ToDto(AccessRole.Owner)).ToList());
+    }
+
+    /// <summary>DELETE /api/trash/{id}: purge one deleted subtree now (SP-6), owner only.</summary>
+    public static async Task<IResult> Purge(Guid id, ClaimsPrincipal user, EffectiveRoles roles, SpacesDbContext db, TrashPurger purger, CancellationToken ct)
+    {
+        var found = await roles.ForItemAsync(user.GetUserId(), user.GetTeamId(), id, ct);
+        if (found is not { Role: AccessRole.Owner } f || f.Item.TrashedRootId != id) return Problems.NotFound();
+        await purger.PurgeAsync(db.Items.Where(i => i.TrashedRootId == id), ct);
+        return TypedResults.NoContent();
+    }
+}

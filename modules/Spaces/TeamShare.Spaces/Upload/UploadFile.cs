@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -27,7 +26,7 @@ internal static class UploadFileEndpoint
         FolderLookup folders, ItemWriter writer, IBlobStore blobs, IOptions<TeamShareOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
-        if (request.ContentLength > limit + 64 * 1024) return TooLarge(limit);
+        if (UploadLimits.ExceedsDeclared(request, limit)) return UploadLimits.TooLarge(limit);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
@@ -39,8 +38,7 @@ internal static class UploadFileEndpoint
         if (found.Value.Role < AccessRole.Editor)
             return Problems.Status(403, "Not allowed", "You can view this folder but not upload to it.", "role_too_low");
 
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
-            bodyLimit.MaxRequestBodySize = limit + 64 * 1024;
+        UploadLimits.Lift(request, limit);
 
         var reader = new MultipartReader(boundary, request.Body);
         while (await reader.ReadNextSectionAsync(ct) is { } section)
@@ -53,7 +51,7 @@ internal static class UploadFileEndpoint
 
             StoredBlob blob;
             try { blob = await blobs.WriteAsync(section.Body, limit, ct); }
-            catch (BlobTooLargeException) { return TooLarge(limit); }
+            catch (BlobTooLargeException) { return UploadLimits.TooLarge(limit); }
 
             var item = await writer.AddAsync(found.Value.Folder, name!, ItemKinds.File, userId, i =>
             {
@@ -65,7 +63,4 @@ internal static class UploadFileEndpoint
         }
         return Problems.Field("file", "No file was sent in the field \"file\".");
     }
-
-    private static IResult TooLarge(long limit) =>
-        Problems.Status(413, "File too large", $"Files can be at most {limit:N0} bytes.", "too_large");
 }

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Admin;
+
+internal sealed record AddMemberRequest(string? Email, string? DisplayName, string? Password, string? Role);
+internal sealed record UpdateMemberRequest(string? Role, bool? IsActive);
+internal sealed record CreateDepartmentRequest(string? Name);
+
+/// <summary>Admin API for members and departments; the group requires the owner/admin policy.</summary>
+internal static class AdminEndpoints
+{
+    public static Actor ActorOf(ClaimsPrincipal user) => new(user.GetUserId(), user.GetTeamId(), user.GetTeamRole());
+
+    public static async Task<IResult> ListMembers(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListMembers(user.GetTeamId()), ct));
+
+    public static async Task<IResult> AddMember(AddMemberRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new AddMember(ActorOf(user), body.Email, body.DisplayName, body.Password, body.Role), ct))
+        .ToHttp(m => TypedResults.Created($"/api/admin/members/{m.Id}", m));
+
+    public static async Task<IResult> UpdateMember(Guid id, UpdateMemberRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new UpdateMember(ActorOf(user), id, body.Role, body.IsActive), ct)).ToHttp(TypedResults.Ok);
+
+    public static async Task<IResult> RemoveMember(Guid id, Guid? transferTo, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new RemoveMember(ActorOf(user), id, transferTo), ct))
+        .ToHttp(moved => TypedResults.Ok(new { transferredItems = moved }));
+
+    public static async Task<IResult> ListDepartments(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListDepartments(user.GetTeamId()), ct));
+
+    public static async Task<IResult> CreateDepartment(CreateDepartmentRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new CreateDepartment(user.GetTeamId(), body.Name), ct))
+        .ToHttp(d => TypedResults.Created($"/api/admin/departments/{d.Id}", d));
+
+    public static async Task<IResult> DeleteDepartment(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new DeleteDepartment(user.GetTeamId(), id), ct)).ToHttp(_ => TypedResults.NoContent());
+
+    public static async Task<IResult> AddDepartmentMember(Guid id, Guid userId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new SetDepartmentMember(user.GetTeamId(), id, userId, true), ct)).ToHttp(_ => TypedResults.NoContent());
+
+    public static async Task<IResult> RemoveDepartmentMember(Guid id, Guid userId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new SetDepartmentMember(user.GetTeamId(), id, userId, false), ct)).ToHttp(_ => TypedResults.NoContent());
+}

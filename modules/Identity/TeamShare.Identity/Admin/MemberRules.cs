@@ -1,0 +1,31 @@
+using System.Net.Mail;
+using TeamShare.Identity.Data;
+
+namespace TeamShare.Identity.Admin;
+
+/// <summary>ID-2/ID-3 rules shared by every way of changing members.</summary>
+internal static class MemberRules
+{
+    public const int MinPasswordLength = 10;
+
+    public static string? EmailProblem(string? email) =>
+        string.IsNullOrWhiteSpace(email) || email.Length > 320 || !MailAddress.TryCreate(email.Trim(), out var parsed)
+            || parsed.Address != email.Trim() || !parsed.Host.Contains('.')
+            ? "Enter an e-mail address like name@example.com."
+            : null;
+
+    public static string? RoleProblem(string? role) =>
+        role is null || !TeamRoles.All.Contains(role) ? "Choose owner, admin or member." : null;
+
+    public static string? PasswordProblem(string? password) =>
+        password is null || password.Length < MinPasswordLength ? $"Use at least {MinPasswordLength} characters." : null;
+
+    /// <summary>Only owners make, change, suspend or remove owners; nobody changes their own standing.</summary>
+    public static string? ActorProblem(string actorRole, Guid actorId, User target, string? newRole)
+    {
+        if (target.Id == actorId) return "You cannot change your own role or access; ask another owner or admin.";
+        if (actorRole != TeamRoles.Owner && (target.Role == TeamRoles.Owner || newRole == TeamRoles.Owner))
+            return "Only an owner can change an owner or make someone an owner.";
+        return null;
+    }
+}

@@ -1,0 +1,112 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Auth;
+using TeamShare.Identity.Data;
+using TeamShare.SharedKernel.Http;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Identity.Admin;
+
+internal sealed record MemberDto(Guid Id, string Email, string DisplayName, string Role, bool IsActive, IReadOnlyList<string> Departments);
+
+internal sealed record Actor(Guid UserId, Guid TeamId, string Role);
+
+internal sealed record ListMembers(Guid TeamId) : IRequest<IReadOnlyList<MemberDto>>;
+
+internal sealed class ListMembersHandler(IdentityDbContext db) : IRequestHandler<ListMembers, IReadOnlyList<MemberDto>>
+{
+    public async ValueTask<IReadOnlyList<MemberDto>> Handle(ListMembers request, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.TeamId == request.TeamId && u.RemovedAt == null)
+            .OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var departments = await (from m in db.DepartmentMembers
+                                 join d in db.Departments on m.DepartmentId equals d.Id
+                                 where d.TeamId == request.TeamId
+                                 select new { m.UserId, d.Name }).AsNoTracking().ToListAsync(ct);
+        var byUser = departments.ToLookup(d => d.UserId, d => d.Name);
+        return users.Select(u => new MemberDto(u.Id, u.Email, u.DisplayName, u.Role, u.IsActive, byUser[u.Id].Order().ToList())).ToList();
+    }
+}
+
+internal sealed record AddMember(Actor Actor, string? Email, string? DisplayName, string? Password, string? Role) : IRequest<Outcome<MemberDto>>;
+
+internal sealed class AddMemberHandler(IdentityDbContext db, PasswordHashing hashing, TimeProvider clock)
+    : IRequestHandler<AddMember, Outcome<MemberDto>>
+{
+    public async ValueTask<Outcome<MemberDto>> Handle(AddMember r, CancellationToken ct)
+    {
+        if (MemberRules.EmailProblem(r.Email) is { } email) return Outcome<MemberDto>.Invalid("email", email);
+        if (string.IsNullOrWhiteSpace(r.DisplayName) || r.DisplayName.Trim().Length > 200)
+            return Outcome<MemberDto>.Invalid("displayName", "Enter a name of 1 to 200 characters.");
+        if (MemberRules.PasswordProblem(r.Password) is { } password) return Outcome<MemberDto>.Invalid("password", password);
+        var role = r.Role ?? TeamRoles.Member;
+        if (MemberRules.RoleProblem(role) is { } roleProblem) return Outcome<MemberDto>.Invalid("role", roleProblem);
+        if (role == TeamRoles.Owner && r.Actor.Role != TeamRoles.Owner)
+            return Outcome<MemberDto>.Invalid("role", "Only an owner can add an owner.");
+
+        var normalized = Principals.Normalize(r.Email!);
+        // Addresses are unique across the deployment (ID-2); the message does not say which team holds it (ID-1).
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
+            return Outcome<MemberDto>.Invalid("email", "This address already has a TeamShare account.", 409);
+
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(), TeamId = r.Actor.TeamId, Email = r.Email!.Trim(), NormalizedEmail = normalized,
+            DisplayName = r.DisplayName!.Trim(), PasswordHash = hashing.Hash(r.Password!), Role = role,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Users.Add(user);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { return Outcome<MemberDto>.Invalid("email", "This address already has a TeamShare account.", 409); }
+        return Outcome<MemberDto>.Success(new MemberDto(user.Id, user.Email, user.DisplayName, user.Role, true, []), 201);
+    }
+}
+
+internal sealed record UpdateMember(Actor Actor, Guid UserId, string? Role, bool? IsActive) : IRequest<Outcome<MemberDto>>;
+
+internal sealed class UpdateMemberHandler(IdentityDbContext db) : IRequestHandler<UpdateMember, Outcome<MemberDto>>
+{
+    public async ValueTask<Outcome<MemberDto>> Handle(UpdateMember r, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == r.UserId && u.TeamId == r.Actor.TeamId && u.RemovedAt == null, ct);
+        if (user is null) return Outcome<MemberDto>.NotFound();
+        if (r.Role is not null && MemberRules.RoleProblem(r.Role) is { } roleProblem) return Outcome<MemberDto>.Invalid("role", roleProblem);
+        if (MemberRules.ActorProblem(r.Actor.Role, r.Actor.UserId, user, r.Role) is { } actorProblem)
+            return Outcome<MemberDto>.Forbidden(actorProblem, "not_allowed");
+
+        if (r.Role is not null) user.Role = r.Role;
+        // Suspension takes effect on the member's next request: cookies and tokens are checked against IsActive every time.
+        if (r.IsActive is not null) user.IsActive = r.IsActive.Value;
+        await db.SaveChangesAsync(ct);
+        return Outcome<MemberDto>.Success(new MemberDto(user.Id, user.Email, user.DisplayName, user.Role, user.IsActive, []));
+    }
+}
+
+internal sealed record RemoveMember(Actor Actor, Guid UserId, Guid? TransferTo) : IRequest<Outcome<int>>;
+
+internal sealed class RemoveMemberHandler(IdentityDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<RemoveMember, Outcome<int>>
+{
+    public async ValueTask<Outcome<int>> Handle(RemoveMember r, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == r.UserId && u.TeamId == r.Actor.TeamId && u.RemovedAt == null, ct);
+        if (user is null) return Outcome<int>.NotFound();
+        if (MemberRules.ActorProblem(r.Actor.Role, r.Actor.UserId, user, null) is { } actorProblem)
+            return Outcome<int>.Forbidden(actorProblem, "not_allowed");
+        if (r.TransferTo is not { } toId || toId == user.Id)
+            return Outcome<int>.Invalid("transferTo", "Choose the member who receives this member's files.");
+        var receiver = await db.Users.AsNoTracking()
+            .FirstOrDefaultAsync(u => u.Id == toId && u.TeamId == r.Actor.TeamId && u.IsActive && u.RemovedAt == null, ct);
+        if (receiver is null) return Outcome<int>.Invalid("transferTo", "Choose an active member of your team.");
+
+        // Access ends first, then the files move; the transfer is idempotent, so a failure here is repaired by trying again.
+        user.IsActive = false;
+        await db.SaveChangesAsync(ct);
+        var moved = await mediator.Send(new TransferOwnedItems(user.TeamId, user.Id, receiver.Id, user.DisplayName), ct);
+        user.RemovedAt = clock.GetUtcNow().UtcDateTime;
+        await db.DepartmentMembers.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(ct);
+        await db.AccessTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, user.RemovedAt), ct);
+        await db.SaveChangesAsync(ct);
+        return Outcome<int>.Success(moved);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Admin;
+using TeamShare.Identity.Auth;
+using TeamShare.Identity.Data;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Directory;
+
+internal sealed record DirectoryEntry(string Kind, Guid? Id, string? Email, string DisplayName, int? MemberCount);
+
+/// <summary>
+/// ID-6: recipients for the share dialog. People by name or e-mail prefix, departments by name, the whole organisation,
+/// and an address that is no member of this team offered as external (even when another team has it: ID-1).
+/// </summary>
+internal static class SearchDirectoryEndpoint
+{
+    public const int Limit = 10;
+
+    public static async Task<IResult> Handle(string? q, ClaimsPrincipal user, IdentityDbContext db, CancellationToken ct)
+    {
+        var teamId = user.GetTeamId();
+        var query = (q ?? "").Trim();
+        if (query.Length > 100) return SharedKernel.Http.Problems.Field("q", "Use at most 100 characters.");
+        var upper = query.ToUpperInvariant();
+        var results = new List<DirectoryEntry>();
+
+        var people = db.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive && u.RemovedAt == null);
+        if (upper.Length > 0)
+            people = people.Where(u => u.NormalizedEmail.StartsWith(upper) || u.DisplayName.ToUpper().StartsWith(upper)
+                                       || u.DisplayName.ToUpper().Contains(" " + upper));
+        results.AddRange(await people.OrderBy(u => u.DisplayName).Take(Limit)
+            .Select(u => new DirectoryEntry("user", u.Id, u.Email, u.DisplayName, null)).ToListAsync(ct));
+
+        var departments = db.Departments.AsNoTracking().Where(d => d.TeamId == teamId);
+        if (upper.Length > 0) departments = departments.Where(d => d.Name.ToUpper().StartsWith(upper));
+        results.AddRange(await departments.OrderBy(d => d.Name).Take(Limit)
+            .Select(d => new DirectoryEntry("department", d.Id, null, d.Name,
+                db.DepartmentMembers.Count(m => m.DepartmentId == d.Id
+                    && db.Users.Any(u => u.Id == m.UserId && u.IsActive && u.RemovedAt == null))))
+            .ToListAsync(ct));
+
+        var team = await db.Teams.AsNoTracking().FirstAsync(t => t.Id == teamId, ct);
+        string[] organisationWords = ["EVERYONE", "ORGANISATION", "ORGANIZATION", "WHOLE", team.Name.ToUpperInvariant()];
+        if (upper.Length == 0 || organisationWords.Any(w => w.StartsWith(upper)))
+        {
+            var count = await db.Users.CountAsync(u => u.TeamId == teamId && u.IsActive && u.RemovedAt == null, ct);
+            results.Add(new DirectoryEntry("organisation", null, null, $"Everyone at {team.Name}", count));
+        }
+
+        if (MemberRules.EmailProblem(query) is null)
+        {
+            var normalized = Principals.Normalize(query);
+            var isMember = await db.Users.AnyAsync(u => u.TeamId == teamId && u.NormalizedEmail == normalized && u.RemovedAt == null, ct);
+            if (!isMember) results.Add(new DirectoryEntry("external", null, query, query, null));
+        }
+        return TypedResults.Ok(results);
+    }
+}

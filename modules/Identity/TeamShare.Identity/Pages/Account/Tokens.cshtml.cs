@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Identity.AccessTokens;
+using TeamShare.Identity.Data;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Pages.Account;
+
+/// <summary>Personal access tokens for scripts (ID-8): create (shown once) and revoke.</summary>
+public sealed class TokensModel(TimeProvider clock) : PageModel
+{
+    internal IReadOnlyList<TokenDto> Tokens { get; private set; } = [];
+    public string? NewToken { get; private set; }
+    public string? Error { get; private set; }
+
+    private IdentityDbContext Db => HttpContext.RequestServices.GetRequiredService<IdentityDbContext>();
+
+    public async Task OnGetAsync(CancellationToken ct) => Tokens = await ManageTokensEndpoints.ListAsync(Db, User.GetUserId(), ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    {
+        if (TokenIssuer.NameProblem(name) is { } problem) Error = problem;
+        else NewToken = (await HttpContext.RequestServices.GetRequiredService<TokenIssuer>().IssueAsync(User.GetUserId(), name!.Trim(), ct)).Token;
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
+    {
+        await ManageTokensEndpoints.RevokeAsync(Db, User.GetUserId(), id, clock.GetUtcNow().UtcDateTime, ct);
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+
+namespace TeamShare.SharedKernel.Http;
+
+/// <summary>
+/// What a command answers, for both its JSON endpoint and its page: a value, or a status with a problem that names the
+/// field. Keeps one implementation of each rule behind the two ways in.
+/// </summary>
+public sealed record Outcome<T>(T? Value, int Status, string? Title = null, string? Detail = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null, string? Reason = null)
+{
+    public bool Ok => Status is >= 200 and < 300;
+
+    /// <summary>The first message to show a person: a field error if there is one, else the detail.</summary>
+    public string? Message => Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? Detail ?? Title;
+
+    public static Outcome<T> Success(T value, int status = 200) => new(value, status);
+
+    public static Outcome<T> Invalid(string field, string message, int status = 400) =>
+        new(default, status, status == 409 ? "Conflict" : "One or more validation errors occurred.", null,
+            new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Outcome<T> NotFound() => new(default, 404, "Not found", "There is nothing here, or you may not see it.");
+
+    public static Outcome<T> Forbidden(string detail, string reason) => new(default, 403, "Not allowed", detail, Reason: reason);
+
+    public static Outcome<T> Fail(int status, string title, string detail, string reason) => new(default, status, title, detail, Reason: reason);
+
+    public Outcome<TOther> As<TOther>() => new(default, Status, Title, Detail, Errors, Reason);
+
+    /// <summary>The HTTP answer: <paramref name="ok"/> for success, an RFC 7807 problem otherwise.</summary>
+    public IResult ToHttp(Func<T, IResult> ok)
+    {
+        if (Ok) return ok(Value!);
+        if (Errors is not null)
+            return TypedResults.Problem(statusCode: Status, title: Title,
+                extensions: new Dictionary<string, object?> { ["errors"] = Errors });
+        return Problems.Status(Status, Title ?? "Error", Detail ?? "", Reason);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Versions;
+
+namespace TeamShare.Spaces.Items;
+
+internal sealed record CopyItemRequest(Guid? ParentId);
+
+/// <summary>SP-7: copy needs Editor on the source and on the target; the copy belongs to the caller and shares the blobs.</summary>
+internal sealed class ItemCopier(SpacesDbContext db, EffectiveRoles roles, ItemWriter writer, TimeProvider clock)
+{
+    public async Task<Outcome<ItemDto>> CopyAsync(Guid userId, Guid teamId, Guid id, Guid? parentId, CancellationToken ct)
+    {
+        var found = await roles.ForItemAsync(userId, teamId, id, ct);
+        if (found is not { Role: > AccessRole.None } f || f.Item.TrashedAt is not null) return Outcome<ItemDto>.NotFound();
+        if (f.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("Viewers cannot copy.", "role_too_low");
+        if (f.Item.ParentId is null) return Outcome<ItemDto>.Invalid("id", "A whole space cannot be copied.");
+        var to = await roles.ForItemAsync(userId, teamId, parentId ?? f.Item.ParentId.Value, ct);
+        if (to is not { Role: > AccessRole.None } t || t.Item.Kind != ItemKinds.Folder || t.Item.TrashedAt is not null)
+            return Outcome<ItemDto>.Invalid("parentId", "Choose a folder you can see.");
+        if (t.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("You can view that folder but not add to it.", "role_too_low");
+        if (t.Item.SelfAndAncestors().Contains(id)) return Outcome<ItemDto>.Invalid("parentId", "A folder cannot be copied into itself.");
+
+        var source = f.Item;
+        var top = await writer.AddAsync(t.Item, source.Name, source.Kind, userId, CopyContent(source), ct);
+        if (source.Kind == ItemKinds.Folder) await CopyDescendantsAsync(source, top, userId, ct);
+        return Outcome<ItemDto>.Success(top.ToDto(AccessRole.Owner), 201);
+    }
+
+    private static Action<Item> CopyContent(Item source) => copy =>
+    {
+        copy.Size = source.Size;
+        copy.ContentSha256 = source.ContentSha256;
+        copy.ContentType = source.ContentType;
+    };
+
+    /// <summary>The whole subtree in one read and one write; names cannot clash inside a fresh folder.</summary>
+    private async Task CopyDescendantsAsync(Item source, Item top, Guid userId, CancellationToken ct)
+    {
+        var below = source.ChildPath;
+        var descendants = await db.Items.AsNoTracking()
+            .Where(i => i.TeamId == source.TeamId && i.TrashedAt == null && i.AncestorPath.StartsWith(below))
+            .OrderBy(i => i.AncestorPath.Length).ToListAsync(ct);
+        var copies = new Dictionary<Guid, Item> { [source.Id] = top };
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var d in descendants)
+        {
+            if (!copies.TryGetValue(d.ParentId!.Value, out var parent)) continue;
+            var copy = new Item
+            {
+                Id = Guid.CreateVersion7(), TeamId = top.TeamId, SpaceId = top.SpaceId, ParentId = parent.Id,
+                AncestorPath = parent.ChildPath, Name = d.Name, NameKey = d.NameKey, Kind = d.Kind, OwnerUserId = userId,
+                CreatedAt = now, ModifiedAt = now,
+            };
+            CopyContent(d)(copy);
+            copies[d.Id] = copy;
+            db.Items.Add(copy);
+            if (copy.ContentSha256 is not null) db.Versions.Add(Versioning.NewVersion(copy, 1, userId, now));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+internal static class CopyItemEndpoint
+{
+    public static async Task<IResult> Handle(Guid id, CopyItemRequest body, ClaimsPrincipal user, ItemCopier copier, CancellationToken ct) =>
+        (await copier.CopyAsync(user.GetUserId(), user.GetTeamId(), id, body.ParentId, ct))
+        .ToHttp(item => TypedResults.Created($"/api/items/{item.Id}", item));
+}

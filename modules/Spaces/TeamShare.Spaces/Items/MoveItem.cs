@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+
+namespace TeamShare.Spaces.Items;
+
+internal sealed record UpdateItemRequest(string? Name, Guid? ParentId);
+
+/// <summary>SP-7: rename and move. Both need Editor on the item; a move also needs Editor on the target folder.</summary>
+internal sealed class ItemMover(SpacesDbContext db, EffectiveRoles roles, TimeProvider clock)
+{
+    public async Task<Outcome<ItemDto>> UpdateAsync(Guid userId, Guid teamId, Guid id, UpdateItemRequest r, CancellationToken ct)
+    {
+        var found = await roles.ForItemAsync(userId, teamId, id, ct);
+        if (found is not { Role: > AccessRole.None } f || f.Item.TrashedAt is not null) return Outcome<ItemDto>.NotFound();
+        if (f.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("Viewers cannot rename or move.", "role_too_low");
+        if (f.Item.ParentId is null) return Outcome<ItemDto>.Invalid("id", "A space's top folder cannot be renamed or moved.");
+        if (r.Name is not null && ItemNames.Problem(r.Name) is { } nameProblem) return Outcome<ItemDto>.Invalid("name", nameProblem);
+
+        var item = await db.Items.FirstAsync(i => i.Id == id, ct);
+        Item target = await db.Items.AsNoTracking().FirstAsync(i => i.Id == item.ParentId, ct);
+        if (r.ParentId is { } parentId && parentId != item.ParentId)
+        {
+            var to = await roles.ForItemAsync(userId, teamId, parentId, ct);
+            if (to is not { Role: > AccessRole.None } t || t.Item.Kind != ItemKinds.Folder || t.Item.TrashedAt is not null)
+                return Outcome<ItemDto>.Invalid("parentId", "Choose a folder you can see.");
+            if (t.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("You can view that folder but not add to it.", "role_too_low");
+            if (t.Item.SelfAndAncestors().Contains(item.Id)) return Outcome<ItemDto>.Invalid("parentId", "A folder cannot be moved into itself.");
+            target = t.Item;
+        }
+
+        var name = r.Name ?? item.Name;
+        var clash = await db.Items.AnyAsync(i => i.ParentId == target.Id && i.NameKey == ItemNames.Key(name) && i.Id != item.Id, ct);
+        if (clash) return Outcome<ItemDto>.Invalid("name", "Something in that folder already has this name.", 409);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var oldChildPath = item.ChildPath;
+        item.Name = name;
+        item.NameKey = ItemNames.Key(name);
+        item.ModifiedAt = clock.GetUtcNow().UtcDateTime;
+        if (target.Id != item.ParentId)
+        {
+            item.ParentId = target.Id;
+            item.SpaceId = target.SpaceId;
+            item.AncestorPath = target.ChildPath;
+            var newChildPath = item.ChildPath;
+            // The subtree keeps its shape: only the prefix of each descendant's ancestor path changes.
+            await db.Items.Where(i => i.TeamId == teamId && i.AncestorPath.StartsWith(oldChildPath))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(i => i.AncestorPath, i => newChildPath + i.AncestorPath.Substring(oldChildPath.Length))
+                    .SetProperty(i => i.SpaceId, target.SpaceId), ct);
+        }
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { return Outcome<ItemDto>.Invalid("name", "Something in that folder already has this name.", 409); }
+        await tx.CommitAsync(ct);
+        return Outcome<ItemDto>.Success(item.ToDto(await roles.RoleOnAsync(userId, teamId, item, ct)));
+    }
+}
+
+internal static class MoveItemEndpoint
+{
+    public static async Task<IResult> Handle(Guid id, UpdateItemRequest body, ClaimsPrincipal user, ItemMover mover, CancellationToken ct) =>
+        (await mover.UpdateAsync(user.GetUserId(), user.GetTeamId(), id, body, ct)).ToHttp(TypedResults.Ok);
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Contracts;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Items;
+
+namespace TeamShare.Spaces.Sharing;
+
+internal sealed record SharedItemDto(ItemDto Item, AccessRole Role, string SharedBy, DateTime SharedAt);
+
+/// <summary>
+/// SH-10: items granted to the caller directly, through a department they are in now, or to the whole team; not their own,
+/// not in the trash, not whole team spaces (those are listed as spaces). One grant query, one name lookup.
+/// </summary>
+internal sealed class SharedWithMe(SpacesDbContext db, IMediator mediator)
+{
+    public async Task<IReadOnlyList<SharedItemDto>> ForAsync(Guid userId, Guid teamId, CancellationToken ct)
+    {
+        var groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
+        if (groups is null || !groups.IsActive) return [];
+        var me = (Guid?)userId;
+        var departments = groups.DepartmentIds.Select(d => (Guid?)d).ToList();
+        var rows = await (from g in db.Grants
+                          join i in db.Items on g.ItemId equals i.Id
+                          where g.TeamId == teamId && i.TrashedAt == null && i.ParentId != null && i.OwnerUserId != userId
+                                && ((g.PrincipalKind == PrincipalKinds.User && g.PrincipalId == me)
+                                    || (g.PrincipalKind == PrincipalKinds.Department && departments.Contains(g.PrincipalId))
+                                    || g.PrincipalKind == PrincipalKinds.Organisation)
+                          select new { Item = i, g.Role, g.CreatedBy, g.CreatedAt }).AsNoTracking().ToListAsync(ct);
+        var names = await mediator.Send(new GetUserNames(teamId, rows.Select(r => r.CreatedBy).ToList()), ct);
+        return rows.GroupBy(r => r.Item.Id)
+            .Select(g =>
+            {
+                var best = g.OrderByDescending(r => r.Role).ThenBy(r => r.CreatedAt).First();
+                return new SharedItemDto(best.Item.ToDto(best.Role), best.Role, names.GetValueOrDefault(best.CreatedBy, "someone"), best.CreatedAt);
+            })
+            .OrderByDescending(s => s.SharedAt).ToList();
+    }
+}
+
+internal static class SharedWithMeEndpoint
+{
+    public static async Task<IResult> Handle(ClaimsPrincipal user, SharedWithMe shared, CancellationToken ct) =>
+        TypedResults.Ok(await shared.ForAsync(user.GetUserId(), user.GetTeamId(), ct));
+}

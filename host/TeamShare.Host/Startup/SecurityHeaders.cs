@@ -13,7 +13,7 @@ internal static class SecurityHeaders
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            if (!headers.ContainsKey("X-Frame-Options")) headers.XFrameOptions = "DENY";
             if (!headers.ContainsKey("Referrer-Policy")) headers["Referrer-Policy"] = "same-origin";
             // The job dashboard ships inline scripts of its own; it is admin-only and gets no page CSP.
             if (!headers.ContainsKey("Content-Security-Policy") && !context.Request.Path.StartsWithSegments("/admin/jobs"))

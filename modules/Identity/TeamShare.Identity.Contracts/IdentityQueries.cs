@@ -20,3 +20,10 @@ public sealed record GetUserNames(Guid TeamId, IReadOnlyList<Guid> UserIds) : IR
 
 /// <summary>Is this a live user or a department of the team ("organisation" always is)? Guards grants against foreign ids.</summary>
 public sealed record PrincipalExists(Guid TeamId, string Kind, Guid? Id) : IRequest<bool>;
+
+/// <summary>Everyone and every department of a team, for pickers in admin pages and the share dialog.</summary>
+public sealed record ListTeamPrincipals(Guid TeamId) : IRequest<TeamPrincipals>;
+
+public sealed record TeamPrincipals(IReadOnlyList<NamedPrincipal> Users, IReadOnlyList<NamedPrincipal> Departments, int ActiveMembers);
+
+public sealed record NamedPrincipal(Guid Id, string Name, string? Email, int? MemberCount);

@@ -40,5 +40,5 @@ window.teamshare = (() => {
     return fieldErrors[0] ?? problem?.detail ?? problem?.title ?? 'Something went wrong.';
   }
 
-  return { api, upload, describe };
+  return { api, upload, describe, token };
 })();

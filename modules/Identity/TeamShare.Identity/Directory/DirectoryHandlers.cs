@@ -68,3 +68,18 @@ internal sealed class PrincipalExistsHandler(IdentityDbContext db) : IRequestHan
         _ => false,
     };
 }
+
+internal sealed class ListTeamPrincipalsHandler(IdentityDbContext db) : IRequestHandler<ListTeamPrincipals, TeamPrincipals>
+{
+    public async ValueTask<TeamPrincipals> Handle(ListTeamPrincipals request, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.TeamId == request.TeamId && u.IsActive && u.RemovedAt == null)
+            .OrderBy(u => u.DisplayName).Select(u => new NamedPrincipal(u.Id, u.DisplayName, u.Email, null)).ToListAsync(ct);
+        var active = users.Select(u => u.Id).ToList();
+        var departments = await db.Departments.AsNoTracking().Where(d => d.TeamId == request.TeamId).OrderBy(d => d.Name)
+            .Select(d => new NamedPrincipal(d.Id, d.Name, null,
+                db.DepartmentMembers.Count(m => m.DepartmentId == d.Id && active.Contains(m.UserId))))
+            .ToListAsync(ct);
+        return new TeamPrincipals(users, departments, users.Count);
+    }
+}

@@ -28,6 +28,7 @@ internal static class PreviewEndpoint
     {
         response.Headers.ContentSecurityPolicy = preview.ContentSecurityPolicy;
         response.Headers.ContentDisposition = "inline";
+        response.Headers.XFrameOptions = "SAMEORIGIN";
         return TypedResults.File(preview.OpenRead(), preview.ContentType, null, preview.ModifiedAt,
             EntityTagHeaderValue.Parse(preview.ETag), enableRangeProcessing: !preview.ContentType.StartsWith("text/html"));
     }

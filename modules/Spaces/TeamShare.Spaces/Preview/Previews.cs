@@ -16,7 +16,7 @@ namespace TeamShare.Spaces.Preview;
 internal static class Previews
 {
     public const long MaxMarkdownBytes = 2 * 1024 * 1024;
-    private const string SandboxCsp = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
+    private const string SandboxCsp = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
     private static readonly string[] Images = ["image/png", "image/jpeg", "image/gif", "image/webp"];
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
@@ -35,7 +35,7 @@ internal static class Previews
         if (Images.Contains(item.ContentType)) return new ItemPreview(item.ContentType!, SandboxCsp, etag, item.ModifiedAt, Open);
         // Chrome's PDF viewer does not run inside a CSP sandbox; the PDF gets a policy that allows nothing else instead.
         if (item.ContentType == "application/pdf")
-            return new ItemPreview("application/pdf", "default-src 'none'; object-src 'self'; plugin-types application/pdf", etag, item.ModifiedAt, Open);
+            return new ItemPreview("application/pdf", "default-src 'none'; object-src 'self'; frame-ancestors 'self'", etag, item.ModifiedAt, Open);
         return null;
     }
 

@@ -1,0 +1,18 @@
+namespace TeamShare.Host.Startup;
+
+/// <summary>The member's navigation (ui.md) and the admin console's sections, in the order people meet them.</summary>
+public static class Navigation
+{
+    public static readonly (string Href, string Label)[] ForMember =
+    [
+        ("/files", "My files"), ("/shared", "Shared with me"), ("/trash", "Trash"), ("/api-docs", "API"),
+    ];
+
+    public static readonly (string Href, string Label, string Help)[] AdminSections =
+    [
+        ("/admin/members", "Members", "Add people, change roles, suspend or remove them."),
+        ("/admin/departments", "Departments", "Groups whose access follows their membership."),
+        ("/admin/spaces", "Team spaces", "Shared spaces and who may view or edit them."),
+        ("/admin/jobs", "Background jobs", "Expiry sweeps, trash purge and mail delivery."),
+    ];
+}

@@ -1,0 +1,11 @@
+// Trash: restore or delete forever.
+(() => {
+  const error = document.getElementById('trash-error');
+  const act = async (method, url) => {
+    const result = await teamshare.api(method, url);
+    if (result.ok) location.reload();
+    else { error.textContent = teamshare.describe(result.data); error.classList.remove('d-none'); }
+  };
+  document.querySelectorAll('[data-restore]').forEach(b => b.addEventListener('click', () => act('POST', `/api/items/${b.dataset.restore}/restore`)));
+  document.querySelectorAll('[data-purge]').forEach(b => b.addEventListener('click', () => act('DELETE', `/api/trash/${b.dataset.purge}`)));
+})();

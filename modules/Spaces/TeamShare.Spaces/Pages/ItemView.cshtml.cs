@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Items;
+using TeamShare.Spaces.Preview;
+using TeamShare.Spaces.Versions;
+
+namespace TeamShare.Spaces.Pages;
+
+/// <summary>File view (SP-4, SP-5, SP-7): preview, download, edit text, versions, rename, move, copy, delete.</summary>
+public sealed class ItemViewModel : PageModel
+{
+    internal ItemDto Item { get; private set; } = null!;
+    internal IReadOnlyList<VersionDto> Versions { get; private set; } = [];
+    internal IReadOnlyList<(Guid Id, string Path)> Folders { get; private set; } = [];
+    public bool CanPreview { get; private set; }
+    public string? EditableText { get; private set; }
+    public string BackUrl { get; private set; } = "/files";
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var services = HttpContext.RequestServices;
+        var (userId, teamId) = (User.GetUserId(), User.GetTeamId());
+        var found = await services.GetRequiredService<EffectiveRoles>().ForItemAsync(userId, teamId, id, ct);
+        if (found is not { Role: > AccessRole.None } f || f.Item.Kind != ItemKinds.File || f.Item.TrashedAt is not null) return NotFound();
+        var db = services.GetRequiredService<SpacesDbContext>();
+        Item = f.Item.ToDto(f.Role);
+        BackUrl = $"/files?space={f.Item.SpaceId}&folder={f.Item.ParentId}";
+        CanPreview = Previews.For(f.Item, services.GetRequiredService<Blobs.IBlobStore>()) is not null;
+        Versions = await VersionEndpoints.ListAsync(db, f.Item, ct);
+        if (f.Role >= AccessRole.Editor && Previews.IsText(f.Item) && f.Item.Size <= Previews.MaxMarkdownBytes)
+        {
+            using var reader = new StreamReader(services.GetRequiredService<Blobs.IBlobStore>().OpenRead(f.Item.ContentSha256!));
+            EditableText = await reader.ReadToEndAsync(ct);
+        }
+        if (f.Role >= AccessRole.Editor)
+        {
+            // Move and copy targets: the folders of this space, by path (one query).
+            var folders = await db.Items.AsNoTracking()
+                .Where(i => i.SpaceId == f.Item.SpaceId && i.Kind == ItemKinds.Folder && i.TrashedAt == null)
+                .Select(i => new { i.Id, i.Name, i.AncestorPath, i.ParentId }).ToListAsync(ct);
+            var names = folders.ToDictionary(x => x.Id, x => x.ParentId is null ? "" : x.Name);
+            Folders = folders.Select(x => (x.Id, "/" + string.Join("/", x.AncestorPath.Split('/', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(Guid.Parse).Select(a => names.GetValueOrDefault(a, "")).Append(names[x.Id]).Where(n => n.Length > 0))))
+                .OrderBy(x => x.Item2).ToList();
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>
+/// Test set-up that no public route offers yet: grants on any folder (the share dialog brings them to the API).
+/// Everything a test asserts still goes through the API.
+/// </summary>
+public static class Arrange
+{
+    public static async Task<Guid> GrantAsync(this TeamShareFactory factory, string itemId, string kind, Guid? principalId, AccessRole role)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpacesDbContext>();
+        var item = await db.Items.AsNoTracking().SingleAsync(i => i.Id == Guid.Parse(itemId));
+        var grant = new Grant
+        {
+            Id = Guid.CreateVersion7(), TeamId = item.TeamId, ItemId = item.Id, PrincipalKind = kind, PrincipalId = principalId,
+            Role = role, CreatedBy = item.OwnerUserId, CreatedAt = DateTime.UtcNow,
+        };
+        db.Grants.Add(grant);
+        await db.SaveChangesAsync();
+        return grant.Id;
+    }
+
+    public static async Task<Guid> UserIdAsync(this HttpClient client) => Guid.Parse((await (await client.GetAsync("/api/me")).Json()).Id());
+}

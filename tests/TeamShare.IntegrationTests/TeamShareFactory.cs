@@ -34,10 +34,10 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An API client for a demo account, authenticated by a personal access token like a script.</summary>
-    public async Task<HttpClient> ClientForAsync(string email)
+    public async Task<HttpClient> ClientForAsync(string email, string password = Password)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.PostAsJsonAsync("/api/auth/tokens", new { email, password = Password, name = "tests" });
+        var response = await client.PostAsJsonAsync("/api/auth/tokens", new { email, password, name = "tests" });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -61,6 +61,13 @@ public sealed class HostProcess : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>The host process's peak resident set size (VmHWM), in bytes.</summary>
+    public long PeakResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith("VmHWM:"));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Spaces.Trash;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>SP-1 spaces, SP-3 the content store, ID-4 departments, JB-3 the purge job.</summary>
+public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    [Fact]
+    public async Task SP1_every_member_has_a_personal_space_and_admins_open_team_spaces_to_departments()
+    {
+        var eve = await factory.ClientForAsync("eve@acme.test");
+        var spaces = await (await eve.GetAsync("/api/spaces")).Json();
+        Assert.Equal("personal", spaces[0].GetProperty("kind").GetString());
+        Assert.DoesNotContain(spaces.EnumerateArray(), s => s.GetProperty("name").GetString() == "Acme Shared");
+
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        var name = $"Sales Room {Guid.NewGuid():N}";
+        var created = await (await admin.PostAsJsonAsync("/api/admin/spaces", new { name })).Json();
+        var departments = await (await admin.GetAsync("/api/admin/departments")).Json();
+        var sales = departments.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "Sales").Id();
+        var grant = await admin.PostAsJsonAsync($"/api/admin/spaces/{created.Id()}/access", new { kind = "department", id = sales, role = "editor" });
+        Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
+
+        var now = await (await eve.GetAsync("/api/spaces")).Json();
+        var room = now.EnumerateArray().Single(s => s.GetProperty("name").GetString() == name);
+        Assert.Equal("editor", room.GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await eve.Upload(room.Id(), "pipeline.txt", new MemoryStream("x"u8.ToArray()))).StatusCode);
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await mark.GetAsync($"/api/spaces/{room.Id()}/items")).StatusCode);
+
+        var member = await factory.ClientForAsync("mia@acme.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/admin/spaces", new { name = "Mine" })).StatusCode);
+        var badRole = await admin.PostAsJsonAsync($"/api/admin/spaces/{created.Id()}/access", new { kind = "department", id = sales, role = "owner" });
+        Assert.True((await badRole.Json()).GetProperty("errors").TryGetProperty("role", out _));
+    }
+
+    [Fact]
+    public async Task SP3_content_is_stored_once_by_sha256_under_a_path_made_from_the_hash()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var bytes = RandomNumberGenerator.GetBytes(2048);
+        await mia.UploadOk(space, "../../evil name.bin".Replace("../", "dots-"), bytes);
+        await mia.UploadOk(space, "second copy.bin", bytes);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var blob = Path.Combine(factory.DataDirectory, "blobs", sha[..2], sha[2..4], sha);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(blob));
+        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "blobs"), sha, SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "blobs"), "*name*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task ID4_departments_are_created_listed_and_deleted_by_admins()
+    {
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        var name = $"Legal {Guid.NewGuid():N}";
+        var created = await admin.PostAsJsonAsync("/api/admin/departments", new { name });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/admin/departments", new { name })).StatusCode);
+        var id = (await created.Json()).Id();
+        var mia = await (await factory.ClientForAsync("mia@acme.test")).UserIdAsync();
+        await admin.PutAsync($"/api/admin/departments/{id}/members/{mia}", null);
+        var listed = (await (await admin.GetAsync("/api/admin/departments")).Json()).EnumerateArray().Single(d => d.Id() == id);
+        Assert.Equal(1, listed.GetProperty("memberCount").GetInt32());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/departments/{id}")).StatusCode);
+        Assert.DoesNotContain(name, await admin.GetStringAsync("/api/admin/departments"));
+    }
+
+    [Fact]
+    public async Task JB3_the_purge_job_deletes_what_has_been_in_the_trash_for_30_days_and_nothing_newer()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var old = (await mia.UploadOk(space, "old-trash.txt", "old"u8.ToArray())).Id();
+        await mia.DeleteAsync($"/api/items/{old}");
+        factory.Clock.Advance(TimeSpan.FromDays(29));
+        var recent = (await mia.UploadOk(space, "recent-trash.txt", "recent"u8.ToArray())).Id();
+        await mia.DeleteAsync($"/api/items/{recent}");
+        factory.Clock.Advance(TimeSpan.FromDays(2));
+
+        for (var run = 0; run < 2; run++)
+        {
+            using var scope = factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<TrashPurgeJob>().RunAsync(CancellationToken.None);
+        }
+        var trash = await mia.GetStringAsync("/api/trash");
+        Assert.DoesNotContain("old-trash", trash);
+        Assert.Contains("recent-trash", trash);
+        Assert.Equal(HttpStatusCode.OK, (await mia.PostAsync($"/api/items/{recent}/restore", null)).StatusCode);
+    }
+}

@@ -22,7 +22,7 @@ fi
 
 results=$(mktemp -d)
 status=0
-for project in tests/TeamShare.ArchitectureTests tests/TeamShare.IntegrationTests tests/TeamShare.BrowserTests; do
+for project in tests/TeamShare.UnitTests tests/TeamShare.ArchitectureTests tests/TeamShare.IntegrationTests tests/TeamShare.BrowserTests; do
   name=$(basename "$project")
   echo "== $name"
   dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \

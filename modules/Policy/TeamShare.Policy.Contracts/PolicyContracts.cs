@@ -15,9 +15,24 @@ public sealed record CheckChannel(Guid TeamId, string Channel) : IRequest<Policy
 /// <summary>AD-1/AD-3: may a visitor who is not a signed-in member of the team open a link of this team now?</summary>
 public sealed record CheckOutsideLinkAccess(Guid TeamId) : IRequest<PolicyDecision>;
 
+/// <summary>AD-1, AD-2, AD-10: may a member share with this address that is not a member of their team, through this channel?</summary>
+public sealed record CheckExternalRecipient(Guid TeamId, string Email, string Channel) : IRequest<PolicyDecision>;
+
+/// <summary>AD-3..AD-8: the defaults and limits a new link must follow.</summary>
+public sealed record GetLinkPolicy(Guid TeamId) : IRequest<LinkPolicy>;
+
+/// <param name="OutsideDecision">Whether links may reach people outside the team at all (AD-1, AD-3, AD-10).</param>
+/// <param name="DefaultAudience">"team", "anyone" or "invited" (AD-4).</param>
+/// <param name="DefaultPermission">"members_choose", "edit" or "view" (AD-5).</param>
+public sealed record LinkPolicy(
+    PolicyDecision OutsideDecision, string DefaultAudience, string DefaultPermission, bool MembersMayOverrideDefaults,
+    int? MaxExternalExpiryDays, bool MembersMayChangeExpiry, bool PasswordRequiredOutside, bool LinkRestrictionsTeamWide);
+
 public static class PolicyReasons
 {
     public const string ChannelOff = "channel_off";
     public const string ExternalSharingOff = "external_sharing_off";
     public const string LinksOutsideTeamOff = "links_outside_team_off";
+    public const string EmailTeamOnly = "email_team_only";
+    public const string NotApproved = "not_on_approved_list";
 }

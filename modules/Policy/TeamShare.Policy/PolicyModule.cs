@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Policy.Activity;
+using TeamShare.Policy.Approved;
 using TeamShare.Policy.Data;
+using TeamShare.Policy.Decisions;
 using TeamShare.Policy.Settings;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Modules;
@@ -11,17 +14,31 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Policy;
 
-/// <summary>Admin policy: the team's sharing settings and the decisions every share obeys.</summary>
+/// <summary>Admin policy: the team's sharing settings, the decisions every share obeys, and the sharing activity.</summary>
 public sealed class PolicyModule : ITeamShareModule
 {
     public string Name => PolicyDbContext.Module;
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDbContext<PolicyDbContext>(PolicyDbContext.Module);
+        services.AddScoped<PolicyStore>();
+        services.AddScoped<PolicyEditor>();
+        services.AddScoped<ApprovedEntries>();
+        services.AddScoped<ActivityLog>();
+        services.AddScoped<ActivityQueries>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup("/api/admin").WithTags("Admin policy").RequireAuthorization(TeamShareClaims.AdminPolicy);
-        admin.MapGet("/policy", GetPolicyEndpoint.Handle).WithSummary("The team's sharing settings and channels.");
+        admin.MapGet("/policy", PolicyEndpoints.Get).WithSummary("The team's sharing settings and channels.");
+        admin.MapPut("/policy", PolicyEndpoints.Put).WithSummary("Change the sharing settings ({settings}) and channel switches ({channels}).");
+        admin.MapGet("/policy/approved", ApprovedEndpoints.List).WithSummary("The approved addresses and domains.");
+        admin.MapPost("/policy/approved", ApprovedEndpoints.Add).WithSummary("Approve an address or a domain ({value}).");
+        admin.MapDelete("/policy/approved/{id:guid}", ApprovedEndpoints.Remove).WithSummary("Remove an approved entry.");
+        admin.MapGet("/activity", ActivityEndpoints.List).WithSummary("Sharing activity, newest first (?from=&to=&actor=&kind=&before=).");
+        admin.MapGet("/activity.csv", ActivityEndpoints.Csv).WithSummary("Sharing activity as CSV (RFC 4180, formula-safe).");
+        admin.MapGet("/activity/domains", ActivityEndpoints.Domains).WithSummary("External e-mail domains shared with most.");
     }
 }

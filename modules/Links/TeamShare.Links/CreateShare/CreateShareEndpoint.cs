@@ -13,7 +13,6 @@ namespace TeamShare.Links.CreateShare;
 internal static class CreateShareEndpoint
 {
     public const string Channel = "links";
-
     /// <summary>POST /api/shares (LK-1): one or more items of one space, each of which the caller may share (Editor or Owner).</summary>
     public static async Task<IResult> Handle(CreateShareRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
         LinksDbContext db, LinkUrls urls, TimeProvider clock, CancellationToken ct)
@@ -38,10 +37,11 @@ internal static class CreateShareEndpoint
         if (items.Select(i => i.SpaceId).Distinct().Count() > 1)
             return Problems.Field("itemIds", "All items of a share must come from one space.");
 
-        var teamOnly = body.TeamOnly ?? false;
-        if (!teamOnly && await mediator.Send(new CheckChannel(teamId, Channel), ct) is { Allowed: false } decision)
-            return Problems.Status(403, "Not allowed by your team's policy",
-                "Your team's admins do not allow links outside the team. Create a team-only link instead.", decision.Reason);
+        var policy = await mediator.Send(new GetLinkPolicy(teamId), ct);
+        var (options, field, message, reason) = LinkPolicyRules.Apply(body, policy, now);
+        if (options is null)
+            return TypedResults.Problem(statusCode: 400, title: "Not allowed by your team's policy", detail: message,
+                extensions: new Dictionary<string, object?> { ["reason"] = reason, ["errors"] = new Dictionary<string, string[]> { [field!] = [message!] } });
 
         var token = Tokens.New();
         var share = new Share
@@ -49,7 +49,7 @@ internal static class CreateShareEndpoint
             Id = Guid.CreateVersion7(), TeamId = teamId, OwnerUserId = userId, SpaceId = items[0].SpaceId,
             Name = body.Name?.Trim() ?? items[0].Name, TokenHash = Tokens.Hash(token),
             AllowPreview = body.AllowPreview ?? true, PreviewLimit = body.PreviewLimit, AllowDownload = body.AllowDownload ?? true,
-            TeamOnly = teamOnly, ExpiresAt = body.ExpiresAt?.ToUniversalTime(), Remarks = body.Remarks, CreatedAt = now,
+            TeamOnly = options.TeamOnly, ExpiresAt = options.ExpiresAt, Remarks = body.Remarks, CreatedAt = now,
             Items = items.Select((item, position) => new ShareItem { ItemId = item.Id, Position = position }).ToList(),
         };
         db.Shares.Add(share);

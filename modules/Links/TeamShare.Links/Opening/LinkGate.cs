@@ -10,7 +10,7 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.Opening;
 
-internal enum LinkRefusal { None, NotFound, Canceled, Expired, LimitReached, Deleted, SignInRequired, BlockedByPolicy }
+internal enum LinkRefusal { None, NotFound, Canceled, Expired, LimitReached, Deleted, SignInRequired, BlockedByPolicy, Restricted }
 
 internal sealed record OpenedLink(Share Share, IReadOnlyList<ItemSummary> Items, string TeamName, bool VisitorIsMember)
 {
@@ -47,9 +47,29 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, TimeProvid
             if (access is { Role: >= AccessRole.Editor, Item.InTrash: false }) visible.Add(access.Item);
         }
         if (visible.Count == 0) return (null, LinkRefusal.Deleted);
+        if (visible.Any(i => i.Kind == "folder") && (await mediator.Send(new GetLinkPolicy(share.TeamId), ct)).LinkRestrictionsTeamWide)
+        {
+            // AD-8: with link restrictions on, a folder opens only for people who already have access to it.
+            visible = await OnlyFoldersTheVisitorMayOpenAsync(visible, visitor, member, share.TeamId, ct);
+            if (visible.Count == 0) return (null, LinkRefusal.Restricted);
+        }
 
         var teamName = await mediator.Send(new GetTeamName(share.TeamId), ct) ?? "";
         return (new OpenedLink(share, visible, teamName, member), LinkRefusal.None);
+    }
+
+    private async Task<List<ItemSummary>> OnlyFoldersTheVisitorMayOpenAsync(List<ItemSummary> items, ClaimsPrincipal visitor,
+        bool member, Guid teamId, CancellationToken ct)
+    {
+        var kept = new List<ItemSummary>();
+        foreach (var item in items)
+        {
+            if (item.Kind != "folder") { kept.Add(item); continue; }
+            if (!member) continue;
+            var access = await mediator.Send(new GetItemAccess(visitor.GetUserId(), teamId, item.Id), ct);
+            if (access is { Role: > AccessRole.None }) kept.Add(item);
+        }
+        return kept;
     }
 
     /// <summary>LK-2: the limit check and the count are one UPDATE, so concurrent opens never pass the limit.</summary>

@@ -20,6 +20,8 @@ internal static class RefusalText
             "This link is only for members of the team. Sign in to open it."),
         LinkRefusal.BlockedByPolicy => new(403, "blocked_by_policy", "Not allowed by the team's policy",
             "The team that shared this link does not allow opening it from outside the team."),
+        LinkRefusal.Restricted => new(403, "restricted", "Only for people with access",
+            "This folder opens only for people who already have access to it. Sign in, or ask the person who shared it."),
         _ => new(404, "not_found", "Link not found", "This link does not exist. Check that you copied all of it."),
     };
 

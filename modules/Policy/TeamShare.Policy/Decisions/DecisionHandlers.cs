@@ -2,29 +2,41 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Policy.Contracts;
 using TeamShare.Policy.Data;
-using TeamShare.SharedKernel.Channels;
 
 namespace TeamShare.Policy.Decisions;
 
-internal sealed class CheckChannelHandler(PolicyDbContext db, ISharingChannelRegistry channels) : IRequestHandler<CheckChannel, PolicyDecision>
+internal sealed class CheckChannelHandler(PolicyStore store) : IRequestHandler<CheckChannel, PolicyDecision>
 {
     public async ValueTask<PolicyDecision> Handle(CheckChannel request, CancellationToken ct)
     {
-        if (channels.Find(request.Channel) is not { IsActive: true }) return PolicyDecision.Deny(PolicyReasons.ChannelOff);
-        var policy = await db.Policies.AsNoTracking().FirstOrDefaultAsync(p => p.TeamId == request.TeamId, ct) ?? new TeamPolicy();
+        var policy = await store.ForTeamAsync(request.TeamId, ct);
         if (!policy.ExternalSharingEnabled) return PolicyDecision.Deny(PolicyReasons.ExternalSharingOff);
-        var off = await db.ChannelSwitches.AsNoTracking()
-            .AnyAsync(s => s.TeamId == request.TeamId && s.Channel == request.Channel && !s.Enabled, ct);
-        return off ? PolicyDecision.Deny(PolicyReasons.ChannelOff) : PolicyDecision.Allow;
+        return await store.ChannelOnAsync(request.TeamId, request.Channel, ct) ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.ChannelOff);
     }
 }
 
-internal sealed class CheckOutsideLinkAccessHandler(PolicyDbContext db) : IRequestHandler<CheckOutsideLinkAccess, PolicyDecision>
+internal sealed class CheckOutsideLinkAccessHandler(PolicyStore store) : IRequestHandler<CheckOutsideLinkAccess, PolicyDecision>
 {
-    public async ValueTask<PolicyDecision> Handle(CheckOutsideLinkAccess request, CancellationToken ct)
+    public async ValueTask<PolicyDecision> Handle(CheckOutsideLinkAccess request, CancellationToken ct) =>
+        Decide.OpenFromOutside(await store.ForTeamAsync(request.TeamId, ct));
+}
+
+internal sealed class CheckExternalRecipientHandler(PolicyStore store, PolicyDbContext db) : IRequestHandler<CheckExternalRecipient, PolicyDecision>
+{
+    public async ValueTask<PolicyDecision> Handle(CheckExternalRecipient request, CancellationToken ct)
     {
-        var policy = await db.Policies.AsNoTracking().FirstOrDefaultAsync(p => p.TeamId == request.TeamId, ct) ?? new TeamPolicy();
-        if (!policy.ExternalSharingEnabled) return PolicyDecision.Deny(PolicyReasons.ExternalSharingOff);
-        return policy.LinksOutsideTeamEnabled ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.LinksOutsideTeamOff);
+        var policy = await store.ForTeamAsync(request.TeamId, ct);
+        var channelOn = await store.ChannelOnAsync(request.TeamId, request.Channel, ct);
+        var approved = policy.EmailMode == EmailModes.TeamAndApproved
+            && ApprovedList.Covers(await db.Approved.AsNoTracking().Where(a => a.TeamId == request.TeamId).Select(a => a.Value).ToListAsync(ct), request.Email);
+        return Decide.ExternalRecipient(policy, channelOn, approved);
     }
+}
+
+internal sealed class GetLinkPolicyHandler(PolicyStore store) : IRequestHandler<GetLinkPolicy, LinkPolicy>
+{
+    public const string LinksChannel = "links";
+
+    public async ValueTask<LinkPolicy> Handle(GetLinkPolicy request, CancellationToken ct) =>
+        Decide.Links(await store.ForTeamAsync(request.TeamId, ct), await store.ChannelOnAsync(request.TeamId, LinksChannel, ct));
 }

@@ -17,6 +17,83 @@ namespace TeamShare.Policy.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TeamShare.Policy.Data.ActivityEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetDomain")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "At");
+
+                    b.HasIndex("TeamId", "TargetDomain");
+
+                    b.ToTable("policy_activity", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Policy.Data.ApprovedEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Value")
+                        .IsUnique();
+
+                    b.ToTable("policy_approved_entries", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Policy.Data.ChannelSwitch", b =>
                 {
                     b.Property<Guid>("TeamId")
@@ -40,10 +117,43 @@ namespace TeamShare.Policy.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowExternalEditableFolders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultLinkAudience")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultLinkPermission")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailMode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ExternalSharingEnabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LinkRestrictionsTeamWide")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LinksOutsideTeamEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxExternalLinkExpiryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MembersMayChangeExpiry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MembersMayOverrideLinkDefaults")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequirePasswordForExternalLinks")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")

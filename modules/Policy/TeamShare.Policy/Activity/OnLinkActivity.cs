@@ -1,0 +1,17 @@
+using Mediator;
+using TeamShare.Links.Contracts;
+
+namespace TeamShare.Policy.Activity;
+
+/// <summary>Links created, opened, previewed and downloaded, as they happen (AD-12).</summary>
+internal sealed class OnLinkCreated(ActivityLog log) : INotificationHandler<LinkCreated>
+{
+    public async ValueTask Handle(LinkCreated n, CancellationToken ct) =>
+        await log.AppendAsync(n.TeamId, n.OwnerUserId, "link_created", n.ShareId, null, $"{n.ItemIds.Count} item(s)", n.At, ct);
+}
+
+internal sealed class OnLinkUsed(ActivityLog log) : INotificationHandler<LinkUsed>
+{
+    public async ValueTask Handle(LinkUsed n, CancellationToken ct) =>
+        await log.AppendAsync(n.TeamId, null, $"link_{n.Kind}", n.ShareId, null, n.ItemId?.ToString(), n.At, ct);
+}

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Policy.Activity;
+using TeamShare.Policy.Data;
+using TeamShare.Policy.Decisions;
+using TeamShare.SharedKernel.Channels;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Policy.Settings;
+
+internal sealed record PolicyResponse(PolicySettings Settings, IReadOnlyList<ChannelState> Channels)
+{
+    // Flattened for scripts: the settings' fields sit beside "channels".
+    public bool ExternalSharingEnabled => Settings.ExternalSharingEnabled;
+    public bool LinksOutsideTeamEnabled => Settings.LinksOutsideTeamEnabled;
+    public string EmailMode => Settings.EmailMode;
+}
+
+internal sealed record UpdatePolicyRequest(PolicySettings? Settings, Dictionary<string, bool>? Channels);
+
+/// <summary>Reads and changes a team's settings; every change is recorded with who, when, before and after (AD-12).</summary>
+internal sealed class PolicyEditor(PolicyDbContext db, PolicyStore store, ISharingChannelRegistry registry, ActivityLog log, TimeProvider clock)
+{
+    public async Task<PolicyResponse> GetAsync(Guid teamId, CancellationToken ct)
+    {
+        var policy = await store.ForTeamAsync(teamId, ct);
+        var off = await db.ChannelSwitches.AsNoTracking().Where(s => s.TeamId == teamId && !s.Enabled).Select(s => s.Channel).ToListAsync(ct);
+        var channels = registry.All.Select(c => new ChannelState(c.Name, c.DisplayName, c.PolicySwitch, c.CanShare.ToString(),
+            c.IsActive, !off.Contains(c.Name))).ToList();
+        return new PolicyResponse(PolicySettings.From(policy), channels);
+    }
+
+    public async Task<Outcome<PolicyResponse>> UpdateAsync(Guid teamId, Guid actorId, UpdatePolicyRequest request, CancellationToken ct)
+    {
+        var current = await GetAsync(teamId, ct);
+        var settings = request.Settings ?? current.Settings;
+        if (settings.Problems() is { Count: > 0 } errors) return new(default, 400, "One or more validation errors occurred.", Errors: errors);
+        foreach (var name in request.Channels?.Keys ?? Enumerable.Empty<string>())
+            if (registry.Find(name) is null) return Outcome<PolicyResponse>.Invalid("channels", $"There is no channel named {name}.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = await db.Policies.FirstOrDefaultAsync(p => p.TeamId == teamId, ct);
+        if (row is null) db.Policies.Add(row = new TeamPolicy { TeamId = teamId });
+        settings.ApplyTo(row);
+        row.UpdatedAt = now;
+        row.UpdatedBy = actorId;
+        foreach (var (setting, before, after) in PolicySettings.Differences(current.Settings, settings))
+            log.Add(teamId, actorId, "policy_changed", null, setting, $"{before} → {after}", now);
+
+        foreach (var (name, enabled) in request.Channels ?? new Dictionary<string, bool>())
+        {
+            var was = current.Channels.Single(c => c.Name == name).Enabled;
+            if (was == enabled) continue;
+            var sw = await db.ChannelSwitches.FirstOrDefaultAsync(s => s.TeamId == teamId && s.Channel == name, ct);
+            if (sw is null) db.ChannelSwitches.Add(sw = new ChannelSwitch { TeamId = teamId, Channel = name });
+            sw.Enabled = enabled;
+            log.Add(teamId, actorId, "policy_changed", null, $"channel:{name}", $"{(was ? "on" : "off")} → {(enabled ? "on" : "off")}", now);
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome<PolicyResponse>.Success(await GetAsync(teamId, ct));
+    }
+}
+
+internal static class PolicyEndpoints
+{
+    public static async Task<IResult> Get(ClaimsPrincipal user, PolicyEditor editor, CancellationToken ct) =>
+        TypedResults.Ok(await editor.GetAsync(user.GetTeamId(), ct));
+
+    public static async Task<IResult> Put(UpdatePolicyRequest body, ClaimsPrincipal user, PolicyEditor editor, CancellationToken ct) =>
+        (await editor.UpdateAsync(user.GetTeamId(), user.GetUserId(), body, ct)).ToHttp(TypedResults.Ok);
+}

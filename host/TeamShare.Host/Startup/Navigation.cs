@@ -13,6 +13,9 @@ public static class Navigation
         ("/admin/members", "Members", "Add people, change roles, suspend or remove them."),
         ("/admin/departments", "Departments", "Groups whose access follows their membership."),
         ("/admin/spaces", "Team spaces", "Shared spaces and who may view or edit them."),
+        ("/admin/policy", "Sharing policy", "How far sharing may reach: outside sharing, e-mail, links, channels."),
+        ("/admin/approved", "Approved list", "Addresses and domains members may share with."),
+        ("/admin/activity", "Sharing activity", "Who shared what with whom; CSV export."),
         ("/admin/jobs", "Background jobs", "Expiry sweeps, trash purge and mail delivery."),
     ];
 }

@@ -37,10 +37,13 @@ internal sealed class ActivityQueries(PolicyDbContext db, IMediator mediator)
     }
 
     /// <summary>External e-mail domains the team shares with most; links carry no address and are not counted.</summary>
-    public async Task<IReadOnlyList<DomainCount>> TopDomainsAsync(Guid teamId, CancellationToken ct) =>
-        await db.Activity.AsNoTracking().Where(a => a.TeamId == teamId && a.TargetDomain != null && a.Kind != "policy_changed")
-            .GroupBy(a => a.TargetDomain!).Select(g => new DomainCount(g.Key, g.Count()))
+    public async Task<IReadOnlyList<DomainCount>> TopDomainsAsync(Guid teamId, CancellationToken ct)
+    {
+        var top = await db.Activity.AsNoTracking().Where(a => a.TeamId == teamId && a.TargetDomain != null && a.Kind != "policy_changed")
+            .GroupBy(a => a.TargetDomain!).Select(g => new { Domain = g.Key, Shares = g.Count() })
             .OrderByDescending(d => d.Shares).ThenBy(d => d.Domain).Take(20).ToListAsync(ct);
+        return top.Select(d => new DomainCount(d.Domain, d.Shares)).ToList();
+    }
 }
 
 internal static class ActivityEndpoints

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Policy.Activity;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Policy.Pages.Admin;
+
+/// <summary>Admin console: sharing activity with filters, CSV and the top external domains (AD-12).</summary>
+[Authorize(Policy = TeamShareClaims.AdminPolicy)]
+public sealed class ActivityModel : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateTime? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    internal IReadOnlyList<ActivityDto> Rows { get; private set; } = [];
+    internal IReadOnlyList<DomainCount> Domains { get; private set; } = [];
+    public string CsvUrl { get; private set; } = "/api/admin/activity.csv";
+
+    public static readonly string[] Kinds =
+        ["link_created", "link_opened", "link_previewed", "link_downloaded", "link_modified", "link_canceled", "invitation_sent", "access_revoked", "policy_changed"];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var queries = HttpContext.RequestServices.GetRequiredService<ActivityQueries>();
+        Rows = await queries.ListAsync(User.GetTeamId(), new ActivityFilter(From, To, null, Kind, null), ActivityQueries.PageSize, ct);
+        Domains = await queries.TopDomainsAsync(User.GetTeamId(), ct);
+        CsvUrl = "/api/admin/activity.csv" + Request.QueryString;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Policy.Approved;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Policy.Pages.Admin;
+
+/// <summary>Admin console: the approved list (AD-2).</summary>
+[Authorize(Policy = TeamShareClaims.AdminPolicy)]
+public sealed class ApprovedModel : PageModel
+{
+    internal IReadOnlyList<ApprovedDto> Entries { get; private set; } = [];
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Error { get; set; }
+
+    private ApprovedEntries Service => HttpContext.RequestServices.GetRequiredService<ApprovedEntries>();
+
+    public async Task OnGetAsync(CancellationToken ct) => Entries = await Service.ListAsync(User.GetTeamId(), ct);
+
+    public async Task<IActionResult> OnPostAddAsync(string? value, CancellationToken ct)
+    {
+        var outcome = await Service.AddAsync(User.GetTeamId(), User.GetUserId(), value, ct);
+        if (outcome.Ok) Message = $"{outcome.Value!.Value} approved."; else Error = outcome.Message;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
+    {
+        await Service.RemoveAsync(User.GetTeamId(), User.GetUserId(), id, ct);
+        Message = "Removed from the approved list.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Policy.Settings;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Policy.Pages.Admin;
+
+/// <summary>Admin console: the sharing policy of section 5, in its order, with each setting's help (AD-1..AD-10).</summary>
+[Authorize(Policy = TeamShareClaims.AdminPolicy)]
+public sealed class PolicyModel : PageModel
+{
+    internal PolicyResponse Current { get; private set; } = null!;
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Error { get; set; }
+
+    private PolicyEditor Editor => HttpContext.RequestServices.GetRequiredService<PolicyEditor>();
+
+    public async Task OnGetAsync(CancellationToken ct) => Current = await Editor.GetAsync(User.GetTeamId(), ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var form = Request.Form;
+        bool On(string name) => form[name] == "on";
+        int? days = int.TryParse(form["MaxExternalLinkExpiryDays"], out var d) ? d : null;
+        var settings = new PolicySettings(On("ExternalSharingEnabled"), form["EmailMode"].ToString(), On("LinksOutsideTeamEnabled"),
+            form["DefaultLinkAudience"].ToString(), form["DefaultLinkPermission"].ToString(), On("MembersMayOverrideLinkDefaults"), days,
+            On("MembersMayChangeExpiry"), On("RequirePasswordForExternalLinks"), On("LinkRestrictionsTeamWide"), On("AllowExternalEditableFolders"));
+        var current = await Editor.GetAsync(User.GetTeamId(), ct);
+        var channels = current.Channels.ToDictionary(c => c.Name, c => On($"channel-{c.Name}"));
+        var outcome = await Editor.UpdateAsync(User.GetTeamId(), User.GetUserId(), new UpdatePolicyRequest(settings, channels), ct);
+        if (outcome.Ok) Message = "Sharing policy saved. It applies to new shares; switching off external sharing or outside links also stops existing ones.";
+        else Error = outcome.Message;
+        return RedirectToPage();
+    }
+}

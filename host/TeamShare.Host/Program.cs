@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Http;
 using TeamShare.Host.Jobs;
 using TeamShare.Host.Startup;
@@ -40,7 +41,7 @@ services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.Processo
 var app = builder.Build();
 
 await DatabaseStartup.PrepareAsync(app.Services);
-app.Services.ScheduleModuleJobs();
+if (app.Services.GetRequiredService<IOptions<TeamShareOptions>>().Value.ScheduleJobs) app.Services.ScheduleModuleJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

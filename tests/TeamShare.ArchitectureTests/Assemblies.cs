@@ -4,6 +4,7 @@ using TeamShare.Invitations;
 using TeamShare.Links;
 using TeamShare.Policy;
 using TeamShare.Spaces;
+using TeamShare.Webhooks;
 
 namespace TeamShare.ArchitectureTests;
 
@@ -15,7 +16,7 @@ public static class Assemblies
     public static readonly Assembly[] Modules =
     [
         typeof(IdentityModule).Assembly, typeof(SpacesModule).Assembly, typeof(LinksModule).Assembly,
-        typeof(InvitationsModule).Assembly, typeof(PolicyModule).Assembly,
+        typeof(InvitationsModule).Assembly, typeof(PolicyModule).Assembly, typeof(WebhooksModule).Assembly,
     ];
 
     public static readonly Assembly[] Contracts = Modules

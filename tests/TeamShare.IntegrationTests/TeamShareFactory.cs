@@ -19,6 +19,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("TeamShare:DataDirectory", DataDirectory);
         builder.UseSetting("TeamShare:SeedDemo", "true");
+        builder.UseSetting("TeamShare:ScheduleJobs", "false");
         builder.UseSetting("TeamShare:MaxUploadBytes", MaxUploadBytes.ToString());
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }

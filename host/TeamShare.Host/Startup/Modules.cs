@@ -4,6 +4,7 @@ using TeamShare.Links;
 using TeamShare.Policy;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.Spaces;
+using TeamShare.Webhooks;
 
 namespace TeamShare.Host.Startup;
 
@@ -11,5 +12,6 @@ namespace TeamShare.Host.Startup;
 internal static class Modules
 {
     public static readonly ITeamShareModule[] All =
-        [new IdentityModule(), new SpacesModule(), new LinksModule(), new InvitationsModule(), new PolicyModule()];
+        [new IdentityModule(), new SpacesModule(), new LinksModule(), new InvitationsModule(), new PolicyModule(),
+         new WebhooksModule()];
 }

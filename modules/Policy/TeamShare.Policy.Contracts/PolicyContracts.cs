@@ -36,3 +36,10 @@ public static class PolicyReasons
     public const string EmailTeamOnly = "email_team_only";
     public const string NotApproved = "not_on_approved_list";
 }
+
+/// <summary>
+/// A sharing event of any channel, for the admin's sharing activity (AD-12). Channel plugins publish it, so adding a
+/// channel needs no change to this module (CH-1).
+/// </summary>
+public sealed record SharingActivityOccurred(Guid TeamId, Guid? ActorId, string Kind, Guid? SubjectId, string? Target, string? Details, DateTime At)
+    : INotification;

@@ -31,6 +31,8 @@ public sealed class PolicyModule : ITeamShareModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/api/channels", ChannelsEndpoint.Handle).WithTags("Admin policy")
+            .WithSummary("Sharing channels offered to members, with whether policy allows each now.");
         var admin = endpoints.MapGroup("/api/admin").WithTags("Admin policy").RequireAuthorization(TeamShareClaims.AdminPolicy);
         admin.MapGet("/policy", PolicyEndpoints.Get).WithSummary("The team's sharing settings and channels.");
         admin.MapPut("/policy", PolicyEndpoints.Put).WithSummary("Change the sharing settings ({settings}) and channel switches ({channels}).");

@@ -15,3 +15,9 @@ internal sealed class OnLinkUsed(ActivityLog log) : INotificationHandler<LinkUse
     public async ValueTask Handle(LinkUsed n, CancellationToken ct) =>
         await log.AppendAsync(n.TeamId, null, $"link_{n.Kind}", n.ShareId, null, n.ItemId?.ToString(), n.At, ct);
 }
+
+internal sealed class OnSharingActivityOccurred(ActivityLog log) : INotificationHandler<TeamShare.Policy.Contracts.SharingActivityOccurred>
+{
+    public async ValueTask Handle(TeamShare.Policy.Contracts.SharingActivityOccurred n, CancellationToken ct) =>
+        await log.AppendAsync(n.TeamId, n.ActorId, n.Kind, n.SubjectId, n.Target, n.Details, n.At, ct);
+}

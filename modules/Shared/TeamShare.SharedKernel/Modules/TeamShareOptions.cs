@@ -9,6 +9,8 @@ public sealed class TeamShareOptions
     public bool SeedDemo { get; set; }
     /// <summary>Largest accepted upload in bytes (SP-2).</summary>
     public long MaxUploadBytes { get; set; } = 10L * 1024 * 1024 * 1024;
+    /// <summary>Off only in tests that run the sweeps by hand with a controlled clock, so a timer never races them.</summary>
+    public bool ScheduleJobs { get; set; } = true;
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

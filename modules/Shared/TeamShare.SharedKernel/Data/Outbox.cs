@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TeamShare.SharedKernel.Data;
+
+/// <summary>A pending delivery (mail, webhook) written in the same transaction as the change that caused it.</summary>
+public interface IOutboxMessage
+{
+    Guid Id { get; }
+    int Attempts { get; set; }
+    DateTime? NextAttemptAt { get; set; }
+    DateTime? LeaseUntil { get; set; }
+    Guid? LeaseOwner { get; set; }
+    DateTime? SentAt { get; set; }
+    DateTime? FailedAt { get; set; }
+    string? LastError { get; set; }
+}
+
+/// <summary>
+/// The lease and retry rules every outbox shares. A sweep claims due rows with a lease (an UPDATE that only one instance
+/// wins), so two job runs never send the same row; a crash leaves the lease to expire and the next sweep retries.
+/// </summary>
+public static class Outbox
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    public const int MaxAttempts = 8;
+
+    public static async Task<List<T>> ClaimDueAsync<T>(DbSet<T> set, DateTime now, int batch, CancellationToken ct)
+        where T : class, IOutboxMessage
+    {
+        var owner = Guid.NewGuid();
+        var until = now + Lease;
+        var due = await set.Where(m => m.SentAt == null && m.FailedAt == null
+                                       && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+                                       && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(batch).ToListAsync(ct);
+        if (due.Count == 0) return [];
+        await set.Where(m => due.Contains(m.Id) && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until).SetProperty(m => m.LeaseOwner, owner), ct);
+        return await set.Where(m => m.LeaseOwner == owner).ToListAsync(ct);
+    }
+
+    public static void Sent<T>(T message, DateTime now) where T : IOutboxMessage
+    {
+        message.Attempts++;
+        message.SentAt = now;
+        message.LeaseUntil = null;
+        message.LastError = null;
+    }
+
+    /// <summary>A temporary failure: try again later with exponential backoff (30 s, 1 min, 2 min … at most 1 h), up to a limit.</summary>
+    public static void Retry<T>(T message, DateTime now, string error) where T : IOutboxMessage
+    {
+        message.Attempts++;
+        message.LastError = error;
+        message.LeaseUntil = null;
+        if (message.Attempts >= MaxAttempts) message.FailedAt = now;
+        else message.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, message.Attempts - 1)));
+    }
+
+    /// <summary>A permanent failure: never retried, shown to the sender.</summary>
+    public static void Fail<T>(T message, DateTime now, string error) where T : IOutboxMessage
+    {
+        message.Attempts++;
+        message.LastError = error;
+        message.FailedAt = now;
+        message.LeaseUntil = null;
+    }
+
+    public static string StatusOf(IOutboxMessage m) => m.SentAt is not null ? "sent" : m.FailedAt is not null ? "failed" : "pending";
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Policy.Contracts;
+using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Jobs;
+using TeamShare.Webhooks.Contracts;
+using TeamShare.Webhooks.Data;
+
+namespace TeamShare.Webhooks.Delivery;
+
+/// <summary>
+/// Posts queued notices. 2xx: sent. 408, 429, 5xx and connection failures: retried with backoff. Other 4xx: failed for good
+/// and shown to the sender. A channel switched off (AD-10) before sending cancels the notice: it is never sent.
+/// </summary>
+internal sealed class WebhookDeliveryJob(WebhooksDbContext db, IHttpClientFactory http, IMediator mediator, TimeProvider clock) : IRecurringJob
+{
+    public const string HttpClientName = "webhooks";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = await Outbox.ClaimDueAsync(db.Deliveries, now, 50, ct);
+        var client = http.CreateClient(HttpClientName);
+        foreach (var delivery in batch)
+        {
+            var url = await db.Settings.AsNoTracking().Where(s => s.TeamId == delivery.TeamId).Select(s => s.Url).FirstOrDefaultAsync(ct);
+            if (await mediator.Send(new CheckChannel(delivery.TeamId, WebhookChannel.Name), ct) is { Allowed: false } decision)
+                Outbox.Fail(delivery, now, $"Not sent: {decision.Reason}.");
+            else if (url is null)
+                Outbox.Fail(delivery, now, "Not sent: the team has no chat webhook any more.");
+            else
+                await SendAsync(client, url, delivery, now, ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static async Task SendAsync(HttpClient client, string url, WebhookDelivery delivery, DateTime now, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await client.PostAsync(url, new StringContent(delivery.PayloadJson, Encoding.UTF8, "application/json"), ct);
+            var code = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode) Outbox.Sent(delivery, now);
+            else if (code >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+                Outbox.Retry(delivery, now, $"The chat server answered {code}.");
+            else Outbox.Fail(delivery, now, $"The chat server refused the notice ({code}).");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            Outbox.Retry(delivery, now, $"Could not reach the chat server: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.SharedKernel.Channels;
+using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Jobs;
+using TeamShare.SharedKernel.Modules;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Webhooks.Contracts;
+using TeamShare.Webhooks.Data;
+using TeamShare.Webhooks.Delivery;
+using TeamShare.Webhooks.Posting;
+using TeamShare.Webhooks.Settings;
+
+namespace TeamShare.Webhooks;
+
+/// <summary>The chat-webhook channel (CH-2): a plugin that needs no change in any other module.</summary>
+public sealed class WebhooksModule : ITeamShareModule
+{
+    public string Name => WebhooksDbContext.Module;
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<WebhooksDbContext>(WebhooksDbContext.Module);
+        services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddRecurringJob<WebhookDeliveryJob>("webhooks-delivery", "* * * * *");
+        services.AddSharingChannel(new SharingChannel(WebhookChannel.Name, "Team chat (webhook)", "AD-10 channel switch",
+            ShareableKinds.FilesAndFolders, IsActive: true));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/webhook-shares").WithTags("Team chat channel");
+        api.MapPost("", PostToChatEndpoint.Post).WithSummary("Post an item to the team's chat ({itemId, message}); queued, 202.");
+        api.MapGet("/{id:guid}", PostToChatEndpoint.Get).WithSummary("Whether a posted notice was delivered.");
+        var admin = endpoints.MapGroup("/api/admin/webhook").WithTags("Team chat channel").RequireAuthorization(TeamShareClaims.AdminPolicy);
+        admin.MapGet("", WebhookSettingsEndpoints.Get).WithSummary("The team's chat webhook URL.");
+        admin.MapPut("", WebhookSettingsEndpoints.Put).WithSummary("Set or clear the team's chat webhook URL.");
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace TeamShare.BrowserTests;
+
+public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProcess>
+{
+    [Fact]
+    public async Task AD3_AD13_an_admin_changes_the_policy_in_the_console_and_a_members_next_link_follows_it()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var admin = await browser.NewPageAsync();
+        await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Admin console" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Sharing policy" }).ClickAsync();
+        await admin.GetByLabel("Allow links that reach people outside the team").UncheckAsync();
+        await admin.GetByLabel("Off (team only)").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save sharing policy" }).ClickAsync();
+        await admin.GetByText("Sharing policy saved.").WaitForAsync();
+        Assert.False(await admin.GetByLabel("Allow links that reach people outside the team").IsCheckedAsync());
+
+        await admin.GotoAsync($"{host.BaseUrl}/admin/approved");
+        await admin.GetByLabel("Address or domain").FillAsync("Partner.Example");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await admin.GetByText("partner.example (domain)").WaitForAsync();
+
+        await admin.GotoAsync($"{host.BaseUrl}/admin/activity");
+        await admin.GetByRole(AriaRole.Cell, new() { Name = "LinksOutsideTeamEnabled" }).WaitForAsync();
+        await admin.GotoAsync($"{host.BaseUrl}/admin/jobs/recurring");
+        foreach (var job in new[] { "links-expiry-sweep", "spaces-trash-purge", "webhooks-delivery" })
+            await admin.GetByText(job).First.WaitForAsync();
+
+        var member = await (await browser.NewContextAsync()).NewPageAsync();
+        await Chromium.SignInAsync(member, host.BaseUrl, "mia@acme.test");
+        await member.GetByLabel("Upload files").SetInputFilesAsync(new FilePayload { Name = "policy.txt", MimeType = "text/plain", Buffer = "x"u8.ToArray() });
+        await member.GetByRole(AriaRole.Link, new() { Name = "Create link for policy.txt" }).ClickAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        await member.GetByText("Your team's admins do not allow links outside the team").WaitForAsync();
+
+        await member.GetByLabel("Only members of my team (they must sign in)").CheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        await member.GetByLabel("Link", new() { Exact = true }).WaitForAsync();
+
+        var memberOnAdminPage = await member.GotoAsync($"{host.BaseUrl}/admin/policy");
+        Assert.Equal(403, memberOnAdminPage!.Status);
+        await member.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" }).WaitForAsync();
+    }
+}

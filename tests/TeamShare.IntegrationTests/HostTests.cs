@@ -96,7 +96,7 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         var admin = await Browsers.SignedInAsync(factory, "adam@acme.test");
         var dashboard = await admin.GetAsync("/admin/jobs/recurring");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
-        Assert.Contains("Recurring jobs", await dashboard.Content.ReadAsStringAsync());
+        Assert.Contains("TeamShare jobs", await dashboard.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -27,3 +27,8 @@ public sealed record ListTeamPrincipals(Guid TeamId) : IRequest<TeamPrincipals>;
 public sealed record TeamPrincipals(IReadOnlyList<NamedPrincipal> Users, IReadOnlyList<NamedPrincipal> Departments, int ActiveMembers);
 
 public sealed record NamedPrincipal(Guid Id, string Name, string? Email, int? MemberCount);
+
+/// <summary>Name and address of users of a team, for mail about their own things.</summary>
+public sealed record GetUserContacts(Guid TeamId, IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyDictionary<Guid, UserContact>>;
+
+public sealed record UserContact(string DisplayName, string Email);

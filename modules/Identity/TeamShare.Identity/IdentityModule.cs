@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamShare.Identity.Admin;
 using TeamShare.Identity.Auth;
+using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Directory;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Data;
@@ -24,7 +26,7 @@ public sealed class IdentityModule : ITeamShareModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<IdentityDbContext>(IdentityDbContext.Module);
-        services.AddSingleton<PasswordHashing>();
+        services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();

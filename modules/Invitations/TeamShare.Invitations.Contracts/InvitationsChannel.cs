@@ -1,3 +1,5 @@
+using Mediator;
+
 namespace TeamShare.Invitations.Contracts;
 
 /// <summary>The channel key under which e-mail invitations register (CH-1) and which policy switches (AD-10).</summary>
@@ -5,3 +7,9 @@ public static class InvitationsChannel
 {
     public const string Name = "email";
 }
+
+/// <summary>
+/// JB-2: put a mail in the outbox. <paramref name="DedupKey"/> makes it idempotent: queuing the same key twice sends one
+/// mail, so a job that crashed halfway can simply run again. <paramref name="Template"/> names a file pair under templates/.
+/// </summary>
+public sealed record QueueMail(Guid TeamId, string To, string Template, IReadOnlyDictionary<string, string> Model, string DedupKey) : IRequest<bool>;

@@ -3,19 +3,23 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamShare.Links.CreateShare;
 using TeamShare.Links.Data;
 using TeamShare.Links.Jobs;
+using TeamShare.Links.MyShares;
 using TeamShare.Links.Opening;
-using TeamShare.Links.ViewShare;
+using TeamShare.Links.QrCodes;
+using TeamShare.Links.Settings;
 using TeamShare.SharedKernel.Channels;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
+using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Links;
 
-/// <summary>Link sharing: share links, the recipient page and downloads through a link. Registered as the "links" channel.</summary>
+/// <summary>Link sharing: share links and QR codes, My Shares, the recipient page. Registered as the "links" channel.</summary>
 public sealed class LinksModule : ITeamShareModule
 {
     public string Name => LinksDbContext.Module;
@@ -23,8 +27,14 @@ public sealed class LinksModule : ITeamShareModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LinksDbContext>(LinksDbContext.Module);
+        services.TryAddSingleton<PasswordHashing>();
+        services.AddSingleton<QrCodeSeal>();
+        services.AddSingleton<UnlockCookies>();
         services.AddScoped<LinkGate>();
-        services.AddSingleton<LinkUrls>();
+        services.AddScoped<LinkUrls>();
+        services.AddScoped<QrCodeService>();
+        services.AddScoped<PasswordThrottle>();
+        services.AddScoped<MySharesQuery>();
         services.AddRecurringJob<LinkExpirySweep>("links-expiry-sweep", "*/5 * * * *");
         services.AddSharingChannel(new SharingChannel(CreateShareEndpoint.Channel, "Share links", "AD-3 links outside the team",
             ShareableKinds.FilesAndFolders, IsActive: true));
@@ -33,11 +43,26 @@ public sealed class LinksModule : ITeamShareModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/shares").WithTags("Share links");
-        api.MapPost("", CreateShareEndpoint.Handle).WithSummary("Create a share link for one or more items of one space.");
-        api.MapGet("/{id:guid}", GetShareEndpoint.Handle).WithSummary("One of the caller's shares.");
+        api.MapPost("", CreateShareEndpoint.Handle).WithSummary("Create a share link (and its first QR code) for items of one space.");
+        api.MapGet("", MySharesEndpoints.List).WithSummary("My Shares: ?name=&createdFrom=&createdTo=&status=&cursor=&pageSize=.");
+        api.MapGet("/{id:guid}", MySharesEndpoints.Get).WithSummary("One of the caller's shares.");
+        api.MapPatch("/{id:guid}", MySharesEndpoints.Modify).WithSummary("Change a share's options; the link stays the same.");
+        api.MapDelete("/{id:guid}", MySharesEndpoints.Cancel).WithSummary("Cancel a share: its link stops working for good.");
+        api.MapGet("/{id:guid}/qr.png", QrCodeEndpoints.Png).WithSummary("A QR code of the share as PNG (?qrId=).");
+        api.MapPost("/{id:guid}/qr", QrCodeEndpoints.Create).WithSummary("Make a new QR code, valid for 7 days.");
 
-        var recipient = endpoints.MapGroup("/s/{token}").WithTags("Recipient").AllowAnonymous();
-        recipient.MapGet("/items/{itemId:guid}/download", LinkContentEndpoints.Download).WithSummary("Download a file through a link.");
-        recipient.MapGet("/items/{itemId:guid}/preview", LinkContentEndpoints.Preview).WithSummary("Preview a file through a link.");
+        var admin = endpoints.MapGroup("/api/admin/links").WithTags("Share links").RequireAuthorization(TeamShareClaims.AdminPolicy);
+        admin.MapGet("", LinkSettingsEndpoints.Get).WithSummary("The team's custom link domain and daily cap.");
+        admin.MapPut("", LinkSettingsEndpoints.Put).WithSummary("Set the custom link domain and daily cap.");
+
+        foreach (var prefix in new[] { LinkEntry.LinkPrefix, LinkEntry.QrPrefix })
+        {
+            var recipient = endpoints.MapGroup($"/{prefix}/{{token}}").WithTags("Recipient").AllowAnonymous();
+            recipient.MapPost("/unlock", UnlockEndpoint.Handle).WithSummary("Unlock a password-protected link: 204 and a link-scoped cookie.");
+            recipient.MapGet("/items/{itemId:guid}/download", LinkContentEndpoints.Download).WithSummary("Download a file through a link.");
+            recipient.MapGet("/items/{itemId:guid}/preview", LinkContentEndpoints.Preview).WithSummary("Preview a file through a link.");
+            recipient.MapPut("/items/{itemId:guid}/content", LinkContentEndpoints.Edit).WithSummary("Save a new version through a link that allows editing.");
+            recipient.MapPost("/upload", LinkContentEndpoints.Upload).WithSummary("Upload into a shared folder (?folderId=).");
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Auth;
+using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.Spaces.Contracts;

@@ -83,3 +83,13 @@ internal sealed class ListTeamPrincipalsHandler(IdentityDbContext db) : IRequest
         return new TeamPrincipals(users, departments, users.Count);
     }
 }
+
+internal sealed class GetUserContactsHandler(IdentityDbContext db) : IRequestHandler<GetUserContacts, IReadOnlyDictionary<Guid, UserContact>>
+{
+    public async ValueTask<IReadOnlyDictionary<Guid, UserContact>> Handle(GetUserContacts request, CancellationToken ct)
+    {
+        var ids = request.UserIds.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => u.TeamId == request.TeamId && ids.Contains(u.Id) && u.RemovedAt == null)
+            .ToDictionaryAsync(u => u.Id, u => new UserContact(u.DisplayName, u.Email), ct);
+    }
+}

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Auth;
+using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Modules;
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Auth;
+using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Data;
 
 namespace TeamShare.Identity.SignIn;

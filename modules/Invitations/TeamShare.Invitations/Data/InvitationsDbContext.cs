@@ -4,11 +4,8 @@ using TeamShare.SharedKernel.Data;
 
 namespace TeamShare.Invitations.Data;
 
-/// <summary>
-/// One mail waiting to go out (SH-9): written in the same transaction as the grants it announces, sent by a job with a
-/// lease. The sender arrives with the e-mail invitations issue; the table is here so the module owns its schema from day one.
-/// </summary>
-internal sealed class OutboxMail
+/// <summary>One mail waiting to go out (SH-9): written in the same transaction as the change it announces, sent by a job with a lease.</summary>
+internal sealed class OutboxMail : IOutboxMessage
 {
     public Guid Id { get; set; }
     public Guid TeamId { get; set; }
@@ -18,10 +15,21 @@ internal sealed class OutboxMail
     public required string ModelJson { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LeaseUntil { get; set; }
+    public Guid? LeaseOwner { get; set; }
     public int Attempts { get; set; }
     public DateTime? NextAttemptAt { get; set; }
     public DateTime? SentAt { get; set; }
+    public DateTime? FailedAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>The person whose action caused the mail, who sees failures (SH-9); null for system mail.</summary>
+    public Guid? SenderId { get; set; }
+
+    public static OutboxMail Create(Guid teamId, string messageId, string to, string template, string modelJson, DateTime now, Guid? senderId = null) =>
+        new()
+        {
+            Id = Guid.CreateVersion7(), TeamId = teamId, MessageId = messageId, To = to, Template = template, ModelJson = modelJson,
+            CreatedAt = now, NextAttemptAt = now, SenderId = senderId,
+        };
 }
 
 internal sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> options) : DbContext(options)
@@ -40,7 +48,10 @@ internal sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext
             e.Property(x => x.To).HasMaxLength(320);
             e.Property(x => x.Template).HasMaxLength(100);
             e.HasIndex(x => x.MessageId).IsUnique();
-            e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            e.HasIndex(x => new { x.SentAt, x.FailedAt, x.NextAttemptAt });
+            e.HasIndex(x => x.LeaseOwner);
+            e.HasIndex(x => x.SenderId);
         });
 }
 

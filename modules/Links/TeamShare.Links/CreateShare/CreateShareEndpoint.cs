@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Data;
+using TeamShare.Links.Opening;
+using TeamShare.Links.QrCodes;
 using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -13,9 +16,10 @@ namespace TeamShare.Links.CreateShare;
 internal static class CreateShareEndpoint
 {
     public const string Channel = "links";
+
     /// <summary>POST /api/shares (LK-1): one or more items of one space, each of which the caller may share (Editor or Owner).</summary>
     public static async Task<IResult> Handle(CreateShareRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
-        LinksDbContext db, LinkUrls urls, TimeProvider clock, CancellationToken ct)
+        LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = CreateShareValidator.Validate(body, now);
@@ -34,14 +38,15 @@ internal static class CreateShareEndpoint
                 return Problems.Field("itemIds", "A whole space cannot be shared by link; share a folder inside it.");
             items.Add(access.Item);
         }
-        if (items.Select(i => i.SpaceId).Distinct().Count() > 1)
-            return Problems.Field("itemIds", "All items of a share must come from one space.");
+        if (items.Select(i => i.SpaceId).Distinct().Count() > 1) return Problems.Field("itemIds", "All items of a share must come from one space.");
+        if (body.AllowUpload == true && items.Any(i => i.Kind != "folder")) return Problems.Field("allowUpload", "Uploading is possible into folders only.");
+
+        if (await DailyCapReachedAsync(db, teamId, now, ct) is { } cap)
+            return Problems.Status(429, "Daily limit reached", $"Your team can create {cap} shares a day. Try again tomorrow, or ask an admin to set up a custom domain for a higher limit.", "daily_cap_reached");
 
         var policy = await mediator.Send(new GetLinkPolicy(teamId), ct);
         var (options, field, message, reason) = LinkPolicyRules.Apply(body, policy, now);
-        if (options is null)
-            return TypedResults.Problem(statusCode: 400, title: "Not allowed by your team's policy", detail: message,
-                extensions: new Dictionary<string, object?> { ["reason"] = reason, ["errors"] = new Dictionary<string, string[]> { [field!] = [message!] } });
+        if (options is null) return PolicyProblem(field!, message!, reason);
 
         var token = Tokens.New();
         var share = new Share
@@ -49,14 +54,30 @@ internal static class CreateShareEndpoint
             Id = Guid.CreateVersion7(), TeamId = teamId, OwnerUserId = userId, SpaceId = items[0].SpaceId,
             Name = body.Name?.Trim() ?? items[0].Name, TokenHash = Tokens.Hash(token),
             AllowPreview = body.AllowPreview ?? true, PreviewLimit = body.PreviewLimit, AllowDownload = body.AllowDownload ?? true,
-            TeamOnly = options.TeamOnly, ExpiresAt = options.ExpiresAt, Remarks = body.Remarks, CreatedAt = now,
+            AllowEdit = options.AllowEdit, AllowUpload = body.AllowUpload ?? false, TeamOnly = options.TeamOnly, ExpiresAt = options.ExpiresAt,
+            PasswordHash = body.Password is null ? null : hashing.Hash(body.Password), Remarks = body.Remarks, CreatedAt = now,
             Items = items.Select((item, position) => new ShareItem { ItemId = item.Id, Position = position }).ToList(),
         };
         db.Shares.Add(share);
+        var code = qr.New(share.Id);
         await db.SaveChangesAsync(ct);
         await mediator.Publish(new LinkCreated(share.Id, teamId, userId, share.Items.Select(i => i.ItemId).ToList(), now), ct);
 
-        var url = urls.For(http.Request, token);
-        return TypedResults.Created($"/api/shares/{share.Id}", ShareMapping.ToResponse(share, url, now));
+        var url = await urls.ForAsync(http.Request, teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
+        return TypedResults.Created($"/api/shares/{share.Id}", ShareMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, http.Request, ct)));
+    }
+
+    public static IResult PolicyProblem(string field, string message, string? reason) =>
+        TypedResults.Problem(statusCode: 400, title: "Not allowed by your team's policy", detail: message,
+            extensions: new Dictionary<string, object?> { ["reason"] = reason, ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+
+    /// <summary>LK-9: 500 shares a day per team, or the admin's higher cap once the team has a custom domain.</summary>
+    private static async Task<int?> DailyCapReachedAsync(LinksDbContext db, Guid teamId, DateTime now, CancellationToken ct)
+    {
+        var settings = await db.TeamSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TeamId == teamId, ct);
+        var cap = settings?.CustomDomain is { Length: > 0 } ? settings.DailyCap : LinkLimits.DefaultDailyCap;
+        var today = now.Date;
+        var created = await db.Shares.CountAsync(s => s.TeamId == teamId && s.CreatedAt >= today, ct);
+        return created >= cap ? cap : null;
     }
 }

@@ -1,6 +1,8 @@
+using TeamShare.Links.QrCodes;
+
 namespace TeamShare.Links.CreateShare;
 
-/// <summary>POST /api/shares. Omitted options take the defaults: preview and download on, no password, permanent.</summary>
+/// <summary>POST /api/shares. Omitted options take the defaults: preview and download on, no password, permanent (where policy allows).</summary>
 internal sealed record CreateShareRequest(
     IReadOnlyList<Guid>? ItemIds,
     string? Name = null,
@@ -14,6 +16,11 @@ internal sealed record CreateShareRequest(
     DateTime? ExpiresAt = null,
     string? Remarks = null);
 
+/// <param name="Url">The link, known only when it is made: the database keeps the token's hash, not the token.</param>
 internal sealed record ShareResponse(
-    Guid Id, string Name, string? Url, IReadOnlyList<Guid> ItemIds, bool AllowPreview, int? PreviewLimit, bool AllowDownload,
-    bool TeamOnly, DateTime? ExpiresAt, string? Remarks, string Status, DateTime CreatedAt, int PreviewCount, int DownloadCount);
+    Guid Id, string Name, string? Url, IReadOnlyList<Guid> ItemIds, bool AllowPreview, int? PreviewLimit, bool AllowEdit, bool AllowDownload,
+    bool TeamOnly, bool AllowUpload, bool HasPassword, DateTime? ExpiresAt, string? Remarks, string Status, DateTime CreatedAt,
+    int PreviewCount, int DownloadCount, int UploadCount, QrCodeDto? QrCode)
+{
+    public string? QrCodeUrl => QrCode?.ImageUrl;
+}

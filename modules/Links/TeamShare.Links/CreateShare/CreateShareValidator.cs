@@ -1,6 +1,6 @@
 namespace TeamShare.Links.CreateShare;
 
-/// <summary>Field-level checks of a new share (LK-2); every failure names its field.</summary>
+/// <summary>Field-level checks of a share's options (LK-2); every failure names its field.</summary>
 internal static class CreateShareValidator
 {
     public const int MaxItems = 100;
@@ -8,20 +8,24 @@ internal static class CreateShareValidator
     public static Dictionary<string, string[]> Validate(CreateShareRequest r, DateTime now)
     {
         var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) => errors[field] = [message];
-
-        if (r.ItemIds is null || r.ItemIds.Count == 0) Add("itemIds", "Choose at least one item to share.");
-        else if (r.ItemIds.Count > MaxItems) Add("itemIds", $"A share can hold at most {MaxItems} items.");
-        else if (r.ItemIds.Distinct().Count() != r.ItemIds.Count) Add("itemIds", "An item is listed twice.");
-        if (r.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 255)) Add("name", "Use 1 to 255 characters.");
-        if (r.PreviewLimit is < 1 or > 9999) Add("previewLimit", "Enter a whole number from 1 to 9999.");
-        if (r.ExpiresAt is { } expires && expires.ToUniversalTime() <= now) Add("expiresAt", "Choose a time in the future, or leave it empty for a permanent link.");
-        if (r.Remarks is { Length: > 2000 }) Add("remarks", "Use at most 2000 characters.");
-        if (r.AllowPreview == false && r.AllowDownload == false) Add("allowPreview", "Allow preview, download or both; otherwise the link shows nothing.");
-        // These options arrive with the full link options (issue "Share links"); refusing them is safer than ignoring them.
-        if (r.AllowEdit == true) Add("allowEdit", "Editing through a link is not available yet.");
-        if (r.AllowUpload == true) Add("allowUpload", "Uploading through a link is not available yet.");
-        if (r.Password is not null) Add("password", "Password-protected links are not available yet.");
+        if (r.ItemIds is null || r.ItemIds.Count == 0) errors["itemIds"] = ["Choose at least one item to share."];
+        else if (r.ItemIds.Count > MaxItems) errors["itemIds"] = [$"A share can hold at most {MaxItems} items."];
+        else if (r.ItemIds.Distinct().Count() != r.ItemIds.Count) errors["itemIds"] = ["An item is listed twice."];
+        ValidateOptions(r, now, errors);
         return errors;
     }
+
+    /// <summary>The checks creation and modification share.</summary>
+    public static void ValidateOptions(CreateShareRequest r, DateTime now, Dictionary<string, string[]> errors)
+    {
+        if (r.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 255)) errors["name"] = ["Use 1 to 255 characters."];
+        if (r.PreviewLimit is < 1 or > 9999) errors["previewLimit"] = ["Enter a whole number from 1 to 9999."];
+        if (r.ExpiresAt is { } expires && expires.ToUniversalTime() <= now) errors["expiresAt"] = ["Choose a time in the future, or leave it empty for a permanent link."];
+        if (r.Remarks is { Length: > 2000 }) errors["remarks"] = ["Use at most 2000 characters."];
+        if (r.Password is { } password && !IsValidPassword(password)) errors["password"] = ["Use 6 to 8 letters and digits (case-sensitive)."];
+        if (r.AllowPreview == false && r.AllowUpload != true)
+            errors["allowPreview"] = ["Without preview the link shows nothing; allow preview, or allow upload to make a drop box."];
+    }
+
+    public static bool IsValidPassword(string password) => password.Length is >= 6 and <= 8 && password.All(char.IsAsciiLetterOrDigit);
 }

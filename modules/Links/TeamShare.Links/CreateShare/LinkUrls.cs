@@ -1,17 +1,21 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TeamShare.Links.Data;
+using TeamShare.Links.Opening;
 using TeamShare.SharedKernel.Modules;
 
 namespace TeamShare.Links.CreateShare;
 
-/// <summary>Builds the public URL of a link: the configured base, or the request's own.</summary>
-internal sealed class LinkUrls(IOptions<TeamShareOptions> options)
+/// <summary>The public URL of a link or QR code: the team's custom domain (LK-10), else the configured base, else the request's.</summary>
+internal sealed class LinkUrls(LinksDbContext db, IOptions<TeamShareOptions> options)
 {
-    public string For(HttpRequest request, string token)
+    public async Task<string> ForAsync(HttpRequest request, Guid teamId, LinkEntry entry, CancellationToken ct)
     {
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
+        var domain = await db.TeamSettings.AsNoTracking().Where(t => t.TeamId == teamId).Select(t => t.CustomDomain).FirstOrDefaultAsync(ct);
+        var baseUrl = domain is { Length: > 0 } ? $"https://{domain}"
+            : options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return $"{baseUrl}/s/{token}";
+        return baseUrl + entry.Path;
     }
 }

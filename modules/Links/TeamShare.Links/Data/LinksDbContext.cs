@@ -17,6 +17,13 @@ internal sealed class Share
     public int? PreviewLimit { get; set; }
     public bool AllowDownload { get; set; } = true;
     public bool TeamOnly { get; set; }
+    public bool AllowEdit { get; set; }
+    /// <summary>Folders only (LK-8).</summary>
+    public bool AllowUpload { get; set; }
+    /// <summary>Slow salted hash (LK-11); null when the link has no password.</summary>
+    public string? PasswordHash { get; set; }
+    /// <summary>Changes whenever the password does, so unlock cookies of an old password stop working.</summary>
+    public int PasswordVersion { get; set; }
     public DateTime? ExpiresAt { get; set; }
     public string? Remarks { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -25,6 +32,9 @@ internal sealed class Share
     public DateTime? ExpiryProcessedAt { get; set; }
     public int PreviewCount { get; set; }
     public int DownloadCount { get; set; }
+    public int UploadCount { get; set; }
+    /// <summary>Set once the owner was told by e-mail that the link expired (JB-1).</summary>
+    public DateTime? ExpiryNoticeQueuedAt { get; set; }
     public List<ShareItem> Items { get; set; } = [];
 }
 
@@ -35,12 +45,49 @@ internal sealed class ShareItem
     public int Position { get; set; }
 }
 
+/// <summary>A QR code of a share (LK-3): its own entry that leads to the share for 7 days. The code itself is not stored.</summary>
+internal sealed class QrCode
+{
+    public Guid Id { get; set; }
+    public Guid ShareId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? ExpiryProcessedAt { get; set; }
+}
+
+/// <summary>A wrong link password (LK-11), kept in the database so the throttle holds across restarts and instances.</summary>
+internal sealed class PasswordFailure
+{
+    public long Id { get; set; }
+    public Guid ShareId { get; set; }
+    public required string ClientAddress { get; set; }
+    public DateTime At { get; set; }
+}
+
+/// <summary>LK-9/LK-10: a team's custom link domain and, with one, its daily cap.</summary>
+internal sealed class TeamLinkSettings
+{
+    public Guid TeamId { get; set; }
+    public string? CustomDomain { get; set; }
+    public int DailyCap { get; set; } = LinkLimits.DefaultDailyCap;
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal static class LinkLimits
+{
+    public const int DefaultDailyCap = 500;
+    public const int MaxDailyCapWithDomain = 100_000;
+}
+
 internal sealed class LinksDbContext(DbContextOptions<LinksDbContext> options) : DbContext(options)
 {
     public const string Module = "links";
 
     public DbSet<Share> Shares => Set<Share>();
     public DbSet<ShareItem> ShareItems => Set<ShareItem>();
+    public DbSet<QrCode> QrCodes => Set<QrCode>();
+    public DbSet<PasswordFailure> PasswordFailures => Set<PasswordFailure>();
+    public DbSet<TeamLinkSettings> TeamSettings => Set<TeamLinkSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -51,11 +98,31 @@ internal sealed class LinksDbContext(DbContextOptions<LinksDbContext> options) :
             e.ToTable("links_shares");
             e.Property(x => x.Name).HasMaxLength(255);
             e.Property(x => x.Remarks).HasMaxLength(2000);
+            e.Property(x => x.PasswordHash).HasMaxLength(200);
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => new { x.OwnerUserId, x.CreatedAt });
             e.HasIndex(x => new { x.TeamId, x.CreatedAt });
             e.HasIndex(x => new { x.ExpiresAt, x.ExpiryProcessedAt });
             e.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.ShareId);
+        });
+        b.Entity<QrCode>(e =>
+        {
+            e.ToTable("links_qr_codes");
+            e.HasIndex(x => x.ShareId);
+            e.HasIndex(x => new { x.ExpiresAt, x.ExpiryProcessedAt });
+        });
+        b.Entity<PasswordFailure>(e =>
+        {
+            e.ToTable("links_password_failures");
+            e.Property(x => x.ClientAddress).HasMaxLength(64);
+            e.HasIndex(x => new { x.ShareId, x.ClientAddress, x.At });
+            e.HasIndex(x => new { x.ShareId, x.At });
+        });
+        b.Entity<TeamLinkSettings>(e =>
+        {
+            e.ToTable("links_team_settings");
+            e.HasKey(x => x.TeamId);
+            e.Property(x => x.CustomDomain).HasMaxLength(255);
         });
         b.Entity<ShareItem>(e =>
         {

@@ -1,38 +1,50 @@
-using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using TeamShare.Links.Contracts;
+using TeamShare.Links.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.Spaces.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TeamShare.SharedKernel.Modules;
 
 namespace TeamShare.Links.Opening;
 
+/// <summary>What a recipient does with the items of a link: preview, download, edit, upload (LK-2, LK-7, LK-8).</summary>
 internal static class LinkContentEndpoints
 {
-    /// <summary>GET /s/{token}/items/{itemId}/download: the file as an attachment, if the link allows download.</summary>
-    public static Task<IResult> Download(string token, Guid itemId, ClaimsPrincipal user, HttpContext http, LinkGate gate,
-        IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-        Serve(token, itemId, download: true, user, http, gate, mediator, clock, ct);
+    public static Task<IResult> Download(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+        CancellationToken ct) => Serve(token, itemId, download: true, http, gate, mediator, clock, ct);
 
-    /// <summary>GET /s/{token}/items/{itemId}/preview: shown inline in a sandbox, if the link allows preview.</summary>
-    public static Task<IResult> Preview(string token, Guid itemId, ClaimsPrincipal user, HttpContext http, LinkGate gate,
-        IMediator mediator, TimeProvider clock, CancellationToken ct) =>
-        Serve(token, itemId, download: false, user, http, gate, mediator, clock, ct);
+    public static Task<IResult> Preview(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+        CancellationToken ct) => Serve(token, itemId, download: false, http, gate, mediator, clock, ct);
 
-    private static async Task<IResult> Serve(string token, Guid itemId, bool download, ClaimsPrincipal user, HttpContext http,
-        LinkGate gate, IMediator mediator, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// The item a request names, if the link shows it. With preview off (a drop box) nothing is shown, so every name gets the
+    /// same 404 whether it exists or not.
+    /// </summary>
+    private static async Task<(OpenedLink? Link, ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http,
+        LinkGate gate, IMediator mediator, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
-        var (link, refusal) = await gate.OpenAsync(token, user, ct);
-        if (link is null) return RefusalText.Problem(refusal);
-        var share = link.Share;
-        if (download ? !share.AllowDownload : !share.AllowPreview)
-            return Problems.Status(403, "Not allowed", download ? "This link does not allow downloading." : "This link does not allow preview.",
-                download ? "download_not_allowed" : "preview_not_allowed");
+        var (link, refusal) = await gate.OpenAsync(LinkRoutes.EntryOf(http, token), http, ct);
+        if (link is null) return (null, null, RefusalText.Problem(refusal));
+        if (!link.Share.AllowPreview) return (link, null, Problems.NotFound());
+        var item = await mediator.Send(new ResolveSharedItem(link.Share.TeamId, link.RootIds, itemId), ct);
+        return item is null ? (link, null, Problems.NotFound()) : (link, item, null);
+    }
 
-        var item = await mediator.Send(new ResolveSharedItem(share.TeamId, link.RootIds, itemId), ct);
-        if (item is null || item.Kind != "file") return Problems.NotFound();
+    private static async Task<IResult> Serve(string token, Guid itemId, bool download, HttpContext http, LinkGate gate, IMediator mediator,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
+        if (refused is not null) return refused;
+        var share = link!.Share;
+        if (item!.Kind != "file") return Problems.NotFound();
+        if (download && !share.AllowDownload)
+            return Problems.Status(403, "Not allowed", "This link does not allow downloading; you can preview only.", "download_not_allowed");
+
         var content = download ? await mediator.Send(new OpenItemContent(share.TeamId, itemId), ct) : null;
         var preview = download ? null : await mediator.Send(new GetPreview(share.TeamId, itemId), ct);
         if (download && content is null) return Problems.NotFound();
@@ -49,18 +61,64 @@ internal static class LinkContentEndpoints
                 new EntityTagHeaderValue($"\"{content.Sha256}\""), enableRangeProcessing: true);
         // The preview's own sandboxing policy, decided by Spaces for every preview path alike (SP-4).
         http.Response.Headers.ContentSecurityPolicy = preview!.ContentSecurityPolicy;
+        http.Response.Headers.XFrameOptions = "SAMEORIGIN";
         return TypedResults.File(preview.OpenRead(), preview.ContentType, null, preview.ModifiedAt,
             EntityTagHeaderValue.Parse(preview.ETag), enableRangeProcessing: !preview.ContentType.StartsWith("text/html"));
     }
-}
 
-internal static class RecipientHeaders
-{
-    /// <summary>LK-7: recipients' pages are never indexed and never leak the token through Referer.</summary>
-    public static void Apply(HttpResponse response)
+    /// <summary>PUT {link}/items/{itemId}/content: a new version of a file, if the link allows document editing.</summary>
+    public static async Task<IResult> Edit(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+        IOptions<TeamShareOptions> options, CancellationToken ct)
     {
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        response.Headers.CacheControl = "private, no-store";
+        RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
+        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
+        if (refused is not null) return refused;
+        var share = link!.Share;
+        if (item!.Kind != "file") return Problems.NotFound();
+        if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
+        var result = await mediator.Send(new ReplaceFileContent(share.TeamId, itemId, share.OwnerUserId, http.Request.Body), ct);
+        if (result.Item is null) return WriteProblem(result);
+        await mediator.Publish(new LinkUsed(share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime), ct);
+        return TypedResults.Ok(new { name = result.Item.Name, size = result.Item.Size });
     }
+
+    /// <summary>
+    /// POST {link}/upload?folderId=: a file into a shared folder (LK-8), by default the first one. Same names never overwrite.
+    /// A drop box answers with what it received, not the stored name, so a rename cannot reveal that a file existed.
+    /// </summary>
+    public static async Task<IResult> Upload(string token, Guid? folderId, HttpContext http, LinkGate gate, IMediator mediator,
+        LinksDbContext db, TimeProvider clock, IOptions<TeamShareOptions> options, CancellationToken ct)
+    {
+        RecipientHeaders.Apply(http.Response);
+        RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
+        var (link, refusal) = await gate.OpenAsync(LinkRoutes.EntryOf(http, token), http, ct);
+        if (link is null) return RefusalText.Problem(refusal);
+        var share = link.Share;
+        if (!share.AllowUpload) return Problems.Status(403, "Not allowed", "This link does not allow uploading.", "upload_not_allowed");
+        var target = folderId is { } id
+            ? await mediator.Send(new ResolveSharedItem(share.TeamId, link.RootIds, id), ct)
+            : link.Items.FirstOrDefault(i => i.Kind == "folder");
+        if (target is not { Kind: "folder" }) return Problems.NotFound();
+        if (!MultipartFile.TryGetBoundary(http.Request, out var boundary)) return MultipartFile.NotMultipart();
+
+        var result = await MultipartFile.ReadAsync(http.Request, boundary, async (name, body) =>
+        {
+            var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body), ct);
+            if (written.Item is null) return WriteProblem(written);
+            await db.Shares.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
+            await mediator.Publish(new LinkUsed(share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime), ct);
+            return share.AllowPreview
+                ? TypedResults.Created((string?)null, new { name = written.Item.Name, size = written.Item.Size })
+                : TypedResults.Created((string?)null, new { received = name, size = written.Item.Size });
+        }, ct);
+        return result ?? MultipartFile.Missing();
+    }
+
+    private static IResult WriteProblem(FileWriteResult result) => result.Problem switch
+    {
+        "name" => Problems.Field(MultipartFile.Field, result.Message!),
+        "too_large" => Problems.Status(413, "File too large", result.Message!, "too_large"),
+        "conflict" => Problems.Status(409, "Changed meanwhile", result.Message!, "conflict"),
+        _ => Problems.NotFound(),
+    };
 }

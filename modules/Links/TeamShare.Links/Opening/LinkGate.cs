@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Mediator;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
 using TeamShare.Links.Data;
@@ -10,30 +11,48 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.Opening;
 
-internal enum LinkRefusal { None, NotFound, Canceled, Expired, LimitReached, Deleted, SignInRequired, BlockedByPolicy, Restricted }
+internal enum LinkRefusal
+{
+    None, NotFound, Canceled, Expired, LimitReached, Deleted, SignInRequired, BlockedByPolicy, Restricted, PasswordRequired, QrExpired,
+}
 
-internal sealed record OpenedLink(Share Share, IReadOnlyList<ItemSummary> Items, string TeamName, bool VisitorIsMember)
+internal sealed record OpenedLink(Share Share, LinkEntry Entry, IReadOnlyList<ItemSummary> Items, string TeamName, bool VisitorIsMember)
 {
     public IReadOnlyList<Guid> RootIds => Items.Select(i => i.Id).ToList();
 }
 
 /// <summary>
-/// Every way into a link passes here (LK-7): token lookup by hash, cancel, expiry at this instant, team-only, the team's
-/// policy (AD-1, AD-3), and the sharer's own access through SP-8, so a link never outlives the right to share.
+/// Every way into a link passes here (LK-7): the entry token, cancel, expiry at this instant, team-only, the team's policy
+/// (AD-1, AD-3, AD-8), the password's unlock cookie, and the sharer's own access through SP-8, so a link never outlives the
+/// right to share. Refusals say why without naming anything the link does not show.
 /// </summary>
-internal sealed class LinkGate(LinksDbContext db, IMediator mediator, TimeProvider clock)
+internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal qr, UnlockCookies unlock, TimeProvider clock)
 {
-    public async Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(string token, ClaimsPrincipal visitor, CancellationToken ct)
+    public async Task<Share?> FindAsync(LinkEntry entry, CancellationToken ct)
     {
-        if (token.Length is < 20 or > 100) return (null, LinkRefusal.NotFound);
-        var hash = Tokens.Hash(token);
-        var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
-        if (share is null || !CryptographicOperations.FixedTimeEquals(share.TokenHash, hash)) return (null, LinkRefusal.NotFound);
+        if (entry.Token.Length is < 20 or > 400) return null;
+        if (!entry.IsQr)
+        {
+            var hash = Tokens.Hash(entry.Token);
+            var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+            return share is not null && CryptographicOperations.FixedTimeEquals(share.TokenHash, hash) ? share : null;
+        }
+        if (qr.Open(entry.Token) is not { } qrId) return null;
+        var shareId = await db.QrCodes.AsNoTracking().Where(q => q.Id == qrId).Select(q => (Guid?)q.ShareId).FirstOrDefaultAsync(ct);
+        return shareId is null ? null : await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, ct);
+    }
 
+    public async Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(LinkEntry entry, HttpContext http, CancellationToken ct,
+        bool checkPassword = true)
+    {
+        var share = await FindAsync(entry, ct);
+        if (share is null) return (null, LinkRefusal.NotFound);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (entry.IsQr && await QrExpiredAsync(entry, now, ct)) return (null, LinkRefusal.QrExpired);
         if (share.CanceledAt is not null) return (null, LinkRefusal.Canceled);
         if (share.ExpiresAt <= now) return (null, LinkRefusal.Expired);
 
+        var visitor = http.User;
         var member = visitor.Identity?.IsAuthenticated == true && visitor.GetTeamId() == share.TeamId;
         if (share.TeamOnly && !member) return (null, LinkRefusal.SignInRequired);
         if (!member && await mediator.Send(new CheckOutsideLinkAccess(share.TeamId), ct) is { Allowed: false })
@@ -53,9 +72,18 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, TimeProvid
             visible = await OnlyFoldersTheVisitorMayOpenAsync(visible, visitor, member, share.TeamId, ct);
             if (visible.Count == 0) return (null, LinkRefusal.Restricted);
         }
+        if (checkPassword && share.PasswordHash is not null
+            && !unlock.IsValid(http.Request.Cookies[UnlockCookies.NameFor(share.Id)], share.Id, share.PasswordVersion))
+            return (null, LinkRefusal.PasswordRequired);
 
         var teamName = await mediator.Send(new GetTeamName(share.TeamId), ct) ?? "";
-        return (new OpenedLink(share, visible, teamName, member), LinkRefusal.None);
+        return (new OpenedLink(share, entry, visible, teamName, member), LinkRefusal.None);
+    }
+
+    private async Task<bool> QrExpiredAsync(LinkEntry entry, DateTime now, CancellationToken ct)
+    {
+        var qrId = qr.Open(entry.Token)!.Value;
+        return await db.QrCodes.AsNoTracking().AnyAsync(q => q.Id == qrId && q.ExpiresAt <= now, ct);
     }
 
     private async Task<List<ItemSummary>> OnlyFoldersTheVisitorMayOpenAsync(List<ItemSummary> items, ClaimsPrincipal visitor,

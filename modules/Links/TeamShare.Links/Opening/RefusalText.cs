@@ -22,6 +22,10 @@ internal static class RefusalText
             "The team that shared this link does not allow opening it from outside the team."),
         LinkRefusal.Restricted => new(403, "restricted", "Only for people with access",
             "This folder opens only for people who already have access to it. Sign in, or ask the person who shared it."),
+        LinkRefusal.PasswordRequired => new(401, "password_required", "Password required",
+            "This link is protected by a password. Enter the password the sender gave you."),
+        LinkRefusal.QrExpired => new(410, "qr_expired", "This QR code has expired",
+            "QR codes work for 7 days. Ask the person who shared it for the link or a new QR code."),
         _ => new(404, "not_found", "Link not found", "This link does not exist. Check that you copied all of it."),
     };
 

@@ -21,3 +21,15 @@ internal sealed class OnSharingActivityOccurred(ActivityLog log) : INotification
     public async ValueTask Handle(TeamShare.Policy.Contracts.SharingActivityOccurred n, CancellationToken ct) =>
         await log.AppendAsync(n.TeamId, n.ActorId, n.Kind, n.SubjectId, n.Target, n.Details, n.At, ct);
 }
+
+internal sealed class OnLinkModified(ActivityLog log) : INotificationHandler<LinkModified>
+{
+    public async ValueTask Handle(LinkModified n, CancellationToken ct) =>
+        await log.AppendAsync(n.TeamId, n.OwnerUserId, "link_modified", n.ShareId, null, n.Changes, n.At, ct);
+}
+
+internal sealed class OnLinkCanceled(ActivityLog log) : INotificationHandler<LinkCanceled>
+{
+    public async ValueTask Handle(LinkCanceled n, CancellationToken ct) =>
+        await log.AppendAsync(n.TeamId, n.OwnerUserId, "link_canceled", n.ShareId, null, null, n.At, ct);
+}

@@ -27,10 +27,7 @@ internal static class UploadFileEndpoint
     {
         var limit = options.Value.MaxUploadBytes;
         if (UploadLimits.ExceedsDeclared(request, limit)) return UploadLimits.TooLarge(limit);
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
-            return Problems.Field("file", "Send the file as multipart/form-data in a field named \"file\".");
+        if (!MultipartFile.TryGetBoundary(request, out var boundary)) return MultipartFile.NotMultipart();
 
         var userId = user.GetUserId();
         var found = await folders.FindAsync(userId, user.GetTeamId(), spaceId, parentId, ct);
@@ -40,27 +37,22 @@ internal static class UploadFileEndpoint
 
         UploadLimits.Lift(request, limit);
 
-        var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        var result = await MultipartFile.ReadAsync(request, boundary, async (name, body) =>
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                || !disposition.IsFileDisposition() || disposition.Name.Value?.Trim('"') != "file")
-                continue;
-            var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-            if (ItemNames.Problem(name) is { } problem) return Problems.Field("file", problem);
-
+            if (ItemNames.Problem(name) is { } problem) return Problems.Field(MultipartFile.Field, problem);
             StoredBlob blob;
-            try { blob = await blobs.WriteAsync(section.Body, limit, ct); }
+            try { blob = await blobs.WriteAsync(body, limit, ct); }
             catch (BlobTooLargeException) { return UploadLimits.TooLarge(limit); }
-
-            var item = await writer.AddAsync(found.Value.Folder, name!, ItemKinds.File, userId, i =>
+            var item = await writer.AddAsync(found.Value.Folder, name, ItemKinds.File, userId, i =>
             {
                 i.Size = blob.Size;
                 i.ContentSha256 = blob.Sha256;
-                i.ContentType = ContentTypes.TryGetContentType(name!, out var type) ? type : "application/octet-stream";
+                i.ContentType = ContentTypeOf(name);
             }, ct);
             return TypedResults.Created($"/api/items/{item.Id}", item.ToDto(AccessRole.Owner));
-        }
-        return Problems.Field("file", "No file was sent in the field \"file\".");
+        }, ct);
+        return result ?? MultipartFile.Missing();
     }
+
+    public static string ContentTypeOf(string name) => ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
 }

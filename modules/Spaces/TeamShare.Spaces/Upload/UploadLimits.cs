@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using TeamShare.SharedKernel.Http;
 
 namespace TeamShare.Spaces.Upload;
@@ -10,11 +9,7 @@ internal static class UploadLimits
     private const long MultipartSlack = 64 * 1024;
 
     /// <summary>Kestrel's default 30 MB body limit would cut uploads short; our own limit is enforced while streaming.</summary>
-    public static void Lift(HttpRequest request, long limit)
-    {
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-            feature.MaxRequestBodySize = limit + MultipartSlack;
-    }
+    public static void Lift(HttpRequest request, long limit) => RequestBodyLimit.Lift(request, limit);
 
     public static bool ExceedsDeclared(HttpRequest request, long limit) => request.ContentLength > limit + MultipartSlack;
 

@@ -29,7 +29,14 @@ namespace TeamShare.Invitations.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeaseOwner")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseUntil")
@@ -45,6 +52,9 @@ namespace TeamShare.Invitations.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SenderId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -65,10 +75,14 @@ namespace TeamShare.Invitations.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("MessageId")
                         .IsUnique();
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SenderId");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
                     b.ToTable("invitations_outbox", (string)null);
                 });

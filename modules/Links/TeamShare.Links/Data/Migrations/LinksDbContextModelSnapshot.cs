@@ -17,6 +17,59 @@ namespace TeamShare.Links.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TeamShare.Links.Data.PasswordFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId", "At");
+
+                    b.HasIndex("ShareId", "ClientAddress", "At");
+
+                    b.ToTable("links_password_failures", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Links.Data.QrCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiryProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
+
+                    b.ToTable("links_qr_codes", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Links.Data.Share", b =>
                 {
                     b.Property<Guid>("Id")
@@ -26,7 +79,13 @@ namespace TeamShare.Links.Data.Migrations
                     b.Property<bool>("AllowDownload")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowEdit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AllowPreview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowUpload")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("CanceledAt")
@@ -41,6 +100,9 @@ namespace TeamShare.Links.Data.Migrations
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiryNoticeQueuedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ExpiryProcessedAt")
                         .HasColumnType("TEXT");
 
@@ -51,6 +113,13 @@ namespace TeamShare.Links.Data.Migrations
 
                     b.Property<Guid>("OwnerUserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PasswordVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PreviewCount")
                         .HasColumnType("INTEGER");
@@ -74,6 +143,9 @@ namespace TeamShare.Links.Data.Migrations
                     b.Property<byte[]>("TokenHash")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<int>("UploadCount")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -105,6 +177,27 @@ namespace TeamShare.Links.Data.Migrations
                     b.HasIndex("ItemId");
 
                     b.ToTable("links_share_items", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Links.Data.TeamLinkSettings", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomDomain")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("links_team_settings", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Links.Data.ShareItem", b =>

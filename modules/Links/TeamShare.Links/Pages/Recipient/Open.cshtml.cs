@@ -1,6 +1,6 @@
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,59 +10,68 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.Pages.Recipient;
 
-/// <summary>GET /s/{token}: the recipient page (LK-7) as HTML, or as JSON for <c>Accept: application/json</c>.</summary>
+/// <summary>
+/// The recipient page (LK-7) at /s/{token} and /q/{code}: HTML, or JSON for <c>Accept: application/json</c>, from one
+/// handler so the two can never disagree. A drop box (preview off) lists nothing.
+/// </summary>
 [AllowAnonymous]
-public sealed class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
+public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
 {
-    internal sealed record Entry(Guid Id, string Name, string Kind, long Size, string? PreviewUrl, string? DownloadUrl, string? OpenUrl);
+    internal sealed record Entry(Guid Id, string Name, string Kind, long Size, string? PreviewUrl, string? DownloadUrl, string? OpenUrl, string? EditUrl);
     internal sealed record Permissions(bool Preview, bool Download, bool Edit, bool Upload);
     internal sealed record LinkView(string Name, string? Remarks, string TeamName, DateTime? ExpiresAt, Permissions Permissions,
-        Guid? FolderId, IReadOnlyList<Entry> Items);
+        Guid? FolderId, string? UploadUrl, IReadOnlyList<Entry> Items);
 
     internal LinkView? View { get; private set; }
     public string? RefusalTitle { get; private set; }
     public string? RefusalDetail { get; private set; }
+    public bool AskForPassword { get; private set; }
+    public string EntryPath { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string token, Guid? folder, CancellationToken ct)
     {
         RecipientHeaders.Apply(Response);
         var wantsJson = Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value?.Contains("json") == true);
-        var gate = HttpContext.RequestServices.GetRequiredService<LinkGate>();
-        var (link, refusal) = await gate.OpenAsync(token, User, ct);
+        var entry = LinkRoutes.EntryOf(HttpContext, token);
+        EntryPath = entry.Path;
+        var (link, refusal) = await HttpContext.RequestServices.GetRequiredService<LinkGate>().OpenAsync(entry, HttpContext, ct);
 
         IReadOnlyList<ItemSummary>? items = null;
         if (link is not null)
         {
-            items = link.Items;
+            items = link.Share.AllowPreview ? link.Items : [];
             if (folder is { } folderId)
             {
-                var target = await mediator.Send(new ResolveSharedItem(link.Share.TeamId, link.RootIds, folderId), ct);
+                var target = link.Share.AllowPreview ? await mediator.Send(new ResolveSharedItem(link.Share.TeamId, link.RootIds, folderId), ct) : null;
                 items = target?.Kind == "folder" ? await mediator.Send(new ListSharedChildren(link.Share.TeamId, folderId), ct) : null;
                 if (items is null) refusal = LinkRefusal.NotFound;
             }
         }
         if (link is null || items is null)
         {
-            var text = RefusalText.For(refusal);
             if (wantsJson) return new ProblemActionResult(RefusalText.Problem(refusal));
+            var text = RefusalText.For(refusal);
             Response.StatusCode = text.Status;
-            (RefusalTitle, RefusalDetail) = (text.Title, text.Detail);
+            (RefusalTitle, RefusalDetail, AskForPassword) = (text.Title, text.Detail, refusal == LinkRefusal.PasswordRequired);
             return Page();
         }
 
         var s = link.Share;
-        var prefix = $"/s/{token}";
-        View = new LinkView(s.Name, s.Remarks, link.TeamName, s.ExpiresAt, new Permissions(s.AllowPreview, s.AllowDownload, false, false),
-            folder, items.Select(i => new Entry(i.Id, i.Name, i.Kind, i.Size,
-                i.Kind == "file" && s.AllowPreview ? $"{prefix}/items/{i.Id}/preview" : null,
+        var prefix = entry.Path;
+        var uploadTarget = folder ?? link.Items.FirstOrDefault(i => i.Kind == "folder")?.Id;
+        View = new LinkView(s.Name, s.Remarks, link.TeamName, s.ExpiresAt, new Permissions(s.AllowPreview, s.AllowDownload && s.AllowPreview, s.AllowEdit, s.AllowUpload),
+            folder, s.AllowUpload && uploadTarget is not null ? $"{prefix}/upload?folderId={uploadTarget}" : null,
+            items.Select(i => new Entry(i.Id, i.Name, i.Kind, i.Size,
+                i.Kind == "file" ? $"{prefix}/items/{i.Id}/preview" : null,
                 i.Kind == "file" && s.AllowDownload ? $"{prefix}/items/{i.Id}/download" : null,
-                i.Kind == "folder" ? $"{prefix}?folder={i.Id}" : null)).ToList());
+                i.Kind == "folder" ? $"{prefix}?folder={i.Id}" : null,
+                i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null)).ToList());
         await mediator.Publish(new LinkUsed(s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime), ct);
         return wantsJson ? new JsonResult(View) : Page();
     }
 
     /// <summary>Lets a page handler answer with the same RFC 7807 result the minimal APIs use.</summary>
-    private sealed class ProblemActionResult(Microsoft.AspNetCore.Http.IResult result) : IActionResult
+    private sealed class ProblemActionResult(IResult result) : IActionResult
     {
         public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
     }

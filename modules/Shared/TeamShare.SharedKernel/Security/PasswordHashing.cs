@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace TeamShare.Identity.Auth;
+namespace TeamShare.SharedKernel.Security;
 
 /// <summary>ASP.NET Core Identity's hasher (format v3: PBKDF2-HMAC-SHA512) at 210 000 iterations, the OWASP 2023 figure.</summary>
-internal sealed class PasswordHashing
+public sealed class PasswordHashing
 {
     public const int Iterations = 210_000;
     private static readonly object Subject = new();

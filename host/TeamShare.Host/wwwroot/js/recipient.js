@@ -1,0 +1,48 @@
+// Recipient page: unlock with a password, upload into a folder link, edit a document the link allows editing.
+(() => {
+  const unlock = document.getElementById('unlock-form');
+  unlock?.addEventListener('submit', async e => {
+    e.preventDefault();
+    const response = await fetch(unlock.dataset.unlock, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      body: JSON.stringify({ password: document.getElementById('link-password').value }), credentials: 'same-origin',
+    });
+    if (response.ok) { location.reload(); return; }
+    const problem = await response.json().catch(() => null);
+    document.getElementById('unlock-error').textContent = problem?.detail ?? 'That did not work. Try again.';
+  });
+
+  const upload = document.getElementById('link-upload');
+  document.getElementById('link-upload-input')?.addEventListener('change', async e => {
+    const list = document.getElementById('link-upload-progress');
+    for (const file of e.target.files) {
+      const row = document.createElement('li');
+      const label = document.createElement('span');
+      label.textContent = `${file.name}: uploading…`;
+      const bar = document.createElement('progress');
+      bar.max = 100; bar.value = 0;
+      bar.setAttribute('aria-label', `Uploading ${file.name}`);
+      row.append(label, bar);
+      list.append(row);
+      const result = await teamshare.upload(upload.dataset.uploadUrl, file, f => { bar.value = Math.round(f * 100); });
+      label.textContent = result.ok ? `${file.name}: uploaded` : `${file.name}: ${teamshare.describe(result.data)}`;
+    }
+  });
+
+  const editor = document.getElementById('link-editor');
+  let editUrl = null;
+  document.querySelectorAll('[data-edit-url]').forEach(button => button.addEventListener('click', async () => {
+    editUrl = button.dataset.editUrl;
+    const source = await fetch(button.dataset.source.replace('/preview', '/download'), { credentials: 'same-origin' });
+    document.getElementById('link-editor-text').value = source.ok ? await source.text() : '';
+    document.getElementById('link-editor-label').textContent = `Content of ${button.dataset.name}`;
+    editor.classList.remove('d-none');
+  }));
+  document.getElementById('link-editor-save')?.addEventListener('click', async () => {
+    const response = await fetch(editUrl, {
+      method: 'PUT', headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Accept': 'application/json' },
+      body: document.getElementById('link-editor-text').value, credentials: 'same-origin',
+    });
+    document.getElementById('link-editor-status').textContent = response.ok ? 'Saved as a new version.' : 'Saving did not work.';
+  });
+})();

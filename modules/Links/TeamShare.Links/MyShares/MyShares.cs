@@ -1,0 +1,60 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Links.CreateShare;
+using TeamShare.Links.Data;
+using TeamShare.Policy.Contracts;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Links.MyShares;
+
+internal sealed record ShareQuery(string? Name, DateTime? CreatedFrom, DateTime? CreatedTo, string? Status, Guid? Cursor, int PageSize);
+
+internal sealed record SharePage(IReadOnlyList<ShareResponse> Items, Guid? NextCursor);
+
+/// <summary>
+/// LK-4: a member's shares, newest first, keyset-paged by id (time-ordered), searchable by name and creation time, with the
+/// status a recipient would meet: the share's own state, then whether its items are in the trash or policy blocks it.
+/// One query for the page, one for item states, one for the policy: never one per share.
+/// </summary>
+internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<SharePage> ListAsync(Guid ownerId, Guid teamId, ShareQuery q, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Shares.AsNoTracking().Include(s => s.Items).Where(s => s.OwnerUserId == ownerId);
+        if (!string.IsNullOrWhiteSpace(q.Name)) query = query.Where(s => s.Name.ToLower().Contains(q.Name.Trim().ToLower()));
+        if (q.CreatedFrom is { } from) query = query.Where(s => s.CreatedAt >= from.ToUniversalTime());
+        if (q.CreatedTo is { } to) query = query.Where(s => s.CreatedAt < to.ToUniversalTime());
+        if (q.Cursor is { } cursor) query = query.Where(s => s.Id.CompareTo(cursor) < 0);
+        query = q.Status switch
+        {
+            "canceled" => query.Where(s => s.CanceledAt != null),
+            "expired" => query.Where(s => s.CanceledAt == null && s.ExpiresAt <= now),
+            "limit_reached" => query.Where(s => s.CanceledAt == null && (s.ExpiresAt == null || s.ExpiresAt > now) && s.PreviewCount >= s.PreviewLimit),
+            "active" or "item_in_trash" or "blocked_by_policy" => query.Where(s => s.CanceledAt == null && (s.ExpiresAt == null || s.ExpiresAt > now)
+                && (s.PreviewLimit == null || s.PreviewCount < s.PreviewLimit)),
+            _ => query,
+        };
+        var rows = await query.OrderByDescending(s => s.Id).Take(q.PageSize).ToListAsync(ct);
+        var statuses = await StatusesAsync(rows, teamId, now, ct);
+        var items = rows.Where(s => q.Status is null or "" || statuses[s.Id] == q.Status)
+            .Select(s => ShareMapping.ToResponse(s, null, now, status: statuses[s.Id])).ToList();
+        return new SharePage(items, rows.Count == q.PageSize ? rows[^1].Id : null);
+    }
+
+    public async Task<Dictionary<Guid, string>> StatusesAsync(IReadOnlyList<Share> shares, Guid teamId, DateTime now, CancellationToken ct)
+    {
+        var itemIds = shares.SelectMany(s => s.Items.Select(i => i.ItemId)).Distinct().ToList();
+        var states = itemIds.Count == 0 ? new Dictionary<Guid, ItemSummary>() : await mediator.Send(new GetItemStates(teamId, itemIds), ct);
+        var outsideBlocked = shares.Any(s => !s.TeamOnly) && !(await mediator.Send(new CheckOutsideLinkAccess(teamId), ct)).Allowed;
+        return shares.ToDictionary(s => s.Id, s =>
+        {
+            var own = ShareMapping.StatusOf(s, now);
+            if (own != "active") return own;
+            if (s.Items.All(i => !states.TryGetValue(i.ItemId, out var item) || item.InTrash)) return "item_in_trash";
+            return outsideBlocked && !s.TeamOnly ? "blocked_by_policy" : "active";
+        });
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Links.Contracts;
+using TeamShare.Links.CreateShare;
+using TeamShare.Links.Data;
+using TeamShare.Policy.Contracts;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Links.MyShares;
+
+/// <summary>PATCH /api/shares/{id}: fields left out stay as they are; "permanent" clears the expiry, "removePassword" the password.</summary>
+internal sealed record ModifyShareRequest(
+    string? Name = null, bool? AllowPreview = null, int? PreviewLimit = null, bool? RemovePreviewLimit = null, bool? AllowEdit = null,
+    bool? AllowDownload = null, bool? TeamOnly = null, bool? AllowUpload = null, string? Password = null, bool? RemovePassword = null,
+    DateTime? ExpiresAt = null, bool? Permanent = null, string? Remarks = null);
+
+internal static class MySharesEndpoints
+{
+    public static async Task<IResult> List(string? name, DateTime? createdFrom, DateTime? createdTo, string? status, Guid? cursor, int? pageSize,
+        ClaimsPrincipal user, MySharesQuery query, CancellationToken ct)
+    {
+        if (status is { Length: > 0 } && !ShareMapping.Statuses.Contains(status))
+            return Problems.Field("status", $"Choose one of: {string.Join(", ", ShareMapping.Statuses)}.");
+        if (pageSize is < 1 or > MySharesQuery.MaxPageSize) return Problems.Field("pageSize", $"Use 1 to {MySharesQuery.MaxPageSize}.");
+        if (createdFrom > createdTo) return Problems.Field("createdFrom", "The start must be before the end.");
+        return TypedResults.Ok(await query.ListAsync(user.GetUserId(), user.GetTeamId(),
+            new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25), ct));
+    }
+
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, LinksDbContext db, MySharesQuery query, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = user.GetUserId();
+        var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
+        if (share is null) return Problems.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = (await query.StatusesAsync([share], user.GetTeamId(), now, ct))[share.Id];
+        return TypedResults.Ok(ShareMapping.ToResponse(share, null, now, status: status));
+    }
+
+    /// <summary>LK-5: the link stays the same; the change holds from the next request (the gate reads the row every time).</summary>
+    public static async Task<IResult> Modify(Guid id, ModifyShareRequest body, ClaimsPrincipal user, LinksDbContext db, IMediator mediator,
+        PasswordHashing hashing, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = user.GetUserId();
+        var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
+        if (share is null) return Problems.NotFound();
+        if (share.CanceledAt is not null) return Problems.Status(409, "Share canceled", "A canceled share cannot be changed.", "canceled");
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var merged = new CreateShareRequest(share.Items.Select(i => i.ItemId).ToList(), body.Name ?? share.Name,
+            body.AllowPreview ?? share.AllowPreview, body.RemovePreviewLimit == true ? null : body.PreviewLimit ?? share.PreviewLimit,
+            body.AllowEdit ?? share.AllowEdit, body.AllowDownload ?? share.AllowDownload, body.TeamOnly ?? share.TeamOnly,
+            body.AllowUpload ?? share.AllowUpload, body.Password, body.Permanent == true ? null : body.ExpiresAt ?? share.ExpiresAt,
+            body.Remarks ?? share.Remarks);
+        var errors = new Dictionary<string, string[]>();
+        CreateShareValidator.ValidateOptions(merged with { ExpiresAt = body.ExpiresAt }, now, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (body.AllowUpload == true && share.Items.Count > 0)
+        {
+            var states = await mediator.Send(new Spaces.Contracts.GetItemStates(share.TeamId, share.Items.Select(i => i.ItemId).ToList()), ct);
+            if (states.Values.Any(i => i.Kind != "folder")) return Problems.Field("allowUpload", "Uploading is possible into folders only.");
+        }
+        var hasPassword = body.RemovePassword == true ? body.Password is not null : body.Password is not null || share.PasswordHash is not null;
+        var policy = await mediator.Send(new GetLinkPolicy(share.TeamId), ct);
+        // Policy judges what this change sets; an expiry left untouched stays as it was (AD-11).
+        var (options, field, message, reason) = LinkPolicyRules.Apply(
+            merged with { Password = hasPassword ? "set" : null, ExpiresAt = body.ExpiresAt }, policy, now);
+        if (options is null) return CreateShareEndpoint.PolicyProblem(field!, message!, reason);
+        var expiresAt = body.ExpiresAt is not null || body.Permanent == true ? options.ExpiresAt : share.ExpiresAt;
+
+        share.Name = merged.Name!.Trim();
+        share.AllowPreview = merged.AllowPreview!.Value;
+        share.PreviewLimit = merged.PreviewLimit;
+        share.AllowEdit = options.AllowEdit;
+        share.AllowDownload = merged.AllowDownload!.Value;
+        share.TeamOnly = options.TeamOnly;
+        share.AllowUpload = merged.AllowUpload!.Value;
+        share.ExpiresAt = expiresAt;
+        share.Remarks = merged.Remarks;
+        if (body.RemovePassword == true || body.Password is not null)
+        {
+            share.PasswordHash = body.Password is null ? null : hashing.Hash(body.Password);
+            share.PasswordVersion++;
+        }
+        await db.SaveChangesAsync(ct);
+        var changed = string.Join(", ", Changed(body));
+        await mediator.Publish(new LinkModified(share.Id, share.TeamId, userId, changed, now), ct);
+        return TypedResults.Ok(ShareMapping.ToResponse(share, null, now));
+    }
+
+    private static IEnumerable<string> Changed(ModifyShareRequest b)
+    {
+        if (b.Name is not null) yield return "name";
+        if (b.AllowPreview is not null || b.PreviewLimit is not null || b.RemovePreviewLimit is not null) yield return "preview";
+        if (b.AllowEdit is not null) yield return "editing";
+        if (b.AllowDownload is not null) yield return "download";
+        if (b.TeamOnly is not null) yield return "audience";
+        if (b.AllowUpload is not null) yield return "upload";
+        if (b.Password is not null || b.RemovePassword is not null) yield return "password";
+        if (b.ExpiresAt is not null || b.Permanent is not null) yield return "expiry";
+        if (b.Remarks is not null) yield return "remarks";
+    }
+
+    /// <summary>LK-6: a canceled link stops working at once, for good.</summary>
+    public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, LinksDbContext db, IMediator mediator, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = user.GetUserId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Shares.Where(s => s.Id == id && s.OwnerUserId == userId && s.CanceledAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CanceledAt, now), ct);
+        if (changed == 0)
+            return await db.Shares.AnyAsync(s => s.Id == id && s.OwnerUserId == userId, ct) ? TypedResults.NoContent() : Problems.NotFound();
+        await mediator.Publish(new LinkCanceled(id, user.GetTeamId(), userId, now), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,7 +13,9 @@ namespace TeamShare.IntegrationTests;
 public class TeamShareFactory : WebApplicationFactory<Program>
 {
     public const string Password = "demo-Password1";
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>False for a host that a second host will restart on the same data directory.</summary>
+    public bool DeleteDataOnDispose { get; init; } = true;
     public TestClock Clock { get; } = new();
     protected virtual long MaxUploadBytes => 1L << 30;
 
@@ -21,7 +25,11 @@ public class TeamShareFactory : WebApplicationFactory<Program>
         builder.UseSetting("TeamShare:SeedDemo", "true");
         builder.UseSetting("TeamShare:ScheduleJobs", "false");
         builder.UseSetting("TeamShare:MaxUploadBytes", MaxUploadBytes.ToString());
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+        });
     }
 
     /// <summary>The database file; reading it starts the host first, so it is migrated and seeded.</summary>
@@ -50,8 +58,25 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!DeleteDataOnDispose) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* SQLite may still hold the file on a slow close */ }
     }
 
     public sealed record TokenResponse(string Token);
+
+    /// <summary>The test server has no remote address; this lets a test speak as different client addresses.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public const string Header = "X-Test-Client-Address";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, proceed) =>
+            {
+                if (context.Request.Headers.TryGetValue(Header, out var value)) context.Connection.RemoteIpAddress = IPAddress.Parse(value!);
+                await proceed();
+            });
+            next(app);
+        };
+    }
 }

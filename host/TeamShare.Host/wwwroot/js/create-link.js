@@ -26,14 +26,19 @@
     e.preventDefault();
     clearErrors();
     const value = name => form.elements[name].value.trim();
+    // Locked (disabled) controls are left out, so the team's policy decides them.
+    const flag = name => form.elements[name] && !form.elements[name].disabled ? form.elements[name].checked : null;
     const body = {
       itemIds: [form.dataset.itemId],
       name: value('name') || null,
-      allowPreview: form.elements.allowPreview.checked,
-      allowDownload: form.elements.allowDownload.checked,
-      teamOnly: form.elements.teamOnly.checked,
+      allowPreview: flag('allowPreview'),
+      allowDownload: flag('allowDownload'),
+      allowEdit: flag('allowEdit'),
+      allowUpload: flag('allowUpload'),
+      teamOnly: flag('teamOnly'),
       previewLimit: value('previewLimit') ? Number(value('previewLimit')) : null,
-      expiresAt: value('expiresAt') ? new Date(value('expiresAt')).toISOString() : null,
+      password: value('password') || null,
+      expiresAt: value('expiresAt') && !form.elements.expiresAt.disabled ? new Date(value('expiresAt')).toISOString() : null,
       remarks: value('remarks') || null,
     };
     const result = await teamshare.api('POST', '/api/shares', body);
@@ -41,6 +46,11 @@
     document.getElementById('link-url').value = result.data.url;
     document.getElementById('link-summary').textContent = result.data.expiresAt
       ? `Works until ${new Date(result.data.expiresAt).toLocaleString()}.` : 'Permanent: works until you cancel it.';
+    if (result.data.qrCode) {
+      document.getElementById('link-qr').src = result.data.qrCode.imageUrl;
+      document.getElementById('download-qr').href = result.data.qrCode.imageUrl;
+      document.getElementById('link-qr-caption').textContent = `The QR code works until ${new Date(result.data.qrCode.expiresAt).toLocaleString()}.`;
+    }
     form.classList.add('d-none');
     document.getElementById('link-result').classList.remove('d-none');
     document.getElementById('link-url').focus();

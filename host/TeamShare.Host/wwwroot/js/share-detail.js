@@ -1,0 +1,41 @@
+// A share in My Shares: modify, make a new QR code, cancel.
+(() => {
+  const root = document.getElementById('share-detail');
+  if (!root) return;
+  const id = root.dataset.shareId;
+  const error = document.getElementById('share-error');
+  const status = document.getElementById('share-status');
+  const show = (el, text) => { el.textContent = text; el.classList.remove('d-none'); };
+
+  document.getElementById('modify-form')?.addEventListener('submit', async e => {
+    e.preventDefault();
+    const f = e.target.elements;
+    const body = {
+      remarks: f.remarks.value, allowPreview: f.allowPreview.checked, allowDownload: f.allowDownload.checked,
+      allowEdit: f.allowEdit.checked, allowUpload: f.allowUpload.checked, teamOnly: f.teamOnly.checked,
+      previewLimit: f.previewLimit.value ? Number(f.previewLimit.value) : null, removePreviewLimit: !f.previewLimit.value,
+      password: f.password.value || null, removePassword: f.removePassword.checked || null,
+      expiresAt: f.expiresAt.value && !f.permanent.checked ? new Date(f.expiresAt.value).toISOString() : null,
+      permanent: f.permanent.checked || null,
+    };
+    const result = await teamshare.api('PATCH', `/api/shares/${id}`, body);
+    if (result.ok) { error.classList.add('d-none'); show(status, 'Saved. The link is unchanged.'); }
+    else show(error, teamshare.describe(result.data));
+  });
+
+  document.getElementById('new-qr')?.addEventListener('click', async () => {
+    const result = await teamshare.api('POST', `/api/shares/${id}/qr`);
+    if (!result.ok) { show(error, teamshare.describe(result.data)); return; }
+    document.getElementById('qr-image').src = result.data.imageUrl;
+    document.getElementById('qr-caption').textContent = `Works until ${new Date(result.data.expiresAt).toLocaleString()}.`;
+    document.getElementById('qr-figure').classList.remove('d-none');
+    const download = document.getElementById('qr-download');
+    download.href = result.data.imageUrl;
+    download.classList.remove('d-none');
+  });
+
+  document.getElementById('cancel-share')?.addEventListener('click', async () => {
+    const result = await teamshare.api('DELETE', `/api/shares/${id}`);
+    if (result.ok) location.reload(); else show(error, teamshare.describe(result.data));
+  });
+})();

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Links.CreateShare;
+using TeamShare.Links.Data;
+using TeamShare.Links.MyShares;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Links.Pages.Shares;
+
+/// <summary>One share: its options (modify, LK-5), a new QR code (LK-3), cancel (LK-6).</summary>
+public sealed class DetailModel(TimeProvider clock) : PageModel
+{
+    internal ShareResponse Share { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var services = HttpContext.RequestServices;
+        var userId = User.GetUserId();
+        var share = await services.GetRequiredService<LinksDbContext>().Shares.AsNoTracking().Include(s => s.Items)
+            .FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
+        if (share is null) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = (await services.GetRequiredService<MySharesQuery>().StatusesAsync([share], User.GetTeamId(), now, ct))[share.Id];
+        Share = ShareMapping.ToResponse(share, null, now, status: status);
+        return Page();
+    }
+}

@@ -1,0 +1,367 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Invitations.Data;
+using TeamShare.Links.Data;
+using TeamShare.Links.Jobs;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>LK-1..LK-11 through the API: options, passwords and the throttle, QR codes, drop boxes, My Shares, caps, expiry mail.</summary>
+public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    private const string AddressHeader = "X-Test-Client-Address";
+
+    private async Task<(HttpClient Mia, string Space)> MiaAsync()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        return (mia, (await mia.PersonalSpace()).Id());
+    }
+
+    private async Task<(HttpClient Mia, string Item, JsonElement Share, string Token)> ShareAsync(object options, string? name = null, byte[]? content = null)
+    {
+        var (mia, space) = await MiaAsync();
+        var item = (await mia.UploadOk(space, name ?? $"f-{Guid.NewGuid():N}.txt", content ?? "hello"u8.ToArray())).Id();
+        var json = JsonSerializer.SerializeToElement(options, JsonSerializerOptions.Web);
+        var body = new Dictionary<string, object?> { ["itemIds"] = new[] { item } };
+        foreach (var p in json.EnumerateObject()) body[p.Name] = p.Value;
+        var share = await mia.ShareOk(body);
+        return (mia, item, share, Api.TokenOf(share.GetProperty("url").GetString()!));
+    }
+
+    private static HttpRequestMessage Json(HttpMethod method, string url, object? body = null, string? address = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Headers = { { "Accept", "application/json" } } };
+        if (body is not null) request.Content = JsonContent.Create(body);
+        if (address is not null) request.Headers.Add(AddressHeader, address);
+        return request;
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Reason)> Open(HttpClient client, string path)
+    {
+        var response = await client.SendAsync(Json(HttpMethod.Get, path));
+        var body = await response.Json();
+        return (response.StatusCode, body.TryGetProperty("reason", out var r) ? r.GetString() : null);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1)]
+    public async Task LK2_the_preview_limit_is_never_exceeded_by_200_parallel_opens(int limit)
+    {
+        var (_, item, _, token) = await ShareAsync(new { previewLimit = limit });
+        var visitor = factory.Anonymous();
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            i % 2 == 0 ? visitor.GetAsync($"/s/{token}/items/{item}/download") : visitor.GetAsync($"/s/{token}/items/{item}/preview")));
+        Assert.Equal(limit, results.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Gone, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task LK2_continuing_a_download_with_range_requests_does_not_count_again()
+    {
+        var (mia, item, share, token) = await ShareAsync(new { previewLimit = 2 }, content: "0123456789"u8.ToArray());
+        var visitor = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}/items/{item}/download")).StatusCode);
+        for (var i = 0; i < 3; i++)
+        {
+            var rest = new HttpRequestMessage(HttpMethod.Get, $"/s/{token}/items/{item}/download");
+            rest.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(5, null);
+            Assert.Equal(HttpStatusCode.PartialContent, (await visitor.SendAsync(rest)).StatusCode);
+        }
+        Assert.Equal(1, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("abc12")]
+    [InlineData("abcdefgh9")]
+    [InlineData("abc-123")]
+    [InlineData("pässwö1")]
+    public async Task LK2_passwords_are_6_to_8_letters_and_digits(string password)
+    {
+        var (mia, space) = await MiaAsync();
+        var item = (await mia.UploadOk(space, $"pw-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id();
+        var response = await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item }, password });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("password", out _));
+    }
+
+    [Fact]
+    public async Task LK11_a_password_is_case_sensitive_and_a_right_one_gives_a_cookie_for_that_link_only()
+    {
+        var (mia, item, share, token) = await ShareAsync(new { password = "Abc123" });
+        var (_, _, _, other) = await ShareAsync(new { password = "Abc123" });
+        var visitor = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal((HttpStatusCode.Unauthorized, "password_required"), await Open(visitor, $"/s/{token}"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await visitor.GetAsync($"/s/{token}/items/{item}/download")).StatusCode);
+
+        var wrong = await visitor.SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "abc123" }, "10.0.0.1"));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal("password_wrong", (await wrong.Json()).GetProperty("reason").GetString());
+        var right = await visitor.SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "Abc123" }, "10.0.0.1"));
+        Assert.Equal(HttpStatusCode.NoContent, right.StatusCode);
+        Assert.Contains($"path=/s/{token}", right.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(HttpStatusCode.OK, (await Open(visitor, $"/s/{token}")).Status);
+        Assert.Equal("hello", await visitor.GetStringAsync($"/s/{token}/items/{item}/download"));
+        Assert.Equal((HttpStatusCode.Unauthorized, "password_required"), await Open(visitor, $"/s/{other}"));
+
+        // A new password locks out everyone who unlocked with the old one (LK-5).
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/shares/{share.Id()}", new { password = "New456" })).StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, "password_required"), await Open(visitor, $"/s/{token}"));
+    }
+
+    [Fact]
+    public async Task LK11_five_wrong_passwords_throttle_that_address_even_with_the_right_password_and_it_survives_a_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+        string token;
+        using (var first = new TeamShareFactory { DataDirectory = directory, DeleteDataOnDispose = false })
+        {
+            var mia = await first.ClientForAsync("mia@acme.test");
+            var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "locked.txt", "x"u8.ToArray())).Id();
+            token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { item }, password = "Secret1" })).GetProperty("url").GetString()!);
+            var visitor = first.Anonymous();
+            for (var i = 0; i < 5; i++)
+                Assert.Equal(HttpStatusCode.Unauthorized, (await visitor.SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "Wrong1" }, "192.0.2.10"))).StatusCode);
+            var sixth = await visitor.SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "Secret1" }, "192.0.2.10"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await visitor.SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "Secret1" }, "192.0.2.20"))).StatusCode);
+        }
+        using (var restarted = new TeamShareFactory { DataDirectory = directory })
+        {
+            var visitor = restarted.Anonymous();
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await visitor.SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "Secret1" }, "192.0.2.10"))).StatusCode);
+            restarted.Clock.Advance(TimeSpan.FromMinutes(16));
+            Assert.Equal(HttpStatusCode.NoContent, (await visitor.SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "Secret1" }, "192.0.2.10"))).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task LK11_a_hundred_wrong_passwords_from_anywhere_close_the_link_to_all_but_signed_in_members()
+    {
+        var (_, _, share, token) = await ShareAsync(new { password = "Secret1" });
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LinksDbContext>();
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            db.PasswordFailures.AddRange(Enumerable.Range(0, 100).Select(i => new PasswordFailure
+            {
+                ShareId = Guid.Parse(share.Id()), ClientAddress = $"198.51.100.{i}", At = now.AddMinutes(-30),
+            }));
+            await db.SaveChangesAsync();
+        }
+        var outsider = await factory.Anonymous().SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "Secret1" }, "203.0.113.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, outsider.StatusCode);
+        var member = await factory.ClientForAsync("eve@acme.test");
+        Assert.Equal(HttpStatusCode.NoContent, (await member.SendAsync(Json(HttpMethod.Post, $"/s/{token}/unlock", new { password = "Secret1" }, "203.0.113.7"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task LK3_the_qr_code_decodes_to_a_url_that_reaches_the_link_for_7_days_and_then_says_expired()
+    {
+        var (mia, _, share, token) = await ShareAsync(new { remarks = "via QR" });
+        var png = await mia.GetByteArrayAsync(share.GetProperty("qrCodeUrl").GetString());
+        var file = Path.Combine(factory.DataDirectory, $"qr-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(file, png);
+        var decoded = await Zbarimg(file);
+        Assert.Contains("/q/", decoded);
+        var path = new Uri(decoded).PathAndQuery;
+
+        var visitor = factory.Anonymous();
+        var opened = await (await visitor.SendAsync(Json(HttpMethod.Get, path))).Json();
+        Assert.Equal("via QR", opened.GetProperty("remarks").GetString());
+
+        factory.Clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal((HttpStatusCode.Gone, "qr_expired"), await Open(visitor, path));
+        var page = await (await visitor.GetAsync(path)).Content.ReadAsStringAsync();
+        Assert.Contains("This QR code has expired", page);
+        Assert.Equal(HttpStatusCode.OK, (await Open(visitor, $"/s/{token}")).Status);
+
+        var fresh = await (await mia.PostAsync($"/api/shares/{share.Id()}/qr", null)).Json();
+        Assert.Equal(HttpStatusCode.OK, (await Open(visitor, new Uri(fresh.GetProperty("url").GetString()!).PathAndQuery)).Status);
+        factory.Clock.Advance(TimeSpan.FromDays(-7));
+    }
+
+    private static async Task<string> Zbarimg(string file)
+    {
+        using var process = Process.Start(new ProcessStartInfo("zbarimg", ["--raw", "-q", file]) { RedirectStandardOutput = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return output.Trim();
+    }
+
+    [Fact]
+    public async Task LK5_LK6_modify_and_cancel_take_effect_on_the_next_request_and_the_link_stays_the_same()
+    {
+        var (mia, item, share, token) = await ShareAsync(new { remarks = "first" });
+        var visitor = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}/items/{item}/download")).StatusCode);
+
+        var modified = await mia.PatchAsJsonAsync($"/api/shares/{share.Id()}", new { remarks = "second", allowDownload = false });
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+        var view = await (await visitor.SendAsync(Json(HttpMethod.Get, $"/s/{token}"))).Json();
+        Assert.Equal("second", view.GetProperty("remarks").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await visitor.GetAsync($"/s/{token}/items/{item}/download")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}/items/{item}/preview")).StatusCode);
+
+        var tooLong = await mia.PatchAsJsonAsync($"/api/shares/{share.Id()}", new { previewLimit = 0 });
+        Assert.True((await tooLong.Json()).GetProperty("errors").TryGetProperty("previewLimit", out _));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/shares/{share.Id()}")).StatusCode);
+        Assert.Equal((HttpStatusCode.Gone, "canceled"), await Open(visitor, $"/s/{token}"));
+        Assert.Equal(HttpStatusCode.Conflict, (await mia.PatchAsJsonAsync($"/api/shares/{share.Id()}", new { remarks = "back?" })).StatusCode);
+        Assert.Equal("canceled", (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task LK8_a_drop_box_lists_nothing_answers_every_name_with_the_same_404_and_never_overwrites()
+    {
+        var (mia, space) = await MiaAsync();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = $"drop-{Guid.NewGuid():N}" })).Json()).Id();
+        var existing = (await (await mia.Upload(space, "secret-plan.txt", new MemoryStream("plan"u8.ToArray()), folder)).Json()).Id();
+        var share = await mia.ShareOk(new { itemIds = new[] { folder }, allowPreview = false, allowUpload = true });
+        var token = Api.TokenOf(share.GetProperty("url").GetString()!);
+        var visitor = factory.Anonymous();
+
+        var view = await (await visitor.SendAsync(Json(HttpMethod.Get, $"/s/{token}"))).Json();
+        Assert.Equal(0, view.GetProperty("items").GetArrayLength());
+        Assert.DoesNotContain("secret-plan", await visitor.GetStringAsync($"/s/{token}"));
+        var known = await visitor.GetAsync($"/s/{token}/items/{existing}/download");
+        var unknown = await visitor.GetAsync($"/s/{token}/items/{Guid.NewGuid()}/download");
+        Assert.Equal(HttpStatusCode.NotFound, known.StatusCode);
+        Assert.Equal(known.StatusCode, unknown.StatusCode);
+        var (a, b) = (await known.Json(), await unknown.Json());
+        Assert.Equal(a.GetProperty("title").GetString(), b.GetProperty("title").GetString());
+        Assert.Equal(a.GetProperty("detail").GetString(), b.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/s/{token}?folder={folder}")).StatusCode);
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent("from outside"u8.ToArray()), "file", "secret-plan.txt" } };
+            var uploaded = await visitor.PostAsync($"/s/{token}/upload", form);
+            Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+            Assert.Equal("secret-plan.txt", (await uploaded.Json()).GetProperty("received").GetString());
+        }
+        var names = (await (await mia.GetAsync($"/api/spaces/{space}/items?parentId={folder}")).Json()).EnumerateArray()
+            .Select(i => i.GetProperty("name").GetString()).ToHashSet();
+        Assert.Equal(new HashSet<string?> { "secret-plan.txt", "secret-plan (1).txt", "secret-plan (2).txt" }, names);
+        Assert.Equal("plan", await mia.GetStringAsync($"/api/items/{existing}/content"));
+        Assert.Equal(2, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("uploadCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task LK8_upload_is_for_folders_only()
+    {
+        var (mia, space) = await MiaAsync();
+        var file = (await mia.UploadOk(space, $"nofolder-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id();
+        var response = await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, allowUpload = true });
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("allowUpload", out _));
+    }
+
+    [Fact]
+    public async Task LK2_a_link_that_allows_editing_saves_a_new_version_the_owner_sees()
+    {
+        var (mia, item, _, token) = await ShareAsync(new { allowEdit = true }, "shared-notes.md", "# v1"u8.ToArray());
+        var visitor = factory.Anonymous();
+        var saved = await visitor.PutAsync($"/s/{token}/items/{item}/content", new StringContent("# v2 from a partner"));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("# v2 from a partner", await mia.GetStringAsync($"/api/items/{item}/content"));
+        Assert.Equal(2, (await (await mia.GetAsync($"/api/items/{item}/versions")).Json()).GetArrayLength());
+
+        var (_, readOnly, _, roToken) = await ShareAsync(new { });
+        Assert.Equal(HttpStatusCode.Forbidden, (await visitor.PutAsync($"/s/{roToken}/items/{readOnly}/content", new StringContent("x"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task LK4_my_shares_searches_by_name_and_time_filters_by_status_and_pages_by_keyset()
+    {
+        var (mia, space) = await MiaAsync();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var item = (await mia.UploadOk(space, $"report-{tag}.txt", "x"u8.ToArray())).Id();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add((await mia.ShareOk(new { itemIds = new[] { item }, name = $"Quarter {i} {tag}" })).Id());
+        await mia.DeleteAsync($"/api/shares/{ids[0]}");
+
+        var page1 = await (await mia.GetAsync($"/api/shares?name={tag}&pageSize=2")).Json();
+        Assert.Equal(2, page1.GetProperty("items").GetArrayLength());
+        Assert.Equal(ids[4], page1.GetProperty("items")[0].Id());
+        var cursor = page1.GetProperty("nextCursor").GetString();
+        var page2 = await (await mia.GetAsync($"/api/shares?name={tag}&pageSize=2&cursor={cursor}")).Json();
+        Assert.Equal(ids[2], page2.GetProperty("items")[0].Id());
+
+        var canceled = await (await mia.GetAsync($"/api/shares?name={tag}&status=canceled")).Json();
+        Assert.Equal([ids[0]], canceled.GetProperty("items").EnumerateArray().Select(s => s.Id()));
+        var active = await (await mia.GetAsync($"/api/shares?name={tag}&status=active")).Json();
+        Assert.Equal(4, active.GetProperty("items").GetArrayLength());
+
+        var future = Uri.EscapeDataString(factory.Clock.GetUtcNow().AddDays(1).ToString("O"));
+        Assert.Equal(0, (await (await mia.GetAsync($"/api/shares?name={tag}&createdFrom={future}")).Json()).GetProperty("items").GetArrayLength());
+        Assert.True((await (await mia.GetAsync("/api/shares?status=nonsense")).Json()).GetProperty("errors").TryGetProperty("status", out _));
+
+        await mia.DeleteAsync($"/api/items/{item}");
+        var trashed = await (await mia.GetAsync($"/api/shares?name={tag}&status=item_in_trash")).Json();
+        Assert.Equal(4, trashed.GetProperty("items").GetArrayLength());
+        var gary = await factory.ClientForAsync("gary@globex.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await gary.GetAsync($"/api/shares/{ids[1]}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LK9_LK10_the_501st_share_of_a_day_is_refused_until_a_custom_domain_raises_the_cap_and_links_use_it()
+    {
+        var gary = await factory.ClientForAsync("gary@globex.test");
+        var teamId = Guid.Parse((await (await gary.GetAsync("/api/me")).Json()).GetProperty("teamId").GetString()!);
+        var garyId = await gary.UserIdAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LinksDbContext>();
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            db.Shares.AddRange(Enumerable.Range(0, 500).Select(i => new Share
+            {
+                Id = Guid.CreateVersion7(), TeamId = teamId, OwnerUserId = garyId, Name = $"bulk {i}",
+                TokenHash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), CreatedAt = now,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var item = (await gary.UploadOk((await gary.PersonalSpace()).Id(), "cap.txt", "x"u8.ToArray())).Id();
+        var refused = await gary.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item } });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("daily_cap_reached", (await refused.Json()).GetProperty("reason").GetString());
+
+        var noDomain = await gary.PutAsJsonAsync("/api/admin/links", new { customDomain = (string?)null, dailyCap = 2000 });
+        Assert.True((await noDomain.Json()).GetProperty("errors").TryGetProperty("dailyCap", out _));
+        var badDomain = await gary.PutAsJsonAsync("/api/admin/links", new { customDomain = "https://x/y", dailyCap = 2000 });
+        Assert.True((await badDomain.Json()).GetProperty("errors").TryGetProperty("customDomain", out _));
+        Assert.Equal(HttpStatusCode.OK, (await gary.PutAsJsonAsync("/api/admin/links", new { customDomain = "files.globex.example", dailyCap = 2000 })).StatusCode);
+
+        var share = await gary.ShareOk(new { itemIds = new[] { item } });
+        Assert.StartsWith("https://files.globex.example/s/", share.GetProperty("url").GetString());
+        var qr = await gary.GetByteArrayAsync(share.GetProperty("qrCodeUrl").GetString());
+        var file = Path.Combine(factory.DataDirectory, "domain-qr.png");
+        await File.WriteAllBytesAsync(file, qr);
+        Assert.StartsWith("https://files.globex.example/q/", await Zbarimg(file));
+    }
+
+    [Fact]
+    public async Task JB1_the_expiry_sweep_mails_each_owner_once_about_their_expired_links()
+    {
+        var (_, _, share, token) = await ShareAsync(new { name = $"expiring-{Guid.NewGuid():N}", expiresAt = factory.Clock.GetUtcNow().AddHours(1) });
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal((HttpStatusCode.Gone, "expired"), await Open(factory.Anonymous(), $"/s/{token}"));
+
+        for (var run = 0; run < 2; run++)
+        {
+            using var scope = factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<LinkExpirySweep>().RunAsync(CancellationToken.None);
+        }
+        using var check = factory.Services.CreateScope();
+        var mails = await check.ServiceProvider.GetRequiredService<InvitationsDbContext>().Outbox.AsNoTracking()
+            .Where(m => m.Template == "links-expired" && m.ModelJson.Contains(share.GetProperty("name").GetString()!)).ToListAsync();
+        var mail = Assert.Single(mails);
+        Assert.Equal("mia@acme.test", mail.To);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace TeamShare.BrowserTests;
+
+public sealed class LinkOptionsJourneyTests(HostProcess host) : IClassFixture<HostProcess>
+{
+    [Fact]
+    public async Task LK2_LK7_LK8_a_password_link_with_a_preview_limit_and_an_upload_folder_link_work_in_the_browser()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var owner = await browser.NewContextAsync();
+        await owner.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = host.BaseUrl });
+        var page = await owner.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+
+        await page.GetByLabel("Upload files").SetInputFilesAsync(new FilePayload { Name = "budget.txt", MimeType = "text/plain", Buffer = "Budget 2027"u8.ToArray() });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create link for budget.txt" }).ClickAsync();
+        await page.GetByLabel("Password").FillAsync("Pass42");
+        await page.GetByLabel("Limit previews").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        await page.GetByRole(AriaRole.Img, new() { Name = "QR code of the link" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
+        await page.GetByText("Link copied to the clipboard.").WaitForAsync();
+        var url = await page.EvaluateAsync<string>("navigator.clipboard.readText()");
+
+        var stranger = await (await browser.NewContextAsync(new() { AcceptDownloads = true })).NewPageAsync();
+        await stranger.GotoAsync(url);
+        await stranger.GetByText("This link is protected by a password.").WaitForAsync();
+        await stranger.GetByRole(AriaRole.Textbox, new() { Name = "Password" }).FillAsync("wrong1");
+        await stranger.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await stranger.GetByText("That password is not right.").WaitForAsync();
+        await stranger.GetByRole(AriaRole.Textbox, new() { Name = "Password" }).FillAsync("Pass42");
+        await stranger.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+
+        var previewPage = await stranger.Context.RunAndWaitForPageAsync(() =>
+            stranger.GetByRole(AriaRole.Link, new() { Name = "Preview budget.txt" }).ClickAsync());
+        await previewPage.GetByText("Budget 2027").WaitForAsync();
+        var download = await stranger.RunAndWaitForDownloadAsync(() =>
+            stranger.GetByRole(AriaRole.Link, new() { Name = "Download budget.txt" }).ClickAsync());
+        Assert.Equal("Budget 2027", await File.ReadAllTextAsync((await download.PathAsync())!));
+
+        // An upload folder link: the owner makes it, a stranger uploads, the owner sees the file at once.
+        await page.GotoAsync($"{host.BaseUrl}/files");
+        await page.GetByLabel("New folder").FillAsync("Inbox");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create folder" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create link for Inbox" }).ClickAsync();
+        await page.GetByLabel("Upload into this folder").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        var folderLink = page.GetByLabel("Link", new() { Exact = true });
+        await folderLink.WaitForAsync();
+        var folderUrl = await folderLink.InputValueAsync();
+
+        var uploader = await (await browser.NewContextAsync()).NewPageAsync();
+        await uploader.GotoAsync(folderUrl);
+        await uploader.GetByLabel("Files to upload").SetInputFilesAsync(new FilePayload { Name = "invoice.txt", MimeType = "text/plain", Buffer = "Invoice 7"u8.ToArray() });
+        await uploader.GetByText("invoice.txt: uploaded").WaitForAsync();
+
+        await page.GotoAsync($"{host.BaseUrl}/files");
+        await page.GetByRole(AriaRole.Link, new() { Name = "📁 Inbox" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "invoice.txt", Exact = true }).WaitForAsync();
+
+        await page.GotoAsync($"{host.BaseUrl}/shares");
+        await page.GetByRole(AriaRole.Cell, new() { Name = "budget.txt password" }).WaitForAsync();
+    }
+}

@@ -32,3 +32,8 @@ public sealed record NamedPrincipal(Guid Id, string Name, string? Email, int? Me
 public sealed record GetUserContacts(Guid TeamId, IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyDictionary<Guid, UserContact>>;
 
 public sealed record UserContact(string DisplayName, string Email);
+
+/// <summary>The people a recipient stands for now: one user, a department's members, or everyone in the team (SH-3).</summary>
+public sealed record GetAudience(Guid TeamId, string Kind, Guid? Id) : IRequest<IReadOnlyList<AudienceMember>>;
+
+public sealed record AudienceMember(Guid UserId, string DisplayName, string Email);

@@ -1,15 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Invitations.Access;
 using TeamShare.Invitations.Contracts;
 using TeamShare.Invitations.Data;
+using TeamShare.Invitations.External;
+using TeamShare.Invitations.Invite;
+using TeamShare.Invitations.Mail;
 using TeamShare.SharedKernel.Channels;
 using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
 
 namespace TeamShare.Invitations;
 
-/// <summary>E-mail invitations and the share dialog. Registered as a channel; it sends nothing until its issue lands (IsActive false).</summary>
+/// <summary>E-mail invitations and the share dialog (SH-1..SH-11), and the mail pipeline every module uses.</summary>
 public sealed class InvitationsModule : ITeamShareModule
 {
     public string Name => InvitationsDbContext.Module;
@@ -17,9 +24,30 @@ public sealed class InvitationsModule : ITeamShareModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<InvitationsDbContext>(InvitationsDbContext.Module);
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<MailTemplates>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<ExternalLinks>();
+        services.AddScoped<InvitationApplier>();
+        services.AddScoped<ExternalAccess>();
+        services.AddRecurringJob<MailDispatchJob>("invitations-mail", "* * * * *");
+        services.AddRecurringJob<ExpiryReminderJob>("invitations-expiry-reminders", "0 * * * *");
         services.AddSharingChannel(new SharingChannel(InvitationsChannel.Name, "E-mail invitations", "AD-2 sharing by e-mail",
-            ShareableKinds.FilesAndFolders, IsActive: false));
+            ShareableKinds.FilesAndFolders, IsActive: true));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/items/{id:guid}").WithTags("Direct sharing and invitations");
+        api.MapPost("/invitations", InviteEndpoint.Handle).WithSummary("Invite people, departments, the organisation or outside addresses.");
+        api.MapGet("/access", AccessEndpoints.List).WithSummary("People with access.");
+        api.MapPatch("/access/{grantId:guid}", AccessEndpoints.ChangeRole).WithSummary("Change a role (viewer or editor).");
+        api.MapDelete("/access/{grantId:guid}", AccessEndpoints.Revoke).WithSummary("Revoke access now.");
+        api.MapPost("/transfer", AccessEndpoints.Transfer).WithSummary("Hand the item to another member; the former owner keeps Editor.");
+        api.MapGet("/mail", AccessEndpoints.Mail).WithSummary("The caller's invitation mails for this item and whether they went out.");
+
+        var external = endpoints.MapGroup("/x/{token}").WithTags("External recipient").AllowAnonymous();
+        external.MapGet("/items/{itemId:guid}/download", ExternalEndpoints.Download).WithSummary("Download through an external link.");
+        external.MapGet("/items/{itemId:guid}/preview", ExternalEndpoints.Preview).WithSummary("Preview through an external link.");
+    }
 }

@@ -43,3 +43,6 @@ public static class PolicyReasons
 /// </summary>
 public sealed record SharingActivityOccurred(Guid TeamId, Guid? ActorId, string Kind, Guid? SubjectId, string? Target, string? Details, DateTime At)
     : INotification;
+
+/// <summary>AD-1 alone: is outside access on at all? Asked on every use of an external recipient's link.</summary>
+public sealed record CheckExternalAccess(Guid TeamId) : IRequest<PolicyDecision>;

@@ -54,3 +54,26 @@ public sealed record FileWriteResult(ItemSummary? Item, string? Problem, string?
 
 /// <summary>Trash state of many items at once, for lists of shares (no query per share).</summary>
 public sealed record GetItemStates(Guid TeamId, IReadOnlyList<Guid> ItemIds) : IRequest<IReadOnlyDictionary<Guid, ItemSummary>>;
+
+/// <summary>A grant on an item to a user, a department or the organisation ("user", "department", "organisation").</summary>
+public sealed record GrantSpec(Guid GrantId, string PrincipalKind, Guid? PrincipalId, AccessRole Role, Guid CreatedBy);
+
+/// <summary>
+/// SH-2: applies grants on an item, idempotently: a grant id already applied changes nothing; a principal that already has
+/// a grant on the item gets the new role. Returns the id of the grant each spec ended up in.
+/// </summary>
+public sealed record ApplyGrants(Guid TeamId, Guid ItemId, IReadOnlyList<GrantSpec> Grants) : IRequest<IReadOnlyList<Guid>>;
+
+/// <summary>SH-6: the grants on exactly this item, and its owner.</summary>
+public sealed record ListItemGrants(Guid TeamId, Guid ItemId) : IRequest<ItemGrants?>;
+
+public sealed record ItemGrants(Guid OwnerUserId, IReadOnlyList<GrantView> Grants);
+
+public sealed record GrantView(Guid GrantId, string PrincipalKind, Guid? PrincipalId, AccessRole Role, Guid CreatedBy, DateTime CreatedAt);
+
+public sealed record SetGrantRole(Guid TeamId, Guid ItemId, Guid GrantId, AccessRole Role) : IRequest<bool>;
+
+public sealed record RevokeGrant(Guid TeamId, Guid ItemId, Guid GrantId) : IRequest<bool>;
+
+/// <summary>SH-8: the item passes to another member of the team; the former owner keeps Editor.</summary>
+public sealed record TransferItemOwnership(Guid TeamId, Guid ItemId, Guid FromUserId, Guid ToUserId) : IRequest<bool>;

@@ -41,6 +41,7 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddScoped<TrashPurger>();
         services.AddScoped<SharedWithMe>();
         services.AddScoped<TeamSpaces>();
+        services.AddScoped<ApplyGrantsHandler>();
         services.AddScoped<ItemWriter>();
         services.AddScoped<IDemoSeeder, SpacesDemoSeeder>();
         services.AddRecurringJob<TrashPurgeJob>("spaces-trash-purge", "15 3 * * *");

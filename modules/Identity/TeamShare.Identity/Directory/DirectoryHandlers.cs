@@ -93,3 +93,19 @@ internal sealed class GetUserContactsHandler(IdentityDbContext db) : IRequestHan
             .ToDictionaryAsync(u => u.Id, u => new UserContact(u.DisplayName, u.Email), ct);
     }
 }
+
+internal sealed class GetAudienceHandler(IdentityDbContext db) : IRequestHandler<GetAudience, IReadOnlyList<AudienceMember>>
+{
+    public async ValueTask<IReadOnlyList<AudienceMember>> Handle(GetAudience r, CancellationToken ct)
+    {
+        var active = db.Users.AsNoTracking().Where(u => u.TeamId == r.TeamId && u.IsActive && u.RemovedAt == null);
+        var people = r.Kind switch
+        {
+            "user" => active.Where(u => u.Id == r.Id),
+            "department" => active.Where(u => db.DepartmentMembers.Any(m => m.UserId == u.Id && m.DepartmentId == r.Id)),
+            "organisation" => active,
+            _ => active.Where(_ => false),
+        };
+        return await people.OrderBy(u => u.DisplayName).Select(u => new AudienceMember(u.Id, u.DisplayName, u.Email)).ToListAsync(ct);
+    }
+}

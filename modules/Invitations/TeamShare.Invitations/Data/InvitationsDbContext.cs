@@ -23,13 +23,44 @@ internal sealed class OutboxMail : IOutboxMessage
     public string? LastError { get; set; }
     /// <summary>The person whose action caused the mail, who sees failures (SH-9); null for system mail.</summary>
     public Guid? SenderId { get; set; }
+    /// <summary>The invitation this mail announces; it is sent only once that invitation's grant is applied.</summary>
+    public Guid? InvitationId { get; set; }
 
-    public static OutboxMail Create(Guid teamId, string messageId, string to, string template, string modelJson, DateTime now, Guid? senderId = null) =>
+    public static OutboxMail Create(Guid teamId, string messageId, string to, string template, string modelJson, DateTime now,
+        Guid? senderId = null, Guid? invitationId = null) =>
         new()
         {
             Id = Guid.CreateVersion7(), TeamId = teamId, MessageId = messageId, To = to, Template = template, ModelJson = modelJson,
-            CreatedAt = now, NextAttemptAt = now, SenderId = senderId,
+            CreatedAt = now, NextAttemptAt = now, SenderId = senderId, InvitationId = invitationId,
         };
+}
+
+/// <summary>
+/// One recipient of one share from the dialog (SH-1..SH-4): the durable intent. For team recipients it is applied as a grant
+/// in Spaces (the grant id is chosen here, so applying twice is harmless); an external recipient's access lives here,
+/// reached through a signed link that every use checks against this row.
+/// </summary>
+internal sealed class Invitation
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public Guid ItemId { get; set; }
+    public Guid SenderId { get; set; }
+    public required string RecipientKind { get; set; }
+    public Guid? RecipientId { get; set; }
+    public string? RecipientEmail { get; set; }
+    public int Role { get; set; }
+    public Guid GrantId { get; set; }
+    public string? Message { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? AppliedAt { get; set; }
+    public DateTime? ExternalExpiresAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    /// <summary>Bumped on revoke, so a signed link of an earlier version never works again.</summary>
+    public int Version { get; set; } = 1;
+    public DateTime? ReminderQueuedAt { get; set; }
+
+    public bool IsExternal => RecipientKind == "external";
 }
 
 internal sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> options) : DbContext(options)
@@ -37,10 +68,22 @@ internal sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext
     public const string Module = "invitations";
 
     public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
-    protected override void OnModelCreating(ModelBuilder b) =>
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Invitation>(e =>
+        {
+            e.ToTable("invitations_invitations");
+            e.Property(x => x.RecipientKind).HasMaxLength(16);
+            e.Property(x => x.RecipientEmail).HasMaxLength(320);
+            e.Property(x => x.Message).HasMaxLength(2000);
+            e.HasIndex(x => new { x.TeamId, x.ItemId });
+            e.HasIndex(x => x.AppliedAt);
+            e.HasIndex(x => new { x.ExternalExpiresAt, x.ReminderQueuedAt });
+        });
         b.Entity<OutboxMail>(e =>
         {
             e.ToTable("invitations_outbox");
@@ -52,7 +95,9 @@ internal sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext
             e.HasIndex(x => new { x.SentAt, x.FailedAt, x.NextAttemptAt });
             e.HasIndex(x => x.LeaseOwner);
             e.HasIndex(x => x.SenderId);
+            e.HasIndex(x => x.InvitationId);
         });
+    }
 }
 
 internal sealed class InvitationsDbContextFactory : IDesignTimeDbContextFactory<InvitationsDbContext>

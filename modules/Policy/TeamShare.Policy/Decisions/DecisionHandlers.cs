@@ -40,3 +40,9 @@ internal sealed class GetLinkPolicyHandler(PolicyStore store) : IRequestHandler<
     public async ValueTask<LinkPolicy> Handle(GetLinkPolicy request, CancellationToken ct) =>
         Decide.Links(await store.ForTeamAsync(request.TeamId, ct), await store.ChannelOnAsync(request.TeamId, LinksChannel, ct));
 }
+
+internal sealed class CheckExternalAccessHandler(PolicyStore store) : IRequestHandler<CheckExternalAccess, PolicyDecision>
+{
+    public async ValueTask<PolicyDecision> Handle(CheckExternalAccess request, CancellationToken ct) =>
+        (await store.ForTeamAsync(request.TeamId, ct)).ExternalSharingEnabled ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.ExternalSharingOff);
+}

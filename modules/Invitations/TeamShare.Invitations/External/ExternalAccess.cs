@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Invitations.Data;
+using TeamShare.Policy.Contracts;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Invitations.External;
+
+internal sealed record ExternalView(Invitation Invitation, ItemSummary Item);
+
+/// <summary>Every use of an external link: the signature, then the invitation row (revoked, version, expiry), AD-1, the item.</summary>
+internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks links, IMediator mediator, TimeProvider clock)
+{
+    public async Task<(ExternalView? View, int Status, string Reason, string Detail)> OpenAsync(string token, CancellationToken ct)
+    {
+        if (token.Length > 1000 || links.Read(token) is not { } claim) return (null, 404, "not_found", "This link does not exist. Check that you copied all of it.");
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == claim.InvitationId && i.RecipientKind == "external", ct);
+        if (invitation is null) return (null, 404, "not_found", "This link does not exist. Check that you copied all of it.");
+        if (invitation.RevokedAt is not null || invitation.Version != claim.Version)
+            return (null, 410, "revoked", "The person who shared this with you has taken the access back.");
+        if (invitation.ExternalExpiresAt <= clock.GetUtcNow().UtcDateTime)
+            return (null, 410, "expired", "This link has expired. Ask the person who shared it for a new one.");
+        if (await mediator.Send(new CheckExternalAccess(invitation.TeamId), ct) is { Allowed: false })
+            return (null, 403, "blocked_by_policy", "The team that shared this does not allow access from outside right now.");
+        var item = await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], invitation.ItemId), ct);
+        if (item is null) return (null, 410, "deleted", "What was shared was deleted or is no longer available.");
+        return (new ExternalView(invitation, item), 200, "", "");
+    }
+}

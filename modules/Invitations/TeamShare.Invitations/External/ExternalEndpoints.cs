@@ -1,0 +1,42 @@
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using TeamShare.SharedKernel.Http;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Invitations.External;
+
+/// <summary>View-only access for an external recipient (SH-4): preview and download inside what was shared, nothing else.</summary>
+internal static class ExternalEndpoints
+{
+    public static async Task<IResult> Download(string token, Guid itemId, HttpContext http, ExternalAccess access, IMediator mediator, CancellationToken ct)
+    {
+        var (item, refused) = await ResolveAsync(token, itemId, http, access, mediator, ct);
+        if (refused is not null) return refused;
+        var content = await mediator.Send(new OpenItemContent(item!.TeamId, itemId), ct);
+        return content is null ? Problems.NotFound() : TypedResults.File(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt,
+            new EntityTagHeaderValue($"\"{content.Sha256}\""), enableRangeProcessing: true);
+    }
+
+    public static async Task<IResult> Preview(string token, Guid itemId, HttpContext http, ExternalAccess access, IMediator mediator, CancellationToken ct)
+    {
+        var (item, refused) = await ResolveAsync(token, itemId, http, access, mediator, ct);
+        if (refused is not null) return refused;
+        var preview = await mediator.Send(new GetPreview(item!.TeamId, itemId), ct);
+        if (preview is null) return Problems.Status(415, "No preview", "This kind of file cannot be shown here; download it instead.", "no_preview");
+        http.Response.Headers.ContentSecurityPolicy = preview.ContentSecurityPolicy;
+        return TypedResults.File(preview.OpenRead(), preview.ContentType, null, preview.ModifiedAt, EntityTagHeaderValue.Parse(preview.ETag),
+            enableRangeProcessing: !preview.ContentType.StartsWith("text/html"));
+    }
+
+    private static async Task<(ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http, ExternalAccess access,
+        IMediator mediator, CancellationToken ct)
+    {
+        http.Response.Headers["Referrer-Policy"] = "no-referrer";
+        http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        var (view, status, reason, detail) = await access.OpenAsync(token, ct);
+        if (view is null) return (null, Problems.Status(status, "Not available", detail, reason));
+        var item = await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct);
+        return item is { Kind: "file" } ? (item, null) : (null, Problems.NotFound());
+    }
+}

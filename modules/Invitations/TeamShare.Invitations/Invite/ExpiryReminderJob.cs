@@ -1,0 +1,36 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Contracts;
+using TeamShare.Invitations.Data;
+using TeamShare.SharedKernel.Jobs;
+
+namespace TeamShare.Invitations.Invite;
+
+/// <summary>
+/// SH-11: one day before an external recipient's access ends, the sender is told by e-mail. Access ends on time anyway: the
+/// external link checks the expiry on every use. Idempotent through ReminderQueuedAt and the mail's dedup key.
+/// </summary>
+internal sealed class ExpiryReminderJob(InvitationsDbContext db, IMediator mediator, TimeProvider clock) : IRecurringJob
+{
+    public static readonly TimeSpan Ahead = TimeSpan.FromDays(1);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var soon = now + Ahead;
+        var due = await db.Invitations.Where(i => i.RecipientKind == "external" && i.RevokedAt == null && i.ReminderQueuedAt == null
+                                                  && i.ExternalExpiresAt > now && i.ExternalExpiresAt <= soon).Take(200).ToListAsync(ct);
+        foreach (var invitation in due)
+        {
+            var sender = (await mediator.Send(new GetAudience(invitation.TeamId, "user", invitation.SenderId), ct)).FirstOrDefault();
+            if (sender is not null)
+                InviteEndpoint.Queue(db, invitation.TeamId, invitation.SenderId, invitation, sender.Email, "expiry-reminder", new Dictionary<string, string>
+                {
+                    ["sender_name"] = sender.DisplayName, ["recipient"] = invitation.RecipientEmail ?? "",
+                    ["expires_at"] = invitation.ExternalExpiresAt!.Value.ToString("yyyy-MM-dd HH:mm 'UTC'"),
+                }, now);
+            invitation.ReminderQueuedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Invitations.Data;
+using TeamShare.Invitations.Invite;
+using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Jobs;
+
+namespace TeamShare.Invitations.Mail;
+
+/// <summary>
+/// JB-2: first applies any invitation whose grant a crash left unapplied, then sends due mail with a lease. 4xx answers and
+/// connection failures are retried with backoff; 5xx answers fail for good and show to the sender. A mail about an
+/// invitation goes out only once its grant exists, so nobody is invited to something they cannot open.
+/// </summary>
+internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier applier, MailTemplates templates, MailSender sender,
+    TimeProvider clock) : IRecurringJob
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await applier.ApplyPendingAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = await Outbox.ClaimDueAsync(db.Outbox, now, 50, ct);
+        var unapplied = await db.Invitations.AsNoTracking().Where(i => i.AppliedAt == null).Select(i => i.Id).ToListAsync(ct);
+        foreach (var mail in batch)
+        {
+            if (mail.InvitationId is { } invitation && unapplied.Contains(invitation))
+            {
+                mail.LeaseUntil = null;
+                continue;
+            }
+            var model = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.ModelJson) ?? [];
+            var (result, error) = await sender.SendAsync(mail.MessageId, mail.To, templates.Render(mail.Template, model), ct);
+            switch (result)
+            {
+                case SendResult.Sent: Outbox.Sent(mail, now); break;
+                case SendResult.Refused: Outbox.Fail(mail, now, error!); break;
+                default: Outbox.Retry(mail, now, error!); break;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

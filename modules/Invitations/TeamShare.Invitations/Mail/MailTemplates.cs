@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Scriban;
+using Scriban.Runtime;
+
+namespace TeamShare.Invitations.Mail;
+
+internal sealed record RenderedMail(string Subject, string Text, string Html);
+
+/// <summary>
+/// Scriban templates from templates/ (copied next to the module): NAME.sbn-txt, whose first line is "Subject: …", and
+/// NAME.sbn-html. The model is the outbox row's string map; HTML output escapes every value.
+/// </summary>
+internal sealed class MailTemplates
+{
+    private readonly string _folder = Path.Combine(AppContext.BaseDirectory, "templates");
+    private readonly ConcurrentDictionary<string, Template> _parsed = new();
+
+    public RenderedMail Render(string name, IReadOnlyDictionary<string, string> model)
+    {
+        var text = Run($"{name}.sbn-txt", model, escapeHtml: false);
+        var newline = text.IndexOf('\n');
+        var subject = text[..newline].Trim();
+        if (!subject.StartsWith("Subject:")) throw new InvalidOperationException($"Template {name}.sbn-txt must start with a Subject line.");
+        return new RenderedMail(subject["Subject:".Length..].Trim(), text[(newline + 1)..].TrimStart(), Run($"{name}.sbn-html", model, escapeHtml: true));
+    }
+
+    private string Run(string file, IReadOnlyDictionary<string, string> model, bool escapeHtml)
+    {
+        var template = _parsed.GetOrAdd(file, f =>
+        {
+            var parsed = Template.Parse(File.ReadAllText(Path.Combine(_folder, f)), f);
+            if (parsed.HasErrors) throw new InvalidOperationException($"{f}: {string.Join("; ", parsed.Messages)}");
+            return parsed;
+        });
+        var globals = new ScriptObject();
+        foreach (var (key, value) in model) globals[key] = escapeHtml ? System.Net.WebUtility.HtmlEncode(value) : value;
+        var context = new TemplateContext { StrictVariables = false };
+        context.PushGlobal(globals);
+        return template.Render(context);
+    }
+}

@@ -1,0 +1,74 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+
+namespace TeamShare.Spaces.Sharing;
+
+internal sealed class ApplyGrantsHandler(SpacesDbContext db, TimeProvider clock) : IRequestHandler<ApplyGrants, IReadOnlyList<Guid>>
+{
+    public async ValueTask<IReadOnlyList<Guid>> Handle(ApplyGrants r, CancellationToken ct)
+    {
+        var existing = await db.Grants.Where(g => g.ItemId == r.ItemId && g.TeamId == r.TeamId).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = new List<Guid>();
+        foreach (var spec in r.Grants)
+        {
+            var same = existing.FirstOrDefault(g => g.Id == spec.GrantId)
+                       ?? existing.FirstOrDefault(g => g.PrincipalKind == spec.PrincipalKind && g.PrincipalId == spec.PrincipalId);
+            if (same is null)
+            {
+                same = new Grant
+                {
+                    Id = spec.GrantId, TeamId = r.TeamId, ItemId = r.ItemId, PrincipalKind = spec.PrincipalKind,
+                    PrincipalId = spec.PrincipalId, Role = spec.Role, CreatedBy = spec.CreatedBy, CreatedAt = now,
+                };
+                db.Grants.Add(same);
+                existing.Add(same);
+            }
+            else if (same.Id != spec.GrantId) same.Role = spec.Role;
+            result.Add(same.Id);
+        }
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+}
+
+internal sealed class ListItemGrantsHandler(SpacesDbContext db) : IRequestHandler<ListItemGrants, ItemGrants?>
+{
+    public async ValueTask<ItemGrants?> Handle(ListItemGrants r, CancellationToken ct)
+    {
+        var owner = await db.Items.AsNoTracking().Where(i => i.Id == r.ItemId && i.TeamId == r.TeamId).Select(i => (Guid?)i.OwnerUserId).FirstOrDefaultAsync(ct);
+        if (owner is null) return null;
+        var grants = await db.Grants.AsNoTracking().Where(g => g.ItemId == r.ItemId).OrderBy(g => g.CreatedAt)
+            .Select(g => new GrantView(g.Id, g.PrincipalKind, g.PrincipalId, g.Role, g.CreatedBy, g.CreatedAt)).ToListAsync(ct);
+        return new ItemGrants(owner.Value, grants);
+    }
+}
+
+internal sealed class SetGrantRoleHandler(SpacesDbContext db) : IRequestHandler<SetGrantRole, bool>
+{
+    public async ValueTask<bool> Handle(SetGrantRole r, CancellationToken ct) =>
+        r.Role is AccessRole.Viewer or AccessRole.Editor
+        && await db.Grants.Where(g => g.Id == r.GrantId && g.ItemId == r.ItemId && g.TeamId == r.TeamId)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Role, r.Role), ct) == 1;
+}
+
+internal sealed class RevokeGrantHandler(SpacesDbContext db) : IRequestHandler<RevokeGrant, bool>
+{
+    public async ValueTask<bool> Handle(RevokeGrant r, CancellationToken ct) =>
+        await db.Grants.Where(g => g.Id == r.GrantId && g.ItemId == r.ItemId && g.TeamId == r.TeamId).ExecuteDeleteAsync(ct) == 1;
+}
+
+internal sealed class TransferItemOwnershipHandler(SpacesDbContext db, ApplyGrantsHandler grants) : IRequestHandler<TransferItemOwnership, bool>
+{
+    public async ValueTask<bool> Handle(TransferItemOwnership r, CancellationToken ct)
+    {
+        var changed = await db.Items.Where(i => i.Id == r.ItemId && i.TeamId == r.TeamId && i.OwnerUserId == r.FromUserId && i.ParentId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerUserId, r.ToUserId), ct);
+        if (changed == 0) return false;
+        await grants.Handle(new ApplyGrants(r.TeamId, r.ItemId,
+            [new GrantSpec(Guid.CreateVersion7(), PrincipalKinds.User, r.FromUserId, AccessRole.Editor, r.ToUserId)]), ct);
+        return true;
+    }
+}

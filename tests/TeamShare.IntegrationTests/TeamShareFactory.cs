@@ -18,12 +18,19 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     public bool DeleteDataOnDispose { get; init; } = true;
     public TestClock Clock { get; } = new();
     protected virtual long MaxUploadBytes => 1L << 30;
+    /// <summary>Where mail goes; null writes .eml files into the data directory.</summary>
+    public int? SmtpPort { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("TeamShare:DataDirectory", DataDirectory);
         builder.UseSetting("TeamShare:SeedDemo", "true");
         builder.UseSetting("TeamShare:ScheduleJobs", "false");
+        if (SmtpPort is { } port)
+        {
+            builder.UseSetting("TeamShare:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("TeamShare:Smtp:Port", port.ToString());
+        }
         builder.UseSetting("TeamShare:MaxUploadBytes", MaxUploadBytes.ToString());
         builder.ConfigureServices(services =>
         {

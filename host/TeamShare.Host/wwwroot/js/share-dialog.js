@@ -1,0 +1,176 @@
+// The share dialog (seed 002): recipient chips with suggestions, batch role, audience notice, external options,
+// Send (N), people with access with role changes and revoke, ownership transfer.
+(() => {
+  const root = document.getElementById('share-dialog');
+  if (!root) return;
+  const itemId = root.dataset.itemId;
+  const input = document.getElementById('recipient-input');
+  const suggestions = document.getElementById('suggestions');
+  const chips = document.getElementById('chips');
+  const send = document.getElementById('send-invitations');
+  const error = document.getElementById('share-error');
+  const status = document.getElementById('share-status');
+  const recipients = [];
+  let options = [];
+  let active = -1;
+  let timer = null;
+
+  const key = r => `${r.kind}:${r.id ?? r.email ?? ''}`;
+  const showError = text => { error.textContent = text; error.classList.toggle('d-none', !text); };
+
+  function render() {
+    chips.replaceChildren(...recipients.map(r => {
+      const li = document.createElement('li');
+      li.className = 'list-inline-item badge rounded-pill text-bg-light border p-2';
+      li.textContent = r.kind === 'external' ? `${r.displayName} (outside)` : r.displayName;
+      const x = document.createElement('button');
+      x.type = 'button';
+      x.className = 'btn-close btn-sm ms-1';
+      x.setAttribute('aria-label', `Remove ${r.displayName}`);
+      x.addEventListener('click', () => { recipients.splice(recipients.indexOf(r), 1); render(); input.focus(); });
+      li.append(x);
+      return li;
+    }));
+    send.textContent = `Send (${recipients.length})`;
+    send.disabled = recipients.length === 0;
+    const hasExternal = recipients.some(r => r.kind === 'external');
+    document.getElementById('external-options').classList.toggle('d-none', !hasExternal);
+    const org = recipients.find(r => r.kind === 'organisation');
+    const groupCount = org ? org.memberCount : recipients.filter(r => r.kind === 'department').reduce((n, r) => n + (r.memberCount ?? 0), 0);
+    const notice = document.getElementById('audience-notice');
+    notice.textContent = groupCount ? `${groupCount} people in the groups you added will get access.` : '';
+    notice.classList.toggle('d-none', !groupCount);
+  }
+
+  function closeSuggestions() { suggestions.classList.add('d-none'); input.setAttribute('aria-expanded', 'false'); active = -1; }
+
+  function showSuggestions() {
+    suggestions.replaceChildren(...options.map((o, i) => {
+      const li = document.createElement('li');
+      li.className = `list-group-item list-group-item-action${i === active ? ' active' : ''}`;
+      li.id = `suggestion-${i}`;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', i === active ? 'true' : 'false');
+      const detail = o.kind === 'department' || o.kind === 'organisation' ? ` (${o.memberCount} people)` : o.kind === 'external' ? ' (outside your organisation)' : ` <${o.email}>`;
+      li.textContent = o.displayName + detail;
+      li.addEventListener('mousedown', e => { e.preventDefault(); add(o); });
+      return li;
+    }));
+    suggestions.classList.toggle('d-none', options.length === 0);
+    input.setAttribute('aria-expanded', options.length ? 'true' : 'false');
+    if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`); else input.removeAttribute('aria-activedescendant');
+  }
+
+  function add(option) {
+    if (!recipients.some(r => key(r) === key(option))) recipients.push(option);
+    input.value = '';
+    options = [];
+    closeSuggestions();
+    render();
+    input.focus();
+  }
+
+  input?.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (!q) { options = []; closeSuggestions(); return; }
+    timer = setTimeout(async () => {
+      const result = await teamshare.api('GET', `/api/directory/search?q=${encodeURIComponent(q)}`);
+      if (!result.ok || input.value.trim() !== q) return;
+      options = result.data;
+      active = options.length ? 0 : -1;
+      showSuggestions();
+    }, 200);
+  });
+
+  input?.addEventListener('keydown', e => {
+    if (e.key === 'Backspace' && input.value === '' && recipients.length) { recipients.pop(); render(); return; }
+    if (suggestions.classList.contains('d-none')) return;
+    if (e.key === 'ArrowDown') { active = Math.min(active + 1, options.length - 1); showSuggestions(); e.preventDefault(); }
+    if (e.key === 'ArrowUp') { active = Math.max(active - 1, 0); showSuggestions(); e.preventDefault(); }
+    if (e.key === 'Enter' && active >= 0) { add(options[active]); e.preventDefault(); }
+    if (e.key === 'Escape') closeSuggestions();
+  });
+  input?.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
+
+  send?.addEventListener('click', async () => {
+    showError('');
+    const body = {
+      recipients: recipients.map(r => ({ kind: r.kind, id: r.id ?? null, email: r.email ?? null })),
+      role: document.getElementById('batch-role').value,
+      externalExpiryDays: Number(document.getElementById('external-expiry').value),
+      acknowledgeExternal: document.getElementById('acknowledge-external').checked,
+      message: document.getElementById('share-message').value || null,
+    };
+    const result = await teamshare.api('POST', `/api/items/${itemId}/invitations`, body);
+    if (!result.ok) { showError(teamshare.describe(result.data)); return; }
+    let text = `Sent ${recipients.length} invitation(s).`;
+    const link = result.data.externalLinks?.[0]?.url;
+    if (link) {
+      try { await navigator.clipboard.writeText(link); text += ' The outside link is on your clipboard.'; }
+      catch { text += ` Outside link: ${link}`; }
+    }
+    status.textContent = text;
+    recipients.length = 0;
+    render();
+    await loadPeople();
+  });
+
+  async function loadPeople() {
+    const result = await teamshare.api('GET', `/api/items/${itemId}/access`);
+    if (!result.ok) return;
+    const canShare = root.dataset.canShare === 'true';
+    document.getElementById('people-with-access').replaceChildren(...result.data.map(entry => {
+      const li = document.createElement('li');
+      li.className = 'list-group-item d-flex justify-content-between align-items-center gap-2';
+      const who = document.createElement('span');
+      who.textContent = entry.principal.displayName + (entry.addedBy ? ` · added by ${entry.addedBy}` : '') +
+        (entry.expiresAt ? ` · until ${new Date(entry.expiresAt).toLocaleDateString()}` : '');
+      li.append(who);
+      const controls = document.createElement('span');
+      controls.className = 'd-flex gap-2 align-items-center';
+      if (entry.isOwner) {
+        const badge = document.createElement('span');
+        badge.className = 'badge text-bg-dark';
+        badge.textContent = 'Owner';
+        controls.append(badge);
+      } else if (canShare && entry.principal.kind !== 'external') {
+        const select = document.createElement('select');
+        select.className = 'form-select form-select-sm w-auto';
+        select.setAttribute('aria-label', `Role of ${entry.principal.displayName}`);
+        for (const role of ['viewer', 'editor']) select.add(new Option(role[0].toUpperCase() + role.slice(1), role, false, role === entry.role));
+        select.addEventListener('change', async () => {
+          const r = await teamshare.api('PATCH', `/api/items/${itemId}/access/${entry.grantId}`, { role: select.value });
+          if (!r.ok) showError(teamshare.describe(r.data));
+        });
+        controls.append(select);
+      } else {
+        const role = document.createElement('span');
+        role.textContent = entry.role;
+        controls.append(role);
+      }
+      if (!entry.isOwner && canShare) {
+        const x = document.createElement('button');
+        x.type = 'button';
+        x.className = 'btn btn-sm btn-outline-danger';
+        x.textContent = '✕';
+        x.setAttribute('aria-label', `Remove access of ${entry.principal.displayName}`);
+        x.addEventListener('click', async () => {
+          const r = await teamshare.api('DELETE', `/api/items/${itemId}/access/${entry.grantId}`);
+          if (r.ok) await loadPeople(); else showError(teamshare.describe(r.data));
+        });
+        controls.append(x);
+      }
+      li.append(controls);
+      return li;
+    }));
+  }
+
+  document.getElementById('transfer-form')?.addEventListener('submit', async e => {
+    e.preventDefault();
+    const r = await teamshare.api('POST', `/api/items/${itemId}/transfer`, { userId: document.getElementById('transfer-to').value });
+    if (r.ok) location.reload(); else showError(teamshare.describe(r.data));
+  });
+
+  loadPeople();
+})();

@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TeamShare.Identity.Contracts;
+using TeamShare.Invitations.Invite;
+using TeamShare.Policy.Contracts;
+using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Invitations.Pages.Share;
+
+/// <summary>The share dialog of seed 002 (SH-1..SH-8) for one item; the work is done by the JSON API through share-dialog.js.</summary>
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public ItemAccess Access { get; private set; } = null!;
+    public int? MaxExternalDays { get; private set; }
+    public IReadOnlyList<int> ExpiryChoices => InviteEndpoint.ExpiryChoices;
+    public IReadOnlyList<NamedPrincipal> Members { get; private set; } = [];
+    public bool IsOwner => Access.Item.OwnerUserId == User.GetUserId();
+
+    public async Task<IActionResult> OnGetAsync(Guid itemId, CancellationToken ct)
+    {
+        var access = await mediator.Send(new GetItemAccess(User.GetUserId(), User.GetTeamId(), itemId), ct);
+        if (access is not { Role: > AccessRole.None, Item.InTrash: false }) return NotFound();
+        Access = access;
+        MaxExternalDays = (await mediator.Send(new GetLinkPolicy(User.GetTeamId()), ct)).MaxExternalExpiryDays;
+        Members = (await mediator.Send(new ListTeamPrincipals(User.GetTeamId()), ct)).Users.Where(u => u.Id != User.GetUserId()).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,306 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Invitations.Invite;
+using TeamShare.Invitations.Mail;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>SH-1..SH-11 with a real SMTP server: invitations, rules, revoke, mail delivery and its faults.</summary>
+public sealed partial class InvitationTests : IDisposable
+{
+    private readonly SmtpServer _smtp = new();
+    private readonly TeamShareFactory _factory;
+
+    public InvitationTests() => _factory = new TeamShareFactory { SmtpPort = _smtp.Port };
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _smtp.Dispose();
+    }
+
+    private async Task DispatchAsync(TeamShareFactory? factory = null)
+    {
+        using var scope = (factory ?? _factory).Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<MailDispatchJob>().RunAsync(CancellationToken.None);
+    }
+
+    private async Task AllowAnyoneByEmail(TeamShareFactory? factory = null)
+    {
+        var olivia = await (factory ?? _factory).ClientForAsync("olivia@acme.test");
+        var current = await (await olivia.GetAsync("/api/admin/policy")).Json();
+        var settings = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(current.GetProperty("settings").GetRawText())!;
+        settings["emailMode"] = "anyone";
+        Assert.Equal(HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/policy", new { settings })).StatusCode);
+    }
+
+    private async Task<(HttpClient Mia, string Item)> ItemAsync(TeamShareFactory? factory = null, string name = "plan.txt")
+    {
+        var mia = await (factory ?? _factory).ClientForAsync("mia@acme.test");
+        return (mia, (await mia.UploadOk((await mia.PersonalSpace()).Id(), name, "the plan"u8.ToArray())).Id());
+    }
+
+    private async Task<Guid> IdOf(string email, TeamShareFactory? factory = null) => await (await (factory ?? _factory).ClientForAsync(email)).UserIdAsync();
+
+    private async Task<Guid> DepartmentAsync(string name)
+    {
+        var admin = await _factory.ClientForAsync("adam@acme.test");
+        var list = await (await admin.GetAsync("/api/admin/departments")).Json();
+        return Guid.Parse(list.EnumerateArray().Single(d => d.GetProperty("name").GetString() == name).Id());
+    }
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/x/[A-Za-z0-9_\-]+")]
+    private static partial Regex ExternalLink();
+
+    [Fact]
+    public async Task SH9_each_recipient_gets_one_mail_and_the_links_in_it_work_the_external_one_view_only()
+    {
+        _smtp.Start();
+        await AllowAnyoneByEmail();
+        var (mia, item) = await ItemAsync();
+        var response = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new object[]
+            {
+                new { kind = "user", id = await IdOf("mark@acme.test") },
+                new { kind = "department", id = await DepartmentAsync("Engineering") },
+                new { kind = "external", email = "partner@example.org" },
+            },
+            role = "editor", acknowledgeExternal = true, externalExpiryDays = 7, message = "Please read",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Json();
+        Assert.Equal("viewer", created.GetProperty("grants").EnumerateArray().Single(g => g.GetProperty("kind").GetString() == "external").GetProperty("role").GetString());
+
+        await DispatchAsync();
+        await DispatchAsync();
+        Assert.Single(_smtp.MessagesTo("mark@acme.test"));
+        Assert.Empty(_smtp.MessagesTo("mia@acme.test"));
+        var external = Assert.Single(_smtp.MessagesTo("partner@example.org"));
+        Assert.Contains("Please read", external);
+        Assert.Contains("Message-Id: <", external, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"/items/{item}", _smtp.MessagesTo("mark@acme.test")[0]);
+
+        var mark = await _factory.ClientForAsync("mark@acme.test");
+        Assert.Equal("editor", (await (await mark.GetAsync($"/api/items/{item}")).Json()).GetProperty("role").GetString());
+        Assert.Contains(item, await mark.GetStringAsync("/api/shared-with-me"));
+
+        var link = new Uri(ExternalLink().Match(external.Replace("=\r\n", "")).Value);
+        var stranger = _factory.Anonymous();
+        var page = await stranger.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("plan.txt", await page.Content.ReadAsStringAsync());
+        Assert.Contains("view only", await page.Content.ReadAsStringAsync());
+        Assert.Equal("the plan", await stranger.GetStringAsync($"{link.AbsolutePath}/items/{item}/download"));
+        // View-only: the link opens nothing of the API and cannot be used to share further.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "organisation" } }, role = "viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PutAsync($"/api/items/{item}/content", new StringContent("x"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task SH9_mail_queued_while_the_smtp_server_is_down_arrives_after_it_comes_back()
+    {
+        var (mia, item) = await ItemAsync();
+        await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = await IdOf("eve@acme.test") } }, role = "viewer" });
+        await DispatchAsync();
+        var status = await (await mia.GetAsync($"/api/items/{item}/mail")).Json();
+        Assert.Equal("pending", status[0].GetProperty("status").GetString());
+        Assert.NotNull(status[0].GetProperty("lastError").GetString());
+
+        _smtp.Start();
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await DispatchAsync();
+        Assert.Single(_smtp.MessagesTo("eve@acme.test"));
+        Assert.Equal("sent", (await (await mia.GetAsync($"/api/items/{item}/mail")).Json())[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task SH9_a_host_killed_right_after_saving_the_share_still_delivers_every_mail_after_a_restart()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+        string item;
+        using (var first = new TeamShareFactory { DataDirectory = directory, DeleteDataOnDispose = false, SmtpPort = _smtp.Port })
+        {
+            (var mia, item) = await ItemAsync(first);
+            var response = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+            {
+                recipients = new[] { new { kind = "user", id = await IdOf("mark@acme.test", first) }, new { kind = "user", id = await IdOf("eve@acme.test", first) } },
+                role = "viewer",
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            // The process ends here: no dispatcher ran.
+        }
+        _smtp.Start();
+        using var restarted = new TeamShareFactory { DataDirectory = directory, SmtpPort = _smtp.Port };
+        await DispatchAsync(restarted);
+        Assert.Single(_smtp.MessagesTo("mark@acme.test"));
+        Assert.Single(_smtp.MessagesTo("eve@acme.test"));
+        var mark = await restarted.ClientForAsync("mark@acme.test");
+        Assert.Equal(HttpStatusCode.OK, (await mark.GetAsync($"/api/items/{item}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SH9_a_5xx_answer_is_not_retried_and_the_sender_sees_the_failure()
+    {
+        _smtp.Start();
+        await AllowAnyoneByEmail();
+        var (mia, item) = await ItemAsync();
+        await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new[] { new { kind = "external", email = "reject-me@example.org" } }, role = "viewer", acknowledgeExternal = true,
+        });
+        await DispatchAsync();
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        await DispatchAsync();
+        var mail = (await (await mia.GetAsync($"/api/items/{item}/mail")).Json())[0];
+        Assert.Equal("failed", mail.GetProperty("status").GetString());
+        Assert.Equal(1, mail.GetProperty("attempts").GetInt32());
+        Assert.Contains("550", mail.GetProperty("lastError").GetString());
+        Assert.Empty(_smtp.Messages());
+    }
+
+    [Fact]
+    public async Task SH5_nobody_grants_more_than_they_have_and_outsiders_are_always_viewers()
+    {
+        var (mia, item) = await ItemAsync();
+        var mark = await IdOf("mark@acme.test");
+        var eve = await _factory.ClientForAsync("eve@acme.test");
+
+        // Owner → owner role is never granted.
+        Assert.Equal(HttpStatusCode.BadRequest, (await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = mark } }, role = "owner" })).StatusCode);
+        // Owner gives Eve Viewer: a Viewer cannot share at all.
+        await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = await eve.UserIdAsync() } }, role = "viewer" });
+        var viewerShares = await eve.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = mark } }, role = "viewer" });
+        Assert.Equal(HttpStatusCode.Forbidden, viewerShares.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await eve.PatchAsJsonAsync($"/api/items/{item}/access/{Guid.NewGuid()}", new { role = "editor" })).StatusCode);
+
+        // Owner gives Mark Editor: an Editor re-shares at Editor or below (SH-5), and that grant outlives Mark's access (SH-6a).
+        await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = mark } }, role = "editor" });
+        var markClient = await _factory.ClientForAsync("mark@acme.test");
+        var adam = await IdOf("adam@acme.test");
+        Assert.Equal(HttpStatusCode.Created, (await markClient.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = adam } }, role = "editor" })).StatusCode);
+        var access = await (await mia.GetAsync($"/api/items/{item}/access")).Json();
+        var markGrant = access.EnumerateArray().Single(a => a.GetProperty("principal").GetProperty("id").GetString() == mark.ToString());
+        var adamGrant = access.EnumerateArray().Single(a => a.GetProperty("principal").GetProperty("id").GetString() == adam.ToString());
+        Assert.Equal("Mark Member", adamGrant.GetProperty("addedBy").GetString());
+        Assert.True(access.EnumerateArray().Single(a => a.GetProperty("isOwner").GetBoolean()).GetProperty("principal").GetProperty("id").GetString() == (await mia.UserIdAsync()).ToString());
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{item}/access/{markGrant.GetProperty("grantId").GetString()}")).StatusCode);
+        var adamClient = await _factory.ClientForAsync("adam@acme.test");
+        Assert.Equal("editor", (await (await adamClient.GetAsync($"/api/items/{item}")).Json()).GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.PatchAsJsonAsync($"/api/items/{item}/access/{adamGrant.GetProperty("grantId").GetString()}", new { role = "viewer" })).StatusCode);
+        Assert.Equal("viewer", (await (await adamClient.GetAsync($"/api/items/{item}")).Json()).GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await markClient.GetAsync($"/api/items/{item}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SH4_AD2_outside_addresses_need_policy_and_the_acknowledgement()
+    {
+        var (mia, item) = await ItemAsync();
+        var external = new[] { new { kind = "external", email = "someone@partner.example" } };
+        var notApproved = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = external, role = "viewer", acknowledgeExternal = true });
+        Assert.Equal("not_on_approved_list", (await notApproved.Json()).GetProperty("reason").GetString());
+
+        var admin = await _factory.ClientForAsync("adam@acme.test");
+        await admin.PostAsJsonAsync("/api/admin/policy/approved", new { value = "partner.example" });
+        var noAck = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = external, role = "viewer" });
+        Assert.True((await noAck.Json()).GetProperty("errors").TryGetProperty("acknowledgeExternal", out _));
+        Assert.Equal(HttpStatusCode.Created, (await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = external, role = "viewer", acknowledgeExternal = true })).StatusCode);
+
+        var olivia = await _factory.ClientForAsync("olivia@acme.test");
+        var current = await (await olivia.GetAsync("/api/admin/policy")).Json();
+        var settings = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(current.GetProperty("settings").GetRawText())!;
+        settings["emailMode"] = "team_only";
+        await olivia.PutAsJsonAsync("/api/admin/policy", new { settings });
+        var teamOnly = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = external, role = "viewer", acknowledgeExternal = true });
+        Assert.Equal(HttpStatusCode.Forbidden, teamOnly.StatusCode);
+        Assert.Equal("email_team_only", (await teamOnly.Json()).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task ID5_a_department_share_reaches_a_member_added_later_and_leaves_one_removed()
+    {
+        var (mia, item) = await ItemAsync();
+        var sales = await DepartmentAsync("Sales");
+        await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "department", id = sales } }, role = "viewer" });
+        var mark = await _factory.ClientForAsync("mark@acme.test");
+        var admin = await _factory.ClientForAsync("adam@acme.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await mark.GetAsync($"/api/items/{item}")).StatusCode);
+        await admin.PutAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}", null);
+        Assert.Equal(HttpStatusCode.OK, (await mark.GetAsync($"/api/items/{item}")).StatusCode);
+        await admin.DeleteAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}");
+        Assert.Equal(HttpStatusCode.NotFound, (await mark.GetAsync($"/api/items/{item}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SH6_revoking_refuses_the_next_request_of_the_person_and_of_the_external_link()
+    {
+        await AllowAnyoneByEmail();
+        var (mia, item) = await ItemAsync();
+        var created = await (await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new object[] { new { kind = "user", id = await IdOf("eve@acme.test") }, new { kind = "external", email = "guest@example.org" } },
+            role = "viewer", acknowledgeExternal = true,
+        })).Json();
+        var link = new Uri(created.GetProperty("externalLinks")[0].GetProperty("url").GetString()!).PathAndQuery;
+        var eve = await _factory.ClientForAsync("eve@acme.test");
+        var stranger = _factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await eve.GetAsync($"/api/items/{item}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync(link)).StatusCode);
+
+        foreach (var entry in (await (await mia.GetAsync($"/api/items/{item}/access")).Json()).EnumerateArray().Where(e => !e.GetProperty("isOwner").GetBoolean()))
+            Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{item}/access/{entry.GetProperty("grantId").GetString()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await eve.GetAsync($"/api/items/{item}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await stranger.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await stranger.GetAsync($"{link}/items/{item}/download")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SH11_the_sender_is_reminded_a_day_before_outside_access_ends_and_access_ends_on_time()
+    {
+        await AllowAnyoneByEmail();
+        var (mia, item) = await ItemAsync();
+        var created = await (await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new[] { new { kind = "external", email = "short@example.org" } }, role = "viewer", acknowledgeExternal = true, externalExpiryDays = 7,
+        })).Json();
+        var link = new Uri(created.GetProperty("externalLinks")[0].GetProperty("url").GetString()!).PathAndQuery;
+
+        async Task Remind()
+        {
+            using var scope = _factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ExpiryReminderJob>().RunAsync(CancellationToken.None);
+        }
+        _factory.Clock.Advance(TimeSpan.FromDays(5));
+        await Remind();
+        _smtp.Start();
+        await DispatchAsync();
+        Assert.Empty(_smtp.MessagesTo("mia@acme.test"));
+        _factory.Clock.Advance(TimeSpan.FromDays(1.5));
+        await Remind();
+        await Remind();
+        await DispatchAsync();
+        var reminder = Assert.Single(_smtp.MessagesTo("mia@acme.test"));
+        Assert.Contains("short@example.org", reminder);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Anonymous().GetAsync(link)).StatusCode);
+        _factory.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(HttpStatusCode.Gone, (await _factory.Anonymous().GetAsync(link)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SH8_ownership_moves_by_transfer_and_the_former_owner_keeps_editor()
+    {
+        var (mia, item) = await ItemAsync();
+        var mark = await IdOf("mark@acme.test");
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.PostAsJsonAsync($"/api/items/{item}/transfer", new { userId = mark })).StatusCode);
+        var markClient = await _factory.ClientForAsync("mark@acme.test");
+        Assert.Equal("owner", (await (await markClient.GetAsync($"/api/items/{item}")).Json()).GetProperty("role").GetString());
+        // Mia still owns the folder above (her personal space), so she is still Owner there; the item itself says Mark.
+        var access = await (await markClient.GetAsync($"/api/items/{item}/access")).Json();
+        Assert.Equal(mark.ToString(), access.EnumerateArray().Single(a => a.GetProperty("isOwner").GetBoolean()).GetProperty("principal").GetProperty("id").GetString());
+        var miaId = (await mia.UserIdAsync()).ToString();
+        Assert.Contains(access.EnumerateArray(), a => a.GetProperty("role").GetString() == "editor" && a.GetProperty("principal").GetProperty("id").GetString() == miaId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await mia.PostAsJsonAsync($"/api/items/{item}/transfer", new { userId = await mia.UserIdAsync() })).StatusCode);
+    }
+}

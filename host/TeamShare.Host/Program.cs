@@ -21,6 +21,7 @@ var dataDirectory = builder.Configuration.GetSection(TeamShareOptions.Section).G
 services.AddDataProtection().SetApplicationName("TeamShare")
     .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 services.AddSingleton<StartupState>();
+services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobTrigger, HangfireJobTrigger>();
 foreach (var module in Modules.All) module.AddServices(services, builder.Configuration);
 
 services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);

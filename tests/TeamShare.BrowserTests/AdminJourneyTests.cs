@@ -44,6 +44,24 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         await member.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
         await member.GetByLabel("Link", new() { Exact = true }).WaitForAsync();
 
+        // E-mail sharing is team-only now: the member's next attempt to share with an outside address is refused with the reason.
+        await member.GotoAsync($"{host.BaseUrl}/files");
+        await member.GetByRole(AriaRole.Link, new() { Name = "Share policy.txt" }).ClickAsync();
+        var box = member.GetByRole(AriaRole.Combobox, new() { Name = "Add people, groups, or external email" });
+        await box.FillAsync("someone@partner.example");
+        await member.GetByRole(AriaRole.Listbox, new() { Name = "Suggestions" }).GetByRole(AriaRole.Option).First.ClickAsync();
+        await member.GetByLabel("I understand this share leaves my organisation").CheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send (1)" }).ClickAsync();
+        await member.GetByText("Your team's policy does not allow sharing with someone@partner.example.").WaitForAsync();
+
+        // The admin allows the team and its approved list: the same attempt now goes through, because partner.example is approved.
+        await admin.GotoAsync($"{host.BaseUrl}/admin/policy");
+        await admin.GetByLabel("On (team + approved): team members and the approved list").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save sharing policy" }).ClickAsync();
+        await admin.GetByText("Sharing policy saved.").WaitForAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send (1)" }).ClickAsync();
+        await member.GetByText("Sent 1 invitation(s).").WaitForAsync();
+
         var memberOnAdminPage = await member.GotoAsync($"{host.BaseUrl}/admin/policy");
         Assert.Equal(403, memberOnAdminPage!.Status);
         await member.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" }).WaitForAsync();

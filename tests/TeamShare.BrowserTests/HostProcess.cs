@@ -8,13 +8,16 @@ namespace TeamShare.BrowserTests;
 /// TeamShare as a real process on a free loopback port, with its own data directory and the demo teams, started the way
 /// the README's run command starts it. Stopped and cleaned up after the tests of a class.
 /// </summary>
-public sealed class HostProcess : IAsyncLifetime
+public class HostProcess : IAsyncLifetime
 {
     private Process? _process;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "teamshare-browser", Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    /// <summary>Extra settings for the process, as environment variables.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => [];
+
+    public virtual async Task InitializeAsync()
     {
         var root = RepositoryRoot();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
@@ -31,6 +34,7 @@ public sealed class HostProcess : IAsyncLifetime
         start.Environment["TeamShare__DataDirectory"] = DataDirectory;
         start.Environment["TeamShare__SeedDemo"] = "true";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in Settings()) start.Environment[key] = value;
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -52,7 +56,7 @@ public sealed class HostProcess : IAsyncLifetime
         throw new TimeoutException("TeamShare did not become ready within 60 seconds.");
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
         _process?.WaitForExit(10_000);

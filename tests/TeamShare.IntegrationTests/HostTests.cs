@@ -109,7 +109,8 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         var policy = await (await admin.GetAsync("/api/admin/policy")).Json();
         var channels = policy.GetProperty("channels").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
         Assert.True(channels["links"].GetProperty("isActive").GetBoolean());
-        Assert.False(channels["email"].GetProperty("isActive").GetBoolean());
+        Assert.True(channels["email"].GetProperty("isActive").GetBoolean());
+        Assert.True(channels["webhook"].GetProperty("isActive").GetBoolean());
         Assert.True(policy.GetProperty("linksOutsideTeamEnabled").GetBoolean());
     }
 

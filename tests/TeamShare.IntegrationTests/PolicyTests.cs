@@ -72,7 +72,7 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
             Assert.Equal(HttpStatusCode.OK, (await Open(member, token)).Item1);
             var mia = await factory.ClientForAsync("mia@acme.test");
             var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "blocked.txt", "x"u8.ToArray())).Id();
-            var refused = await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item } });
+            var refused = await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item }, teamOnly = false });
             Assert.Equal("external_sharing_off", (await refused.Json()).GetProperty("reason").GetString());
         }
         finally { await PutPolicy(Settings()); }
@@ -88,12 +88,14 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
             await PutPolicy(Settings(linksOutside: false));
             Assert.Equal((HttpStatusCode.Forbidden, "blocked_by_policy"), await Open(factory.Anonymous(), token));
             Assert.Equal(HttpStatusCode.OK, (await Open(await factory.ClientForAsync("mark@acme.test"), token)).Item1);
-            var refused = await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item } });
+            var refused = await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item }, teamOnly = false });
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             var problem = await refused.Json();
             Assert.Equal("links_outside_team_off", problem.GetProperty("reason").GetString());
             Assert.True(problem.GetProperty("errors").TryGetProperty("teamOnly", out _));
             Assert.Equal(HttpStatusCode.Created, (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item }, teamOnly = true })).StatusCode);
+            // A link not aimed anywhere becomes a team link while outside links are off.
+            Assert.True((await mia.ShareOk(new { itemIds = new[] { item } })).GetProperty("teamOnly").GetBoolean());
         }
         finally { await PutPolicy(Settings()); }
     }
@@ -130,7 +132,7 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
             await PutPolicy(Settings(), new Dictionary<string, bool> { ["links"] = false });
             var mia = await factory.ClientForAsync("mia@acme.test");
             var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "channel.txt", "x"u8.ToArray())).Id();
-            var refused = await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item } });
+            var refused = await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item }, teamOnly = false });
             Assert.Equal("channel_off", (await refused.Json()).GetProperty("reason").GetString());
             var policy = await (await (await factory.ClientForAsync("adam@acme.test")).GetAsync("/api/admin/policy")).Json();
             Assert.False(policy.GetProperty("channels").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "links").GetProperty("enabled").GetBoolean());

@@ -18,7 +18,8 @@ public sealed class LinkPolicyRulesTests
     [Fact]
     public void AD3_links_outside_the_team_off_refuses_outside_links_but_not_team_links()
     {
-        Assert.Equal(PolicyReasons.LinksOutsideTeamOff, LinkPolicyRules.Apply(Request(), Policy(outside: false), Now).Reason);
+        Assert.Equal(PolicyReasons.LinksOutsideTeamOff, LinkPolicyRules.Apply(Request(teamOnly: false), Policy(outside: false), Now).Reason);
+        Assert.True(LinkPolicyRules.Apply(Request(), Policy(outside: false), Now).Options!.TeamOnly);
         Assert.True(LinkPolicyRules.Apply(Request(teamOnly: true), Policy(outside: false), Now).Options!.TeamOnly);
     }
 

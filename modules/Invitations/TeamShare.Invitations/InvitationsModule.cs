@@ -30,7 +30,7 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddSingleton<ExternalLinks>();
         services.AddScoped<InvitationApplier>();
         services.AddScoped<ExternalAccess>();
-        services.AddRecurringJob<MailDispatchJob>("invitations-mail", "* * * * *");
+        services.AddRecurringJob<MailDispatchJob>(MailDispatchJob.Id, "* * * * *");
         services.AddRecurringJob<ExpiryReminderJob>("invitations-expiry-reminders", "0 * * * *");
         services.AddSharingChannel(new SharingChannel(InvitationsChannel.Name, "E-mail invitations", "AD-2 sharing by e-mail",
             ShareableKinds.FilesAndFolders, IsActive: true));

@@ -11,6 +11,7 @@ using TeamShare.Invitations.External;
 using TeamShare.Invitations.Mail;
 using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
@@ -38,7 +39,7 @@ internal static class InviteEndpoint
     public static readonly int[] ExpiryChoices = [7, 30, 90];
 
     public static async Task<IResult> Handle(Guid id, InviteRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
-        InvitationsDbContext db, InvitationApplier applier, ExternalLinks links, IOptions<TeamShareOptions> options, TimeProvider clock,
+        InvitationsDbContext db, InvitationApplier applier, ExternalLinks links, IOptions<TeamShareOptions> options, TimeProvider clock, IJobTrigger jobs,
         CancellationToken ct)
     {
         var (senderId, teamId) = (user.GetUserId(), user.GetTeamId());
@@ -130,6 +131,7 @@ internal static class InviteEndpoint
         }
         await db.SaveChangesAsync(ct);
         await applier.ApplyAsync(invitations, ct);
+        jobs.Trigger(MailDispatchJob.Id);
 
         foreach (var i in invitations)
             await mediator.Publish(new SharingActivityOccurred(teamId, senderId, "invitation_sent", id,

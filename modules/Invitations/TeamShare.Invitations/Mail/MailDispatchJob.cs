@@ -15,6 +15,8 @@ namespace TeamShare.Invitations.Mail;
 internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier applier, MailTemplates templates, MailSender sender,
     TimeProvider clock) : IRecurringJob
 {
+    public const string Id = "invitations-mail";
+
     public async Task RunAsync(CancellationToken ct)
     {
         await applier.ApplyPendingAsync(ct);

@@ -20,7 +20,8 @@ internal static class LinkPolicyRules
             return (null, "allowEdit", "Your team's policy sets whether links allow editing; you cannot change it.", "permission_locked");
         var allowEdit = r.AllowEdit ?? editDefault;
 
-        var teamOnly = r.TeamOnly ?? audienceDefaultTeam;
+        // Where links may not reach outside, a link the member did not aim anywhere becomes a team link.
+        var teamOnly = r.TeamOnly ?? (audienceDefaultTeam || !p.OutsideDecision.Allowed);
         if (teamOnly) return (new Resolved(true, r.ExpiresAt?.ToUniversalTime(), allowEdit), null, null, null);
 
         if (!p.OutsideDecision.Allowed)

@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace TeamShare.BrowserTests;
+
+public sealed partial class ShareDialogJourneyTests(HostWithMail host) : IClassFixture<HostWithMail>
+{
+    [GeneratedRegex(@"https?://[^\s""<>]+/x/[A-Za-z0-9_\-]+")]
+    private static partial Regex ExternalLink();
+
+    [Fact]
+    public async Task SH1_SH3_SH4_chips_audience_acknowledgement_send_then_the_mailed_link_opens_in_a_fresh_context()
+    {
+        using (var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) })
+        {
+            var token = await (await http.PostAsJsonAsync("/api/auth/tokens", new { email = "adam@acme.test", password = "demo-Password1", name = "setup" }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
+            await http.PostAsJsonAsync("/api/admin/policy/approved", new { value = "example.org" });
+        }
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync();
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = host.BaseUrl });
+        var page = await context.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+        await page.GetByLabel("Upload files").SetInputFilesAsync(new FilePayload { Name = "minutes.txt", MimeType = "text/plain", Buffer = "Minutes of Monday"u8.ToArray() });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Share minutes.txt" }).ClickAsync();
+
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Add people, groups, or external email" });
+        await box.FillAsync("mar");
+        var suggestions = page.GetByRole(AriaRole.Listbox, new() { Name = "Suggestions" });
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "Mark Member <mark@acme.test>" }).WaitForAsync();
+        await box.PressAsync("Enter");
+        await box.FillAsync("Sal");
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "Sales (1 people)" }).ClickAsync();
+        await page.GetByText("1 people in the groups you added will get access.").WaitForAsync();
+        await box.FillAsync("guest@example.org");
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "guest@example.org (outside your organisation)" }).WaitForAsync();
+        await box.PressAsync("Enter");
+        Assert.Equal("Send (3)", await page.GetByRole(AriaRole.Button, new() { Name = "Send (3)" }).TextContentAsync());
+
+        // Backspace in the empty box removes the last chip; the X removes a chosen one.
+        await box.PressAsync("Backspace");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send (2)" }).WaitForAsync();
+        await box.FillAsync("guest@example.org");
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "guest@example.org (outside your organisation)" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send (3)" }).ClickAsync();
+        await page.GetByText("Tick \"I understand this share leaves my organisation\"").WaitForAsync();
+        await page.GetByLabel("I understand this share leaves my organisation").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send (3)" }).ClickAsync();
+        await page.GetByText("The outside link is on your clipboard.").WaitForAsync();
+        var copied = await page.EvaluateAsync<string>("navigator.clipboard.readText()");
+        Assert.Contains("/x/", copied);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove access of guest@example.org" }).WaitForAsync();
+        await page.GetByText("Owner", new() { Exact = true }).WaitForAsync();
+
+        var mail = (await host.WaitForMailTo("guest@example.org")).Replace("=\r\n", "").Replace("=3D", "=");
+        Assert.Equal(copied, ExternalLink().Match(mail).Value);
+        await host.WaitForMailTo("mark@acme.test");
+        await host.WaitForMailTo("eve@acme.test");
+
+        var guest = await (await browser.NewContextAsync(new() { AcceptDownloads = true })).NewPageAsync();
+        await guest.GotoAsync(copied);
+        await guest.GetByRole(AriaRole.Heading, new() { Name = "minutes.txt" }).WaitForAsync();
+        var download = await guest.RunAndWaitForDownloadAsync(() => guest.GetByRole(AriaRole.Link, new() { Name = "Download" }).ClickAsync());
+        Assert.Equal("Minutes of Monday", await File.ReadAllTextAsync((await download.PathAsync())!));
+    }
+}

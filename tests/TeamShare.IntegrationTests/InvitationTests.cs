@@ -304,3 +304,30 @@ public sealed partial class InvitationTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await mia.PostAsJsonAsync($"/api/items/{item}/transfer", new { userId = await mia.UserIdAsync() })).StatusCode);
     }
 }
+
+/// <summary>SH-9 without an SMTP server: mail is written as .eml files in the data directory.</summary>
+public sealed class PickupMailTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    [Fact]
+    public async Task SH9_with_no_smtp_host_each_mail_becomes_an_eml_file_and_external_domains_show_in_activity()
+    {
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        await olivia.PostAsJsonAsync("/api/admin/policy/approved", new { value = "customer.example" });
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "offer.pdf", "%PDF-1.4"u8.ToArray())).Id();
+        var response = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new[] { new { kind = "external", email = "buyer@customer.example" } }, role = "viewer", acknowledgeExternal = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<MailDispatchJob>().RunAsync(CancellationToken.None);
+
+        var eml = Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "mail"), "*.eml"));
+        var text = await File.ReadAllTextAsync(eml);
+        Assert.Contains("To: buyer@customer.example", text);
+        Assert.Contains("offer.pdf", text);
+        var domains = await (await olivia.GetAsync("/api/admin/activity/domains")).Json();
+        Assert.Equal("customer.example", domains[0].GetProperty("domain").GetString());
+    }
+}

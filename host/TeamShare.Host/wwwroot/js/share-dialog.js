@@ -116,7 +116,15 @@
     await loadPeople();
   });
 
+  // SH-9: a mail the server refused for good is shown to the sender.
+  async function showMailFailures() {
+    const mail = await teamshare.api('GET', `/api/items/${itemId}/mail`);
+    const failed = mail.ok ? mail.data.filter(m => m.status === 'failed') : [];
+    if (failed.length) showError(failed.map(m => `Mail to ${m.to} could not be delivered: ${m.lastError}`).join(' '));
+  }
+
   async function loadPeople() {
+    showMailFailures();
     const result = await teamshare.api('GET', `/api/items/${itemId}/access`);
     if (!result.ok) return;
     const canShare = root.dataset.canShare === 'true';

@@ -27,6 +27,8 @@ foreach (var module in Modules.All) module.AddServices(services, builder.Configu
 services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 services.AddRazorPages();
 services.AddProblemDetails();
+services.AddExceptionHandler<BadRequestProblems>();
+services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddOpenApi();
 services.AddAntiforgery(o =>
 {

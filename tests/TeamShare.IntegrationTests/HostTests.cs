@@ -143,3 +143,33 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/me")).StatusCode);
     }
 }
+
+public sealed class BadInputTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    [Theory]
+    [InlineData("{bad json", null)]
+    [InlineData("""{"itemIds":"not-a-list"}""", "itemIds")]
+    [InlineData("""{"itemIds":[],"previewLimit":"ten"}""", "previewLimit")]
+    public async Task Unreadable_bodies_are_400_problems_naming_the_field_never_500(string body, string? field)
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var response = await mia.PostAsync("/api/shares", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Json();
+        if (field is not null) Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/api/shares?createdFrom=notadate")]
+    [InlineData("/api/shares?cursor=zzz")]
+    [InlineData("/api/admin/activity?from=yesterday")]
+    public async Task Unreadable_query_values_are_400_problems(string route)
+    {
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        var response = await admin.GetAsync(route);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

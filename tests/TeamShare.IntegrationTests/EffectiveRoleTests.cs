@@ -164,4 +164,29 @@ public sealed class EffectiveRoleTests(TeamShareFactory factory) : IClassFixture
         Assert.True(shallow <= 4, $"{shallow} queries");
         Assert.NotEqual(Guid.Empty, miaId);
     }
+
+    [Fact]
+    public async Task SP8_roles_of_many_items_take_the_same_queries_as_one_and_agree_with_the_single_answer()
+    {
+        var (mia, folder, file) = await TreeAsync($"many-{Guid.NewGuid():N}");
+        var space = (await mia.PersonalSpace()).Id();
+        var files = new List<string> { file };
+        for (var i = 0; i < 9; i++) files.Add((await mia.UploadOk(space, $"many-{i}-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id());
+        await factory.GrantAsync(folder, "organisation", null, AccessRole.Viewer);
+        var teamId = Guid.Parse((await (await mia.GetAsync("/api/me")).Json()).GetProperty("teamId").GetString()!);
+        var eve = await (await factory.ClientForAsync("eve@acme.test")).UserIdAsync();
+
+        using var counter = new QueryCounter();
+        IReadOnlyList<ItemAccess> many = [];
+        async Task<int> Count(IReadOnlyList<string> ids) => await counter.CountAsync(async () =>
+        {
+            using var scope = factory.Services.CreateScope();
+            many = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetItemsAccess(eve, teamId, ids.Select(Guid.Parse).ToList()));
+        });
+        var one = await Count([files[0]]);
+        var ten = await Count(files);
+        Assert.Equal(one, ten);
+        Assert.Equal(AccessRole.Viewer, many.Single(a => a.Item.Id == Guid.Parse(file)).Role);
+        Assert.All(many.Where(a => a.Item.Id != Guid.Parse(file)), a => Assert.Equal(AccessRole.None, a.Role));
+    }
 }

@@ -77,3 +77,6 @@ public sealed record RevokeGrant(Guid TeamId, Guid ItemId, Guid GrantId) : IRequ
 
 /// <summary>SH-8: the item passes to another member of the team; the former owner keeps Editor.</summary>
 public sealed record TransferItemOwnership(Guid TeamId, Guid ItemId, Guid FromUserId, Guid ToUserId) : IRequest<bool>;
+
+/// <summary>SP-8 for many items at once (a share's items), in the same four queries as for one.</summary>
+public sealed record GetItemsAccess(Guid UserId, Guid TeamId, IReadOnlyList<Guid> ItemIds) : IRequest<IReadOnlyList<ItemAccess>>;

@@ -27,9 +27,10 @@ internal static class CreateShareEndpoint
 
         var (userId, teamId) = (user.GetUserId(), user.GetTeamId());
         var items = new List<ItemSummary>();
+        var accesses = (await mediator.Send(new GetItemsAccess(userId, teamId, body.ItemIds!), ct)).ToDictionary(a => a.Item.Id);
         foreach (var id in body.ItemIds!)
         {
-            var access = await mediator.Send(new GetItemAccess(userId, teamId, id), ct);
+            var access = accesses.GetValueOrDefault(id);
             if (access is null || access.Role == AccessRole.None || access.Item.InTrash)
                 return Problems.Field("itemIds", $"Item {id} does not exist or you cannot see it.");
             if (access.Role < AccessRole.Editor)

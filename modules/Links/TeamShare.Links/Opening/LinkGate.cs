@@ -59,12 +59,10 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
             return (null, LinkRefusal.BlockedByPolicy);
         if (share.PreviewLimit is { } limit && share.PreviewCount >= limit) return (null, LinkRefusal.LimitReached);
 
-        var visible = new List<ItemSummary>();
-        foreach (var shared in share.Items.OrderBy(i => i.Position))
-        {
-            var access = await mediator.Send(new GetItemAccess(share.OwnerUserId, share.TeamId, shared.ItemId), ct);
-            if (access is { Role: >= AccessRole.Editor, Item.InTrash: false }) visible.Add(access.Item);
-        }
+        // The sharer's right to share is judged by SP-8 for all the items at once.
+        var roles = await mediator.Send(new GetItemsAccess(share.OwnerUserId, share.TeamId,
+            share.Items.OrderBy(i => i.Position).Select(i => i.ItemId).ToList()), ct);
+        var visible = roles.Where(a => a is { Role: >= AccessRole.Editor, Item.InTrash: false }).Select(a => a.Item).ToList();
         if (visible.Count == 0) return (null, LinkRefusal.Deleted);
         if (visible.Any(i => i.Kind == "folder") && (await mediator.Send(new GetLinkPolicy(share.TeamId), ct)).LinkRestrictionsTeamWide)
         {

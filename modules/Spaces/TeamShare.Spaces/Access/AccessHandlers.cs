@@ -15,6 +15,13 @@ internal sealed class GetItemAccessHandler(EffectiveRoles roles) : IRequestHandl
     }
 }
 
+internal sealed class GetItemsAccessHandler(EffectiveRoles roles) : IRequestHandler<GetItemsAccess, IReadOnlyList<ItemAccess>>
+{
+    public async ValueTask<IReadOnlyList<ItemAccess>> Handle(GetItemsAccess request, CancellationToken ct) =>
+        (await roles.ForItemsAsync(request.UserId, request.TeamId, request.ItemIds, ct))
+        .Select(r => new ItemAccess(r.Item.ToSummary(), r.Role)).ToList();
+}
+
 internal sealed class ResolveSharedItemHandler(SpacesDbContext db) : IRequestHandler<ResolveSharedItem, ItemSummary?>
 {
     public async ValueTask<ItemSummary?> Handle(ResolveSharedItem request, CancellationToken ct)

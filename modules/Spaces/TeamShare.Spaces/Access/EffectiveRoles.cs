@@ -33,6 +33,28 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
         return item.TrashedAt is not null && role != AccessRole.Owner ? AccessRole.None : role;
     }
 
+    /// <summary>Roles on several items (any folders) with the same four queries as one: the chains are merged.</summary>
+    public async Task<List<(Item Item, AccessRole Role)>> ForItemsAsync(Guid userId, Guid teamId, IReadOnlyList<Guid> itemIds, CancellationToken ct)
+    {
+        var ids = itemIds.Distinct().ToList();
+        var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id) && i.TeamId == teamId).ToListAsync(ct);
+        if (items.Count == 0) return [];
+        var groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
+        if (groups is null || !groups.IsActive || groups.TeamId != teamId) return items.Select(i => (i, AccessRole.None)).ToList();
+
+        var chains = items.ToDictionary(i => i.Id, i => i.SelfAndAncestors().ToList());
+        var all = chains.Values.SelectMany(c => c).Distinct().ToList();
+        var owned = (await db.Items.AsNoTracking().Where(i => all.Contains(i.Id) && i.OwnerUserId == userId).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        var grants = await MatchingGrants(all, groups).Select(g => new { g.ItemId, g.Role }).ToListAsync(ct);
+        return items.OrderBy(i => ids.IndexOf(i.Id)).Select(item =>
+        {
+            var chain = chains[item.Id];
+            var role = chain.Any(owned.Contains) ? AccessRole.Owner
+                : grants.Where(g => chain.Contains(g.ItemId)).Select(g => g.Role).DefaultIfEmpty(AccessRole.None).Max();
+            return (item, item.TrashedAt is not null && role != AccessRole.Owner ? AccessRole.None : role);
+        }).ToList();
+    }
+
     /// <summary>Roles for a folder's children in one query, given the role already known on the folder.</summary>
     public async Task<Dictionary<Guid, AccessRole>> ForChildrenAsync(
         Guid userId, AccessRole folderRole, IReadOnlyList<Item> children, CancellationToken ct)

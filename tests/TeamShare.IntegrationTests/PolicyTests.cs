@@ -203,3 +203,28 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
         Assert.Equal(JsonValueKind.Array, (await (await admin.GetAsync("/api/admin/activity/domains")).Json()).ValueKind);
     }
 }
+
+public sealed class FolderRestrictionTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    [Fact]
+    public async Task AD8_an_owner_restricts_links_to_one_folder_and_only_people_with_access_open_it()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = "Board" })).Json()).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { folder } })).GetProperty("url").GetString()!);
+        await factory.GrantAsync(folder, "user", await (await factory.ClientForAsync("mark@acme.test")).UserIdAsync(), TeamShare.Spaces.Contracts.AccessRole.Editor);
+
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await mark.PatchAsJsonAsync($"/api/items/{folder}", new { linkRestricted = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/items/{folder}", new { linkRestricted = true })).StatusCode);
+
+        async Task<HttpStatusCode> Open(HttpClient c) =>
+            (await c.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/s/{token}") { Headers = { { "Accept", "application/json" } } })).StatusCode;
+        Assert.Equal(HttpStatusCode.Forbidden, await Open(factory.Anonymous()));
+        Assert.Equal(HttpStatusCode.Forbidden, await Open(await factory.ClientForAsync("eve@acme.test")));
+        Assert.Equal(HttpStatusCode.OK, await Open(mark));
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/items/{folder}", new { linkRestricted = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await Open(factory.Anonymous()));
+    }
+}

@@ -5,9 +5,10 @@ namespace TeamShare.Spaces.Contracts;
 /// <summary>Owner &gt; Editor &gt; Viewer (SP-8). None means no access at all.</summary>
 public enum AccessRole { None = 0, Viewer = 1, Editor = 2, Owner = 3 }
 
+/// <param name="LinkRestricted">AD-8 per folder: the owner lets only people with access open it through links.</param>
 public sealed record ItemSummary(
     Guid Id, Guid TeamId, Guid SpaceId, Guid? ParentId, string Name, string Kind, long Size,
-    Guid OwnerUserId, bool InTrash, DateTime ModifiedAt);
+    Guid OwnerUserId, bool InTrash, DateTime ModifiedAt, bool LinkRestricted = false);
 
 public sealed record ItemAccess(ItemSummary Item, AccessRole Role);
 

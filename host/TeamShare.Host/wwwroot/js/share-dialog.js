@@ -180,5 +180,11 @@
     if (r.ok) location.reload(); else showError(teamshare.describe(r.data));
   });
 
+  document.getElementById('link-restricted')?.addEventListener('change', async e => {
+    const r = await teamshare.api('PATCH', `/api/items/${itemId}`, { linkRestricted: e.target.checked });
+    if (r.ok) status.textContent = e.target.checked ? 'Links now open this folder only for people with access.' : 'Links open this folder for anyone they reach.';
+    else showError(teamshare.describe(r.data));
+  });
+
   loadPeople();
 })();

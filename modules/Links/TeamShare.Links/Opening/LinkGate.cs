@@ -64,10 +64,11 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
             share.Items.OrderBy(i => i.Position).Select(i => i.ItemId).ToList()), ct);
         var visible = roles.Where(a => a is { Role: >= AccessRole.Editor, Item.InTrash: false }).Select(a => a.Item).ToList();
         if (visible.Count == 0) return (null, LinkRefusal.Deleted);
-        if (visible.Any(i => i.Kind == "folder") && (await mediator.Send(new GetLinkPolicy(share.TeamId), ct)).LinkRestrictionsTeamWide)
+        if (visible.Any(i => i.Kind == "folder"))
         {
-            // AD-8: with link restrictions on, a folder opens only for people who already have access to it.
-            visible = await OnlyFoldersTheVisitorMayOpenAsync(visible, visitor, member, share.TeamId, ct);
+            // AD-8: team-wide, or per folder by its owner, a restricted folder opens only for people who already have access.
+            var teamWide = (await mediator.Send(new GetLinkPolicy(share.TeamId), ct)).LinkRestrictionsTeamWide;
+            visible = await OnlyFoldersTheVisitorMayOpenAsync(visible, visitor, member, share.TeamId, teamWide, ct);
             if (visible.Count == 0) return (null, LinkRefusal.Restricted);
         }
         if (checkPassword && share.PasswordHash is not null
@@ -85,17 +86,14 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     }
 
     private async Task<List<ItemSummary>> OnlyFoldersTheVisitorMayOpenAsync(List<ItemSummary> items, ClaimsPrincipal visitor,
-        bool member, Guid teamId, CancellationToken ct)
+        bool member, Guid teamId, bool teamWide, CancellationToken ct)
     {
-        var kept = new List<ItemSummary>();
-        foreach (var item in items)
-        {
-            if (item.Kind != "folder") { kept.Add(item); continue; }
-            if (!member) continue;
-            var access = await mediator.Send(new GetItemAccess(visitor.GetUserId(), teamId, item.Id), ct);
-            if (access is { Role: > AccessRole.None }) kept.Add(item);
-        }
-        return kept;
+        var restricted = items.Where(i => i.Kind == "folder" && (teamWide || i.LinkRestricted)).Select(i => i.Id).ToList();
+        if (restricted.Count == 0) return items;
+        var allowed = member
+            ? (await mediator.Send(new GetItemsAccess(visitor.GetUserId(), teamId, restricted), ct)).Where(a => a.Role > AccessRole.None).Select(a => a.Item.Id).ToHashSet()
+            : [];
+        return items.Where(i => !restricted.Contains(i.Id) || allowed.Contains(i.Id)).ToList();
     }
 
     /// <summary>LK-2: the limit check and the count are one UPDATE, so concurrent opens never pass the limit.</summary>

@@ -48,6 +48,8 @@ internal sealed class Item
     public DateTime? TrashedAt { get; set; }
     /// <summary>The item the user deleted; its whole subtree shares this id so it is restored together.</summary>
     public Guid? TrashedRootId { get; set; }
+    /// <summary>AD-8 per folder, set by its owner: links open it only for people who already have access.</summary>
+    public bool LinkRestricted { get; set; }
 
     public IEnumerable<Guid> SelfAndAncestors() =>
         AncestorPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Append(Id);
@@ -55,7 +57,7 @@ internal sealed class Item
     public string ChildPath => $"{AncestorPath}{Id}/";
 
     public ItemSummary ToSummary() =>
-        new(Id, TeamId, SpaceId, ParentId, Name, Kind, Size, OwnerUserId, TrashedAt is not null, ModifiedAt);
+        new(Id, TeamId, SpaceId, ParentId, Name, Kind, Size, OwnerUserId, TrashedAt is not null, ModifiedAt, LinkRestricted);
 }
 
 internal static class PrincipalKinds

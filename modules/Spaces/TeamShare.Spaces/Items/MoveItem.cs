@@ -9,7 +9,8 @@ using TeamShare.Spaces.Data;
 
 namespace TeamShare.Spaces.Items;
 
-internal sealed record UpdateItemRequest(string? Name, Guid? ParentId);
+/// <param name="LinkRestricted">Folders only, owner only (AD-8).</param>
+internal sealed record UpdateItemRequest(string? Name, Guid? ParentId, bool? LinkRestricted = null);
 
 /// <summary>SP-7: rename and move. Both need Editor on the item; a move also needs Editor on the target folder.</summary>
 internal sealed class ItemMover(SpacesDbContext db, EffectiveRoles roles, TimeProvider clock)
@@ -21,6 +22,8 @@ internal sealed class ItemMover(SpacesDbContext db, EffectiveRoles roles, TimePr
         if (f.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("Viewers cannot rename or move.", "role_too_low");
         if (f.Item.ParentId is null) return Outcome<ItemDto>.Invalid("id", "A space's top folder cannot be renamed or moved.");
         if (r.Name is not null && ItemNames.Problem(r.Name) is { } nameProblem) return Outcome<ItemDto>.Invalid("name", nameProblem);
+        if (r.LinkRestricted is not null && (f.Role != AccessRole.Owner || f.Item.Kind != ItemKinds.Folder))
+            return Outcome<ItemDto>.Forbidden("Only a folder's owner can restrict links to it.", "not_owner");
 
         var item = await db.Items.FirstAsync(i => i.Id == id, ct);
         Item target = await db.Items.AsNoTracking().FirstAsync(i => i.Id == item.ParentId, ct);
@@ -42,6 +45,7 @@ internal sealed class ItemMover(SpacesDbContext db, EffectiveRoles roles, TimePr
         var oldChildPath = item.ChildPath;
         item.Name = name;
         item.NameKey = ItemNames.Key(name);
+        item.LinkRestricted = r.LinkRestricted ?? item.LinkRestricted;
         item.ModifiedAt = clock.GetUtcNow().UtcDateTime;
         if (target.Id != item.ParentId)
         {

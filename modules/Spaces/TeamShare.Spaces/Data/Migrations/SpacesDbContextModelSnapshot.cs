@@ -81,6 +81,9 @@ namespace TeamShare.Spaces.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("LinkRestricted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ModifiedAt")
                         .HasColumnType("TEXT");
 

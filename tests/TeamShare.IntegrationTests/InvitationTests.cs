@@ -289,6 +289,23 @@ public sealed partial class InvitationTests : IDisposable
     }
 
     [Fact]
+    public async Task SH6_people_with_access_includes_access_through_folders_above_which_is_changed_there()
+    {
+        var mia = await _factory.ClientForAsync("mia@acme.test");
+        var spaces = await (await mia.GetAsync("/api/spaces")).Json();
+        var teamSpace = spaces.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Acme Shared").Id();
+        var welcome = (await (await mia.GetAsync($"/api/spaces/{teamSpace}/items")).Json()).EnumerateArray()
+            .Single(i => i.GetProperty("name").GetString() == "Welcome.md").Id();
+        var access = await (await mia.GetAsync($"/api/items/{welcome}/access")).Json();
+        var engineering = access.EnumerateArray().Single(a => a.GetProperty("principal").GetProperty("kind").GetString() == "department");
+        Assert.Equal("Acme Shared", engineering.GetProperty("inheritedFrom").GetString());
+        Assert.Equal("editor", engineering.GetProperty("role").GetString());
+        var grantId = engineering.GetProperty("grantId").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await mia.PatchAsJsonAsync($"/api/items/{welcome}/access/{grantId}", new { role = "viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mia.DeleteAsync($"/api/items/{welcome}/access/{grantId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task SH8_ownership_moves_by_transfer_and_the_former_owner_keeps_editor()
     {
         var (mia, item) = await ItemAsync();

@@ -65,12 +65,14 @@ public sealed record GrantSpec(Guid GrantId, string PrincipalKind, Guid? Princip
 /// </summary>
 public sealed record ApplyGrants(Guid TeamId, Guid ItemId, IReadOnlyList<GrantSpec> Grants) : IRequest<IReadOnlyList<Guid>>;
 
-/// <summary>SH-6: the grants on exactly this item, and its owner.</summary>
+/// <summary>SH-6: the grants on this item and on the folders above it (those come with the folder's name), and its owner.</summary>
 public sealed record ListItemGrants(Guid TeamId, Guid ItemId) : IRequest<ItemGrants?>;
 
 public sealed record ItemGrants(Guid OwnerUserId, IReadOnlyList<GrantView> Grants);
 
-public sealed record GrantView(Guid GrantId, string PrincipalKind, Guid? PrincipalId, AccessRole Role, Guid CreatedBy, DateTime CreatedAt);
+/// <param name="InheritedFrom">Null for a grant on the item itself; otherwise the name of the folder above that carries it.</param>
+public sealed record GrantView(Guid GrantId, string PrincipalKind, Guid? PrincipalId, AccessRole Role, Guid CreatedBy, DateTime CreatedAt,
+    string? InheritedFrom = null);
 
 public sealed record SetGrantRole(Guid TeamId, Guid ItemId, Guid GrantId, AccessRole Role) : IRequest<bool>;
 

@@ -132,7 +132,8 @@
       const li = document.createElement('li');
       li.className = 'list-group-item d-flex justify-content-between align-items-center gap-2';
       const who = document.createElement('span');
-      who.textContent = entry.principal.displayName + (entry.addedBy ? ` · added by ${entry.addedBy}` : '') +
+      who.textContent = entry.principal.displayName + (entry.inheritedFrom ? ` · through “${entry.inheritedFrom}”` : '') +
+        (entry.addedBy ? ` · added by ${entry.addedBy}` : '') +
         (entry.expiresAt ? ` · until ${new Date(entry.expiresAt).toLocaleDateString()}` : '');
       li.append(who);
       const controls = document.createElement('span');
@@ -142,7 +143,7 @@
         badge.className = 'badge text-bg-dark';
         badge.textContent = 'Owner';
         controls.append(badge);
-      } else if (canShare && entry.principal.kind !== 'external') {
+      } else if (canShare && entry.principal.kind !== 'external' && !entry.inheritedFrom) {
         const select = document.createElement('select');
         select.className = 'form-select form-select-sm w-auto';
         select.setAttribute('aria-label', `Role of ${entry.principal.displayName}`);
@@ -157,7 +158,7 @@
         role.textContent = entry.role;
         controls.append(role);
       }
-      if (!entry.isOwner && canShare) {
+      if (!entry.isOwner && canShare && !entry.inheritedFrom) {
         const x = document.createElement('button');
         x.type = 'button';
         x.className = 'btn btn-sm btn-outline-danger';

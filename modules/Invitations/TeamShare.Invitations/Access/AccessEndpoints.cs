@@ -15,7 +15,9 @@ namespace TeamShare.Invitations.Access;
 
 internal sealed record PrincipalDto(string Kind, Guid? Id, string? Email, string DisplayName);
 
-internal sealed record AccessEntry(Guid? GrantId, PrincipalDto Principal, string Role, bool IsOwner, DateTime? ExpiresAt, string? AddedBy);
+/// <param name="InheritedFrom">Set when the access comes from a folder above; change it there.</param>
+internal sealed record AccessEntry(Guid? GrantId, PrincipalDto Principal, string Role, bool IsOwner, DateTime? ExpiresAt, string? AddedBy,
+    string? InheritedFrom = null);
 
 internal sealed record ChangeRoleRequest(string? Role);
 
@@ -49,7 +51,7 @@ internal static class AccessEndpoints
             "department" => new PrincipalDto("department", g.PrincipalId, null,
                 departments.GetValueOrDefault(g.PrincipalId!.Value) is { } d ? $"{d.Name} ({d.MemberCount} people)" : "(deleted department)"),
             _ => new PrincipalDto("organisation", null, null, $"Everyone ({principals.ActiveMembers} people)"),
-        }, g.Role.ToString().ToLowerInvariant(), false, null, names.GetValueOrDefault(g.CreatedBy))));
+        }, g.Role.ToString().ToLowerInvariant(), false, null, names.GetValueOrDefault(g.CreatedBy), g.InheritedFrom)));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var externals = await db.Invitations.AsNoTracking()

@@ -38,11 +38,16 @@ internal sealed class ListItemGrantsHandler(SpacesDbContext db) : IRequestHandle
 {
     public async ValueTask<ItemGrants?> Handle(ListItemGrants r, CancellationToken ct)
     {
-        var owner = await db.Items.AsNoTracking().Where(i => i.Id == r.ItemId && i.TeamId == r.TeamId).Select(i => (Guid?)i.OwnerUserId).FirstOrDefaultAsync(ct);
-        if (owner is null) return null;
-        var grants = await db.Grants.AsNoTracking().Where(g => g.ItemId == r.ItemId).OrderBy(g => g.CreatedAt)
-            .Select(g => new GrantView(g.Id, g.PrincipalKind, g.PrincipalId, g.Role, g.CreatedBy, g.CreatedAt)).ToListAsync(ct);
-        return new ItemGrants(owner.Value, grants);
+        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == r.ItemId && i.TeamId == r.TeamId, ct);
+        if (item is null) return null;
+        var chain = item.SelfAndAncestors().ToList();
+        var names = await db.Items.AsNoTracking().Where(i => chain.Contains(i.Id))
+            .Select(i => new { i.Id, i.Name, i.ParentId, i.SpaceId }).ToListAsync(ct);
+        var spaceNames = await db.Spaces.AsNoTracking().Where(s => s.Id == item.SpaceId).Select(s => s.Name).ToListAsync(ct);
+        string NameOf(Guid id) => names.FirstOrDefault(n => n.Id == id) is { } n ? n.ParentId is null ? spaceNames.FirstOrDefault() ?? n.Name : n.Name : "";
+        var grants = await db.Grants.AsNoTracking().Where(g => chain.Contains(g.ItemId)).OrderBy(g => g.CreatedAt).ToListAsync(ct);
+        return new ItemGrants(item.OwnerUserId, grants.Select(g => new GrantView(g.Id, g.PrincipalKind, g.PrincipalId, g.Role, g.CreatedBy,
+            g.CreatedAt, g.ItemId == item.Id ? null : NameOf(g.ItemId))).ToList());
     }
 }
 

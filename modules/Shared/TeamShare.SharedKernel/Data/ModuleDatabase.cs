@@ -27,7 +27,8 @@ public static class ModuleDatabaseRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
         where TContext : DbContext
     {
-        services.AddDbContext<TContext>((sp, builder) =>
+        // Pooled: the role check runs on every request and would otherwise build two contexts each time.
+        services.AddDbContextPool<TContext>((sp, builder) =>
         {
             var options = sp.GetRequiredService<IOptions<TeamShareOptions>>().Value;
             builder.UseSqlite(SqliteConnectionString(options),

@@ -7,7 +7,6 @@ using TeamShare.Identity.Admin;
 using TeamShare.Identity.Auth;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Directory;
-using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Data;
 using TeamShare.Identity.Me;
 using TeamShare.Identity.Seeding;

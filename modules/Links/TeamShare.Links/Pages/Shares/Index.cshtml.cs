@@ -14,15 +14,15 @@ public sealed class IndexModel : PageModel
     [BindProperty(SupportsGet = true)] public DateTime? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Cursor { get; set; }
-    internal SharePage Page { get; private set; } = new([], null);
+    internal SharePage Shares { get; private set; } = new([], null);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var status = ShareMapping.Statuses.Contains(Status) ? Status : null;
-        Page = await HttpContext.RequestServices.GetRequiredService<MySharesQuery>().ListAsync(User.GetUserId(), User.GetTeamId(),
+        Shares = await HttpContext.RequestServices.GetRequiredService<MySharesQuery>().ListAsync(User.GetUserId(), User.GetTeamId(),
             new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25), ct);
     }
 
     public string NextUrl() =>
-        $"/shares?name={Uri.EscapeDataString(Name ?? "")}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&status={Status}&cursor={Page.NextCursor}";
+        $"/shares?name={Uri.EscapeDataString(Name ?? "")}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&status={Status}&cursor={Shares.NextCursor}";
 }

@@ -1,23 +1,27 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace TeamShare.IntegrationTests;
 
-/// <summary>Counts the SQL commands EF Core runs inside one async flow (other tests running in parallel are not counted).</summary>
-public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+/// <summary>
+/// Counts the SQL commands EF Core runs inside one async flow (tests running in parallel are not counted). It listens from
+/// the moment the test assembly loads: EF Core remembers whether anyone listened when a pooled context first logged.
+/// </summary>
+public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
-    private static readonly AsyncLocal<QueryCounter?> Current = new();
-    private readonly IDisposable _subscription;
-    private int _count;
+    private static readonly AsyncLocal<StrongBox<int>?> Current = new();
+    private static readonly QueryCounter Instance = new();
 
-    public QueryCounter() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+    [ModuleInitializer]
+    internal static void Listen() => DiagnosticListener.AllListeners.Subscribe(Instance);
 
-    public async Task<int> CountAsync(Func<Task> action)
+    public static async Task<int> CountAsync(Func<Task> action)
     {
-        _count = 0;
-        Current.Value = this;
+        var box = new StrongBox<int>();
+        Current.Value = box;
         try { await action(); }
         finally { Current.Value = null; }
-        return _count;
+        return box.Value;
     }
 
     public void OnNext(DiagnosticListener listener)
@@ -27,11 +31,10 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public void OnNext(KeyValuePair<string, object?> e)
     {
-        if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting" && Current.Value == this)
-            Interlocked.Increment(ref _count);
+        if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting" && Current.Value is { } box)
+            Interlocked.Increment(ref box.Value);
     }
 
     public void OnCompleted() { }
     public void OnError(Exception error) { }
-    public void Dispose() => _subscription.Dispose();
 }

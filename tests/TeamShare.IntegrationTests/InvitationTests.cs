@@ -223,13 +223,17 @@ public sealed partial class InvitationTests : IDisposable
     {
         var (mia, item) = await ItemAsync();
         var sales = await DepartmentAsync("Sales");
-        await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "department", id = sales } }, role = "viewer" });
+        var invited = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "department", id = sales } }, role = "viewer" });
+        Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
         var mark = await _factory.ClientForAsync("mark@acme.test");
         var admin = await _factory.ClientForAsync("adam@acme.test");
         Assert.Equal(HttpStatusCode.NotFound, (await mark.GetAsync($"/api/items/{item}")).StatusCode);
-        await admin.PutAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}", null);
-        Assert.Equal(HttpStatusCode.OK, (await mark.GetAsync($"/api/items/{item}")).StatusCode);
-        await admin.DeleteAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}", null)).StatusCode);
+        var access = await (await mia.GetAsync($"/api/items/{item}/access")).Json();
+        Assert.Contains(access.EnumerateArray(), a => a.GetProperty("principal").GetProperty("kind").GetString() == "department");
+        var reached = await mark.GetAsync($"/api/items/{item}");
+        Assert.True(reached.StatusCode == HttpStatusCode.OK, $"{reached.StatusCode}: {await reached.Content.ReadAsStringAsync()} / access {access}");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await mark.GetAsync($"/api/items/{item}")).StatusCode);
     }
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using TeamShare.SharedKernel.Http;
 using TeamShare.Spaces.Contracts;
 
@@ -14,8 +13,8 @@ internal static class ExternalEndpoints
         var (item, refused) = await ResolveAsync(token, itemId, http, access, mediator, ct);
         if (refused is not null) return refused;
         var content = await mediator.Send(new OpenItemContent(item!.TeamId, itemId), ct);
-        return content is null ? Problems.NotFound() : TypedResults.File(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt,
-            new EntityTagHeaderValue($"\"{content.Sha256}\""), enableRangeProcessing: true);
+        return content is null ? Problems.NotFound()
+            : FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256);
     }
 
     public static async Task<IResult> Preview(string token, Guid itemId, HttpContext http, ExternalAccess access, IMediator mediator, CancellationToken ct)
@@ -23,10 +22,8 @@ internal static class ExternalEndpoints
         var (item, refused) = await ResolveAsync(token, itemId, http, access, mediator, ct);
         if (refused is not null) return refused;
         var preview = await mediator.Send(new GetPreview(item!.TeamId, itemId), ct);
-        if (preview is null) return Problems.Status(415, "No preview", "This kind of file cannot be shown here; download it instead.", "no_preview");
-        http.Response.Headers.ContentSecurityPolicy = preview.ContentSecurityPolicy;
-        return TypedResults.File(preview.OpenRead(), preview.ContentType, null, preview.ModifiedAt, EntityTagHeaderValue.Parse(preview.ETag),
-            enableRangeProcessing: !preview.ContentType.StartsWith("text/html"));
+        if (preview is null) return FileResponses.NoPreview();
+        return FileResponses.Preview(http.Response, preview.OpenRead(), preview.ContentType, preview.ContentSecurityPolicy, preview.ETag, preview.ModifiedAt);
     }
 
     private static async Task<(ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http, ExternalAccess access,

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Data;
 using TeamShare.SharedKernel.Http;
@@ -49,21 +48,16 @@ internal static class LinkContentEndpoints
         var preview = download ? null : await mediator.Send(new GetPreview(share.TeamId, itemId), ct);
         if (download && content is null) return Problems.NotFound();
         if (!download && preview is null)
-            return Problems.Status(415, "No preview", "This kind of file cannot be shown here; download it instead.", "no_preview");
+            return FileResponses.NoPreview();
 
         // A range request that continues a download already counted does not count again (LK-2).
         var continuing = http.Request.Headers.Range.ToString() is { Length: > 0 } range && !range.StartsWith("bytes=0-");
         if (!continuing && !await gate.TryCountViewAsync(share.Id, download, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
         await mediator.Publish(new LinkUsed(share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime), ct);
 
-        if (content is not null)
-            return TypedResults.File(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt,
-                new EntityTagHeaderValue($"\"{content.Sha256}\""), enableRangeProcessing: true);
-        // The preview's own sandboxing policy, decided by Spaces for every preview path alike (SP-4).
-        http.Response.Headers.ContentSecurityPolicy = preview!.ContentSecurityPolicy;
-        http.Response.Headers.XFrameOptions = "SAMEORIGIN";
-        return TypedResults.File(preview.OpenRead(), preview.ContentType, null, preview.ModifiedAt,
-            EntityTagHeaderValue.Parse(preview.ETag), enableRangeProcessing: !preview.ContentType.StartsWith("text/html"));
+        return content is not null
+            ? FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256)
+            : FileResponses.Preview(http.Response, preview!.OpenRead(), preview.ContentType, preview.ContentSecurityPolicy, preview.ETag, preview.ModifiedAt);
     }
 
     /// <summary>PUT {link}/items/{itemId}/content: a new version of a file, if the link allows document editing.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Access;
@@ -19,7 +18,6 @@ internal static class DownloadContentEndpoint
         if (found is not { Role: > AccessRole.None } f || f.Item.Kind != ItemKinds.File || f.Item.ContentSha256 is null)
             return Problems.NotFound();
         var content = OpenItemContentHandler.ContentOf(f.Item, blobs);
-        return TypedResults.File(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt,
-            new EntityTagHeaderValue($"\"{content.Sha256}\""), enableRangeProcessing: true);
+        return FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256);
     }
 }

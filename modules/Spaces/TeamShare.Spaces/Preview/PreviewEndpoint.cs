@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Access;
@@ -17,19 +16,7 @@ internal static class PreviewEndpoint
         var found = await roles.ForItemAsync(user.GetUserId(), user.GetTeamId(), id, ct);
         if (found is not { Role: > AccessRole.None } f || f.Item.Kind != "file") return Problems.NotFound();
         var preview = Previews.For(f.Item, blobs);
-        return preview is null ? NoPreview() : Serve(preview, response);
-    }
-
-    public static IResult NoPreview() =>
-        Problems.Status(415, "No preview", "This kind of file cannot be shown here; download it instead.", "no_preview");
-
-    /// <summary>Shared with link previews, so every preview goes out with the same headers.</summary>
-    public static IResult Serve(ItemPreview preview, HttpResponse response)
-    {
-        response.Headers.ContentSecurityPolicy = preview.ContentSecurityPolicy;
-        response.Headers.ContentDisposition = "inline";
-        response.Headers.XFrameOptions = "SAMEORIGIN";
-        return TypedResults.File(preview.OpenRead(), preview.ContentType, null, preview.ModifiedAt,
-            EntityTagHeaderValue.Parse(preview.ETag), enableRangeProcessing: !preview.ContentType.StartsWith("text/html"));
+        return preview is null ? FileResponses.NoPreview()
+            : FileResponses.Preview(response, preview.OpenRead(), preview.ContentType, preview.ContentSecurityPolicy, preview.ETag, preview.ModifiedAt);
     }
 }

@@ -23,7 +23,7 @@ public class HostProcess : IAsyncLifetime
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var hostDirectory = Path.Combine(root, "host", "TeamShare.Host");
         var dll = Path.Combine(hostDirectory, "bin", configuration, "net10.0", "TeamShare.Host.dll");
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        BaseUrl = $"http://127.0.0.1:{TeamShare.IntegrationTests.SmtpServer.FreePort()}";
 
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl, "--contentRoot", hostDirectory])
         {
@@ -70,13 +70,6 @@ public class HostProcess : IAsyncLifetime
     {
         var line = File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith("VmHWM:"));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot()

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Items;
 
 namespace TeamShare.Spaces.Access;
 
@@ -38,10 +39,7 @@ internal sealed class ListSharedChildrenHandler(SpacesDbContext db) : IRequestHa
 {
     public async ValueTask<IReadOnlyList<ItemSummary>> Handle(ListSharedChildren request, CancellationToken ct)
     {
-        var items = await db.Items.AsNoTracking()
-            .Where(i => i.TeamId == request.TeamId && i.ParentId == request.FolderId && i.TrashedAt == null)
-            .OrderBy(i => i.Kind == ItemKinds.Folder ? 0 : 1).ThenBy(i => i.NameKey)
-            .ToListAsync(ct);
+        var items = await FolderLookup.ChildrenOf(db, request.TeamId, request.FolderId).ToListAsync(ct);
         return items.Select(i => i.ToSummary()).ToList();
     }
 }

@@ -12,6 +12,12 @@ namespace TeamShare.Spaces.Access;
 /// </summary>
 internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
 {
+    private PrincipalGroups? _groups;
+
+    /// <summary>Asked once per request: a folder listing checks the folder and then its children with the same answer.</summary>
+    private async Task<PrincipalGroups?> GroupsAsync(Guid userId, CancellationToken ct) =>
+        _groups is { } known && known.UserId == userId ? known : _groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
+
     public async Task<(Item Item, AccessRole Role)?> ForItemAsync(Guid userId, Guid teamId, Guid itemId, CancellationToken ct)
     {
         var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.TeamId == teamId, ct);
@@ -21,7 +27,7 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
 
     public async Task<AccessRole> RoleOnAsync(Guid userId, Guid teamId, Item item, CancellationToken ct)
     {
-        var groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
+        var groups = await GroupsAsync(userId, ct);
         if (groups is null || !groups.IsActive || groups.TeamId != teamId || item.TeamId != teamId) return AccessRole.None;
 
         var chain = item.SelfAndAncestors().ToList();
@@ -39,7 +45,7 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
         var ids = itemIds.Distinct().ToList();
         var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id) && i.TeamId == teamId).ToListAsync(ct);
         if (items.Count == 0) return [];
-        var groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
+        var groups = await GroupsAsync(userId, ct);
         if (groups is null || !groups.IsActive || groups.TeamId != teamId) return items.Select(i => (i, AccessRole.None)).ToList();
 
         var chains = items.ToDictionary(i => i.Id, i => i.SelfAndAncestors().ToList());
@@ -61,7 +67,7 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
     {
         var result = children.ToDictionary(c => c.Id, c => c.OwnerUserId == userId ? AccessRole.Owner : folderRole);
         if (folderRole == AccessRole.Owner || children.Count == 0) return result;
-        var groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
+        var groups = await GroupsAsync(userId, ct);
         if (groups is null) return result;
         var ids = children.Select(c => c.Id).ToList();
         var grants = await MatchingGrants(ids, groups).Select(g => new { g.ItemId, g.Role }).ToListAsync(ct);

@@ -11,18 +11,12 @@ namespace TeamShare.Spaces.Items;
 internal static class ListItemsEndpoint
 {
     /// <summary>GET /api/spaces/{spaceId}/items?parentId=: a folder's children, folders first, with the caller's role on each.</summary>
-    public static async Task<IResult> Handle(Guid spaceId, Guid? parentId, ClaimsPrincipal user, FolderLookup folders,
-        SpacesDbContext db, EffectiveRoles roles, CancellationToken ct)
+    public static async Task<IResult> Handle(Guid spaceId, Guid? parentId, ClaimsPrincipal user, FolderLookup folders, CancellationToken ct)
     {
         var userId = user.GetUserId();
         var found = await folders.FindAsync(userId, user.GetTeamId(), spaceId, parentId, ct);
         if (found is null) return Problems.NotFound();
         var (folder, role) = found.Value;
-        var children = await db.Items.AsNoTracking()
-            .Where(i => i.ParentId == folder.Id && i.TrashedAt == null)
-            .OrderBy(i => i.Kind == ItemKinds.Folder ? 0 : 1).ThenBy(i => i.NameKey)
-            .ToListAsync(ct);
-        var childRoles = await roles.ForChildrenAsync(userId, role, children, ct);
-        return TypedResults.Ok(children.Select(c => c.ToDto(childRoles[c.Id])).ToList());
+        return TypedResults.Ok(await folders.ChildrenAsync(userId, folder, role, ct));
     }
 }

@@ -28,7 +28,6 @@ public sealed class FilesModel : PageModel
         var (userId, teamId) = (User.GetUserId(), User.GetTeamId());
         Spaces = await services.GetRequiredService<VisibleSpaces>().ForAsync(userId, teamId, ct);
         var db = services.GetRequiredService<SpacesDbContext>();
-        var roles = services.GetRequiredService<EffectiveRoles>();
 
         var found = await services.GetRequiredService<FolderLookup>().FindAsync(userId, teamId, space ?? Spaces[0].Id, folder, ct);
         if (found is null) return NotFound();
@@ -44,10 +43,7 @@ public sealed class FilesModel : PageModel
         Breadcrumbs = chain.Select((id, index) =>
             new Crumb(index == 0 ? null : id, index == 0 ? spaceRow.Name : names.GetValueOrDefault(id, "…"))).ToList();
 
-        var children = await db.Items.AsNoTracking().Where(i => i.ParentId == current.Id && i.TrashedAt == null)
-            .OrderBy(i => i.Kind == ItemKinds.Folder ? 0 : 1).ThenBy(i => i.NameKey).ToListAsync(ct);
-        var childRoles = await roles.ForChildrenAsync(userId, role, children, ct);
-        Items = children.Select(c => c.ToDto(childRoles[c.Id])).ToList();
+        Items = await services.GetRequiredService<FolderLookup>().ChildrenAsync(userId, current, role, ct);
         return Page();
     }
 }

@@ -5,6 +5,7 @@ using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Items;
+using TeamShare.Spaces.Trash;
 
 namespace TeamShare.Spaces.Pages;
 
@@ -15,11 +16,7 @@ public sealed class TrashModel : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var db = HttpContext.RequestServices.GetRequiredService<SpacesDbContext>();
-        var (userId, teamId) = (User.GetUserId(), User.GetTeamId());
-        var rows = await db.Items.AsNoTracking()
-            .Where(i => i.TeamId == teamId && i.TrashedRootId == i.Id && i.OwnerUserId == userId)
-            .OrderByDescending(i => i.TrashedAt).ToListAsync(ct);
-        Items = rows.Select(i => i.ToDto(AccessRole.Owner)).ToList();
+        Items = await TrashListEndpoints.ForAsync(HttpContext.RequestServices.GetRequiredService<SpacesDbContext>(),
+            User.GetUserId(), User.GetTeamId(), ct);
     }
 }

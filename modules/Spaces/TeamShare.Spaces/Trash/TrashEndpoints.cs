@@ -44,13 +44,16 @@ internal static class TrashEndpoints
 internal static class TrashListEndpoints
 {
     /// <summary>GET /api/trash: what the caller deleted or owns and is in the trash, one row per deleted subtree.</summary>
-    public static async Task<IResult> List(ClaimsPrincipal user, SpacesDbContext db, CancellationToken ct)
+    public static async Task<IResult> List(ClaimsPrincipal user, SpacesDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ForAsync(db, user.GetUserId(), user.GetTeamId(), ct));
+
+    /// <summary>One row per deleted subtree the member owns, newest first (the API and the Trash page).</summary>
+    public static async Task<IReadOnlyList<ItemDto>> ForAsync(SpacesDbContext db, Guid userId, Guid teamId, CancellationToken ct)
     {
-        var (userId, teamId) = (user.GetUserId(), user.GetTeamId());
         var rows = await db.Items.AsNoTracking()
             .Where(i => i.TeamId == teamId && i.TrashedRootId == i.Id && i.OwnerUserId == userId)
             .OrderByDescending(i => i.TrashedAt).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(i => i.ToDto(AccessRole.Owner)).ToList());
+        return rows.Select(i => i.ToDto(AccessRole.Owner)).ToList();
     }
 
     /// <summary>DELETE /api/trash/{id}: purge one deleted subtree now (SP-6), owner only.</summary>

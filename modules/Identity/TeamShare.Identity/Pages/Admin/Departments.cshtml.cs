@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TeamShare.SharedKernel.Pages;
 using TeamShare.Identity.Admin;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -10,12 +11,10 @@ namespace TeamShare.Identity.Pages.Admin;
 
 /// <summary>Admin console: departments and their live membership (ID-4, ID-5).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class DepartmentsModel(IMediator mediator) : PageModel
+public sealed class DepartmentsModel(IMediator mediator) : ConsolePageModel
 {
     internal IReadOnlyList<DepartmentDto> Departments { get; private set; } = [];
     internal IReadOnlyList<MemberDto> Members { get; private set; } = [];
-    [TempData] public string? Message { get; set; }
-    [TempData] public string? Error { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,10 +30,4 @@ public sealed class DepartmentsModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostMemberAsync(Guid id, Guid userId, bool member, CancellationToken ct) =>
         Done(await mediator.Send(new SetDepartmentMember(User.GetTeamId(), id, userId, member), ct), member ? "Member added." : "Member removed.");
-
-    private IActionResult Done<T>(Outcome<T> outcome, string success)
-    {
-        if (outcome.Ok) Message = success; else Error = outcome.Message;
-        return RedirectToPage();
-    }
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TeamShare.SharedKernel.Pages;
 using TeamShare.Identity.Admin;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -10,11 +11,9 @@ namespace TeamShare.Identity.Pages.Admin;
 
 /// <summary>Admin console: members (ID-2, ID-3, ID-7).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class MembersModel(IMediator mediator) : PageModel
+public sealed class MembersModel(IMediator mediator) : ConsolePageModel
 {
     internal IReadOnlyList<MemberDto> Members { get; private set; } = [];
-    [TempData] public string? Message { get; set; }
-    [TempData] public string? Error { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Members = await mediator.Send(new ListMembers(User.GetTeamId()), ct);
 
@@ -30,10 +29,4 @@ public sealed class MembersModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid? transferTo, CancellationToken ct) =>
         Done(await mediator.Send(new RemoveMember(AdminEndpoints.ActorOf(User), id, transferTo), ct), "Member removed; their items were transferred.");
-
-    private IActionResult Done<T>(Outcome<T> outcome, string success)
-    {
-        if (outcome.Ok) Message = success; else Error = outcome.Message;
-        return RedirectToPage();
-    }
 }

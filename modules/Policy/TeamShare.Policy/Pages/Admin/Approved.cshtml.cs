@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TeamShare.SharedKernel.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Policy.Approved;
 using TeamShare.SharedKernel.Security;
@@ -9,11 +10,9 @@ namespace TeamShare.Policy.Pages.Admin;
 
 /// <summary>Admin console: the approved list (AD-2).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class ApprovedModel : PageModel
+public sealed class ApprovedModel : ConsolePageModel
 {
     internal IReadOnlyList<ApprovedDto> Entries { get; private set; } = [];
-    [TempData] public string? Message { get; set; }
-    [TempData] public string? Error { get; set; }
 
     private ApprovedEntries Service => HttpContext.RequestServices.GetRequiredService<ApprovedEntries>();
 
@@ -21,9 +20,7 @@ public sealed class ApprovedModel : PageModel
 
     public async Task<IActionResult> OnPostAddAsync(string? value, CancellationToken ct)
     {
-        var outcome = await Service.AddAsync(User.GetTeamId(), User.GetUserId(), value, ct);
-        if (outcome.Ok) Message = $"{outcome.Value!.Value} approved."; else Error = outcome.Message;
-        return RedirectToPage();
+        return Done(await Service.AddAsync(User.GetTeamId(), User.GetUserId(), value, ct), $"{value?.Trim()} approved.");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TeamShare.SharedKernel.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Policy.Settings;
 using TeamShare.SharedKernel.Security;
@@ -9,11 +10,9 @@ namespace TeamShare.Policy.Pages.Admin;
 
 /// <summary>Admin console: the sharing policy of section 5, in its order, with each setting's help (AD-1..AD-10).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class PolicyModel : PageModel
+public sealed class PolicyModel : ConsolePageModel
 {
     internal PolicyResponse Current { get; private set; } = null!;
-    [TempData] public string? Message { get; set; }
-    [TempData] public string? Error { get; set; }
 
     private PolicyEditor Editor => HttpContext.RequestServices.GetRequiredService<PolicyEditor>();
 
@@ -29,9 +28,7 @@ public sealed class PolicyModel : PageModel
             On("MembersMayChangeExpiry"), On("RequirePasswordForExternalLinks"), On("LinkRestrictionsTeamWide"), On("AllowExternalEditableFolders"));
         var current = await Editor.GetAsync(User.GetTeamId(), ct);
         var channels = current.Channels.ToDictionary(c => c.Name, c => On($"channel-{c.Name}"));
-        var outcome = await Editor.UpdateAsync(User.GetTeamId(), User.GetUserId(), new UpdatePolicyRequest(settings, channels), ct);
-        if (outcome.Ok) Message = "Sharing policy saved. It applies to new shares; switching off external sharing or outside links also stops existing ones.";
-        else Error = outcome.Message;
-        return RedirectToPage();
+        return Done(await Editor.UpdateAsync(User.GetTeamId(), User.GetUserId(), new UpdatePolicyRequest(settings, channels), ct),
+            "Sharing policy saved. It applies to new shares; switching off external sharing or outside links also stops existing ones.");
     }
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using TeamShare.SharedKernel.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Identity.Contracts;
 using TeamShare.SharedKernel.Security;
@@ -12,12 +13,10 @@ namespace TeamShare.Spaces.Pages.Admin;
 
 /// <summary>Admin console: team spaces and who has which role in them (SP-1).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class SpacesModel(IMediator mediator) : PageModel
+public sealed class SpacesModel(IMediator mediator) : ConsolePageModel
 {
     internal IReadOnlyList<TeamSpaceDto> Spaces { get; private set; } = [];
     public TeamPrincipals Principals { get; private set; } = new([], [], 0);
-    [TempData] public string? Message { get; set; }
-    [TempData] public string? Error { get; set; }
 
     private TeamSpaces Service => HttpContext.RequestServices.GetRequiredService<TeamSpaces>();
 
@@ -36,9 +35,7 @@ public sealed class SpacesModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {
-        var outcome = await Service.CreateAsync(User.GetTeamId(), name, ct);
-        if (outcome.Ok) Message = $"Team space {name} created."; else Error = outcome.Message;
-        return RedirectToPage();
+        return Done(await Service.CreateAsync(User.GetTeamId(), name, ct), $"Team space {name} created.");
     }
 
     /// <summary>The principal arrives as "kind:id" from one select, so the form stays one control.</summary>
@@ -46,9 +43,8 @@ public sealed class SpacesModel(IMediator mediator) : PageModel
     {
         var parts = (principal ?? "").Split(':');
         Guid? principalId = parts.Length == 2 && Guid.TryParse(parts[1], out var pid) ? pid : null;
-        var outcome = await Service.GrantAsync(User.GetTeamId(), User.GetUserId(), id, new SpaceAccessRequest(parts[0], principalId, role), ct);
-        if (outcome.Ok) Message = "Access given."; else Error = outcome.Message;
-        return RedirectToPage();
+        return Done(await Service.GrantAsync(User.GetTeamId(), User.GetUserId(), id, new SpaceAccessRequest(parts[0], principalId, role), ct),
+            "Access given.");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid grantId, CancellationToken ct)

@@ -67,8 +67,7 @@ app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
     AppPath = "/files",
 }).RequireAuthorization(TeamShareClaims.AdminPolicy);
 app.MapGet("/", () => Results.Redirect("/files")).ExcludeFromDescription();
-// Unknown routes are 404 for everyone (the fallback authorization policy would otherwise send anonymous callers to sign in).
-app.MapFallback("{*path}", () => Problems.NotFound()).AllowAnonymous().ExcludeFromDescription();
+app.MapUnknownRoutes();
 
 app.Run();
 

@@ -8,7 +8,7 @@ public static partial class Browsers
 {
     public static async Task<HttpClient> SignedInAsync(TeamShareFactory factory, string email)
     {
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.Client();
         var page = await client.GetStringAsync("/signin");
         var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -50,7 +50,7 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
     [Fact]
     public async Task ID8_sign_in_page_rejects_a_wrong_password_without_saying_whether_the_account_exists()
     {
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var client = factory.Client();
         var token = Browsers.FormToken(await client.GetStringAsync("/signin"));
         async Task<string> Attempt(string email) => await (await client.PostAsync("/signin", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["Email"] = email, ["Password"] = "nope", ["__RequestVerificationToken"] = token })))
@@ -159,6 +159,22 @@ public sealed class BadInputTests(TeamShareFactory factory) : IClassFixture<Team
         var problem = await response.Json();
         if (field is not null) Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_body_of_the_wrong_type_is_a_415_problem_and_an_unknown_route_stays_404()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var wrongType = await mia.PostAsync("/api/shares", new StringContent("itemIds=1", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Equal("application/problem+json", wrongType.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("application/json", (await wrongType.Json()).GetProperty("detail").GetString());
+        var noType = await mia.PatchAsync($"/api/items/{Guid.NewGuid()}", new ByteArrayContent("{}"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, noType.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await mia.PostAsync("/api/no-such-route", new StringContent("x", System.Text.Encoding.UTF8, "text/plain"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mia.GetAsync("/api/no-such-route")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.Anonymous().GetAsync("/no-such-page")).StatusCode);
     }
 
     [Theory]

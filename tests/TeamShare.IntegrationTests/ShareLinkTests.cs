@@ -94,7 +94,7 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
     {
         var (mia, item, share, token) = await ShareAsync(new { password = "Abc123" });
         var (_, _, _, other) = await ShareAsync(new { password = "Abc123" });
-        var visitor = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var visitor = factory.Client();
         Assert.Equal((HttpStatusCode.Unauthorized, "password_required"), await Open(visitor, $"/s/{token}"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await visitor.GetAsync($"/s/{token}/items/{item}/download")).StatusCode);
 

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.Logging;
 
 namespace TeamShare.IntegrationTests;
 
@@ -20,6 +22,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     protected virtual long MaxUploadBytes => 1L << 30;
     /// <summary>Where mail goes; null writes .eml files into the data directory.</summary>
     public int? SmtpPort { get; init; }
+    public ServerErrors Errors { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,6 +35,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
             builder.UseSetting("TeamShare:Smtp:Port", port.ToString());
         }
         builder.UseSetting("TeamShare:MaxUploadBytes", MaxUploadBytes.ToString());
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
@@ -52,7 +56,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     /// <summary>An API client for a demo account, authenticated by a personal access token like a script.</summary>
     public async Task<HttpClient> ClientForAsync(string email, string password = Password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Client(cookies: false);
         var response = await client.PostAsJsonAsync("/api/auth/tokens", new { email, password, name = "tests" });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
@@ -60,7 +64,11 @@ public class TeamShareFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => Client(cookies: false);
+
+    /// <summary>A client that does not follow redirects and fails the test, with the host's exception, at any 500.</summary>
+    public HttpClient Client(bool cookies = true) =>
+        cookies ? CreateDefaultClient(new FailOnServerError(Errors), new CookieContainerHandler()) : CreateDefaultClient(new FailOnServerError(Errors));
 
     protected override void Dispose(bool disposing)
     {

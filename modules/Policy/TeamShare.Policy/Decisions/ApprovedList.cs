@@ -9,8 +9,6 @@ namespace TeamShare.Policy.Decisions;
 /// </summary>
 internal static class ApprovedList
 {
-    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
-
     public sealed record Entry(string Kind, string Value);
 
     /// <summary>The stored form of what an admin typed, or null when it is neither an address nor a domain.</summary>
@@ -47,7 +45,8 @@ internal static class ApprovedList
         if (domain.Length == 0 || !domain.Contains('.')) return null;
         try
         {
-            var ascii = Idn.GetAscii(domain).ToLowerInvariant();
+            // A new mapping per call: IdnMapping does not promise that one instance is safe across threads.
+            var ascii = new IdnMapping { UseStd3AsciiRules = true }.GetAscii(domain).ToLowerInvariant();
             return ascii.Split('.').All(label => label.Length is > 0 and <= 63) ? ascii : null;
         }
         catch (ArgumentException)

@@ -37,10 +37,10 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         await member.GetByLabel("Upload files").SetInputFilesAsync(new FilePayload { Name = "policy.txt", MimeType = "text/plain", Buffer = "x"u8.ToArray() });
         await member.GetByRole(AriaRole.Link, new() { Name = "Create link for policy.txt" }).ClickAsync();
         // The dialog shows the rule before the member tries: the audience is locked to the team, with the reason.
-        await member.GetByText("Locked: your team's admins do not allow links outside the team.").WaitForAsync();
-        var teamOnly = member.GetByLabel("Only members of my team (they must sign in)");
-        Assert.True(await teamOnly.IsCheckedAsync());
-        Assert.True(await teamOnly.IsDisabledAsync());
+        await member.GetByText("Your team's admins do not allow links outside the team.").WaitForAsync();
+        var audience = member.GetByLabel("Who can open the link");
+        Assert.Equal("team", await audience.InputValueAsync());
+        Assert.True(await audience.Locator("option[value=anyone]").IsDisabledAsync());
         await member.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
         await member.GetByLabel("Link", new() { Exact = true }).WaitForAsync();
 

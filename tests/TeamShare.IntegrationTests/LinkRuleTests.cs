@@ -33,6 +33,8 @@ public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<Team
         { """{"itemIds":["ITEM"],"allowPreview":false,"allowDownload":false}""", "allowPreview" },
         { """{"itemIds":["ITEM"],"name":""}""", "name" },
         { """{"itemIds":["3f2504e0-4f89-11d3-9a0c-0305e82c3301"]}""", "itemIds" },
+        { """{"itemIds":["ITEM"],"audience":"everyone"}""", "audience" },
+        { """{"itemIds":["ITEM"],"audience":"anyone","teamOnly":true}""", "teamOnly" },
     };
 
     [Theory]
@@ -128,6 +130,30 @@ public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<Team
 
         Assert.Equal((HttpStatusCode.Unauthorized, "sign_in_required"), await OpenAsJson(factory.Anonymous(), token));
         Assert.Equal((HttpStatusCode.Unauthorized, "sign_in_required"), await OpenAsJson(await factory.ClientForAsync("gary@globex.test"), token));
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsJson(await factory.ClientForAsync("eve@acme.test"), token)).Status);
+    }
+
+    [Fact]
+    public async Task AD4_an_invited_only_link_opens_only_for_members_who_already_have_access()
+    {
+        var (mia, itemId) = await FileAsync("invited-only.txt");
+        var share = await mia.ShareOk(new { itemIds = new[] { itemId }, audience = "invited" });
+        Assert.Equal("invited", share.GetProperty("audience").GetString());
+        Assert.True(share.GetProperty("teamOnly").GetBoolean());
+        var token = Api.TokenOf(share.GetProperty("url").GetString()!);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "sign_in_required"), await OpenAsJson(factory.Anonymous(), token));
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        Assert.Equal((HttpStatusCode.Forbidden, "restricted"), await OpenAsJson(mark, token));
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsJson(mia, token)).Status);
+
+        // Once Mark is given access, the same link opens for him; the link itself never granted anything.
+        Assert.Equal(HttpStatusCode.Created, (await mia.PostAsJsonAsync($"/api/items/{itemId}/invitations",
+            new { recipients = new[] { new { kind = "user", id = await mark.UserIdAsync() } }, role = "viewer" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await OpenAsJson(mark, token)).Status);
+
+        // Modifying the audience takes effect on the next request.
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/shares/{share.Id()}", new { audience = "team" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await OpenAsJson(await factory.ClientForAsync("eve@acme.test"), token)).Status);
     }
 

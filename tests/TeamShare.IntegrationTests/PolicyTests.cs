@@ -101,6 +101,20 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
     }
 
     [Fact]
+    public async Task AD4_the_default_audience_only_invited_people_is_what_a_new_link_gets()
+    {
+        var (mia, item, _) = await LinkAsync();
+        try
+        {
+            await PutPolicy(Settings(audience: "invited"));
+            Assert.Equal("invited", (await mia.ShareOk(new { itemIds = new[] { item } })).GetProperty("audience").GetString());
+            Assert.Equal("invited", (await mia.ShareOk(new { itemIds = new[] { item }, teamOnly = true })).GetProperty("audience").GetString());
+            Assert.Equal("anyone", (await mia.ShareOk(new { itemIds = new[] { item }, audience = "anyone" })).GetProperty("audience").GetString());
+        }
+        finally { await PutPolicy(Settings()); }
+    }
+
+    [Fact]
     public async Task AD6_AD7_AD11_maximum_expiry_and_required_password_govern_new_links_only()
     {
         var (_, _, before) = await LinkAsync();

@@ -13,6 +13,32 @@ namespace TeamShare.IntegrationTests;
 /// <summary>LK-1..LK-11 through the API: options, passwords and the throttle, QR codes, drop boxes, My Shares, caps, expiry mail.</summary>
 public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
+    [Fact]
+    public async Task LK1_the_create_link_page_takes_several_items_of_one_space_the_member_may_edit()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var a = (await mia.UploadOk(space, "bundle-a.txt", "a"u8.ToArray())).Id();
+        var b = (await mia.UploadOk(space, "bundle-b.txt", "b"u8.ToArray())).Id();
+        var browser = await Browsers.SignedInAsync(factory, "mia@acme.test");
+
+        var page = await browser.GetAsync($"/links/new?itemId={a}&itemId={b}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Create a link to 2 items", html);
+        Assert.Contains("bundle-a.txt", html);
+        Assert.Contains("bundle-b.txt", html);
+
+        var spaces = await (await mia.GetAsync("/api/spaces")).Json();
+        var teamSpace = spaces.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Acme Shared").Id();
+        var welcome = (await (await mia.GetAsync($"/api/spaces/{teamSpace}/items")).Json()).EnumerateArray()
+            .Single(i => i.GetProperty("name").GetString() == "Welcome.md").Id();
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/links/new?itemId={a}&itemId={welcome}")).StatusCode);
+        var marks = await factory.ClientForAsync("mark@acme.test");
+        var notMine = (await marks.UploadOk((await marks.PersonalSpace()).Id(), "marks.txt", "m"u8.ToArray())).Id();
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/links/new?itemId={a}&itemId={notMine}")).StatusCode);
+    }
+
     private const string AddressHeader = "X-Test-Client-Address";
 
     private async Task<(HttpClient Mia, string Space)> MiaAsync()

@@ -10,6 +10,28 @@ namespace TeamShare.IntegrationTests;
 public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
     [Fact]
+    public async Task SP1_SH6_a_folder_listing_says_whom_each_item_is_shared_with()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var shared = (await mia.UploadOk(space, "listing-shared.txt", "x"u8.ToArray())).Id();
+        var unshared = (await mia.UploadOk(space, "listing-private.txt", "y"u8.ToArray())).Id();
+        var mark = await (await factory.ClientForAsync("mark@acme.test")).UserIdAsync();
+        Assert.Equal(HttpStatusCode.Created, (await mia.PostAsJsonAsync($"/api/items/{shared}/invitations", new
+        {
+            recipients = new object[] { new { kind = "user", id = mark }, new { kind = "organisation" } }, role = "viewer",
+        })).StatusCode);
+
+        var items = (await (await mia.GetAsync($"/api/spaces/{space}/items")).Json()).EnumerateArray().ToDictionary(i => i.Id());
+        Assert.Equal(["organisation", "user"], items[shared].GetProperty("sharedWith").EnumerateArray().Select(k => k.GetString()));
+        Assert.Empty(items[unshared].GetProperty("sharedWith").EnumerateArray());
+
+        var browser = await Browsers.SignedInAsync(factory, "mia@acme.test");
+        var page = await browser.GetStringAsync($"/files?space={space}");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "aria-label=\"Shared with the whole organisation, people\""));
+    }
+
+    [Fact]
     public async Task SP1_every_member_has_a_personal_space_and_admins_open_team_spaces_to_departments()
     {
         var eve = await factory.ClientForAsync("eve@acme.test");

@@ -13,7 +13,8 @@ public sealed class LinkPolicyRulesTests
         new(outside ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.LinksOutsideTeamOff), audience, "members_choose",
             mayOverride, maxDays, mayChangeExpiry, password, false);
 
-    private static CreateShareRequest Request(bool? teamOnly = null, DateTime? expires = null) => new([Guid.NewGuid()], TeamOnly: teamOnly, ExpiresAt: expires);
+    private static CreateShareRequest Request(bool? teamOnly = null, DateTime? expires = null, string? audience = null) =>
+        new([Guid.NewGuid()], TeamOnly: teamOnly, ExpiresAt: expires, Audience: audience);
 
     [Fact]
     public void AD3_links_outside_the_team_off_refuses_outside_links_but_not_team_links()
@@ -29,6 +30,35 @@ public sealed class LinkPolicyRulesTests
         Assert.True(LinkPolicyRules.Apply(Request(), Policy(audience: "team"), Now).Options!.TeamOnly);
         Assert.False(LinkPolicyRules.Apply(Request(teamOnly: false), Policy(audience: "team"), Now).Options!.TeamOnly);
         Assert.Equal("audience_locked", LinkPolicyRules.Apply(Request(teamOnly: false), Policy(audience: "team", mayOverride: false), Now).Reason);
+    }
+
+    [Theory]
+    [InlineData("invited", null, null, true, "invited")]
+    [InlineData("invited", true, null, false, "invited")]
+    [InlineData("team", null, "invited", true, "invited")]
+    [InlineData("anyone", null, "invited", true, "invited")]
+    [InlineData("invited", null, "anyone", true, "anyone")]
+    [InlineData("invited", null, "team", false, null)]
+    [InlineData("invited", false, null, false, null)]
+    public void AD4_only_invited_people_is_an_audience_of_its_own(string defaultAudience, bool? teamOnly, string? audience, bool mayOverride,
+        string? expected)
+    {
+        var (options, field, _, reason) = LinkPolicyRules.Apply(Request(teamOnly, audience: audience), Policy(audience: defaultAudience, mayOverride: mayOverride), Now);
+        Assert.Equal(expected, options?.Audience);
+        Assert.Equal(expected == "invited", options?.InvitedOnly ?? false);
+        if (expected is null)
+        {
+            Assert.Equal("audience_locked", reason);
+            Assert.Equal(audience is null ? "teamOnly" : "audience", field);
+        }
+    }
+
+    [Fact]
+    public void AD11_a_modified_link_keeps_its_audience_without_being_judged_by_a_later_default()
+    {
+        var locked = Policy(audience: "anyone", mayOverride: false);
+        Assert.Equal("invited", LinkPolicyRules.Apply(Request(), locked, Now, unchangedAudience: "invited").Options!.Audience);
+        Assert.Equal("audience_locked", LinkPolicyRules.Apply(Request(audience: "team"), locked, Now, unchangedAudience: "invited").Reason);
     }
 
     [Fact]

@@ -29,13 +29,13 @@
     // Locked (disabled) controls are left out, so the team's policy decides them.
     const flag = name => form.elements[name] && !form.elements[name].disabled ? form.elements[name].checked : null;
     const body = {
-      itemIds: [form.dataset.itemId],
+      itemIds: form.dataset.itemIds.split(','),
       name: value('name') || null,
       allowPreview: flag('allowPreview'),
       allowDownload: flag('allowDownload'),
       allowEdit: flag('allowEdit'),
       allowUpload: flag('allowUpload'),
-      teamOnly: flag('teamOnly'),
+      audience: form.elements.audience.disabled ? null : form.elements.audience.value,
       previewLimit: value('previewLimit') ? Number(value('previewLimit')) : null,
       password: value('password') || null,
       expiresAt: value('expiresAt') && !form.elements.expiresAt.disabled ? new Date(value('expiresAt')).toISOString() : null,

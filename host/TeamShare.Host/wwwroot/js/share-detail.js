@@ -12,14 +12,16 @@
     const f = e.target.elements;
     const body = {
       remarks: f.remarks.value, allowPreview: f.allowPreview.checked, allowDownload: f.allowDownload.checked,
-      allowEdit: f.allowEdit.checked, allowUpload: f.allowUpload.checked, teamOnly: f.teamOnly.checked,
+      allowEdit: f.allowEdit.checked, allowUpload: f.allowUpload.checked,
+      // Sent only when changed, so a team policy on audiences judges only what this change sets.
+      audience: f.audience.value !== f.audience.dataset.original ? f.audience.value : null,
       previewLimit: f.previewLimit.value ? Number(f.previewLimit.value) : null, removePreviewLimit: !f.previewLimit.value,
       password: f.password.value || null, removePassword: f.removePassword.checked || null,
       expiresAt: f.expiresAt.value && !f.permanent.checked ? new Date(f.expiresAt.value).toISOString() : null,
       permanent: f.permanent.checked || null,
     };
     const result = await teamshare.api('PATCH', `/api/shares/${id}`, body);
-    if (result.ok) { error.classList.add('d-none'); show(status, 'Saved. The link is unchanged.'); }
+    if (result.ok) { f.audience.dataset.original = f.audience.value; error.classList.add('d-none'); show(status, 'Saved. The link is unchanged.'); }
     else show(error, teamshare.describe(result.data));
   });
 

@@ -55,7 +55,7 @@ internal static class CreateShareEndpoint
             Id = Guid.CreateVersion7(), TeamId = teamId, OwnerUserId = userId, SpaceId = items[0].SpaceId,
             Name = body.Name?.Trim() ?? items[0].Name, TokenHash = Tokens.Hash(token),
             AllowPreview = body.AllowPreview ?? true, PreviewLimit = body.PreviewLimit, AllowDownload = body.AllowDownload ?? true,
-            AllowEdit = options.AllowEdit, AllowUpload = body.AllowUpload ?? false, TeamOnly = options.TeamOnly, ExpiresAt = options.ExpiresAt,
+            AllowEdit = options.AllowEdit, AllowUpload = body.AllowUpload ?? false, TeamOnly = options.TeamOnly, InvitedOnly = options.InvitedOnly, ExpiresAt = options.ExpiresAt,
             PasswordHash = body.Password is null ? null : hashing.Hash(body.Password), Remarks = body.Remarks, CreatedAt = now,
             Items = items.Select((item, position) => new ShareItem { ItemId = item.Id, Position = position }).ToList(),
         };

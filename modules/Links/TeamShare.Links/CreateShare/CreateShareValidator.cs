@@ -23,6 +23,10 @@ internal static class CreateShareValidator
         if (r.ExpiresAt is { } expires && expires.ToUniversalTime() <= now) errors["expiresAt"] = ["Choose a time in the future, or leave it empty for a permanent link."];
         if (r.Remarks is { Length: > 2000 }) errors["remarks"] = ["Use at most 2000 characters."];
         if (r.Password is { } password && !IsValidPassword(password)) errors["password"] = ["Use 6 to 8 letters and digits (case-sensitive)."];
+        if (r.Audience is { } audience && !Audiences.All.Contains(audience))
+            errors["audience"] = [$"Choose one of: {string.Join(", ", Audiences.All)}."];
+        else if (r.Audience is not null && r.TeamOnly is { } teamOnly && teamOnly != (r.Audience != Audiences.Anyone))
+            errors["teamOnly"] = ["This contradicts the audience; send one of the two."];
         if (r.AllowPreview == false && r.AllowUpload != true)
             errors["allowPreview"] = ["Without preview the link shows nothing; allow preview, or allow upload to make a drop box."];
     }

@@ -8,24 +8,38 @@ namespace TeamShare.Links.CreateShare;
 /// </summary>
 internal static class LinkPolicyRules
 {
-    public sealed record Resolved(bool TeamOnly, DateTime? ExpiresAt, bool AllowEdit);
-
-    public static (Resolved? Options, string? Field, string? Message, string? Reason) Apply(CreateShareRequest r, LinkPolicy p, DateTime now)
+    public sealed record Resolved(string Audience, DateTime? ExpiresAt, bool AllowEdit)
     {
-        var audienceDefaultTeam = p.DefaultAudience is "team" or "invited";
-        if (r.TeamOnly is { } chosen && chosen != audienceDefaultTeam && !p.MembersMayOverrideDefaults)
-            return (null, "teamOnly", "Your team's policy sets who a new link reaches; you cannot change it.", "audience_locked");
+        public bool TeamOnly => Audience != Audiences.Anyone;
+        public bool InvitedOnly => Audience == Audiences.Invited;
+    }
+
+    /// <param name="unchangedAudience">When modifying a share without touching its audience: the audience it keeps.</param>
+    public static (Resolved? Options, string? Field, string? Message, string? Reason) Apply(CreateShareRequest r, LinkPolicy p, DateTime now,
+        string? unchangedAudience = null)
+    {
+        var defaultAudience = Audiences.All.Contains(p.DefaultAudience) ? p.DefaultAudience : Audiences.Anyone;
+        // "teamOnly": true asks for a link restricted to the team; where the team's default is "invited", that is the one meant.
+        var chosen = r.Audience ?? r.TeamOnly switch
+        {
+            true => defaultAudience == Audiences.Invited ? Audiences.Invited : Audiences.Team,
+            false => Audiences.Anyone,
+            null => null,
+        };
+        if (chosen is not null && chosen != defaultAudience && !p.MembersMayOverrideDefaults)
+            return (null, r.Audience is not null ? "audience" : "teamOnly", "Your team's policy sets who a new link reaches; you cannot change it.", "audience_locked");
         var editDefault = p.DefaultPermission == "edit";
         if (r.AllowEdit is { } edit && p.DefaultPermission != "members_choose" && edit != editDefault && !p.MembersMayOverrideDefaults)
             return (null, "allowEdit", "Your team's policy sets whether links allow editing; you cannot change it.", "permission_locked");
         var allowEdit = r.AllowEdit ?? editDefault;
 
         // Where links may not reach outside, a link the member did not aim anywhere becomes a team link.
-        var teamOnly = r.TeamOnly ?? (audienceDefaultTeam || !p.OutsideDecision.Allowed);
-        if (teamOnly) return (new Resolved(true, r.ExpiresAt?.ToUniversalTime(), allowEdit), null, null, null);
+        var audience = chosen ?? unchangedAudience
+            ?? (defaultAudience == Audiences.Anyone && !p.OutsideDecision.Allowed ? Audiences.Team : defaultAudience);
+        if (audience != Audiences.Anyone) return (new Resolved(audience, r.ExpiresAt?.ToUniversalTime(), allowEdit), null, null, null);
 
         if (!p.OutsideDecision.Allowed)
-            return (null, "teamOnly", "Your team's admins do not allow links outside the team. Create a team-only link instead.",
+            return (null, r.Audience is not null ? "audience" : "teamOnly", "Your team's admins do not allow links outside the team. Create a team-only link instead.",
                 p.OutsideDecision.Reason);
         if (p.PasswordRequiredOutside && r.Password is null)
             return (null, "password", "Your team's policy requires a password on links outside the team.", "password_required");
@@ -40,6 +54,6 @@ internal static class LinkPolicyRules
                 return (null, "expiresAt", $"Links outside the team can last at most {days} days (until {latest:yyyy-MM-dd}).", "expiry_too_long");
             expiresAt ??= latest;
         }
-        return (new Resolved(false, expiresAt, allowEdit), null, null, null);
+        return (new Resolved(Audiences.Anyone, expiresAt, allowEdit), null, null, null);
     }
 }

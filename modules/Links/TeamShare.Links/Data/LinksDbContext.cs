@@ -17,6 +17,8 @@ internal sealed class Share
     public int? PreviewLimit { get; set; }
     public bool AllowDownload { get; set; } = true;
     public bool TeamOnly { get; set; }
+    /// <summary>AD-4 "only invited people": opens only for members who already have access to the item (implies TeamOnly).</summary>
+    public bool InvitedOnly { get; set; }
     public bool AllowEdit { get; set; }
     /// <summary>Folders only (LK-8).</summary>
     public bool AllowUpload { get; set; }

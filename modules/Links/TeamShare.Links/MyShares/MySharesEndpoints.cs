@@ -15,7 +15,7 @@ namespace TeamShare.Links.MyShares;
 internal sealed record ModifyShareRequest(
     string? Name = null, bool? AllowPreview = null, int? PreviewLimit = null, bool? RemovePreviewLimit = null, bool? AllowEdit = null,
     bool? AllowDownload = null, bool? TeamOnly = null, bool? AllowUpload = null, string? Password = null, bool? RemovePassword = null,
-    DateTime? ExpiresAt = null, bool? Permanent = null, string? Remarks = null);
+    DateTime? ExpiresAt = null, bool? Permanent = null, string? Remarks = null, string? Audience = null);
 
 internal static class MySharesEndpoints
 {
@@ -52,9 +52,9 @@ internal static class MySharesEndpoints
 
         var merged = new CreateShareRequest(share.Items.Select(i => i.ItemId).ToList(), body.Name ?? share.Name,
             body.AllowPreview ?? share.AllowPreview, body.RemovePreviewLimit == true ? null : body.PreviewLimit ?? share.PreviewLimit,
-            body.AllowEdit ?? share.AllowEdit, body.AllowDownload ?? share.AllowDownload, body.TeamOnly ?? share.TeamOnly,
+            body.AllowEdit ?? share.AllowEdit, body.AllowDownload ?? share.AllowDownload, body.TeamOnly,
             body.AllowUpload ?? share.AllowUpload, body.Password, body.Permanent == true ? null : body.ExpiresAt ?? share.ExpiresAt,
-            body.Remarks ?? share.Remarks);
+            body.Remarks ?? share.Remarks, body.Audience);
         var errors = new Dictionary<string, string[]>();
         CreateShareValidator.ValidateOptions(merged with { ExpiresAt = body.ExpiresAt }, now, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
@@ -67,7 +67,8 @@ internal static class MySharesEndpoints
         var policy = await mediator.Send(new GetLinkPolicy(share.TeamId), ct);
         // Policy judges what this change sets; an expiry left untouched stays as it was (AD-11).
         var (options, field, message, reason) = LinkPolicyRules.Apply(
-            merged with { Password = hasPassword ? "set" : null, ExpiresAt = body.ExpiresAt }, policy, now);
+            merged with { Password = hasPassword ? "set" : null, ExpiresAt = body.ExpiresAt }, policy, now,
+            body.Audience is null && body.TeamOnly is null ? Audiences.Of(share) : null);
         if (options is null) return CreateShareEndpoint.PolicyProblem(field!, message!, reason);
         var expiresAt = body.ExpiresAt is not null || body.Permanent == true ? options.ExpiresAt : share.ExpiresAt;
 
@@ -77,6 +78,7 @@ internal static class MySharesEndpoints
         share.AllowEdit = options.AllowEdit;
         share.AllowDownload = merged.AllowDownload!.Value;
         share.TeamOnly = options.TeamOnly;
+        share.InvitedOnly = options.InvitedOnly;
         share.AllowUpload = merged.AllowUpload!.Value;
         share.ExpiresAt = expiresAt;
         share.Remarks = merged.Remarks;
@@ -97,7 +99,7 @@ internal static class MySharesEndpoints
         if (b.AllowPreview is not null || b.PreviewLimit is not null || b.RemovePreviewLimit is not null) yield return "preview";
         if (b.AllowEdit is not null) yield return "editing";
         if (b.AllowDownload is not null) yield return "download";
-        if (b.TeamOnly is not null) yield return "audience";
+        if (b.TeamOnly is not null || b.Audience is not null) yield return "audience";
         if (b.AllowUpload is not null) yield return "upload";
         if (b.Password is not null || b.RemovePassword is not null) yield return "password";
         if (b.ExpiresAt is not null || b.Permanent is not null) yield return "expiry";

@@ -22,7 +22,7 @@ internal sealed record OpenedLink(Share Share, LinkEntry Entry, IReadOnlyList<It
 }
 
 /// <summary>
-/// Every way into a link passes here (LK-7): the entry token, cancel, expiry at this instant, team-only, the team's policy
+/// Every way into a link passes here (LK-7): the entry token, cancel, expiry at this instant, its audience (AD-4), the team's policy
 /// (AD-1, AD-3, AD-8), the password's unlock cookie, and the sharer's own access through SP-8, so a link never outlives the
 /// right to share. Refusals say why without naming anything the link does not show.
 /// </summary>
@@ -64,6 +64,14 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
             share.Items.OrderBy(i => i.Position).Select(i => i.ItemId).ToList()), ct);
         var visible = roles.Where(a => a is { Role: >= AccessRole.Editor, Item.InTrash: false }).Select(a => a.Item).ToList();
         if (visible.Count == 0) return (null, LinkRefusal.Deleted);
+        if (share.InvitedOnly)
+        {
+            // AD-4 "only invited people": the link opens, for each item, only for members who already have access to it (SP-8).
+            var mine = (await mediator.Send(new GetItemsAccess(visitor.GetUserId(), share.TeamId, visible.Select(i => i.Id).ToList()), ct))
+                .Where(a => a.Role > AccessRole.None).Select(a => a.Item.Id).ToHashSet();
+            visible = visible.Where(i => mine.Contains(i.Id)).ToList();
+            if (visible.Count == 0) return (null, LinkRefusal.Restricted);
+        }
         if (visible.Any(i => i.Kind == "folder"))
         {
             // AD-8: team-wide, or per folder by its owner, a restricted folder opens only for people who already have access.

@@ -21,7 +21,7 @@ internal static class RefusalText
         LinkRefusal.BlockedByPolicy => new(403, "blocked_by_policy", "Not allowed by the team's policy",
             "The team that shared this link does not allow opening it from outside the team."),
         LinkRefusal.Restricted => new(403, "restricted", "Only for people with access",
-            "This folder opens only for people who already have access to it. Sign in, or ask the person who shared it."),
+            "This link opens only for people who already have access to what it shares. Sign in, or ask the person who shared it for access."),
         LinkRefusal.PasswordRequired => new(401, "password_required", "Password required",
             "This link is protected by a password. Enter the password the sender gave you."),
         LinkRefusal.QrExpired => new(410, "qr_expired", "This QR code has expired",

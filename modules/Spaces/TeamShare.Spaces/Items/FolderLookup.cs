@@ -27,11 +27,16 @@ internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, Per
         db.Items.AsNoTracking().Where(i => i.TeamId == teamId && i.ParentId == folderId && i.TrashedAt == null)
             .OrderBy(i => i.Kind == ItemKinds.Folder ? 0 : 1).ThenBy(i => i.NameKey);
 
-    /// <summary>The children with the caller's role on each: one query for the items, one for their own grants.</summary>
+    /// <summary>The children with the caller's role on each: one query for the items, one for their own grants,
+    /// one for whom each is shared with.</summary>
     public async Task<IReadOnlyList<ItemDto>> ChildrenAsync(Guid userId, Item folder, AccessRole folderRole, CancellationToken ct)
     {
         var children = await ChildrenOf(db, folder.TeamId, folder.Id).ToListAsync(ct);
         var childRoles = await roles.ForChildrenAsync(userId, folderRole, children, ct);
-        return children.Select(c => c.ToDto(childRoles[c.Id])).ToList();
+        var ids = children.Select(c => c.Id).ToList();
+        var shared = (await db.Grants.AsNoTracking().Where(g => g.TeamId == folder.TeamId && ids.Contains(g.ItemId))
+                .Select(g => new { g.ItemId, g.PrincipalKind }).Distinct().ToListAsync(ct))
+            .ToLookup(g => g.ItemId, g => g.PrincipalKind);
+        return children.Select(c => c.ToDto(childRoles[c.Id]) with { SharedWith = shared[c.Id].Order().ToList() }).ToList();
     }
 }

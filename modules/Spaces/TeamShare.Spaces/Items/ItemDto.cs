@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 
@@ -5,7 +6,9 @@ namespace TeamShare.Spaces.Items;
 
 internal sealed record ItemDto(
     Guid Id, string Name, string Kind, long Size, Guid SpaceId, Guid? ParentId, AccessRole Role,
-    string? ContentType, DateTime CreatedAt, DateTime ModifiedAt, bool InTrash, bool LinkRestricted);
+    string? ContentType, DateTime CreatedAt, DateTime ModifiedAt, bool InTrash, bool LinkRestricted,
+    // Folder listings only: the kinds of principal the item itself is shared with ("user", "department", "organisation").
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SharedWith = null);
 
 internal sealed record SpaceDto(Guid Id, string Name, string Kind, Guid RootFolderId, AccessRole Role);
 

@@ -21,6 +21,7 @@ public sealed class FilesModel : PageModel
     public AccessRole FolderRole { get; private set; }
     internal IReadOnlyList<Crumb> Breadcrumbs { get; private set; } = [];
     internal IReadOnlyList<ItemDto> Items { get; private set; } = [];
+    internal IReadOnlyList<(Guid Id, string Path)> Folders { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? space, Guid? folder, CancellationToken ct)
     {
@@ -44,6 +45,7 @@ public sealed class FilesModel : PageModel
             new Crumb(index == 0 ? null : id, index == 0 ? spaceRow.Name : names.GetValueOrDefault(id, "…"))).ToList();
 
         Items = await services.GetRequiredService<FolderLookup>().ChildrenAsync(userId, current, role, ct);
+        if (Items.Count > 0) Folders = await FolderPaths.OfSpaceAsync(db, current.SpaceId, ct);
         return Page();
     }
 }

@@ -40,14 +40,7 @@ public sealed class ItemViewModel : PageModel
         }
         if (f.Role >= AccessRole.Editor)
         {
-            // Move and copy targets: the folders of this space, by path (one query).
-            var folders = await db.Items.AsNoTracking()
-                .Where(i => i.SpaceId == f.Item.SpaceId && i.Kind == ItemKinds.Folder && i.TrashedAt == null)
-                .Select(i => new { i.Id, i.Name, i.AncestorPath, i.ParentId }).ToListAsync(ct);
-            var names = folders.ToDictionary(x => x.Id, x => x.ParentId is null ? "" : x.Name);
-            Folders = folders.Select(x => (x.Id, "/" + string.Join("/", x.AncestorPath.Split('/', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(Guid.Parse).Select(a => names.GetValueOrDefault(a, "")).Append(names[x.Id]).Where(n => n.Length > 0))))
-                .OrderBy(x => x.Item2).ToList();
+            Folders = await FolderPaths.OfSpaceAsync(db, f.Item.SpaceId, ct);
         }
         return Page();
     }

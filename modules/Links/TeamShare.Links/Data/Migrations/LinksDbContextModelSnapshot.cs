@@ -106,6 +106,9 @@ namespace TeamShare.Links.Data.Migrations
                     b.Property<DateTime?>("ExpiryProcessedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InvitedOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)

@@ -129,6 +129,8 @@ namespace TeamShare.Spaces.Data.Migrations
                     b.HasIndex("ParentId", "NameKey")
                         .IsUnique();
 
+                    b.HasIndex("SpaceId", "Kind");
+
                     b.HasIndex("TeamId", "AncestorPath");
 
                     b.ToTable("spaces_items", (string)null);

@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hangfire;
@@ -36,6 +38,12 @@ services.AddAntiforgery(o =>
     o.Cookie.Name = "teamshare.af";
 });
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TeamShareOptions>>((forwarded, teamShare) =>
+{
+    // Loopback proxies are trusted by default (a proxy on the same machine); others only when configured.
+    forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    foreach (var proxy in teamShare.Value.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+});
 services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
 services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
     .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
@@ -46,6 +54,7 @@ var app = builder.Build();
 await DatabaseStartup.PrepareAsync(app.Services);
 if (app.Services.GetRequiredService<IOptions<TeamShareOptions>>().Value.ScheduleJobs) app.Services.ScheduleModuleJobs();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();

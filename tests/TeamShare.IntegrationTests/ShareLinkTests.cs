@@ -116,6 +116,29 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
     }
 
     [Fact]
+    public async Task LK11_behind_a_trusted_proxy_the_throttle_counts_the_forwarded_visitor_and_others_cannot_pick_an_address()
+    {
+        var (_, _, _, token) = await ShareAsync(new { password = "Abc123" });
+        var visitor = factory.Client();
+        async Task<HttpStatusCode> Try(string password, string peer, string forwardedFor)
+        {
+            var request = Json(HttpMethod.Post, $"/s/{token}/unlock", new { password }, peer);
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return (await visitor.SendAsync(request)).StatusCode;
+        }
+
+        // Through a proxy on this machine, five wrong tries of one visitor lock out that visitor...
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Unauthorized, await Try("wrong1", "127.0.0.1", "198.51.100.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Try("Abc123", "127.0.0.1", "198.51.100.7"));
+        // ...and not everyone else behind the same proxy.
+        Assert.Equal(HttpStatusCode.NoContent, await Try("Abc123", "127.0.0.1", "198.51.100.8"));
+
+        // A client that is not a trusted proxy cannot dodge the throttle by naming a new address each time.
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.Unauthorized, await Try("wrong1", "203.0.113.9", $"192.0.2.{i}"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Try("Abc123", "203.0.113.9", "192.0.2.200"));
+    }
+
+    [Fact]
     public async Task LK11_a_password_is_case_sensitive_and_a_right_one_gives_a_cookie_for_that_link_only()
     {
         var (mia, item, share, token) = await ShareAsync(new { password = "Abc123" });

@@ -11,6 +11,11 @@ public sealed class TeamShareOptions
     public long MaxUploadBytes { get; set; } = 10L * 1024 * 1024 * 1024;
     /// <summary>Off only in tests that run the sweeps by hand with a controlled clock, so a timer never races them.</summary>
     public bool ScheduleJobs { get; set; } = true;
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For/-Proto/-Host are believed, besides the loopback address, so the
+    /// sign-in and link-password throttles count the visitor's address and links carry the public scheme and host.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

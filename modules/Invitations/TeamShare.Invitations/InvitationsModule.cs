@@ -10,6 +10,7 @@ using TeamShare.Invitations.External;
 using TeamShare.Invitations.Invite;
 using TeamShare.Invitations.Mail;
 using TeamShare.SharedKernel.Channels;
+using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
@@ -32,6 +33,7 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddScoped<ExternalAccess>();
         services.AddRecurringJob<MailDispatchJob>(MailDispatchJob.Id, "* * * * *");
         services.AddRecurringJob<ExpiryReminderJob>("invitations-expiry-reminders", "0 * * * *");
+        services.AddNotificationRelay<InvitationsDbContext>(InvitationsDbContext.Module, typeof(SharingActivityOccurred));
         services.AddSharingChannel(new SharingChannel(InvitationsChannel.Name, "E-mail invitations", "AD-2 sharing by e-mail",
             ShareableKinds.FilesAndFolders, IsActive: true));
     }

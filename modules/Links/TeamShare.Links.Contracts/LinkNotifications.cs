@@ -2,12 +2,27 @@ using Mediator;
 
 namespace TeamShare.Links.Contracts;
 
-/// <summary>Facts about links, published after they are saved, for the admin's sharing activity (AD-12).</summary>
-public sealed record LinkCreated(Guid ShareId, Guid TeamId, Guid OwnerUserId, IReadOnlyList<Guid> ItemIds, DateTime At) : INotification;
+// Facts about links for the admin's sharing activity (AD-12). Created, modified and canceled are saved with the change and
+// published after it, again after a crash, so handlers treat a repeated EventId as already seen. Used is best effort: the
+// share's own counters are the durable record of use.
+
+public sealed record LinkCreated(Guid ShareId, Guid TeamId, Guid OwnerUserId, IReadOnlyList<Guid> ItemIds, DateTime At) : INotification
+{
+    public Guid EventId { get; init; } = Guid.CreateVersion7();
+}
 
 /// <summary>Someone used a link: kind is "opened", "previewed", "downloaded", "uploaded" or "edited".</summary>
-public sealed record LinkUsed(Guid ShareId, Guid TeamId, string Kind, Guid? ItemId, DateTime At) : INotification;
+public sealed record LinkUsed(Guid ShareId, Guid TeamId, string Kind, Guid? ItemId, DateTime At) : INotification
+{
+    public Guid EventId { get; init; } = Guid.CreateVersion7();
+}
 
-public sealed record LinkModified(Guid ShareId, Guid TeamId, Guid OwnerUserId, string Changes, DateTime At) : INotification;
+public sealed record LinkModified(Guid ShareId, Guid TeamId, Guid OwnerUserId, string Changes, DateTime At) : INotification
+{
+    public Guid EventId { get; init; } = Guid.CreateVersion7();
+}
 
-public sealed record LinkCanceled(Guid ShareId, Guid TeamId, Guid OwnerUserId, DateTime At) : INotification;
+public sealed record LinkCanceled(Guid ShareId, Guid TeamId, Guid OwnerUserId, DateTime At) : INotification
+{
+    public Guid EventId { get; init; } = Guid.CreateVersion7();
+}

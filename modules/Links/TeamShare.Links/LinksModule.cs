@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TeamShare.Links.Contracts;
 using TeamShare.Links.CreateShare;
 using TeamShare.Links.Data;
 using TeamShare.Links.Jobs;
@@ -36,6 +37,7 @@ public sealed class LinksModule : ITeamShareModule
         services.AddScoped<PasswordThrottle>();
         services.AddScoped<MySharesQuery>();
         services.AddRecurringJob<LinkExpirySweep>("links-expiry-sweep", "*/5 * * * *");
+        services.AddNotificationRelay<LinksDbContext>(LinksDbContext.Module, typeof(LinkCreated), typeof(LinkModified), typeof(LinkCanceled));
         services.AddSharingChannel(new SharingChannel(CreateShareEndpoint.Channel, "Share links", "AD-3 links outside the team",
             ShareableKinds.FilesAndFolders, IsActive: true));
     }

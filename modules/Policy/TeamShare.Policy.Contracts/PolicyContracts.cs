@@ -42,7 +42,11 @@ public static class PolicyReasons
 /// channel needs no change to this module (CH-1).
 /// </summary>
 public sealed record SharingActivityOccurred(Guid TeamId, Guid? ActorId, string Kind, Guid? SubjectId, string? Target, string? Details, DateTime At)
-    : INotification;
+    : INotification
+{
+    /// <summary>Publishers may publish the same event again after a crash; the activity log records each id once.</summary>
+    public Guid EventId { get; init; } = Guid.CreateVersion7();
+}
 
 /// <summary>AD-1 alone: is outside access on at all? Asked on every use of an external recipient's link.</summary>
 public sealed record CheckExternalAccess(Guid TeamId) : IRequest<PolicyDecision>;

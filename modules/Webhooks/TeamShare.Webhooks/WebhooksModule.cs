@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.SharedKernel.Channels;
+using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
@@ -26,6 +27,7 @@ public sealed class WebhooksModule : ITeamShareModule
         services.AddModuleDbContext<WebhooksDbContext>(WebhooksDbContext.Module);
         services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddRecurringJob<WebhookDeliveryJob>("webhooks-delivery", "* * * * *");
+        services.AddNotificationRelay<WebhooksDbContext>(WebhooksDbContext.Module, typeof(SharingActivityOccurred));
         services.AddSharingChannel(new SharingChannel(WebhookChannel.Name, "Team chat (webhook)", "AD-10 channel switch",
             ShareableKinds.FilesAndFolders, IsActive: true));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -78,7 +79,7 @@ internal static class AccessEndpoints
 
     /// <summary>X in "People with access": the next request of that person (or of the external link) is refused.</summary>
     public static async Task<IResult> Revoke(Guid id, Guid grantId, ClaimsPrincipal user, IMediator mediator, InvitationsDbContext db,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, ILogger<InvitationsDbContext> log, CancellationToken ct)
     {
         var (userId, teamId) = (user.GetUserId(), user.GetTeamId());
         var access = await mediator.Send(new GetItemAccess(userId, teamId, id), ct);
@@ -100,9 +101,11 @@ internal static class AccessEndpoints
                 {
                     ["sender_name"] = user.Identity?.Name ?? "", ["item_name"] = access.Item.Name,
                 }, now);
-            await db.SaveChangesAsync(ct);
         }
-        await mediator.Publish(new SharingActivityOccurred(teamId, userId, "access_revoked", id, to, access.Item.Name, now), ct);
+        var revoked = new SharingActivityOccurred(teamId, userId, "access_revoked", id, to, access.Item.Name, now);
+        db.Stage(revoked, revoked.EventId, now);
+        await db.SaveChangesAsync(ct);
+        await db.PublishStagedAsync(mediator, log, revoked, revoked.EventId, ct);
         return TypedResults.NoContent();
     }
 

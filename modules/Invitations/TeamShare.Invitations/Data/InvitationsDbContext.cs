@@ -74,6 +74,7 @@ internal sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        b.ConfigurePendingNotifications(Module);
         b.Entity<Invitation>(e =>
         {
             e.ToTable("invitations_invitations");

@@ -10,6 +10,8 @@ using TeamShare.Invitations.Data;
 using TeamShare.Invitations.External;
 using TeamShare.Invitations.Mail;
 using TeamShare.Policy.Contracts;
+using Microsoft.Extensions.Logging;
+using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
@@ -40,7 +42,7 @@ internal static class InviteEndpoint
 
     public static async Task<IResult> Handle(Guid id, InviteRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
         InvitationsDbContext db, InvitationApplier applier, ExternalLinks links, IOptions<TeamShareOptions> options, TimeProvider clock, IJobTrigger jobs,
-        CancellationToken ct)
+        ILogger<InvitationsDbContext> log, CancellationToken ct)
     {
         var (senderId, teamId) = (user.GetUserId(), user.GetTeamId());
         if (body.Recipients is not { Count: > 0 and <= 50 }) return Problems.Field("recipients", "Add 1 to 50 recipients.");
@@ -129,13 +131,13 @@ internal static class InviteEndpoint
                     Queue(db, teamId, senderId, invitation, person.Email, "invitation-internal",
                         new(model) { ["link"] = appLink, ["recipient_name"] = person.DisplayName }, now);
         }
+        var activity = invitations.Select(i => new SharingActivityOccurred(teamId, senderId, "invitation_sent", id,
+            i.RecipientEmail ?? $"{i.RecipientKind}:{i.RecipientId}", item.Name, now)).ToList();
+        foreach (var a in activity) db.Stage(a, a.EventId, now);
         await db.SaveChangesAsync(ct);
         await applier.ApplyAsync(invitations, ct);
         jobs.Trigger(MailDispatchJob.Id);
-
-        foreach (var i in invitations)
-            await mediator.Publish(new SharingActivityOccurred(teamId, senderId, "invitation_sent", id,
-                i.RecipientEmail ?? $"{i.RecipientKind}:{i.RecipientId}", item.Name, now), ct);
+        foreach (var a in activity) await db.PublishStagedAsync(mediator, log, a, a.EventId, ct);
         return TypedResults.Created($"/api/items/{id}/access", new InviteResponse(
             invitations.Select(i => new InvitedGrant(i.Id, i.IsExternal ? null : i.GrantId, i.RecipientKind, i.RecipientId, i.RecipientEmail,
                 ((AccessRole)i.Role).ToString().ToLowerInvariant(), i.ExternalExpiresAt)).ToList(), externalLinks));

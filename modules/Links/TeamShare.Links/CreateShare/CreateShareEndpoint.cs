@@ -7,6 +7,8 @@ using TeamShare.Links.Data;
 using TeamShare.Links.Opening;
 using TeamShare.Links.QrCodes;
 using TeamShare.Policy.Contracts;
+using Microsoft.Extensions.Logging;
+using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
@@ -19,7 +21,8 @@ internal static class CreateShareEndpoint
 
     /// <summary>POST /api/shares (LK-1): one or more items of one space, each of which the caller may share (Editor or Owner).</summary>
     public static async Task<IResult> Handle(CreateShareRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
-        LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing, TimeProvider clock, CancellationToken ct)
+        LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing, TimeProvider clock, ILogger<LinksDbContext> log,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = CreateShareValidator.Validate(body, now);
@@ -61,8 +64,10 @@ internal static class CreateShareEndpoint
         };
         db.Shares.Add(share);
         var code = qr.New(share.Id);
+        var created = new LinkCreated(share.Id, teamId, userId, share.Items.Select(i => i.ItemId).ToList(), now);
+        db.Stage(created, created.EventId, now);
         await db.SaveChangesAsync(ct);
-        await mediator.Publish(new LinkCreated(share.Id, teamId, userId, share.Items.Select(i => i.ItemId).ToList(), now), ct);
+        await db.PublishStagedAsync(mediator, log, created, created.EventId, ct);
 
         var url = await urls.ForAsync(http.Request, teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
         return TypedResults.Created($"/api/shares/{share.Id}", ShareMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, http.Request, ct)));

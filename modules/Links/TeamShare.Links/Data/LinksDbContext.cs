@@ -95,6 +95,7 @@ internal sealed class LinksDbContext(DbContextOptions<LinksDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        b.ConfigurePendingNotifications(Module);
         b.Entity<Share>(e =>
         {
             e.ToTable("links_shares");

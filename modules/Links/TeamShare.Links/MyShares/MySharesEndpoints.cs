@@ -6,6 +6,8 @@ using TeamShare.Links.Contracts;
 using TeamShare.Links.CreateShare;
 using TeamShare.Links.Data;
 using TeamShare.Policy.Contracts;
+using Microsoft.Extensions.Logging;
+using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 
@@ -42,7 +44,7 @@ internal static class MySharesEndpoints
 
     /// <summary>LK-5: the link stays the same; the change holds from the next request (the gate reads the row every time).</summary>
     public static async Task<IResult> Modify(Guid id, ModifyShareRequest body, ClaimsPrincipal user, LinksDbContext db, IMediator mediator,
-        PasswordHashing hashing, TimeProvider clock, CancellationToken ct)
+        PasswordHashing hashing, TimeProvider clock, ILogger<LinksDbContext> log, CancellationToken ct)
     {
         var userId = user.GetUserId();
         var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
@@ -87,9 +89,10 @@ internal static class MySharesEndpoints
             share.PasswordHash = body.Password is null ? null : hashing.Hash(body.Password);
             share.PasswordVersion++;
         }
+        var modified = new LinkModified(share.Id, share.TeamId, userId, string.Join(", ", Changed(body)), now);
+        db.Stage(modified, modified.EventId, now);
         await db.SaveChangesAsync(ct);
-        var changed = string.Join(", ", Changed(body));
-        await mediator.Publish(new LinkModified(share.Id, share.TeamId, userId, changed, now), ct);
+        await db.PublishStagedAsync(mediator, log, modified, modified.EventId, ct);
         return TypedResults.Ok(ShareMapping.ToResponse(share, null, now));
     }
 
@@ -107,15 +110,21 @@ internal static class MySharesEndpoints
     }
 
     /// <summary>LK-6: a canceled link stops working at once, for good.</summary>
-    public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, LinksDbContext db, IMediator mediator, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, LinksDbContext db, IMediator mediator, TimeProvider clock,
+        ILogger<LinksDbContext> log, CancellationToken ct)
     {
         var userId = user.GetUserId();
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Shares.Where(s => s.Id == id && s.OwnerUserId == userId && s.CanceledAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CanceledAt, now), ct);
         if (changed == 0)
             return await db.Shares.AnyAsync(s => s.Id == id && s.OwnerUserId == userId, ct) ? TypedResults.NoContent() : Problems.NotFound();
-        await mediator.Publish(new LinkCanceled(id, user.GetTeamId(), userId, now), ct);
+        var canceled = new LinkCanceled(id, user.GetTeamId(), userId, now);
+        db.Stage(canceled, canceled.EventId, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await db.PublishStagedAsync(mediator, log, canceled, canceled.EventId, ct);
         return TypedResults.NoContent();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TeamShare.Policy.Data;
 using TeamShare.Policy.Decisions;
 
@@ -6,18 +7,30 @@ namespace TeamShare.Policy.Activity;
 /// <summary>AD-12: appends activity rows to the current unit of work; the caller's SaveChanges writes them with the change.</summary>
 internal sealed class ActivityLog(PolicyDbContext db)
 {
-    public void Add(Guid teamId, Guid? actorId, string kind, Guid? subjectId, string? target, string? details, DateTime at) =>
+    public ActivityEntry Add(Guid teamId, Guid? actorId, string kind, Guid? subjectId, string? target, string? details, DateTime at) =>
         db.Activity.Add(new ActivityEntry
         {
             TeamId = teamId, ActorId = actorId, Kind = kind, SubjectId = subjectId, At = at,
             Target = target, Details = details,
             TargetDomain = target is not null && target.Contains('@') ? ApprovedList.DomainOf(target) : null,
-        });
+        }).Entity;
 
-    public async Task AppendAsync(Guid teamId, Guid? actorId, string kind, Guid? subjectId, string? target, string? details, DateTime at,
-        CancellationToken ct)
+    /// <summary>Records one notification's event, once: the same event id arriving again (a relay after a crash) is ignored.</summary>
+    public async Task AppendOnceAsync(Guid eventId, Guid teamId, Guid? actorId, string kind, Guid? subjectId, string? target, string? details,
+        DateTime at, CancellationToken ct)
     {
-        Add(teamId, actorId, kind, subjectId, target, details, at);
-        await db.SaveChangesAsync(ct);
+        if (await db.Activity.AnyAsync(a => a.EventId == eventId, ct)) return;
+        var entry = Add(teamId, actorId, kind, subjectId, target, details, at);
+        entry.EventId = eventId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Recorded meanwhile by a parallel delivery of the same event: nothing to do. Anything else is a real failure.
+            db.ChangeTracker.Clear();
+            if (!await db.Activity.AnyAsync(a => a.EventId == eventId, ct)) throw;
+        }
     }
 }

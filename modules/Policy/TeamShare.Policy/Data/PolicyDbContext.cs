@@ -76,6 +76,8 @@ internal sealed class ActivityEntry
     /// <summary>The domain of an external e-mail target, for "domains shared with most" (links never set it).</summary>
     public string? TargetDomain { get; set; }
     public string? Details { get; set; }
+    /// <summary>The notification this row came from; a notification published again after a crash is recorded once.</summary>
+    public Guid? EventId { get; set; }
 }
 
 internal sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbContext(options)
@@ -121,6 +123,7 @@ internal sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options)
             e.Property(x => x.Details).HasMaxLength(4000);
             e.HasIndex(x => new { x.TeamId, x.At });
             e.HasIndex(x => new { x.TeamId, x.TargetDomain });
+            e.HasIndex(x => x.EventId).IsUnique();
         });
     }
 }

@@ -41,6 +41,7 @@ internal sealed class WebhooksDbContext(DbContextOptions<WebhooksDbContext> opti
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        b.ConfigurePendingNotifications(Module);
         b.Entity<WebhookSettings>(e =>
         {
             e.ToTable("webhooks_settings");

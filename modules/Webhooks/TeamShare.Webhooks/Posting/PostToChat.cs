@@ -3,6 +3,7 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
@@ -25,7 +26,7 @@ internal sealed record DeliveryDto(Guid Id, string Status, int Attempts, string?
 internal static class PostToChatEndpoint
 {
     public static async Task<IResult> Post(PostToChatRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
-        WebhooksDbContext db, IOptions<TeamShareOptions> options, TimeProvider clock, CancellationToken ct)
+        WebhooksDbContext db, IOptions<TeamShareOptions> options, TimeProvider clock, ILogger<WebhooksDbContext> log, CancellationToken ct)
     {
         if (body.ItemId is not { } itemId) return Problems.Field("itemId", "Choose the item to post.");
         if (body.Message is { Length: > 1000 }) return Problems.Field("message", "Use at most 1000 characters.");
@@ -55,8 +56,10 @@ internal static class PostToChatEndpoint
             PayloadJson = JsonSerializer.Serialize(payload, JsonSerializerOptions.Web),
         };
         db.Deliveries.Add(delivery);
+        var posted = new SharingActivityOccurred(teamId, userId, "posted_to_chat", itemId, null, access.Item.Name, now);
+        db.Stage(posted, posted.EventId, now);
         await db.SaveChangesAsync(ct);
-        await mediator.Publish(new SharingActivityOccurred(teamId, userId, "posted_to_chat", itemId, null, access.Item.Name, now), ct);
+        await db.PublishStagedAsync(mediator, log, posted, posted.EventId, ct);
         return TypedResults.Accepted($"/api/webhook-shares/{delivery.Id}", ToDto(delivery));
     }
 

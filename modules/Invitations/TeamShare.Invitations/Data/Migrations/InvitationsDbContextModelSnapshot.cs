@@ -157,6 +157,31 @@ namespace TeamShare.Invitations.Data.Migrations
 
                     b.ToTable("invitations_outbox", (string)null);
                 });
+
+            modelBuilder.Entity("TeamShare.SharedKernel.Data.PendingNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("invitations_pending_notifications", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -203,6 +203,31 @@ namespace TeamShare.Links.Data.Migrations
                     b.ToTable("links_team_settings", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.SharedKernel.Data.PendingNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("links_pending_notifications", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Links.Data.ShareItem", b =>
                 {
                     b.HasOne("TeamShare.Links.Data.Share", null)

@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using TeamShare.SharedKernel.Jobs;
+
+namespace TeamShare.SharedKernel.Data;
+
+/// <summary>
+/// A notification saved in the same transaction as the change it reports. It is published right after the commit and the
+/// row removed; if the process dies in between (or a handler fails), the module's relay publishes it later. Handlers of
+/// such notifications must be idempotent by the notification's event id.
+/// </summary>
+public sealed class PendingNotification
+{
+    public Guid Id { get; set; }
+    public required string Type { get; set; }
+    public required string Payload { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The notification types a relay may publish, fixed at start, so a row in the database never chooses a type.</summary>
+public sealed class DurableNotificationTypes(IEnumerable<DurableNotificationType> types)
+{
+    private readonly FrozenDictionary<string, Type> _byName = types.DistinctBy(t => t.Type).ToFrozenDictionary(t => t.Type.FullName!, t => t.Type);
+    public Type? Find(string name) => _byName.GetValueOrDefault(name);
+}
+
+public sealed record DurableNotificationType(Type Type);
+
+public static class DurableNotifications
+{
+    /// <summary>Relaying waits this long, so it does not race the request that is about to publish the row itself.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+
+    public static void ConfigurePendingNotifications(this ModelBuilder builder, string module) =>
+        builder.Entity<PendingNotification>(e =>
+        {
+            e.ToTable($"{module}_pending_notifications");
+            e.Property(x => x.Type).HasMaxLength(200);
+            e.HasIndex(x => x.CreatedAt);
+        });
+
+    /// <summary>A module's relay, run every minute, and the types it may publish.</summary>
+    public static IServiceCollection AddNotificationRelay<TContext>(this IServiceCollection services, string module, params Type[] types)
+        where TContext : DbContext
+    {
+        foreach (var type in types) services.AddSingleton(new DurableNotificationType(type));
+        services.TryAddSingleton<DurableNotificationTypes>();
+        return services.AddRecurringJob<NotificationRelay<TContext>>($"{module}-notification-relay", "* * * * *");
+    }
+
+    /// <summary>Adds the notification to the unit of work; the caller's SaveChanges writes it with the change.</summary>
+    public static void Stage<T>(this DbContext db, T notification, Guid eventId, DateTime now) where T : INotification =>
+        db.Set<PendingNotification>().Add(new PendingNotification
+        {
+            Id = eventId, Type = typeof(T).FullName!, Payload = JsonSerializer.Serialize(notification), CreatedAt = now,
+        });
+
+    /// <summary>
+    /// After the commit: publish, then drop the row. A failing handler never fails the request whose change is already
+    /// saved; the row stays and the relay tries again.
+    /// </summary>
+    public static async Task PublishStagedAsync<T>(this DbContext db, IPublisher publisher, ILogger logger, T notification, Guid eventId,
+        CancellationToken ct) where T : INotification
+    {
+        try
+        {
+            await publisher.Publish(notification, ct);
+            await db.Set<PendingNotification>().Where(n => n.Id == eventId).ExecuteDeleteAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Publishing {Type} {EventId} failed; the relay will retry it.", typeof(T).Name, eventId);
+        }
+    }
+}
+
+/// <summary>Publishes what a crash or a failed handler left behind, oldest first, and removes each row once published.</summary>
+public sealed class NotificationRelay<TContext>(TContext db, IPublisher publisher, DurableNotificationTypes types, TimeProvider clock,
+    ILogger<NotificationRelay<TContext>> logger) : IRecurringJob where TContext : DbContext
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - DurableNotifications.Grace;
+        var rows = await db.Set<PendingNotification>().Where(n => n.CreatedAt <= before).OrderBy(n => n.CreatedAt).Take(500).ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            if (types.Find(row.Type) is not { } type || JsonSerializer.Deserialize(row.Payload, type) is not { } notification)
+            {
+                logger.LogError("Pending notification {Id} has unknown type {Type}; it is kept for inspection.", row.Id, row.Type);
+                continue;
+            }
+            await publisher.Publish(notification, ct);
+            db.Remove(row);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

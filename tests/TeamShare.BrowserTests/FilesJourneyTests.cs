@@ -35,6 +35,8 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
 
         var preview = page.FrameLocator("iframe[title='Preview of plan.md']");
         await preview.GetByRole(AriaRole.Heading, new() { Name = "Plan" }).WaitForAsync();
+        await page.GetByRole(AriaRole.List).Filter(new() { Has = page.GetByText("Owner", new() { Exact = true }) }).WaitForAsync();
+        Assert.Equal(1, await page.Locator("#item-people li").CountAsync());
 
         await page.GetByLabel("Content of plan.md").FillAsync("# Plan v2\n\nShip it twice.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as new version" }).ClickAsync();

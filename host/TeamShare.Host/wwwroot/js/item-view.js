@@ -12,6 +12,26 @@
   };
   const on = (selector, event, handler) => document.querySelector(selector)?.addEventListener(event, handler);
 
+  // "People with access" (SH-6), read-only here; the share dialog changes it.
+  (async () => {
+    const list = document.getElementById('item-people');
+    const result = await teamshare.api('GET', `/api/items/${id}/access`);
+    list.removeAttribute('aria-busy');
+    if (!result.ok) return;
+    list.replaceChildren(...result.data.map(entry => {
+      const li = document.createElement('li');
+      li.className = 'list-group-item d-flex justify-content-between gap-2';
+      const who = document.createElement('span');
+      who.textContent = entry.principal.displayName + (entry.inheritedFrom ? ` · through “${entry.inheritedFrom}”` : '') +
+        (entry.expiresAt ? ` · until ${new Date(entry.expiresAt).toLocaleDateString()}` : '');
+      const role = document.createElement('span');
+      role.className = entry.isOwner ? 'badge text-bg-dark' : 'text-muted';
+      role.textContent = entry.isOwner ? 'Owner' : entry.role === 'editor' ? 'Editor' : 'Viewer';
+      li.append(who, role);
+      return li;
+    }));
+  })();
+
   on('#save-text', 'click', async () => {
     const response = await fetch(`/api/items/${id}/content`, {
       method: 'PUT',

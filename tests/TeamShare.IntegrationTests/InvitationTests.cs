@@ -228,9 +228,13 @@ public sealed partial class InvitationTests : IDisposable
         var mark = await _factory.ClientForAsync("mark@acme.test");
         var admin = await _factory.ClientForAsync("adam@acme.test");
         Assert.Equal(HttpStatusCode.NotFound, (await mark.GetAsync($"/api/items/{item}")).StatusCode);
+        async Task<string> SalesEntry() => (await (await mia.GetAsync($"/api/items/{item}/access")).Json()).EnumerateArray()
+            .Single(a => a.GetProperty("principal").GetProperty("kind").GetString() == "department").GetProperty("principal").GetProperty("displayName").GetString()!;
+        var before = await SalesEntry();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}", null)).StatusCode);
+        var people = int.Parse(System.Text.RegularExpressions.Regex.Match(before, @"\((\d+) people\)").Groups[1].Value);
+        Assert.Equal($"Sales ({people + 1} people)", await SalesEntry());
         var access = await (await mia.GetAsync($"/api/items/{item}/access")).Json();
-        Assert.Contains(access.EnumerateArray(), a => a.GetProperty("principal").GetProperty("kind").GetString() == "department");
         var reached = await mark.GetAsync($"/api/items/{item}");
         Assert.True(reached.StatusCode == HttpStatusCode.OK, $"{reached.StatusCode}: {await reached.Content.ReadAsStringAsync()} / access {access}");
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}")).StatusCode);

@@ -28,6 +28,16 @@ public sealed record TeamPrincipals(IReadOnlyList<NamedPrincipal> Users, IReadOn
 
 public sealed record NamedPrincipal(Guid Id, string Name, string? Email, int? MemberCount);
 
+/// <summary>
+/// Names for the principals of one item's grants: the live users among the ids, the departments with their live member
+/// counts, and how many live members the team has. Its cost follows the grants, not the size of the team.
+/// </summary>
+public sealed record DescribePrincipals(Guid TeamId, IReadOnlyList<Guid> UserIds, IReadOnlyList<Guid> DepartmentIds)
+    : IRequest<PrincipalDescriptions>;
+
+public sealed record PrincipalDescriptions(IReadOnlyDictionary<Guid, NamedPrincipal> Users, IReadOnlyDictionary<Guid, NamedPrincipal> Departments,
+    int ActiveMembers);
+
 /// <summary>Name and address of users of a team, for mail about their own things.</summary>
 public sealed record GetUserContacts(Guid TeamId, IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyDictionary<Guid, UserContact>>;
 

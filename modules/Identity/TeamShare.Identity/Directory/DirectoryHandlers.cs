@@ -84,6 +84,23 @@ internal sealed class ListTeamPrincipalsHandler(IdentityDbContext db) : IRequest
     }
 }
 
+internal sealed class DescribePrincipalsHandler(IdentityDbContext db) : IRequestHandler<DescribePrincipals, PrincipalDescriptions>
+{
+    public async ValueTask<PrincipalDescriptions> Handle(DescribePrincipals request, CancellationToken ct)
+    {
+        var (userIds, departmentIds) = (request.UserIds.Distinct().ToList(), request.DepartmentIds.Distinct().ToList());
+        var live = db.Users.AsNoTracking().Where(u => u.TeamId == request.TeamId && u.IsActive && u.RemovedAt == null);
+        var users = userIds.Count == 0 ? new Dictionary<Guid, NamedPrincipal>()
+            : await live.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new NamedPrincipal(u.Id, u.DisplayName, u.Email, null), ct);
+        var departments = departmentIds.Count == 0 ? new Dictionary<Guid, NamedPrincipal>()
+            : await db.Departments.AsNoTracking().Where(d => d.TeamId == request.TeamId && departmentIds.Contains(d.Id))
+                .Select(d => new NamedPrincipal(d.Id, d.Name, null,
+                    db.DepartmentMembers.Count(m => m.DepartmentId == d.Id && live.Any(u => u.Id == m.UserId))))
+                .ToDictionaryAsync(d => d.Id, ct);
+        return new PrincipalDescriptions(users, departments, await live.CountAsync(ct));
+    }
+}
+
 internal sealed class GetUserContactsHandler(IdentityDbContext db) : IRequestHandler<GetUserContacts, IReadOnlyDictionary<Guid, UserContact>>
 {
     public async ValueTask<IReadOnlyDictionary<Guid, UserContact>> Handle(GetUserContacts request, CancellationToken ct)

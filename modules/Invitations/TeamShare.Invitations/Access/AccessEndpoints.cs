@@ -35,9 +35,10 @@ internal static class AccessEndpoints
         var access = await mediator.Send(new GetItemAccess(user.GetUserId(), teamId, id), ct);
         if (access is not { Role: > AccessRole.None }) return Problems.NotFound();
         var grants = (await mediator.Send(new ListItemGrants(teamId, id), ct))!;
-        var principals = await mediator.Send(new ListTeamPrincipals(teamId), ct);
-        var users = principals.Users.ToDictionary(u => u.Id);
-        var departments = principals.Departments.ToDictionary(d => d.Id);
+        var principals = await mediator.Send(new DescribePrincipals(teamId,
+            grants.Grants.Where(g => g.PrincipalKind == "user").Select(g => g.PrincipalId!.Value).Append(grants.OwnerUserId).ToList(),
+            grants.Grants.Where(g => g.PrincipalKind == "department").Select(g => g.PrincipalId!.Value).ToList()), ct);
+        var (users, departments) = (principals.Users, principals.Departments);
         var names = await mediator.Send(new GetUserNames(teamId, grants.Grants.Select(g => g.CreatedBy).Append(grants.OwnerUserId).ToList()), ct);
 
         var entries = new List<AccessEntry>

@@ -20,10 +20,14 @@ internal sealed class ExpiryReminderJob(InvitationsDbContext db, IMediator media
         var soon = now + Ahead;
         var due = await db.Invitations.Where(i => i.RecipientKind == "external" && i.RevokedAt == null && i.ReminderQueuedAt == null
                                                   && i.ExternalExpiresAt > now && i.ExternalExpiresAt <= soon).Take(200).ToListAsync(ct);
+        // The senders' addresses: one question per team, however many reminders are due.
+        var senders = new Dictionary<(Guid Team, Guid User), UserContact>();
+        foreach (var team in due.GroupBy(i => i.TeamId))
+            foreach (var (userId, contact) in await mediator.Send(new GetUserContacts(team.Key, team.Select(i => i.SenderId).Distinct().ToList()), ct))
+                senders[(team.Key, userId)] = contact;
         foreach (var invitation in due)
         {
-            var sender = (await mediator.Send(new GetAudience(invitation.TeamId, "user", invitation.SenderId), ct)).FirstOrDefault();
-            if (sender is not null)
+            if (senders.GetValueOrDefault((invitation.TeamId, invitation.SenderId)) is { } sender)
                 InviteEndpoint.Queue(db, invitation.TeamId, invitation.SenderId, invitation, sender.Email, "expiry-reminder", new Dictionary<string, string>
                 {
                     ["sender_name"] = sender.DisplayName, ["recipient"] = invitation.RecipientEmail ?? "",

@@ -23,10 +23,15 @@ internal sealed class WebhookDeliveryJob(WebhooksDbContext db, IHttpClientFactor
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = await Outbox.ClaimDueAsync(db.Deliveries, now, 50, ct);
         var client = http.CreateClient(HttpClientName);
+        // Each team's webhook and channel switch, asked once per team in the batch.
+        var teams = batch.Select(d => d.TeamId).Distinct().ToList();
+        var urls = await db.Settings.AsNoTracking().Where(s => teams.Contains(s.TeamId)).ToDictionaryAsync(s => s.TeamId, s => s.Url, ct);
+        var decisions = new Dictionary<Guid, PolicyDecision>();
+        foreach (var team in teams) decisions[team] = await mediator.Send(new CheckChannel(team, WebhookChannel.Name), ct);
         foreach (var delivery in batch)
         {
-            var url = await db.Settings.AsNoTracking().Where(s => s.TeamId == delivery.TeamId).Select(s => s.Url).FirstOrDefaultAsync(ct);
-            if (await mediator.Send(new CheckChannel(delivery.TeamId, WebhookChannel.Name), ct) is { Allowed: false } decision)
+            var url = urls.GetValueOrDefault(delivery.TeamId);
+            if (decisions[delivery.TeamId] is { Allowed: false } decision)
                 Outbox.Fail(delivery, now, $"Not sent: {decision.Reason}.");
             else if (url is null)
                 Outbox.Fail(delivery, now, "Not sent: the team has no chat webhook any more.");

@@ -30,6 +30,9 @@ public sealed partial class ShareDialogJourneyTests(HostWithMail host) : IClassF
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
         await page.GetByLabel("Upload files").SetInputFilesAsync(new FilePayload { Name = "minutes.txt", MimeType = "text/plain", Buffer = "Minutes of Monday"u8.ToArray() });
         await page.GetByRole(AriaRole.Link, new() { Name = "Share minutes.txt" }).ClickAsync();
+        // The dialog opens over the folder (a modal), not as a page of its own.
+        await page.GetByRole(AriaRole.Dialog, new() { Name = "Share “minutes.txt”" }).WaitForAsync();
+        Assert.Contains("/files", page.Url);
 
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Add people, groups, or external email" });
         await box.FillAsync("mar");
@@ -59,6 +62,10 @@ public sealed partial class ShareDialogJourneyTests(HostWithMail host) : IClassF
         Assert.Contains("/x/", copied);
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove access of guest@example.org" }).WaitForAsync();
         await page.GetByText("Owner", new() { Exact = true }).WaitForAsync();
+
+        // Closing the dialog shows the folder again, now marking the file as shared with a department and people.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await page.GetByRole(AriaRole.Img, new() { Name = "Shared with a department, people" }).WaitForAsync();
 
         var mail = (await host.WaitForMailTo("guest@example.org")).Replace("=\r\n", "").Replace("=3D", "=");
         Assert.Equal(copied, ExternalLink().Match(mail).Value);

@@ -44,7 +44,7 @@
 
   boxes.forEach(b => b.addEventListener('change', refresh));
   selectAll.addEventListener('change', () => { boxes.forEach(b => { b.checked = selectAll.checked; }); refresh(); });
-  button('share').addEventListener('click', () => { location.href = `/share/${selected()[0].dataset.select}`; });
+  button('share').addEventListener('click', () => teamshare.openShare(selected()[0].dataset.select));
   button('link').addEventListener('click', () => {
     location.href = '/links/new?' + selected().map(b => `itemId=${b.dataset.select}`).join('&');
   });

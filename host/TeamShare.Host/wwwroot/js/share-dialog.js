@@ -1,8 +1,7 @@
 // The share dialog (seed 002): recipient chips with suggestions, batch role, audience notice, external options,
-// Send (N), people with access with role changes and revoke, ownership transfer.
-(() => {
-  const root = document.getElementById('share-dialog');
-  if (!root) return;
+// Send (N), people with access with role changes and revoke, ownership transfer. It runs on its own page (/share/{id})
+// and inside the files page's modal, which loads the same markup and calls teamshare.shareDialog(root).
+teamshare.shareDialog = root => {
   const itemId = root.dataset.itemId;
   const input = document.getElementById('recipient-input');
   const suggestions = document.getElementById('suggestions');
@@ -16,6 +15,8 @@
   let timer = null;
 
   const key = r => `${r.kind}:${r.id ?? r.email ?? ''}`;
+  // Tells a surrounding page (the files page's modal) that who has access changed.
+  const changed = () => root.dispatchEvent(new CustomEvent('access-changed', { bubbles: true }));
   const showError = text => { error.textContent = text; error.classList.toggle('d-none', !text); };
 
   function render() {
@@ -89,7 +90,8 @@
     if (e.key === 'ArrowDown') { active = Math.min(active + 1, options.length - 1); showSuggestions(); e.preventDefault(); }
     if (e.key === 'ArrowUp') { active = Math.max(active - 1, 0); showSuggestions(); e.preventDefault(); }
     if (e.key === 'Enter' && active >= 0) { add(options[active]); e.preventDefault(); }
-    if (e.key === 'Escape') closeSuggestions();
+    // Escape closes the suggestions first; only an Escape with none open closes a surrounding modal.
+    if (e.key === 'Escape') { closeSuggestions(); e.preventDefault(); }
   });
   input?.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
 
@@ -113,6 +115,7 @@
     status.textContent = text;
     recipients.length = 0;
     render();
+    changed();
     await loadPeople();
   });
 
@@ -166,7 +169,7 @@
         x.setAttribute('aria-label', `Remove access of ${entry.principal.displayName}`);
         x.addEventListener('click', async () => {
           const r = await teamshare.api('DELETE', `/api/items/${itemId}/access/${entry.grantId}`);
-          if (r.ok) await loadPeople(); else showError(teamshare.describe(r.data));
+          if (r.ok) { changed(); await loadPeople(); } else showError(teamshare.describe(r.data));
         });
         controls.append(x);
       }
@@ -188,4 +191,9 @@
   });
 
   loadPeople();
+};
+
+(() => {
+  const page = document.getElementById('share-dialog');
+  if (page) teamshare.shareDialog(page);
 })();

@@ -17,6 +17,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public IReadOnlyList<int> ExpiryChoices => InviteEndpoint.ExpiryChoices;
     public IReadOnlyList<NamedPrincipal> Members { get; private set; } = [];
     public bool IsOwner => Access.Item.OwnerUserId == User.GetUserId();
+    public bool Embedded => Request.Query["embed"] == "1";
 
     public async Task<IActionResult> OnGetAsync(Guid itemId, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Invitations.Invite;
 using TeamShare.Invitations.Mail;
@@ -354,5 +356,49 @@ public sealed class PickupMailTests(TeamShareFactory factory) : IClassFixture<Te
         Assert.Contains("offer.pdf", text);
         var domains = await (await olivia.GetAsync("/api/admin/activity/domains")).Json();
         Assert.Equal("customer.example", domains[0].GetProperty("domain").GetString());
+    }
+}
+
+/// <summary>SH-1: a batch of recipients is checked with a fixed number of queries, not one round per recipient.</summary>
+public sealed class RecipientBatchTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    [Fact]
+    public async Task SH1_checking_one_recipient_of_each_kind_or_many_takes_the_same_number_of_queries()
+    {
+        Guid teamId;
+        List<Guid> users, departments;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<TeamShare.Identity.Data.IdentityDbContext>();
+            teamId = (await identity.Teams.AsNoTracking().SingleAsync(t => t.Name == "Acme")).Id;
+            users = await identity.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive && u.RemovedAt == null).Select(u => u.Id).ToListAsync();
+            departments = await identity.Departments.AsNoTracking().Where(d => d.TeamId == teamId).Select(d => d.Id).ToListAsync();
+        }
+        Assert.True(users.Count >= 3 && departments.Count >= 2);
+
+        async Task<(int Queries, TeamShare.Identity.Contracts.ResolvedRecipients Result)> Resolve(int each)
+        {
+            TeamShare.Identity.Contracts.ResolvedRecipients result = null!;
+            var queries = await QueryCounter.CountAsync(async () =>
+            {
+                using var scope = factory.Services.CreateScope();
+                var refs = users.Take(each).Select(u => new TeamShare.Identity.Contracts.RecipientRef("user", u))
+                    .Concat(departments.Take(each).Select(d => new TeamShare.Identity.Contracts.RecipientRef("department", d)))
+                    .Append(new TeamShare.Identity.Contracts.RecipientRef("organisation", null)).ToList();
+                var emails = Enumerable.Range(0, each).Select(i => $"guest{i}@partner.example").Append("MARK@acme.test").ToList();
+                result = await scope.ServiceProvider.GetRequiredService<IMediator>()
+                    .Send(new TeamShare.Identity.Contracts.ResolveRecipients(teamId, refs, emails));
+            });
+            return (queries, result);
+        }
+
+        var one = await Resolve(1);
+        var n = Math.Min(users.Count, departments.Count);
+        var many = await Resolve(n);
+        Assert.Equal(one.Queries, many.Queries);
+        Assert.Equal(2 * n + 1, many.Result.Audiences.Count);
+        // An address of a member, in any case, is that member; outside addresses are not.
+        Assert.Equal("mark@acme.test", many.Result.MembersByEmail["MARK@acme.test"].Email);
+        Assert.DoesNotContain("guest0@partner.example", many.Result.MembersByEmail.Keys);
     }
 }

@@ -47,3 +47,19 @@ public sealed record UserContact(string DisplayName, string Email);
 public sealed record GetAudience(Guid TeamId, string Kind, Guid? Id) : IRequest<IReadOnlyList<AudienceMember>>;
 
 public sealed record AudienceMember(Guid UserId, string DisplayName, string Email);
+
+/// <summary>
+/// The recipients of one share dialog batch, checked at once (SH-1): which user and department ids are live principals of
+/// the team, which addresses belong to its active members (an address of a member is that member, not an outsider), and
+/// the people each recipient stands for now. A few queries whatever the size of the batch.
+/// </summary>
+public sealed record ResolveRecipients(Guid TeamId, IReadOnlyList<RecipientRef> Recipients, IReadOnlyList<string> Emails)
+    : IRequest<ResolvedRecipients>;
+
+/// <param name="Kind">"user", "department" or "organisation".</param>
+public sealed record RecipientRef(string Kind, Guid? Id);
+
+/// <param name="Audiences">The live people behind each known recipient; a recipient missing here does not exist.</param>
+/// <param name="MembersByEmail">Active members of the team by the address as given.</param>
+public sealed record ResolvedRecipients(IReadOnlyDictionary<RecipientRef, IReadOnlyList<AudienceMember>> Audiences,
+    IReadOnlyDictionary<string, AudienceMember> MembersByEmail);

@@ -15,8 +15,12 @@ public sealed record CheckChannel(Guid TeamId, string Channel) : IRequest<Policy
 /// <summary>AD-1/AD-3: may a visitor who is not a signed-in member of the team open a link of this team now?</summary>
 public sealed record CheckOutsideLinkAccess(Guid TeamId) : IRequest<PolicyDecision>;
 
-/// <summary>AD-1, AD-2, AD-10: may a member share with this address that is not a member of their team, through this channel?</summary>
-public sealed record CheckExternalRecipient(Guid TeamId, string Email, string Channel) : IRequest<PolicyDecision>;
+/// <summary>
+/// AD-1, AD-2, AD-10: may a member share with these addresses that are not members of their team, through this channel?
+/// One decision per address as given; the team's settings and approved list are read once for the whole batch.
+/// </summary>
+public sealed record CheckExternalRecipients(Guid TeamId, IReadOnlyList<string> Emails, string Channel)
+    : IRequest<IReadOnlyDictionary<string, PolicyDecision>>;
 
 /// <summary>AD-3..AD-8: the defaults and limits a new link must follow.</summary>
 public sealed record GetLinkPolicy(Guid TeamId) : IRequest<LinkPolicy>;

@@ -111,6 +111,41 @@ internal sealed class GetUserContactsHandler(IdentityDbContext db) : IRequestHan
     }
 }
 
+internal sealed class ResolveRecipientsHandler(IdentityDbContext db) : IRequestHandler<ResolveRecipients, ResolvedRecipients>
+{
+    public async ValueTask<ResolvedRecipients> Handle(ResolveRecipients r, CancellationToken ct)
+    {
+        var active = db.Users.AsNoTracking().Where(u => u.TeamId == r.TeamId && u.IsActive && u.RemovedAt == null);
+        var userIds = r.Recipients.Where(p => p.Kind == "user" && p.Id is not null).Select(p => p.Id!.Value).Distinct().ToList();
+        var departmentIds = r.Recipients.Where(p => p.Kind == "department" && p.Id is not null).Select(p => p.Id!.Value).Distinct().ToList();
+        var wholeTeam = r.Recipients.Any(p => p.Kind == "organisation" && p.Id is null);
+
+        var audiences = new Dictionary<RecipientRef, IReadOnlyList<AudienceMember>>();
+        if (userIds.Count > 0)
+            foreach (var u in await active.Where(u => userIds.Contains(u.Id)).Select(u => new AudienceMember(u.Id, u.DisplayName, u.Email)).ToListAsync(ct))
+                audiences[new RecipientRef("user", u.UserId)] = [u];
+        if (departmentIds.Count > 0)
+        {
+            var known = await db.Departments.AsNoTracking().Where(d => d.TeamId == r.TeamId && departmentIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
+            var byDepartment = (await db.DepartmentMembers.AsNoTracking().Where(m => known.Contains(m.DepartmentId))
+                    .Join(active, m => m.UserId, u => u.Id, (m, u) => new { m.DepartmentId, Member = new AudienceMember(u.Id, u.DisplayName, u.Email) })
+                    .ToListAsync(ct))
+                .ToLookup(x => x.DepartmentId, x => x.Member);
+            foreach (var id in known) audiences[new RecipientRef("department", id)] = byDepartment[id].OrderBy(m => m.DisplayName).ToList();
+        }
+        if (wholeTeam)
+            audiences[new RecipientRef("organisation", null)] =
+                await active.OrderBy(u => u.DisplayName).Select(u => new AudienceMember(u.Id, u.DisplayName, u.Email)).ToListAsync(ct);
+
+        var byNormalized = r.Emails.DistinctBy(Principals.Normalize).ToDictionary(Principals.Normalize, e => e);
+        var normalized = byNormalized.Keys.ToList();
+        var members = normalized.Count == 0 ? []
+            : await active.Where(u => normalized.Contains(u.NormalizedEmail))
+                .Select(u => new { u.NormalizedEmail, Member = new AudienceMember(u.Id, u.DisplayName, u.Email) }).ToListAsync(ct);
+        return new ResolvedRecipients(audiences, members.ToDictionary(m => byNormalized[m.NormalizedEmail], m => m.Member));
+    }
+}
+
 internal sealed class GetAudienceHandler(IdentityDbContext db) : IRequestHandler<GetAudience, IReadOnlyList<AudienceMember>>
 {
     public async ValueTask<IReadOnlyList<AudienceMember>> Handle(GetAudience r, CancellationToken ct)

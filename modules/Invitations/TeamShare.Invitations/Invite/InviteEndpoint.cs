@@ -39,6 +39,7 @@ internal sealed record InviteResponse(IReadOnlyList<InvitedGrant> Grants, IReadO
 internal static class InviteEndpoint
 {
     public static readonly int[] ExpiryChoices = [7, 30, 90];
+    private const string NotARecipient = "Choose a member, a department, the whole organisation or an e-mail address.";
 
     public static async Task<IResult> Handle(Guid id, InviteRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
         InvitationsDbContext db, InvitationApplier applier, ExternalLinks links, IOptions<TeamShareOptions> options, TimeProvider clock, IJobTrigger jobs,
@@ -56,25 +57,44 @@ internal static class InviteEndpoint
         if (access.Role < AccessRole.Editor) return Problems.Status(403, "Not allowed", "Viewers cannot share. Ask the owner for Editor access.", "role_too_low");
         var role = body.Role == "editor" ? AccessRole.Editor : AccessRole.Viewer;
 
-        var resolved = new List<(string Kind, Guid? Id, string? Email)>();
+        // What each line of the batch asks for; then every recipient is checked in one question to Identity (SH-1).
+        var asked = new List<(int Index, string Kind, Guid? Id, string? Email)>();
         foreach (var (r, index) in body.Recipients.Select((r, i) => (r, i)))
         {
-            var field = $"recipients[{index}]";
             switch (r.Kind)
             {
-                case "user" or "department" when r.Id is not null && await mediator.Send(new PrincipalExists(teamId, r.Kind, r.Id), ct):
+                case "user" or "department" when r.Id is not null:
+                    asked.Add((index, r.Kind, r.Id, null));
+                    break;
                 case "organisation":
-                    resolved.Add((r.Kind!, r.Kind == "organisation" ? null : r.Id, null));
+                    asked.Add((index, r.Kind, null, null));
                     break;
                 case "external" when r.Email is { } email && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Host.Contains('.'):
-                    // An address of a team member is that member, not an outsider.
-                    var member = await mediator.Send(new FindUserByEmail(parsed.Address), ct);
-                    if (member is { IsActive: true } && member.TeamId == teamId) resolved.Add(("user", member.Id, null));
-                    else resolved.Add(("external", null, parsed.Address));
+                    asked.Add((index, r.Kind, null, parsed.Address));
                     break;
                 default:
-                    return Problems.Field(field, "Choose a member, a department, the whole organisation or an e-mail address.");
+                    return Problems.Field($"recipients[{index}]", NotARecipient);
             }
+        }
+        var known = await mediator.Send(new ResolveRecipients(teamId,
+            asked.Where(a => a.Kind != "external").Select(a => new RecipientRef(a.Kind, a.Id)).ToList(),
+            asked.Where(a => a.Kind == "external").Select(a => a.Email!).ToList()), ct);
+        var audiences = new Dictionary<RecipientRef, IReadOnlyList<AudienceMember>>(known.Audiences);
+        var resolved = new List<(string Kind, Guid? Id, string? Email)>();
+        foreach (var (index, kind, principal, email) in asked)
+        {
+            if (kind == "external")
+            {
+                // An address of a team member is that member, not an outsider.
+                if (known.MembersByEmail.GetValueOrDefault(email!) is { } member)
+                {
+                    audiences[new RecipientRef("user", member.UserId)] = [member];
+                    resolved.Add(("user", member.UserId, null));
+                }
+                else resolved.Add(("external", null, email));
+            }
+            else if (audiences.ContainsKey(new RecipientRef(kind, principal))) resolved.Add((kind, principal, null));
+            else return Problems.Field($"recipients[{index}]", NotARecipient);
         }
 
         var externals = resolved.Where(r => r.Kind == "external").ToList();
@@ -83,8 +103,9 @@ internal static class InviteEndpoint
         {
             if (body.AcknowledgeExternal != true)
                 return Problems.Field("acknowledgeExternal", "Tick \"I understand this share leaves my organisation\" to share outside.");
+            var decisions = await mediator.Send(new CheckExternalRecipients(teamId, externals.Select(e => e.Email!).ToList(), InvitationsChannel.Name), ct);
             foreach (var external in externals)
-                if (await mediator.Send(new CheckExternalRecipient(teamId, external.Email!, InvitationsChannel.Name), ct) is { Allowed: false } denied)
+                if (decisions[external.Email!] is { Allowed: false } denied)
                     return TypedResults.Problem(statusCode: 403, title: "Not allowed by your team's policy",
                         detail: $"Your team's policy does not allow sharing with {external.Email}.",
                         extensions: new Dictionary<string, object?> { ["reason"] = denied.Reason, ["email"] = external.Email });
@@ -126,7 +147,7 @@ internal static class InviteEndpoint
                 continue;
             }
             // Every person the recipient stands for gets one mail (SH-9); a person reached twice in one batch gets one.
-            foreach (var person in await mediator.Send(new GetAudience(teamId, kind, principal), ct))
+            foreach (var person in audiences[new RecipientRef(kind, principal)])
                 if (mailed.Add(person.UserId))
                     Queue(db, teamId, senderId, invitation, person.Email, "invitation-internal",
                         new(model) { ["link"] = appLink, ["recipient_name"] = person.DisplayName }, now);

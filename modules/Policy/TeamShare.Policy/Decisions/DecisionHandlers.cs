@@ -21,15 +21,18 @@ internal sealed class CheckOutsideLinkAccessHandler(PolicyStore store) : IReques
         Decide.OpenFromOutside(await store.ForTeamAsync(request.TeamId, ct));
 }
 
-internal sealed class CheckExternalRecipientHandler(PolicyStore store, PolicyDbContext db) : IRequestHandler<CheckExternalRecipient, PolicyDecision>
+internal sealed class CheckExternalRecipientsHandler(PolicyStore store, PolicyDbContext db)
+    : IRequestHandler<CheckExternalRecipients, IReadOnlyDictionary<string, PolicyDecision>>
 {
-    public async ValueTask<PolicyDecision> Handle(CheckExternalRecipient request, CancellationToken ct)
+    public async ValueTask<IReadOnlyDictionary<string, PolicyDecision>> Handle(CheckExternalRecipients request, CancellationToken ct)
     {
         var policy = await store.ForTeamAsync(request.TeamId, ct);
         var channelOn = await store.ChannelOnAsync(request.TeamId, request.Channel, ct);
-        var approved = policy.EmailMode == EmailModes.TeamAndApproved
-            && ApprovedList.Covers(await db.Approved.AsNoTracking().Where(a => a.TeamId == request.TeamId).Select(a => a.Value).ToListAsync(ct), request.Email);
-        return Decide.ExternalRecipient(policy, channelOn, approved);
+        var approvedList = policy.EmailMode == EmailModes.TeamAndApproved
+            ? await db.Approved.AsNoTracking().Where(a => a.TeamId == request.TeamId).Select(a => a.Value).ToListAsync(ct)
+            : [];
+        return request.Emails.Distinct().ToDictionary(email => email,
+            email => Decide.ExternalRecipient(policy, channelOn, ApprovedList.Covers(approvedList, email)));
     }
 }
 

@@ -111,6 +111,30 @@ public sealed class FileTests(TeamShareFactory factory) : IClassFixture<TeamShar
     }
 
     [Fact]
+    public async Task SP6_whoever_deleted_an_item_of_someone_else_finds_it_in_their_trash_and_may_restore_it_but_not_purge_it()
+    {
+        // Mia and Mark are both Editors of Acme Shared (Engineering); Mia's file there is deleted by Mark.
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var spaces = await (await mia.GetAsync("/api/spaces")).Json();
+        var teamSpace = spaces.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Acme Shared").Id();
+        var file = (await mia.UploadOk(teamSpace, $"team-plan-{Guid.NewGuid():N}.txt", "plan"u8.ToArray())).Id();
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        var eve = await factory.ClientForAsync("eve@acme.test");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await mark.DeleteAsync($"/api/items/{file}")).StatusCode);
+        var marksTrash = await (await mark.GetAsync("/api/trash")).Json();
+        Assert.Equal("editor", marksTrash.EnumerateArray().Single(i => i.Id() == file).GetProperty("role").GetString());
+        Assert.Contains(file, await mia.GetStringAsync("/api/trash"));
+        Assert.DoesNotContain(file, await eve.GetStringAsync("/api/trash"));
+        Assert.Equal(HttpStatusCode.NotFound, (await eve.PostAsync($"/api/items/{file}/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mark.DeleteAsync($"/api/trash/{file}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await mark.PostAsync($"/api/items/{file}/restore", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mia.GetAsync($"/api/items/{file}")).StatusCode);
+        Assert.DoesNotContain(file, await mark.GetStringAsync("/api/trash"));
+    }
+
+    [Fact]
     public async Task SP6_purging_by_hand_removes_the_item_for_good()
     {
         var (mia, space) = await MiaAsync();

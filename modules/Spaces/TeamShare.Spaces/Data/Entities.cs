@@ -48,6 +48,8 @@ internal sealed class Item
     public DateTime? TrashedAt { get; set; }
     /// <summary>The item the user deleted; its whole subtree shares this id so it is restored together.</summary>
     public Guid? TrashedRootId { get; set; }
+    /// <summary>Who deleted it: besides the owner, they may restore it (undo their own delete) while they can still edit where it was.</summary>
+    public Guid? TrashedBy { get; set; }
     /// <summary>AD-8 per folder, set by its owner: links open it only for people who already have access.</summary>
     public bool LinkRestricted { get; set; }
 

@@ -38,6 +38,7 @@ internal sealed class SpacesDbContext(DbContextOptions<SpacesDbContext> options)
             e.HasIndex(x => new { x.TeamId, x.AncestorPath });
             e.HasIndex(x => x.TrashedRootId);
             e.HasIndex(x => x.TrashedAt);
+            e.HasIndex(x => x.TrashedBy);
             e.HasIndex(x => x.ContentSha256);
             // Move and copy targets: the folders of one space.
             e.HasIndex(x => new { x.SpaceId, x.Kind });

@@ -25,35 +25,52 @@ internal static class TrashEndpoints
         var below = f.Item.ChildPath;
         await db.Items
             .Where(i => i.TeamId == f.Item.TeamId && i.TrashedAt == null && (i.Id == id || i.AncestorPath.StartsWith(below)))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, now).SetProperty(i => i.TrashedRootId, id), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, now).SetProperty(i => i.TrashedRootId, id)
+                .SetProperty(i => i.TrashedBy, user.GetUserId()), ct);
         return TypedResults.NoContent();
     }
 
-    /// <summary>POST /api/items/{id}/restore: brings back what was deleted together, with its grants and links.</summary>
+    /// <summary>
+    /// POST /api/items/{id}/restore: brings back what was deleted together, with its grants and links. The owner may, and so
+    /// may whoever deleted it while they can still edit the folder it was in (undo of their own delete).
+    /// </summary>
     public static async Task<IResult> Restore(Guid id, ClaimsPrincipal user, EffectiveRoles roles, SpacesDbContext db, CancellationToken ct)
     {
-        var found = await roles.ForItemAsync(user.GetUserId(), user.GetTeamId(), id, ct);
-        if (found is not { Role: AccessRole.Owner } f || f.Item.TrashedRootId != id) return Problems.NotFound();
+        var (userId, teamId) = (user.GetUserId(), user.GetTeamId());
+        var found = await roles.ForItemAsync(userId, teamId, id, ct);
+        if (found is not { } f || f.Item.TrashedRootId != id) return Problems.NotFound();
+        var role = f.Role;
+        if (role != AccessRole.Owner)
+        {
+            if (f.Item.TrashedBy != userId || f.Item.ParentId is not { } parent) return Problems.NotFound();
+            if (await roles.ForItemAsync(userId, teamId, parent, ct) is not { Role: >= AccessRole.Editor } where || where.Item.TrashedAt is not null)
+                return Problems.NotFound();
+            role = where.Role;
+        }
         await db.Items.Where(i => i.TeamId == f.Item.TeamId && i.TrashedRootId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, (DateTime?)null).SetProperty(i => i.TrashedRootId, (Guid?)null), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, (DateTime?)null).SetProperty(i => i.TrashedRootId, (Guid?)null)
+                .SetProperty(i => i.TrashedBy, (Guid?)null), ct);
         var restored = await db.Items.AsNoTracking().FirstAsync(i => i.Id == id, ct);
-        return TypedResults.Ok(restored.ToDto(AccessRole.Owner));
+        return TypedResults.Ok(restored.ToDto(role));
     }
 }
 
 internal static class TrashListEndpoints
 {
-    /// <summary>GET /api/trash: what the caller deleted or owns and is in the trash, one row per deleted subtree.</summary>
+    /// <summary>GET /api/trash: what the caller owns or deleted and is in the trash, one row per deleted subtree.</summary>
     public static async Task<IResult> List(ClaimsPrincipal user, SpacesDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await ForAsync(db, user.GetUserId(), user.GetTeamId(), ct));
 
-    /// <summary>One row per deleted subtree the member owns, newest first (the API and the Trash page).</summary>
+    /// <summary>
+    /// One row per deleted subtree the member owns or deleted, newest first (the API and the Trash page). The role says what
+    /// they may do: the owner restores and purges; whoever deleted someone else's item may restore it.
+    /// </summary>
     public static async Task<IReadOnlyList<ItemDto>> ForAsync(SpacesDbContext db, Guid userId, Guid teamId, CancellationToken ct)
     {
         var rows = await db.Items.AsNoTracking()
-            .Where(i => i.TeamId == teamId && i.TrashedRootId == i.Id && i.OwnerUserId == userId)
+            .Where(i => i.TeamId == teamId && i.TrashedRootId == i.Id && (i.OwnerUserId == userId || i.TrashedBy == userId))
             .OrderByDescending(i => i.TrashedAt).ToListAsync(ct);
-        return rows.Select(i => i.ToDto(AccessRole.Owner)).ToList();
+        return rows.Select(i => i.ToDto(i.OwnerUserId == userId ? AccessRole.Owner : AccessRole.Editor)).ToList();
     }
 
     /// <summary>DELETE /api/trash/{id}: purge one deleted subtree now (SP-6), owner only.</summary>

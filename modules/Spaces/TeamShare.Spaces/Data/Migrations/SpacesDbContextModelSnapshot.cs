@@ -115,6 +115,9 @@ namespace TeamShare.Spaces.Data.Migrations
                     b.Property<DateTime?>("TrashedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TrashedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TrashedRootId")
                         .HasColumnType("TEXT");
 
@@ -123,6 +126,8 @@ namespace TeamShare.Spaces.Data.Migrations
                     b.HasIndex("ContentSha256");
 
                     b.HasIndex("TrashedAt");
+
+                    b.HasIndex("TrashedBy");
 
                     b.HasIndex("TrashedRootId");
 

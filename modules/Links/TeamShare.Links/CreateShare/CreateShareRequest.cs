@@ -17,15 +17,6 @@ internal sealed record CreateShareRequest(
     string? Remarks = null,
     string? Audience = null);
 
-/// <summary>Who a link opens for (AD-4): anyone with it, signed-in team members, or only people who already have access.</summary>
-internal static class Audiences
-{
-    public const string Anyone = "anyone", Team = "team", Invited = "invited";
-    public static readonly string[] All = [Anyone, Team, Invited];
-
-    public static string Of(Data.Share s) => s.InvitedOnly ? Invited : s.TeamOnly ? Team : Anyone;
-}
-
 /// <param name="Url">The link, known only when it is made: the database keeps the token's hash, not the token.</param>
 internal sealed record ShareResponse(
     Guid Id, string Name, string? Url, IReadOnlyList<Guid> ItemIds, bool AllowPreview, int? PreviewLimit, bool AllowEdit, bool AllowDownload,

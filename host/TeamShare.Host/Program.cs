@@ -47,7 +47,9 @@ services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TeamShareOptio
 services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
 services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
     .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
-services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount * 2));
+// A host that does not schedule (tests running sweeps by hand) needs no workers; the dashboard reads the storage alone.
+if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(TeamShareOptions.ScheduleJobs)}") ?? true)
+    services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount * 2));
 
 var app = builder.Build();
 

@@ -19,7 +19,8 @@ internal sealed class ActivityLog(PolicyDbContext db)
     public async Task AppendOnceAsync(Guid eventId, Guid teamId, Guid? actorId, string kind, Guid? subjectId, string? target, string? details,
         DateTime at, CancellationToken ct)
     {
-        if (await db.Activity.AnyAsync(a => a.EventId == eventId, ct)) return;
+        // No look-up first: an event arrives twice only after a crash, so the unique index settles that rare case and the
+        // common one (every link preview and download) costs one INSERT.
         var entry = Add(teamId, actorId, kind, subjectId, target, details, at);
         entry.EventId = eventId;
         try
@@ -28,7 +29,7 @@ internal sealed class ActivityLog(PolicyDbContext db)
         }
         catch (DbUpdateException)
         {
-            // Recorded meanwhile by a parallel delivery of the same event: nothing to do. Anything else is a real failure.
+            // Already recorded (a relayed or parallel delivery of the same event): nothing to do. Anything else is a real failure.
             db.ChangeTracker.Clear();
             if (!await db.Activity.AnyAsync(a => a.EventId == eventId, ct)) throw;
         }

@@ -44,6 +44,9 @@ services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TeamShareOptio
     forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
     foreach (var proxy in teamShare.Value.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
 });
+services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>().Configure<IOptions<TeamShareOptions>>((authorization, teamShare) =>
+    authorization.AddPolicy(TeamShareClaims.OperatorPolicy, p => p.RequireAuthenticatedUser()
+        .RequireAssertion(c => c.User.IsOperator(teamShare.Value.Operators))));
 services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
 services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
     .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
@@ -73,10 +76,10 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 {
-    Authorization = [new AdminDashboardFilter()],
+    Authorization = [new OperatorDashboardFilter(app.Services.GetRequiredService<IOptions<TeamShareOptions>>())],
     DashboardTitle = "TeamShare jobs",
     AppPath = "/files",
-}).RequireAuthorization(TeamShareClaims.AdminPolicy);
+}).RequireAuthorization(TeamShareClaims.OperatorPolicy);
 app.MapGet("/", () => Results.Redirect("/files")).ExcludeFromDescription();
 app.MapUnknownRoutes();
 

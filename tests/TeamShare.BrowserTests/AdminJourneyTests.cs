@@ -28,9 +28,15 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
 
         await admin.GotoAsync($"{host.BaseUrl}/admin/activity");
         await admin.GetByRole(AriaRole.Cell, new() { Name = "LinksOutsideTeamEnabled" }).WaitForAsync();
-        await admin.GotoAsync($"{host.BaseUrl}/admin/jobs/recurring");
+        // The job dashboard is the server operator's (the run script and this host name olivia@acme.test), not a team admin's.
+        Assert.Equal(0, await admin.Locator("a[href='/admin/jobs']").CountAsync());
+        var operatorPage = await (await browser.NewContextAsync()).NewPageAsync();
+        await Chromium.SignInAsync(operatorPage, host.BaseUrl, "olivia@acme.test");
+        await operatorPage.GotoAsync($"{host.BaseUrl}/admin");
+        await operatorPage.GetByRole(AriaRole.Link, new() { Name = "Background jobs" }).ClickAsync();
+        await operatorPage.GotoAsync($"{host.BaseUrl}/admin/jobs/recurring");
         foreach (var job in new[] { "links-expiry-sweep", "spaces-trash-purge", "webhooks-delivery" })
-            await admin.GetByText(job).First.WaitForAsync();
+            await operatorPage.GetByText(job).First.WaitForAsync();
 
         var member = await (await browser.NewContextAsync()).NewPageAsync();
         await Chromium.SignInAsync(member, host.BaseUrl, "mia@acme.test");

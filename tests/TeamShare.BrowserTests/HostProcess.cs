@@ -33,6 +33,7 @@ public class HostProcess : IAsyncLifetime
         };
         start.Environment["TeamShare__DataDirectory"] = DataDirectory;
         start.Environment["TeamShare__SeedDemo"] = "true";
+        start.Environment["TeamShare__Operators__0"] = "olivia@acme.test";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in Settings()) start.Environment[key] = value;
         _process = Process.Start(start)!;

@@ -82,7 +82,7 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
     }
 
     [Fact]
-    public async Task AD13_the_job_dashboard_is_for_owners_and_admins_only()
+    public async Task AD13_the_server_wide_job_dashboard_is_for_configured_operators_not_for_any_teams_owner_or_admin()
     {
         var member = await Browsers.SignedInAsync(factory, "mia@acme.test");
         var refused = await member.GetAsync("/admin/jobs");
@@ -93,10 +93,27 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/signin", anonymous.Headers.Location!.PathAndQuery);
 
-        var admin = await Browsers.SignedInAsync(factory, "adam@acme.test");
-        var dashboard = await admin.GetAsync("/admin/jobs/recurring");
+        // A team's admin, and another team's owner, run their own team only: the dashboard acts on every team's jobs.
+        foreach (var email in new[] { "adam@acme.test", "gary@globex.test" })
+        {
+            var teamAdmin = await Browsers.SignedInAsync(factory, email);
+            var page = await teamAdmin.GetAsync("/admin/jobs/recurring");
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+            Assert.StartsWith("/not-allowed", page.Headers.Location!.PathAndQuery);
+            var remove = await teamAdmin.PostAsync("/admin/jobs/recurring/remove",
+                new FormUrlEncodedContent([new("jobs[]", "links-expiry-sweep")]));
+            Assert.Equal(HttpStatusCode.Redirect, remove.StatusCode);
+            Assert.DoesNotContain("/admin/jobs", await (await teamAdmin.GetAsync("/admin")).Content.ReadAsStringAsync());
+        }
+        var bearer = await factory.ClientForAsync("gary@globex.test");
+        Assert.Equal(HttpStatusCode.Forbidden, (await bearer.GetAsync("/admin/jobs/stats")).StatusCode);
+
+        // The operator named in TeamShare:Operators (the factory names olivia@acme.test) reaches it, and the console links it.
+        var operatorClient = await Browsers.SignedInAsync(factory, "olivia@acme.test");
+        var dashboard = await operatorClient.GetAsync("/admin/jobs/recurring");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("TeamShare jobs", await dashboard.Content.ReadAsStringAsync());
+        Assert.Contains("/admin/jobs", await (await operatorClient.GetAsync("/admin")).Content.ReadAsStringAsync());
     }
 
     [Fact]

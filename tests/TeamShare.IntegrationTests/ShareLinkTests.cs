@@ -90,7 +90,8 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
     public async Task LK2_continuing_a_download_with_range_requests_does_not_count_again()
     {
         var (mia, item, share, token) = await ShareAsync(new { previewLimit = 2 }, content: "0123456789"u8.ToArray());
-        var visitor = factory.Anonymous();
+        // The browser that was counted keeps the item's counted ticket (a cookie) and resumes with it.
+        var visitor = factory.Client();
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}/items/{item}/download")).StatusCode);
         for (var i = 0; i < 3; i++)
         {
@@ -99,6 +100,52 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
             Assert.Equal(HttpStatusCode.PartialContent, (await visitor.SendAsync(rest)).StatusCode);
         }
         Assert.Equal(1, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("download", "bytes=-1000000")]
+    [InlineData("download", "bytes=1-")]
+    [InlineData("preview", "bytes=5-")]
+    public async Task LK2_HIGH_a_range_request_without_a_counted_open_counts_so_ranges_never_bypass_the_preview_limit(string kind, string range)
+    {
+        var (mia, item, share, token) = await ShareAsync(new { previewLimit = 1 }, name: $"r-{Guid.NewGuid():N}.md",
+            content: "# A page that a preview shows whole"u8.ToArray());
+        var visitor = factory.Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/s/{token}/items/{item}/{kind}");
+            request.Headers.TryAddWithoutValidation("Range", range);
+            statuses.Add((await visitor.SendAsync(request)).StatusCode);
+        }
+        Assert.Single(statuses, s => s is HttpStatusCode.OK or HttpStatusCode.PartialContent);
+        Assert.Equal(4, statuses.Count(s => s == HttpStatusCode.Gone));
+        Assert.Equal(1, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task LK2_HIGH_a_counted_ticket_is_for_its_own_item_and_kind_and_a_forged_one_counts()
+    {
+        var (mia, space) = await MiaAsync();
+        var a = (await mia.UploadOk(space, $"ta-{Guid.NewGuid():N}.txt", "aaaaaaaaaa"u8.ToArray())).Id();
+        var b = (await mia.UploadOk(space, $"tb-{Guid.NewGuid():N}.txt", "bbbbbbbbbb"u8.ToArray())).Id();
+        var share = await mia.ShareOk(new Dictionary<string, object?> { ["itemIds"] = new[] { a, b }, ["previewLimit"] = 2 });
+        var token = Api.TokenOf(share.GetProperty("url").GetString()!);
+        var visitor = factory.Client();
+        HttpRequestMessage Ranged(string item, string kind, string? cookie = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/s/{token}/items/{item}/{kind}");
+            request.Headers.TryAddWithoutValidation("Range", "bytes=0-");
+            if (cookie is not null) request.Headers.Add("Cookie", cookie);
+            return request;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}/items/{a}/download")).StatusCode);
+        // Item a's ticket neither covers item b nor a's preview: both count, and the limit of 2 is then reached.
+        Assert.Equal(HttpStatusCode.PartialContent, (await visitor.SendAsync(Ranged(b, "download"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await visitor.SendAsync(Ranged(a, "preview"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await factory.Anonymous().SendAsync(Ranged(a, "download", $"ts_counted_{a.Replace("-", "")}=forged"))).StatusCode);
+        Assert.Equal(2, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
     }
 
     [Theory]

@@ -29,6 +29,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
         builder.UseSetting("TeamShare:DataDirectory", DataDirectory);
         builder.UseSetting("TeamShare:SeedDemo", "true");
         builder.UseSetting("TeamShare:ScheduleJobs", "false");
+        builder.UseSetting("TeamShare:Operators:0", "olivia@acme.test");
         if (SmtpPort is { } port)
         {
             builder.UseSetting("TeamShare:Smtp:Host", "127.0.0.1");

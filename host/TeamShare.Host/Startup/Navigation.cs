@@ -16,6 +16,11 @@ public static class Navigation
         ("/admin/policy", "Sharing policy", "How far sharing may reach: outside sharing, e-mail, links, channels."),
         ("/admin/approved", "Approved list", "Addresses and domains members may share with."),
         ("/admin/activity", "Sharing activity", "Who shared what with whom; CSV export."),
-        ("/admin/jobs", "Background jobs", "Expiry sweeps, trash purge and mail delivery."),
+    ];
+
+    /// <summary>Shown to the server's operators only: it acts on every team.</summary>
+    public static readonly (string Href, string Label, string Help)[] OperatorSections =
+    [
+        ("/admin/jobs", "Background jobs", "Server-wide: expiry sweeps, trash purge and mail delivery of every team."),
     ];
 }

@@ -31,6 +31,7 @@ public sealed class LinksModule : ITeamShareModule
         services.TryAddSingleton<PasswordHashing>();
         services.AddSingleton<QrCodeSeal>();
         services.AddSingleton<UnlockCookies>();
+        services.AddSingleton<CountedTickets>();
         services.AddScoped<LinkGate>();
         services.AddScoped<LinkUrls>();
         services.AddScoped<QrCodeService>();

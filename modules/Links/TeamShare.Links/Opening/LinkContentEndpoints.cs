@@ -14,10 +14,10 @@ namespace TeamShare.Links.Opening;
 internal static class LinkContentEndpoints
 {
     public static Task<IResult> Download(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        CancellationToken ct) => Serve(token, itemId, download: true, http, gate, mediator, clock, ct);
+        CountedTickets counted, CancellationToken ct) => Serve(token, itemId, download: true, http, gate, mediator, clock, counted, ct);
 
     public static Task<IResult> Preview(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        CancellationToken ct) => Serve(token, itemId, download: false, http, gate, mediator, clock, ct);
+        CountedTickets counted, CancellationToken ct) => Serve(token, itemId, download: false, http, gate, mediator, clock, counted, ct);
 
     /// <summary>
     /// The item a request names, if the link shows it. With preview off (a drop box) nothing is shown, so every name gets the
@@ -35,7 +35,7 @@ internal static class LinkContentEndpoints
     }
 
     private static async Task<IResult> Serve(string token, Guid itemId, bool download, HttpContext http, LinkGate gate, IMediator mediator,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, CountedTickets counted, CancellationToken ct)
     {
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
         if (refused is not null) return refused;
@@ -50,9 +50,12 @@ internal static class LinkContentEndpoints
         if (!download && preview is null)
             return FileResponses.NoPreview();
 
-        // A range request that continues a download already counted does not count again (LK-2).
-        var continuing = http.Request.Headers.Range.ToString() is { Length: > 0 } range && !range.StartsWith("bytes=0-");
-        if (!continuing && !await gate.TryCountViewAsync(share.Id, download, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
+        // LK-2: every open counts, unless it is a range request continuing an open this browser was already counted for.
+        if (!counted.Continues(http.Request, share.Id, itemId, download))
+        {
+            if (!await gate.TryCountViewAsync(share.Id, download, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
+            counted.Issue(http, share.Id, itemId, download);
+        }
         await mediator.Publish(new LinkUsed(share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime), ct);
 
         return content is not null

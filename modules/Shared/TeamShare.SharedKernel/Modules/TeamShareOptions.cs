@@ -16,6 +16,11 @@ public sealed class TeamShareOptions
     /// sign-in and link-password throttles count the visitor's address and links carry the public scheme and host.
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
+    /// <summary>
+    /// E-mail addresses of the server's operators: they alone reach the deployment-wide job dashboard. Team owners and admins
+    /// run their own team only, so none of them may pause or delete the jobs every team depends on.
+    /// </summary>
+    public string[] Operators { get; set; } = [];
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }

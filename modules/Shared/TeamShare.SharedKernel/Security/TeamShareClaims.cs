@@ -14,9 +14,15 @@ public static class TeamShareClaims
     public const string CookieScheme = "TeamShareCookie";
     public const string BearerScheme = "TeamShareBearer";
     public const string AdminPolicy = "TeamAdmin";
+    /// <summary>A server operator (<c>TeamShare:Operators</c>), whatever their team role.</summary>
+    public const string OperatorPolicy = "ServerOperator";
 
     public static Guid GetUserId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(UserId)!);
     public static Guid GetTeamId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(TeamId)!);
     public static string GetTeamRole(this ClaimsPrincipal user) => user.FindFirstValue(TeamRole) ?? "member";
     public static bool IsTeamAdmin(this ClaimsPrincipal user) => user.GetTeamRole() is "owner" or "admin";
+
+    public static bool IsOperator(this ClaimsPrincipal user, IEnumerable<string> operators) =>
+        user.Identity?.IsAuthenticated == true && user.FindFirstValue(Email) is { Length: > 0 } email
+        && operators.Any(o => string.Equals(o.Trim(), email, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd), builds once, runs every test project,
-# and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
+# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql), starts a throwaway PostgreSQL
+# server, builds once, runs every test project (the integration tests once per database provider), stops the server even
+# on failure, and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; } || need+=(python3-aiosmtpd)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "Installing ${need[*]} ..."
@@ -20,15 +22,27 @@ if ! dotnet build TeamShare.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "Build failed."; echo "0 passed, 1 failed"; exit 1
 fi
 
+pgdir=$(mktemp -d /tmp/teamshare-pg.XXXXXX)
+trap 'scripts/postgres.sh stop "$pgdir"' EXIT
+if ! TEAMSHARE_TEST_POSTGRES=$(scripts/postgres.sh start "$pgdir"); then
+  echo "Could not start PostgreSQL."; echo "0 passed, 1 failed"; exit 1
+fi
+export TEAMSHARE_TEST_POSTGRES
+
 results=$(mktemp -d)
 status=0
-for project in tests/TeamShare.UnitTests tests/TeamShare.ArchitectureTests tests/TeamShare.IntegrationTests tests/TeamShare.BrowserTests; do
-  name=$(basename "$project")
+run() { # name project [VAR=value ...]
+  local name=$1 project=$2; shift 2
   echo "== $name"
-  dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+  env "$@" dotnet test "$project" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
     || status=1
   [ -f "$results/$name.trx" ] || { echo "$name produced no results"; status=1; }
-done
+}
+run UnitTests tests/TeamShare.UnitTests
+run ArchitectureTests tests/TeamShare.ArchitectureTests
+run IntegrationTests.Sqlite tests/TeamShare.IntegrationTests TEAMSHARE_TEST_PROVIDER=sqlite
+run IntegrationTests.Postgres tests/TeamShare.IntegrationTests TEAMSHARE_TEST_PROVIDER=postgres
+run BrowserTests tests/TeamShare.BrowserTests
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hangfire;
-using Hangfire.InMemory;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Http;
 using TeamShare.Host.Jobs;
@@ -17,11 +15,8 @@ var services = builder.Services;
 
 services.Configure<TeamShareOptions>(builder.Configuration.GetSection(TeamShareOptions.Section));
 services.AddSingleton(TimeProvider.System);
-var dataDirectory = builder.Configuration.GetSection(TeamShareOptions.Section).Get<TeamShareOptions>()?.FullDataDirectory
-    ?? new TeamShareOptions().FullDataDirectory;
-// Keys live with the data, so sign-in cookies survive a restart.
-services.AddDataProtection().SetApplicationName("TeamShare")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+var teamShareOptions = builder.Configuration.GetSection(TeamShareOptions.Section).Get<TeamShareOptions>() ?? new TeamShareOptions();
+services.AddDataProtectionKeys(builder.Configuration, teamShareOptions);
 services.AddSingleton<StartupState>();
 services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobTrigger, HangfireJobTrigger>();
 foreach (var module in Modules.All) module.AddServices(services, builder.Configuration);
@@ -48,8 +43,7 @@ services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>().C
     authorization.AddPolicy(TeamShareClaims.OperatorPolicy, p => p.RequireAuthenticatedUser()
         .RequireAssertion(c => c.User.IsOperator(teamShare.Value.Operators))));
 services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
-services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
-    .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+services.AddJobStorage(builder.Configuration, teamShareOptions);
 // A host that does not schedule (tests running sweeps by hand) needs no workers; the dashboard reads the storage alone.
 if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(TeamShareOptions.ScheduleJobs)}") ?? true)
     services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount * 2));

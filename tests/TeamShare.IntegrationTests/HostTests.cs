@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
 
 namespace TeamShare.IntegrationTests;
 
@@ -10,11 +9,8 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
     [Fact]
     public async Task ID8_passwords_are_stored_as_pbkdf2_hmac_sha512_with_at_least_210000_iterations()
     {
-        await using var db = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
-        await db.OpenAsync();
-        var command = db.CreateCommand();
-        command.CommandText = "SELECT PasswordHash FROM identity_users WHERE NormalizedEmail = 'MIA@ACME.TEST'";
-        var hash = Convert.FromBase64String((string)(await command.ExecuteScalarAsync())!);
+        var hash = Convert.FromBase64String((string)(await factory.SqlAsync(
+            """SELECT "PasswordHash" FROM "identity_users" WHERE "NormalizedEmail" = 'MIA@ACME.TEST'"""))!);
         // ASP.NET Core Identity v3 format: marker 0x01, PRF (2 = HMAC-SHA512), iteration count, salt length, all big-endian.
         Assert.Equal(0x01, hash[0]);
         Assert.Equal(2u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1)));
@@ -149,13 +145,7 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         var script = await factory.ClientForAsync("eve@acme.test");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
 
-        await using (var db = new SqliteConnection($"Data Source={factory.DatabasePath}"))
-        {
-            await db.OpenAsync();
-            var command = db.CreateCommand();
-            command.CommandText = "UPDATE identity_users SET IsActive = 0 WHERE NormalizedEmail = 'EVE@ACME.TEST'";
-            await command.ExecuteNonQueryAsync();
-        }
+        await factory.SqlAsync("""UPDATE "identity_users" SET "IsActive" = FALSE WHERE "NormalizedEmail" = 'EVE@ACME.TEST'""");
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/me")).StatusCode);
     }

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Data.Sqlite;
 
 namespace TeamShare.IntegrationTests;
 
@@ -48,15 +47,10 @@ public sealed class SliceTests(TeamShareFactory factory) : IClassFixture<TeamSha
         var token = Api.TokenOf(share.GetProperty("url").GetString()!);
 
         Assert.True(WebEncoders.Base64UrlDecode(token).Length * 8 >= 128);
-        await using var db = new SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly");
-        await db.OpenAsync();
-        var command = db.CreateCommand();
-        command.CommandText = "SELECT TokenHash FROM links_shares WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", share.Id().ToUpperInvariant());
-        var stored = (byte[]?)await command.ExecuteScalarAsync();
+        var stored = (byte[]?)await factory.SqlAsync("""SELECT "TokenHash" FROM "links_shares" WHERE "Id" = @id""", Guid.Parse(share.Id()));
         Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(token)), stored);
-
-        // The token itself appears nowhere in the database files (main file and write-ahead log).
+        // The token itself appears nowhere in the database files (main file and write-ahead log); a file scan is SQLite's to do.
+        if (TestDatabase.OnPostgres) return;
         foreach (var file in Directory.GetFiles(factory.DataDirectory, "teamshare.db*"))
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

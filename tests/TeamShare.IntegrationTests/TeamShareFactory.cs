@@ -27,6 +27,11 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("TeamShare:DataDirectory", DataDirectory);
+        if (TestDatabase.OnPostgres)
+        {
+            builder.UseSetting("TeamShare:Database:Provider", "postgres");
+            builder.UseSetting("ConnectionStrings:TeamShare", TestDatabase.PostgresFor(DataDirectory));
+        }
         builder.UseSetting("TeamShare:SeedDemo", "true");
         builder.UseSetting("TeamShare:ScheduleJobs", "false");
         builder.UseSetting("TeamShare:Operators:0", "olivia@acme.test");
@@ -44,14 +49,11 @@ public class TeamShareFactory : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>The database file; reading it starts the host first, so it is migrated and seeded.</summary>
-    public string DatabasePath
+    /// <summary>Runs SQL on the host's database (started first, so it is migrated and seeded); see <see cref="TestDatabase"/>.</summary>
+    public Task<object?> SqlAsync(string sql, Guid? id = null)
     {
-        get
-        {
-            _ = Server;
-            return Path.Combine(DataDirectory, "teamshare.db");
-        }
+        _ = Server;
+        return TestDatabase.ScalarAsync(DataDirectory, sql, id);
     }
 
     /// <summary>An API client for a demo account, authenticated by a personal access token like a script.</summary>
@@ -75,6 +77,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!DeleteDataOnDispose) return;
+        if (TestDatabase.OnPostgres) TestDatabase.DropPostgres(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* SQLite may still hold the file on a slow close */ }
     }
 

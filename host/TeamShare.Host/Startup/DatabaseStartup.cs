@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using TeamShare.Host.Data;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Modules;
 
@@ -13,20 +16,50 @@ internal sealed class StartupState
 
 internal static class DatabaseStartup
 {
-    /// <summary>WAL mode, then each module's migrations, then the demo seed when asked for. Safe to run on every start.</summary>
+    /// <summary>Any constant both instances agree on: the PostgreSQL advisory lock that lets one instance migrate at a time.</summary>
+    private const long MigrationLock = 0x5465616d5368;
+
+    /// <summary>Each module's migrations, then the demo seed when asked for. Safe to run on every start, and on several instances at once.</summary>
     public static async Task PrepareAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var options = services.GetRequiredService<IOptions<TeamShareOptions>>().Value;
         Directory.CreateDirectory(options.FullDataDirectory);
-        await using (var connection = new SqliteConnection(ModuleDatabaseRegistration.SqliteConnectionString(options)))
+        Directory.CreateDirectory(options.FullBlobDirectory);
+        if (options.Database.IsPostgres)
         {
+            // Two instances starting at the same moment: the first migrates and seeds, the other waits here, then finds nothing to do.
+            await using var connection = new NpgsqlConnection(ModuleDatabaseRegistration.PostgresConnectionString(services.GetRequiredService<IConfiguration>()));
             await connection.OpenAsync(ct);
-            await using var pragma = connection.CreateCommand();
-            // WAL lets readers run while one writer writes; it is a property of the file, so setting it once sticks.
-            pragma.CommandText = "PRAGMA journal_mode=WAL;";
-            await pragma.ExecuteNonQueryAsync(ct);
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection)) await take.ExecuteNonQueryAsync(ct);
+            try
+            {
+                await using (var scope = services.CreateAsyncScope())
+                    await scope.ServiceProvider.GetRequiredService<KeysDbContext>().Database.MigrateAsync(ct);
+                await MigrateAndSeedAsync(services, options, ct);
+            }
+            finally
+            {
+                await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
         }
+        else
+        {
+            await using (var connection = new SqliteConnection(ModuleDatabaseRegistration.SqliteConnectionString(options)))
+            {
+                await connection.OpenAsync(ct);
+                await using var pragma = connection.CreateCommand();
+                // WAL lets readers run while one writer writes; it is a property of the file, so setting it once sticks.
+                pragma.CommandText = "PRAGMA journal_mode=WAL;";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+            await MigrateAndSeedAsync(services, options, ct);
+        }
+        services.GetRequiredService<StartupState>().DatabaseReady = true;
+    }
 
+    private static async Task MigrateAndSeedAsync(IServiceProvider services, TeamShareOptions options, CancellationToken ct)
+    {
         foreach (var database in services.GetServices<IModuleDatabase>())
             await database.MigrateAsync(services, ct);
 
@@ -36,6 +69,5 @@ internal static class DatabaseStartup
             foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
                 await seeder.SeedAsync(ct);
         }
-        services.GetRequiredService<StartupState>().DatabaseReady = true;
     }
 }

@@ -1,20 +1,44 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Modules;
 
 namespace TeamShare.Host.Startup;
 
-/// <summary>/health/ready: healthy once the database is migrated and, where this host schedules jobs, a job server runs.</summary>
-internal sealed class ReadinessCheck(StartupState state, JobStorage storage, IOptions<TeamShareOptions> options) : IHealthCheck
+/// <summary>
+/// /health/ready: healthy once the database is migrated and reachable, the blob directory takes a write, and, where this host
+/// schedules jobs, a job server runs. A load balancer sends no traffic to an instance that lost either shared store.
+/// </summary>
+internal sealed class ReadinessCheck(StartupState state, JobStorage storage, IOptions<TeamShareOptions> options,
+    IEnumerable<IModuleDatabase> databases, IServiceProvider services) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!state.DatabaseReady) return Task.FromResult(HealthCheckResult.Unhealthy("Database not migrated yet."));
-        if (!options.Value.ScheduleJobs) return Task.FromResult(HealthCheckResult.Healthy("Jobs are not scheduled by this host."));
+        if (!state.DatabaseReady) return HealthCheckResult.Unhealthy("Database not migrated yet.");
+        try
+        {
+            // One module's context is enough: every module shares one database.
+            if (!await databases.First().CanConnectAsync(services, cancellationToken)) return HealthCheckResult.Unhealthy("Database unreachable.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("Database unreachable.");
+        }
+        if (!BlobDirectoryWritable(options.Value.FullBlobDirectory)) return HealthCheckResult.Unhealthy("Blob directory not writable.");
+        if (!options.Value.ScheduleJobs) return HealthCheckResult.Healthy("Jobs are not scheduled by this host.");
         var servers = storage.GetMonitoringApi().Servers().Count;
-        return Task.FromResult(servers > 0
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("No background job server is running."));
+        return servers > 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("No background job server is running.");
+    }
+
+    private static bool BlobDirectoryWritable(string directory)
+    {
+        try
+        {
+            using var probe = new FileStream(Path.Combine(directory, "tmp", $"ready-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write,
+                FileShare.None, 1, FileOptions.DeleteOnClose);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 }

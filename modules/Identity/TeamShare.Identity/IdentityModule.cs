@@ -24,7 +24,7 @@ public sealed class IdentityModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<IdentityDbContext>(IdentityDbContext.Module);
+        services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<TokenIssuer>();

@@ -24,7 +24,7 @@ public sealed class InvitationsModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<InvitationsDbContext>(InvitationsDbContext.Module);
+        services.AddModuleDbContext<InvitationsDbContext, InvitationsPostgresDbContext>(configuration, InvitationsDbContext.Module);
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<MailSender>();

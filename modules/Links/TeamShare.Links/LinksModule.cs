@@ -27,7 +27,7 @@ public sealed class LinksModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<LinksDbContext>(LinksDbContext.Module);
+        services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddSingleton<QrCodeSeal>();
         services.AddSingleton<UnlockCookies>();

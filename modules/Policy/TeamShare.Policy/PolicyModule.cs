@@ -21,7 +21,7 @@ public sealed class PolicyModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<PolicyDbContext>(PolicyDbContext.Module);
+        services.AddModuleDbContext<PolicyDbContext, PolicyPostgresDbContext>(configuration, PolicyDbContext.Module);
         services.AddScoped<PolicyStore>();
         services.AddScoped<PolicyEditor>();
         services.AddScoped<ApprovedEntries>();

@@ -29,7 +29,7 @@ public sealed class SpacesModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<SpacesDbContext>(SpacesDbContext.Module);
+        services.AddModuleDbContext<SpacesDbContext, SpacesPostgresDbContext>(configuration, SpacesDbContext.Module);
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<PersonalSpaces>();

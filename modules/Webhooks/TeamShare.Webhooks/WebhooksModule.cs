@@ -24,7 +24,7 @@ public sealed class WebhooksModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<WebhooksDbContext>(WebhooksDbContext.Module);
+        services.AddModuleDbContext<WebhooksDbContext, WebhooksPostgresDbContext>(configuration, WebhooksDbContext.Module);
         services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddRecurringJob<WebhookDeliveryJob>("webhooks-delivery", "* * * * *");
         services.AddNotificationRelay<WebhooksDbContext>(WebhooksDbContext.Module, typeof(SharingActivityOccurred));

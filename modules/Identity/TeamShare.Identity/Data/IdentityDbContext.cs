@@ -4,7 +4,8 @@ using TeamShare.SharedKernel.Data;
 
 namespace TeamShare.Identity.Data;
 
-internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
+/// <remarks>Not sealed: <see cref="IdentityPostgresDbContext"/> is the same model with PostgreSQL's own migrations.</remarks>
+internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "identity";
 

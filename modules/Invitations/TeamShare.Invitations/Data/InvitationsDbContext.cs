@@ -63,7 +63,8 @@ internal sealed class Invitation
     public bool IsExternal => RecipientKind == "external";
 }
 
-internal sealed class InvitationsDbContext(DbContextOptions<InvitationsDbContext> options) : DbContext(options)
+/// <remarks>Not sealed: <see cref="InvitationsPostgresDbContext"/> is the same model with PostgreSQL's own migrations.</remarks>
+internal class InvitationsDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "invitations";
 

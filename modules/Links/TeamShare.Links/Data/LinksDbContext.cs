@@ -81,7 +81,8 @@ internal static class LinkLimits
     public const int MaxDailyCapWithDomain = 100_000;
 }
 
-internal sealed class LinksDbContext(DbContextOptions<LinksDbContext> options) : DbContext(options)
+/// <remarks>Not sealed: <see cref="LinksPostgresDbContext"/> is the same model with PostgreSQL's own migrations.</remarks>
+internal class LinksDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "links";
 

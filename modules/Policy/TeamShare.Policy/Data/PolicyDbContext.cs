@@ -80,7 +80,8 @@ internal sealed class ActivityEntry
     public Guid? EventId { get; set; }
 }
 
-internal sealed class PolicyDbContext(DbContextOptions<PolicyDbContext> options) : DbContext(options)
+/// <remarks>Not sealed: <see cref="PolicyPostgresDbContext"/> is the same model with PostgreSQL's own migrations.</remarks>
+internal class PolicyDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "policy";
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Modules;
@@ -11,10 +12,13 @@ public interface IModuleDatabase
 {
     string Module { get; }
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+    Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
 public static class ModuleDatabaseRegistration
 {
+    public const string ConnectionStringName = "TeamShare";
+
     public static string SqliteConnectionString(TeamShareOptions options) =>
         new SqliteConnectionStringBuilder
         {
@@ -23,27 +27,50 @@ public static class ModuleDatabaseRegistration
             DefaultTimeout = 30,
         }.ToString();
 
-    /// <summary>Registers a module's own DbContext with its own migrations history table.</summary>
-    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module)
-        where TContext : DbContext
+    public static string PostgresConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } connection
+            ? connection
+            : throw new InvalidOperationException(
+                "TeamShare:Database:Provider is postgres but ConnectionStrings:TeamShare (ConnectionStrings__TeamShare) is not set.");
+
+    public static DatabaseOptions DatabaseOf(IConfiguration configuration) =>
+        configuration.GetSection($"{TeamShareOptions.Section}:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+    /// <summary>
+    /// Registers a module's own DbContext with its own migrations history table. The same model runs on both providers;
+    /// <typeparamref name="TPostgres"/> only gives PostgreSQL its own migrations (EF finds a context's migrations by its type).
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TPostgres>(this IServiceCollection services, IConfiguration configuration,
+        string module) where TContext : DbContext where TPostgres : TContext
     {
         // Pooled: the role check runs on every request and would otherwise build two contexts each time.
-        services.AddDbContextPool<TContext>((sp, builder) =>
+        if (DatabaseOf(configuration).IsPostgres)
         {
-            var options = sp.GetRequiredService<IOptions<TeamShareOptions>>().Value;
-            builder.UseSqlite(SqliteConnectionString(options),
-                sqlite => sqlite.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"));
-        });
+            var connection = PostgresConnectionString(configuration);
+            services.AddDbContextPool<TContext, TPostgres>(builder => UsePostgres(builder, connection, module));
+        }
+        else
+        {
+            services.AddDbContextPool<TContext>((sp, builder) =>
+                UseSqlite(builder, SqliteConnectionString(sp.GetRequiredService<IOptions<TeamShareOptions>>().Value), module));
+        }
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
         return services;
     }
 
+    private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connection, string module) =>
+        builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"));
+
+    private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connection, string module) =>
+        builder.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"));
+
     /// <summary>Options for design-time tools (dotnet ef) and tests that build a context by hand.</summary>
     public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string module) where TContext : DbContext =>
-        new DbContextOptionsBuilder<TContext>()
-            .UseSqlite("Data Source=design-time.db",
-                sqlite => sqlite.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"))
-            .Options;
+        (DbContextOptions<TContext>)UseSqlite(new DbContextOptionsBuilder<TContext>(), "Data Source=design-time.db", module).Options;
+
+    /// <summary>PostgreSQL design-time options: migrations are generated without a server, so the connection is never opened.</summary>
+    public static DbContextOptions<TContext> DesignTimePostgresOptions<TContext>(string module) where TContext : DbContext =>
+        (DbContextOptions<TContext>)UsePostgres(new DbContextOptionsBuilder<TContext>(), "Host=design-time;Database=teamshare", module).Options;
 
     private sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase where TContext : DbContext
     {
@@ -54,6 +81,12 @@ public static class ModuleDatabaseRegistration
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<TContext>().Database.CanConnectAsync(cancellationToken);
         }
     }
 }

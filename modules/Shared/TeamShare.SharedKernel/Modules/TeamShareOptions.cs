@@ -22,5 +22,20 @@ public sealed class TeamShareOptions
     /// </summary>
     public string[] Operators { get; set; } = [];
 
+    /// <summary>Where file contents live; several instances mount the same directory. Default: <c>blobs</c> in the data directory.</summary>
+    public string? BlobDirectory { get; set; }
+    public DatabaseOptions Database { get; set; } = new();
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
+    public string FullBlobDirectory => Path.GetFullPath(BlobDirectory ?? Path.Combine(FullDataDirectory, "blobs"));
+}
+
+/// <summary><c>TeamShare:Database</c>: embedded SQLite in the data directory, or a PostgreSQL server shared by several instances.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>; PostgreSQL reads <c>ConnectionStrings:TeamShare</c>.</summary>
+    public string Provider { get; set; } = Sqlite;
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 }

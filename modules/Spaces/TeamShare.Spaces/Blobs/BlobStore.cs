@@ -23,7 +23,7 @@ internal sealed class FileSystemBlobStore : IBlobStore
 
     public FileSystemBlobStore(IOptions<TeamShareOptions> options)
     {
-        _root = Path.Combine(options.Value.FullDataDirectory, "blobs");
+        _root = options.Value.FullBlobDirectory;
         Directory.CreateDirectory(Path.Combine(_root, "tmp"));
     }
 
@@ -45,7 +45,8 @@ internal sealed class FileSystemBlobStore : IBlobStore
                     sha.AppendData(buffer, 0, read);
                     await target.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
-                await target.FlushAsync(ct);
+                // On disk before the rename makes it visible, so a crash never leaves a named blob with lost bytes.
+                target.Flush(flushToDisk: true);
             }
             var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             var final = PathOf(hash);

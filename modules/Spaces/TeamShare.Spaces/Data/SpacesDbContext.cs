@@ -4,7 +4,8 @@ using TeamShare.SharedKernel.Data;
 
 namespace TeamShare.Spaces.Data;
 
-internal sealed class SpacesDbContext(DbContextOptions<SpacesDbContext> options) : DbContext(options)
+/// <remarks>Not sealed: <see cref="SpacesPostgresDbContext"/> is the same model with PostgreSQL's own migrations.</remarks>
+internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "spaces";
 

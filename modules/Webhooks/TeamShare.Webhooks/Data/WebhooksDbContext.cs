@@ -30,7 +30,8 @@ internal sealed class WebhookDelivery : IOutboxMessage
     public string? LastError { get; set; }
 }
 
-internal sealed class WebhooksDbContext(DbContextOptions<WebhooksDbContext> options) : DbContext(options)
+/// <remarks>Not sealed: <see cref="WebhooksPostgresDbContext"/> is the same model with PostgreSQL's own migrations.</remarks>
+internal class WebhooksDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "webhooks";
 

@@ -1,0 +1,50 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Host.Data;
+using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Modules;
+
+namespace TeamShare.Host.Startup;
+
+/// <summary>
+/// What every instance must share. Embedded: keys and job storage in the data directory (jobs in their own file, so Hangfire's
+/// locks never block a request on the application's database). PostgreSQL: both in the shared database.
+/// </summary>
+internal static class SharedStores
+{
+    public static void AddDataProtectionKeys(this IServiceCollection services, IConfiguration configuration, TeamShareOptions options)
+    {
+        var protection = services.AddDataProtection().SetApplicationName("TeamShare");
+        if (options.Database.IsPostgres)
+        {
+            var connection = ModuleDatabaseRegistration.PostgresConnectionString(configuration);
+            services.AddDbContext<KeysDbContext>(o =>
+                o.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable($"__EFMigrationsHistory_{KeysDbContext.Module}")));
+            protection.PersistKeysToDbContext<KeysDbContext>();
+        }
+        else
+        {
+            // Keys live with the data, so sign-in cookies and printed QR codes survive a restart.
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
+        }
+    }
+
+    public static void AddJobStorage(this IServiceCollection services, IConfiguration configuration, TeamShareOptions options)
+    {
+        services.AddHangfire(c =>
+        {
+            c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (options.Database.IsPostgres)
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(ModuleDatabaseRegistration.PostgresConnectionString(configuration)),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            else
+            {
+                Directory.CreateDirectory(options.FullDataDirectory);
+                c.UseSQLiteStorage(Path.Combine(options.FullDataDirectory, "hangfire.db"));
+            }
+        });
+    }
+}

@@ -66,6 +66,13 @@ public class HostProcess : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>kill -9: the process dies at once, mid-request or mid-job, with no shutdown of any kind.</summary>
+    public void KillHard()
+    {
+        if (_process is { HasExited: false }) Process.Start("kill", ["-9", _process.Id.ToString()])!.WaitForExit();
+        _process?.WaitForExit(10_000);
+    }
+
     /// <summary>The host process's peak resident set size (VmHWM), in bytes.</summary>
     public long PeakResidentBytes()
     {

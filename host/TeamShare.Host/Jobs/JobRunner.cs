@@ -3,10 +3,13 @@ using TeamShare.SharedKernel.Jobs;
 
 namespace TeamShare.Host.Jobs;
 
-/// <summary>What Hangfire actually calls: finds a module's job by id and runs it in its own scope.</summary>
+/// <summary>
+/// What Hangfire actually calls: finds a module's job by id and runs it in its own scope. No Hangfire lock around it: every job
+/// is an idempotent sweep that claims its rows itself (ADR 0002), so runs may overlap, on one instance or several. A storage
+/// lock would be worse than none: an instance killed while holding it stops every job on every instance until it expires.
+/// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<RecurringJobRegistration> registrations)
 {
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(string id, CancellationToken cancellationToken)
     {
         var registration = registrations.Single(r => r.Id == id);

@@ -95,8 +95,8 @@ public sealed class NotificationRelay<TContext>(TContext db, IPublisher publishe
                 continue;
             }
             await publisher.Publish(notification, ct);
-            db.Remove(row);
-            await db.SaveChangesAsync(ct);
+            // A delete that finds nothing is fine: an overlapping run (another instance) published and removed it too.
+            await db.Set<PendingNotification>().Where(n => n.Id == row.Id).ExecuteDeleteAsync(ct);
         }
     }
 }

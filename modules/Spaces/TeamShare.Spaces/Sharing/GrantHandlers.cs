@@ -5,9 +5,23 @@ using TeamShare.Spaces.Data;
 
 namespace TeamShare.Spaces.Sharing;
 
+/// <summary>
+/// Idempotent: a grant's id is chosen when its invitation is saved, so the request, a job run and another instance may all
+/// apply the same batch. When another got there first (a unique-key clash), the batch is read again and matched.
+/// </summary>
 internal sealed class ApplyGrantsHandler(SpacesDbContext db, TimeProvider clock) : IRequestHandler<ApplyGrants, IReadOnlyList<Guid>>
 {
     public async ValueTask<IReadOnlyList<Guid>> Handle(ApplyGrants r, CancellationToken ct)
+    {
+        try { return await ApplyAsync(r, ct); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await ApplyAsync(r, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<Guid>> ApplyAsync(ApplyGrants r, CancellationToken ct)
     {
         var existing = await db.Grants.Where(g => g.ItemId == r.ItemId && g.TeamId == r.TeamId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,0 +1,47 @@
+using TeamShare.IntegrationTests;
+
+namespace TeamShare.BrowserTests;
+
+/// <summary>
+/// Two real TeamShare processes on one PostgreSQL database (the test command's throwaway server) and one blob directory, each
+/// with its own data directory and job server, and a real SMTP server: a deployment behind a load balancer, minus the balancer.
+/// </summary>
+public sealed class TwoInstances : IAsyncLifetime
+{
+    private readonly string _shared = Path.Combine(Path.GetTempPath(), "teamshare-two", Guid.NewGuid().ToString("N"));
+    public SmtpServer Smtp { get; } = new();
+    public Instance A { get; private set; } = null!;
+    public Instance B { get; private set; } = null!;
+
+    public sealed class Instance(IEnumerable<KeyValuePair<string, string>> settings) : HostProcess
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> Settings() => settings;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(TestDatabase.PostgresAdmin is not null, "TEAMSHARE_TEST_POSTGRES is not set: run the tests with scripts/test.sh.");
+        Smtp.Start();
+        KeyValuePair<string, string>[] settings =
+        [
+            new("TeamShare__Database__Provider", "postgres"),
+            new("ConnectionStrings__TeamShare", TestDatabase.PostgresFor(_shared)),
+            new("TeamShare__BlobDirectory", Path.Combine(_shared, "blobs")),
+            new("TeamShare__Smtp__Host", "127.0.0.1"),
+            new("TeamShare__Smtp__Port", Smtp.Port.ToString()),
+        ];
+        A = new Instance(settings);
+        B = new Instance(settings);
+        // Started together: one migrates and seeds, the other waits for it (advisory lock) and finds nothing to do.
+        await Task.WhenAll(A.InitializeAsync(), B.InitializeAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await A.DisposeAsync();
+        await B.DisposeAsync();
+        Smtp.Dispose();
+        TestDatabase.DropPostgres(_shared);
+        try { Directory.Delete(_shared, recursive: true); } catch (IOException) { }
+    }
+}

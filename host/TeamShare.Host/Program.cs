@@ -49,6 +49,7 @@ if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(T
     services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount * 2));
 
 var app = builder.Build();
+if (args is [CopyDatabaseCommand.Verb, ..]) return await CopyDatabaseCommand.RunAsync(app.Services, args);
 
 await DatabaseStartup.PrepareAsync(app.Services);
 if (app.Services.GetRequiredService<IOptions<TeamShareOptions>>().Value.ScheduleJobs) app.Services.ScheduleModuleJobs();
@@ -77,7 +78,8 @@ app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 app.MapGet("/", () => Results.Redirect("/files")).ExcludeFromDescription();
 app.MapUnknownRoutes();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

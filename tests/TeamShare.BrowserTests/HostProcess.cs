@@ -19,10 +19,7 @@ public class HostProcess : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        var root = RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var hostDirectory = Path.Combine(root, "host", "TeamShare.Host");
-        var dll = Path.Combine(hostDirectory, "bin", configuration, "net10.0", "TeamShare.Host.dll");
+        var (dll, hostDirectory) = HostBinary();
         BaseUrl = $"http://127.0.0.1:{TeamShare.IntegrationTests.SmtpServer.FreePort()}";
 
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl, "--contentRoot", hostDirectory])
@@ -64,6 +61,14 @@ public class HostProcess : IAsyncLifetime
         _process?.Dispose();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
         return Task.CompletedTask;
+    }
+
+    /// <summary>The built host (the same configuration as the tests) and its content root.</summary>
+    public static (string Dll, string Directory) HostBinary()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var hostDirectory = Path.Combine(RepositoryRoot(), "host", "TeamShare.Host");
+        return (Path.Combine(hostDirectory, "bin", configuration, "net10.0", "TeamShare.Host.dll"), hostDirectory);
     }
 
     /// <summary>kill -9: the process dies at once, mid-request or mid-job, with no shutdown of any kind.</summary>

@@ -35,7 +35,7 @@ internal sealed class ReadinessCheck(StartupState state, JobStorage storage, IOp
     {
         try
         {
-            using var probe = new FileStream(Path.Combine(directory, "tmp", $"ready-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write,
+            using var probe = new FileStream(Path.Combine(directory, $".ready-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.Write,
                 FileShare.None, 1, FileOptions.DeleteOnClose);
             return true;
         }

@@ -13,6 +13,8 @@ public interface IModuleDatabase
     string Module { get; }
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
     Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
+    /// <summary>Copies every row of this module from an embedded SQLite database into the configured (empty) one.</summary>
+    Task<int> CopyFromSqliteAsync(IServiceProvider services, string sqliteConnectionString, CancellationToken cancellationToken);
 }
 
 public static class ModuleDatabaseRegistration
@@ -81,6 +83,17 @@ public static class ModuleDatabaseRegistration
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
             await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        public async Task<int> CopyFromSqliteAsync(IServiceProvider services, string sqliteConnectionString, CancellationToken cancellationToken)
+        {
+            var options = (DbContextOptions<TContext>)UseSqlite(new DbContextOptionsBuilder<TContext>(), sqliteConnectionString, module).Options;
+            await using var source = (TContext)Activator.CreateInstance(typeof(TContext), options)!;
+            // An older installation is brought to this version's schema first, so both sides have the same model.
+            await source.Database.MigrateAsync(cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var target = scope.ServiceProvider.GetRequiredService<TContext>();
+            return await DatabaseCopy.CopyAsync(source, target, cancellationToken);
         }
 
         public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TeamShare.IntegrationTests;
 
@@ -189,6 +190,8 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
         var item = (await sneaky.UploadOk((await sneaky.PersonalSpace()).Id(), "report.txt", "x"u8.ToArray())).Id();
         var share = await sneaky.ShareOk(new { itemIds = new[] { item } });
         await Open(factory.Anonymous(), Api.TokenOf(share.GetProperty("url").GetString()!));
+        // Link uses reach the activity log a moment later (best effort, batched); a flush waits for them.
+        await factory.Services.GetRequiredService<TeamShare.Links.Opening.LinkUses>().FlushAsync(CancellationToken.None);
         await PutPolicy(Settings(emailMode: "anyone"));
         await PutPolicy(Settings());
 

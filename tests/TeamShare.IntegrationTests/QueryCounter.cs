@@ -9,19 +9,22 @@ namespace TeamShare.IntegrationTests;
 /// </summary>
 public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
-    private static readonly AsyncLocal<StrongBox<int>?> Current = new();
+    private static readonly AsyncLocal<List<string>?> Current = new();
     private static readonly QueryCounter Instance = new();
 
     [ModuleInitializer]
     internal static void Listen() => DiagnosticListener.AllListeners.Subscribe(Instance);
 
-    public static async Task<int> CountAsync(Func<Task> action)
+    public static async Task<int> CountAsync(Func<Task> action) => (await CaptureAsync(action)).Count;
+
+    /// <summary>The SQL text of every command the action ran, in order.</summary>
+    public static async Task<IReadOnlyList<string>> CaptureAsync(Func<Task> action)
     {
-        var box = new StrongBox<int>();
-        Current.Value = box;
+        var commands = new List<string>();
+        Current.Value = commands;
         try { await action(); }
         finally { Current.Value = null; }
-        return box.Value;
+        lock (commands) return commands.ToList();
     }
 
     public void OnNext(DiagnosticListener listener)
@@ -31,8 +34,9 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public void OnNext(KeyValuePair<string, object?> e)
     {
-        if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting" && Current.Value is { } box)
-            Interlocked.Increment(ref box.Value);
+        if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting" && Current.Value is { } commands
+            && e.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data)
+            lock (commands) commands.Add(data.Command.CommandText);
     }
 
     public void OnCompleted() { }

@@ -3,8 +3,8 @@ using Mediator;
 namespace TeamShare.Links.Contracts;
 
 // Facts about links for the admin's sharing activity (AD-12). Created, modified and canceled are saved with the change and
-// published after it, again after a crash, so handlers treat a repeated EventId as already seen. Used is best effort: the
-// share's own counters are the durable record of use.
+// published after it, again after a crash, so handlers treat a repeated EventId as already seen. Uses are best effort and
+// batched: a link open never writes on its request path; the share's own counters are the durable record of use.
 
 public sealed record LinkCreated(Guid ShareId, Guid TeamId, Guid OwnerUserId, IReadOnlyList<Guid> ItemIds, DateTime At) : INotification
 {
@@ -12,10 +12,13 @@ public sealed record LinkCreated(Guid ShareId, Guid TeamId, Guid OwnerUserId, IR
 }
 
 /// <summary>Someone used a link: kind is "opened", "previewed", "downloaded", "uploaded" or "edited".</summary>
-public sealed record LinkUsed(Guid ShareId, Guid TeamId, string Kind, Guid? ItemId, DateTime At) : INotification
+public sealed record LinkUsed(Guid ShareId, Guid TeamId, string Kind, Guid? ItemId, DateTime At)
 {
     public Guid EventId { get; init; } = Guid.CreateVersion7();
 }
+
+/// <summary>A batch of link uses, published from an in-process queue a moment after they happened, never by the request.</summary>
+public sealed record LinksUsed(IReadOnlyList<LinkUsed> Uses) : INotification;
 
 public sealed record LinkModified(Guid ShareId, Guid TeamId, Guid OwnerUserId, string Changes, DateTime At) : INotification
 {

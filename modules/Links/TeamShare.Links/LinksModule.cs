@@ -32,6 +32,8 @@ public sealed class LinksModule : ITeamShareModule
         services.AddSingleton<QrCodeSeal>();
         services.AddSingleton<UnlockCookies>();
         services.AddSingleton<CountedTickets>();
+        services.AddSingleton<LinkUses>();
+        services.AddHostedService<LinkUseWriter>();
         services.AddScoped<LinkGate>();
         services.AddScoped<LinkUrls>();
         services.AddScoped<QrCodeService>();

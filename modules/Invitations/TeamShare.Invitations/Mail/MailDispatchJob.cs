@@ -17,29 +17,42 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
 {
     public const string Id = "invitations-mail";
 
+    /// <summary>Batches one run may send before it leaves the rest to the next run (so one run never holds the worker for long).</summary>
+    private const int MaxBatches = 40;
+
     public async Task RunAsync(CancellationToken ct)
     {
         await applier.ApplyPendingAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var batch = await Outbox.ClaimDueAsync(db.Outbox, now, 50, ct);
         var unapplied = await db.Invitations.AsNoTracking().Where(i => i.AppliedAt == null).Select(i => i.Id).ToListAsync(ct);
-        foreach (var mail in batch)
+        // One SMTP connection for the whole run; every mail is saved as sent right after it went, so a crash resends at most one.
+        await using var session = sender.OpenSession();
+        for (var batches = 0; batches < MaxBatches; batches++)
         {
-            if (mail.InvitationId is { } invitation && unapplied.Contains(invitation))
+            var now = clock.GetUtcNow().UtcDateTime;
+            var batch = await Outbox.ClaimDueAsync(db.Outbox, now, 50, ct);
+            if (batch.Count == 0) break;
+            var attempted = 0;
+            foreach (var mail in batch)
             {
-                mail.LeaseUntil = null;
-                continue;
-            }
-            var model = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.ModelJson) ?? [];
-            var (result, error) = await sender.SendAsync(mail.MessageId, mail.To, templates.Render(mail.Template, model), ct);
-            switch (result)
-            {
-                case SendResult.Sent: Outbox.Sent(mail, now); break;
-                case SendResult.Refused: Outbox.Fail(mail, now, error!); break;
-                default: Outbox.Retry(mail, now, error!); break;
+                if (mail.InvitationId is { } invitation && unapplied.Contains(invitation))
+                {
+                    mail.LeaseUntil = null;
+                    continue;
+                }
+                attempted++;
+                var model = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.ModelJson) ?? [];
+                var (result, error) = await session.SendAsync(mail.MessageId, mail.To, templates.Render(mail.Template, model), ct);
+                switch (result)
+                {
+                    case SendResult.Sent: Outbox.Sent(mail, now); break;
+                    case SendResult.Refused: Outbox.Fail(mail, now, error!); break;
+                    default: Outbox.Retry(mail, now, error!); break;
+                }
+                await db.SaveChangesAsync(ct);
             }
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            if (attempted == 0) break;
         }
-        await db.SaveChangesAsync(ct);
     }
 }

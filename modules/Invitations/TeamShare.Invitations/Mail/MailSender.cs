@@ -12,28 +12,47 @@ internal enum SendResult { Sent, TryLater, Refused }
 /// <summary>SMTP through MailKit, or an .eml file in the data directory when no SMTP host is configured (SH-9).</summary>
 internal sealed class MailSender(IOptions<MailOptions> options, IOptions<TeamShareOptions> teamShare)
 {
+    /// <summary>A session sends many mails over one SMTP connection (opened at the first mail, opened again after a failure).</summary>
+    public MailSession OpenSession() => new(options.Value, teamShare.Value.FullDataDirectory);
+
     public async Task<(SendResult Result, string? Error)> SendAsync(string messageId, string to, RenderedMail mail, CancellationToken ct)
     {
-        var o = options.Value;
-        var message = new MimeMessage { Subject = mail.Subject, MessageId = messageId };
-        message.From.Add(MailboxAddress.Parse(o.From));
-        message.To.Add(MailboxAddress.Parse(to));
+        await using var session = OpenSession();
+        return await session.SendAsync(messageId, to, mail, ct);
+    }
+}
+
+internal sealed class MailSession(MailOptions o, string dataDirectory) : IAsyncDisposable
+{
+    private SmtpClient? _client;
+
+    public async Task<(SendResult Result, string? Error)> SendAsync(string messageId, string to, RenderedMail mail, CancellationToken ct)
+    {
+        MimeMessage message;
+        try
+        {
+            message = new MimeMessage { Subject = mail.Subject, MessageId = messageId };
+            message.From.Add(MailboxAddress.Parse(o.From));
+            message.To.Add(MailboxAddress.Parse(to));
+        }
+        catch (ParseException e)
+        {
+            // An address no mail server could take (say a.@example.org): never deliverable, so it fails now instead of forever.
+            return (SendResult.Refused, $"Not a deliverable address: {e.Message}");
+        }
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
 
         if (string.IsNullOrWhiteSpace(o.Host))
         {
-            var folder = Path.Combine(teamShare.Value.FullDataDirectory, "mail");
+            var folder = Path.Combine(dataDirectory, "mail");
             Directory.CreateDirectory(folder);
             await message.WriteToAsync(Path.Combine(folder, $"{messageId.Split('@')[0]}.eml"), ct);
             return (SendResult.Sent, null);
         }
         try
         {
-            using var client = new SmtpClient { Timeout = 15_000 };
-            await client.ConnectAsync(o.Host, o.Port, o.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
-            if (!string.IsNullOrEmpty(o.User)) await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
+            var client = await ConnectedAsync(ct);
             await client.SendAsync(message, ct);
-            await client.DisconnectAsync(true, ct);
             return (SendResult.Sent, null);
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
@@ -43,7 +62,29 @@ internal sealed class MailSender(IOptions<MailOptions> options, IOptions<TeamSha
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException
                                        or System.Net.Sockets.SocketException or TimeoutException)
         {
+            await DropAsync();
             return (SendResult.TryLater, $"Could not deliver yet: {e.Message}");
         }
     }
+
+    private async Task<SmtpClient> ConnectedAsync(CancellationToken ct)
+    {
+        if (_client is { IsConnected: true }) return _client;
+        await DropAsync();
+        _client = new SmtpClient { Timeout = 15_000 };
+        await _client.ConnectAsync(o.Host, o.Port, o.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+        if (!string.IsNullOrEmpty(o.User)) await _client.AuthenticateAsync(o.User, o.Password ?? "", ct);
+        return _client;
+    }
+
+    private async Task DropAsync()
+    {
+        if (_client is null) return;
+        try { if (_client.IsConnected) await _client.DisconnectAsync(true); }
+        catch (Exception e) when (e is IOException or SmtpProtocolException or ServiceNotConnectedException or SmtpCommandException) { }
+        _client.Dispose();
+        _client = null;
+    }
+
+    public async ValueTask DisposeAsync() => await DropAsync();
 }

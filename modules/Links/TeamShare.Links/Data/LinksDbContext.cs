@@ -105,6 +105,8 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.PasswordHash).HasMaxLength(200);
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => new { x.OwnerUserId, x.CreatedAt });
+            // My Shares pages newest first by id (time-ordered): keyset on this index, no sort (LK-4, B5).
+            e.HasIndex(x => new { x.OwnerUserId, x.Id });
             e.HasIndex(x => new { x.TeamId, x.CreatedAt });
             e.HasIndex(x => new { x.ExpiresAt, x.ExpiryProcessedAt });
             e.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.ShareId);

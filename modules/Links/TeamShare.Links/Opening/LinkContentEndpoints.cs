@@ -14,10 +14,10 @@ namespace TeamShare.Links.Opening;
 internal static class LinkContentEndpoints
 {
     public static Task<IResult> Download(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        CountedTickets counted, CancellationToken ct) => Serve(token, itemId, download: true, http, gate, mediator, clock, counted, ct);
+        CountedTickets counted, LinkUses uses, CancellationToken ct) => Serve(token, itemId, download: true, http, gate, mediator, clock, counted, uses, ct);
 
     public static Task<IResult> Preview(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        CountedTickets counted, CancellationToken ct) => Serve(token, itemId, download: false, http, gate, mediator, clock, counted, ct);
+        CountedTickets counted, LinkUses uses, CancellationToken ct) => Serve(token, itemId, download: false, http, gate, mediator, clock, counted, uses, ct);
 
     /// <summary>
     /// The item a request names, if the link shows it. With preview off (a drop box) nothing is shown, so every name gets the
@@ -35,7 +35,7 @@ internal static class LinkContentEndpoints
     }
 
     private static async Task<IResult> Serve(string token, Guid itemId, bool download, HttpContext http, LinkGate gate, IMediator mediator,
-        TimeProvider clock, CountedTickets counted, CancellationToken ct)
+        TimeProvider clock, CountedTickets counted, LinkUses uses, CancellationToken ct)
     {
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
         if (refused is not null) return refused;
@@ -56,7 +56,7 @@ internal static class LinkContentEndpoints
             if (!await gate.TryCountViewAsync(share.Id, download, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
             counted.Issue(http, share.Id, itemId, download);
         }
-        await mediator.Publish(new LinkUsed(share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime), ct);
+        uses.Record(new LinkUsed(share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime));
 
         return content is not null
             ? FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256)
@@ -65,7 +65,7 @@ internal static class LinkContentEndpoints
 
     /// <summary>PUT {link}/items/{itemId}/content: a new version of a file, if the link allows document editing.</summary>
     public static async Task<IResult> Edit(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        IOptions<TeamShareOptions> options, CancellationToken ct)
+        IOptions<TeamShareOptions> options, LinkUses uses, CancellationToken ct)
     {
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
@@ -75,7 +75,7 @@ internal static class LinkContentEndpoints
         if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
         var result = await mediator.Send(new ReplaceFileContent(share.TeamId, itemId, share.OwnerUserId, http.Request.Body), ct);
         if (result.Item is null) return WriteProblem(result);
-        await mediator.Publish(new LinkUsed(share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime), ct);
+        uses.Record(new LinkUsed(share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime));
         return TypedResults.Ok(new { name = result.Item.Name, size = result.Item.Size });
     }
 
@@ -84,7 +84,7 @@ internal static class LinkContentEndpoints
     /// A drop box answers with what it received, not the stored name, so a rename cannot reveal that a file existed.
     /// </summary>
     public static async Task<IResult> Upload(string token, Guid? folderId, HttpContext http, LinkGate gate, IMediator mediator,
-        LinksDbContext db, TimeProvider clock, IOptions<TeamShareOptions> options, CancellationToken ct)
+        LinksDbContext db, TimeProvider clock, IOptions<TeamShareOptions> options, LinkUses uses, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
@@ -103,7 +103,7 @@ internal static class LinkContentEndpoints
             var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body), ct);
             if (written.Item is null) return WriteProblem(written);
             await db.Shares.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
-            await mediator.Publish(new LinkUsed(share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime), ct);
+            uses.Record(new LinkUsed(share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
             return share.AllowPreview
                 ? TypedResults.Created((string?)null, new { name = written.Item.Name, size = written.Item.Size })
                 : TypedResults.Created((string?)null, new { received = name, size = written.Item.Size });

@@ -15,6 +15,23 @@ internal sealed class ActivityLog(PolicyDbContext db)
             TargetDomain = target is not null && target.Contains('@') ? ApprovedList.DomainOf(target) : null,
         }).Entity;
 
+    public sealed record Event(Guid EventId, Guid TeamId, Guid? ActorId, string Kind, Guid? SubjectId, string? Target, string? Details, DateTime At);
+
+    /// <summary>Records a batch in one transaction; should one of them be there already (a repeat), each is recorded once.</summary>
+    public async Task AppendAllOnceAsync(IReadOnlyList<Event> events, CancellationToken ct)
+    {
+        foreach (var e in events) Add(e.TeamId, e.ActorId, e.Kind, e.SubjectId, e.Target, e.Details, e.At).EventId = e.EventId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var e in events) await AppendOnceAsync(e.EventId, e.TeamId, e.ActorId, e.Kind, e.SubjectId, e.Target, e.Details, e.At, ct);
+        }
+    }
+
     /// <summary>Records one notification's event, once: the same event id arriving again (a relay after a crash) is ignored.</summary>
     public async Task AppendOnceAsync(Guid eventId, Guid teamId, Guid? actorId, string kind, Guid? subjectId, string? target, string? details,
         DateTime at, CancellationToken ct)

@@ -10,10 +10,12 @@ internal sealed class OnLinkCreated(ActivityLog log) : INotificationHandler<Link
         await log.AppendOnceAsync(n.EventId, n.TeamId, n.OwnerUserId, "link_created", n.ShareId, null, $"{n.ItemIds.Count} item(s)", n.At, ct);
 }
 
-internal sealed class OnLinkUsed(ActivityLog log) : INotificationHandler<LinkUsed>
+/// <summary>A batch of link uses in one transaction; the queue that sends it is best effort, so this is the only write per batch.</summary>
+internal sealed class OnLinksUsed(ActivityLog log) : INotificationHandler<LinksUsed>
 {
-    public async ValueTask Handle(LinkUsed n, CancellationToken ct) =>
-        await log.AppendOnceAsync(n.EventId, n.TeamId, null, $"link_{n.Kind}", n.ShareId, null, n.ItemId?.ToString(), n.At, ct);
+    public async ValueTask Handle(LinksUsed n, CancellationToken ct) =>
+        await log.AppendAllOnceAsync(n.Uses.Select(u => new ActivityLog.Event(u.EventId, u.TeamId, null, $"link_{u.Kind}", u.ShareId, null,
+            u.ItemId?.ToString(), u.At)).ToList(), ct);
 }
 
 internal sealed class OnSharingActivityOccurred(ActivityLog log) : INotificationHandler<TeamShare.Policy.Contracts.SharingActivityOccurred>

@@ -61,7 +61,8 @@ public static class ModuleDatabaseRegistration
     }
 
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connection, string module) =>
-        builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"));
+        builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"))
+            .AddInterceptors(SqliteConnectionSetup.Instance);
 
     private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connection, string module) =>
         builder.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable($"__EFMigrationsHistory_{module}"));

@@ -8,7 +8,8 @@ namespace TeamShare.Spaces.Access;
 
 /// <summary>
 /// SP-8, the single judge of access: the highest of ownership and grants (to the user, their departments, the whole
-/// team) on the item or any folder above it. Four indexed queries whatever the depth or number of departments.
+/// team) on the item or any folder above it. Four indexed queries whatever the depth or number of departments; two when the
+/// asker owns the item itself.
 /// </summary>
 internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
 {
@@ -31,7 +32,8 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
         if (groups is null || !groups.IsActive || groups.TeamId != teamId || item.TeamId != teamId) return AccessRole.None;
 
         var chain = item.SelfAndAncestors().ToList();
-        var role = await db.Items.AnyAsync(i => chain.Contains(i.Id) && i.OwnerUserId == userId, ct)
+        // Owning the item itself is the highest role there is: no query needed for the common case of one's own files.
+        var role = item.OwnerUserId == userId || await db.Items.AnyAsync(i => chain.Contains(i.Id) && i.OwnerUserId == userId, ct)
             ? AccessRole.Owner
             : await HighestGrantAsync(chain, groups, ct);
 
@@ -48,6 +50,9 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
         var groups = await GroupsAsync(userId, ct);
         if (groups is null || !groups.IsActive || groups.TeamId != teamId) return items.Select(i => (i, AccessRole.None)).ToList();
 
+        // A sharer's link to their own items (the common link open): ownership decides, no further query.
+        if (items.All(i => i.OwnerUserId == userId))
+            return items.OrderBy(i => ids.IndexOf(i.Id)).Select(i => (i, AccessRole.Owner)).ToList();
         var chains = items.ToDictionary(i => i.Id, i => i.SelfAndAncestors().ToList());
         var all = chains.Values.SelectMany(c => c).Distinct().ToList();
         var owned = (await db.Items.AsNoTracking().Where(i => all.Contains(i.Id) && i.OwnerUserId == userId).Select(i => i.Id).ToListAsync(ct)).ToHashSet();

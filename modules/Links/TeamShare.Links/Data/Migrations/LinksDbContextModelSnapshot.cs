@@ -159,6 +159,8 @@ namespace TeamShare.Links.Data.Migrations
 
                     b.HasIndex("OwnerUserId", "CreatedAt");
 
+                    b.HasIndex("OwnerUserId", "Id");
+
                     b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("links_shares", (string)null);

@@ -66,7 +66,7 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
                 i.Kind == "file" && s.AllowDownload ? $"{prefix}/items/{i.Id}/download" : null,
                 i.Kind == "folder" ? $"{prefix}?folder={i.Id}" : null,
                 i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null)).ToList());
-        await mediator.Publish(new LinkUsed(s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime), ct);
+        HttpContext.RequestServices.GetRequiredService<LinkUses>().Record(new LinkUsed(s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
         return wantsJson ? new JsonResult(View) : Page();
     }
 

@@ -166,6 +166,8 @@ namespace TeamShare.Links.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerUserId", "CreatedAt");
 
+                    b.HasIndex("OwnerUserId", "Id");
+
                     b.HasIndex("TeamId", "CreatedAt");
 
                     b.ToTable("links_shares", (string)null);

@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""TeamShare against bare baselines, side by side on one machine (issue 15). Called by scripts/bench.sh.
+
+The host under test and the baseline (tests/TeamShare.Baseline) run on core 0, the load generator (wrk) on core 1.
+Baseline and subject runs are interleaved and repeated; the report gives medians and ratios. Results land in
+bench-results/<label>.json (not committed) and docs/benchmarks.md is written from the newest run, with the run labelled
+"before" beside it when there is one.
+"""
+import argparse, json, os, re, secrets, shutil, socket, sqlite3, statistics, subprocess, sys, tempfile, time
+import urllib.error, urllib.request, uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = ROOT / "host/TeamShare.Host/bin/Release/net10.0/TeamShare.Host.dll"
+BASELINE = ROOT / "tests/TeamShare.Baseline/bin/Release/net10.0/TeamShare.Baseline.dll"
+RESULTS = ROOT / "bench-results"
+PASSWORD = "demo-Password1"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Proc:
+    def __init__(self, dll, env, cwd, core="0"):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        started = time.monotonic()
+        self.p = subprocess.Popen(["taskset", "-c", core, "dotnet", str(dll), "--urls", self.url],
+                                  cwd=cwd, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while True:
+            if self.p.poll() is not None:
+                raise SystemExit(f"{dll.name} exited with {self.p.returncode}")
+            try:
+                if urllib.request.urlopen(self.url + "/health/ready", timeout=2).status == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.02)
+        self.ready_seconds = time.monotonic() - started
+
+    def memory_mb(self, field="VmRSS"):
+        for line in Path(f"/proc/{self.p.pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self):
+        self.p.terminate()
+        try:
+            self.p.wait(20)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+
+
+def http(method, url, body=None, headers=None, raw=False):
+    data = body if raw or body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method, headers={**({} if raw else {"Content-Type": "application/json"}), **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=600) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+def wrk(url, connections=32, seconds=5, headers=(), script=None):
+    command = ["taskset", "-c", "1", "wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    for h in headers:
+        command += ["-H", h]
+    if script:
+        command += ["-s", script]
+    out = subprocess.run(command + [url], capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    def pct(p):
+        m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+        return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)] if m else float("nan")
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    timeouts = re.search(r"timeout (\d+)", out)
+    return {"rps": rps, "p50": pct(50), "p99": pct(99), "errors": int(non2xx.group(1)) if non2xx else 0,
+            "timeouts": int(timeouts.group(1)) if timeouts else 0}
+
+
+def curl_speed(args):
+    out = subprocess.run(["taskset", "-c", "1", "curl", "-s", "-o", "/dev/null", "-w", "%{http_code} %{speed_download} %{speed_upload}"] + args,
+                         capture_output=True, text=True).stdout.split()
+    return int(out[0]), float(out[1]) / 1e6, float(out[2]) / 1e6
+
+
+def uuid7(ms):
+    value = (ms << 80) | (0x7 << 76) | (secrets.randbits(12) << 64) | (0b10 << 62) | secrets.randbits(62)
+    return str(uuid.UUID(int=value)).upper()
+
+
+class Subject:
+    """TeamShare on a fresh data directory with the demo teams, prepared through its own API."""
+
+    def __init__(self, work, smtp_port, extra=None):
+        self.data = Path(work) / "data"
+        env = {"TeamShare__DataDirectory": str(self.data), "TeamShare__SeedDemo": "true", "ASPNETCORE_ENVIRONMENT": "Production",
+               "TeamShare__Smtp__Host": "127.0.0.1", "TeamShare__Smtp__Port": str(smtp_port), "Logging__LogLevel__Default": "Warning"}
+        self.proc = Proc(HOST, {**env, **(extra or {})}, ROOT / "host/TeamShare.Host")
+        self.url = self.proc.url
+
+    def token(self, email):
+        status, body = http("POST", self.url + "/api/auth/tokens", {"email": email, "password": PASSWORD, "name": "bench"})
+        assert status == 201, body
+        return json.loads(body)["token"]
+
+    def api(self, token, method, path, body=None, raw=False, headers=None):
+        status, data = http(method, self.url + path, body, {"Authorization": f"Bearer {token}", **(headers or {})}, raw)
+        return status, (json.loads(data) if data and not raw and data[:1] in (b"{", b"[") else data)
+
+    def upload(self, token, space, name, path):
+        out = subprocess.run(["curl", "-s", "-H", f"Authorization: Bearer {token}", "-F", f"file=@{path};filename={name}",
+                              f"{self.url}/api/spaces/{space}/files"], capture_output=True, text=True).stdout
+        return json.loads(out)["id"]
+
+
+def median(rows, key):
+    return statistics.median(r[key] for r in rows)
+
+
+def run(args):
+    RESULTS.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="teamshare-bench-"))
+    smtp_dir = work / "smtp"
+    smtp_port = free_port()
+    smtp = subprocess.Popen(["/usr/bin/python3", str(ROOT / "tests/smtp/catcher.py"), str(smtp_port), str(smtp_dir)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert smtp.stdout.readline().strip() == b"ready"
+    results = {"label": args.label, "commit": subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
+               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "rounds": args.rounds, "seconds": args.seconds, "scenarios": {}}
+    out = results["scenarios"]
+    baseline_dir = work / "baseline"
+    baseline_dir.mkdir()
+    try:
+        # B10 first, on an empty data directory: start-up to ready and idle memory, subject and bare app.
+        startups = []
+        for _ in range(3):
+            b = Proc(BASELINE, {"BaselineDirectory": str(baseline_dir)}, ROOT)
+            time.sleep(1)
+            b_mem = b.memory_mb()
+            b.stop()
+            s_dir = work / f"empty-{len(startups)}"
+            s = Proc(HOST, {"TeamShare__DataDirectory": str(s_dir), "Logging__LogLevel__Default": "Warning", "ASPNETCORE_ENVIRONMENT": "Production"},
+                     ROOT / "host/TeamShare.Host")
+            time.sleep(1)
+            startups.append({"subject": s.ready_seconds, "baseline": b.ready_seconds, "subject_mb": s.memory_mb(), "baseline_mb": b_mem})
+            s.stop()
+        out["B10"] = {"subject": median(startups, "subject"), "baseline": median(startups, "baseline"),
+                      "subject_mb": median(startups, "subject_mb"), "baseline_mb": median(startups, "baseline_mb")}
+
+        subject = Subject(work, smtp_port)
+        mia = subject.token("mia@acme.test")
+        _, spaces = subject.api(mia, "GET", "/api/spaces")
+        space = spaces[0]["id"]
+        small = work / "page.txt"
+        small.write_text("TeamShare benchmark page. " * 80)
+        item = subject.upload(mia, space, "bench.txt", small)
+        _, share = subject.api(mia, "POST", "/api/shares", {"itemIds": [item]})
+        link = share["url"].replace("http://127.0.0.1", "http://127.0.0.1")
+        token = link.rsplit("/s/", 1)[1]
+        open_url = f"{subject.url}/s/{token}"
+        _, page = http("GET", open_url, headers={"Accept": "text/html"})
+        _, page_json = http("GET", open_url, headers={"Accept": "application/json"})
+        (baseline_dir / "open.html").write_bytes(page)
+        (baseline_dir / "open.json").write_bytes(page_json)
+        limit = 5000
+        _, counted = subject.api(mia, "POST", "/api/shares", {"itemIds": [item], "previewLimit": limit})
+        counted_url = f"{subject.url}/s/{counted['url'].rsplit('/s/', 1)[1]}/items/{item}/preview"
+        _, protected = subject.api(mia, "POST", "/api/shares", {"itemIds": [item], "password": "Abc123"})
+        unlock_url = f"{subject.url}/s/{protected['url'].rsplit('/s/', 1)[1]}/unlock"
+        unlock_lua = work / "unlock.lua"
+        unlock_lua.write_text('wrk.method = "POST"\nwrk.body = \'{"password":"Abc123"}\'\nwrk.headers["Content-Type"] = "application/json"\nwrk.headers["Accept"] = "application/json"\n')
+        post_lua = work / "post.lua"
+        post_lua.write_text('wrk.method = "POST"\n')
+
+        # B5 data: mark owns 1 000 shares, mia 100 000 (cloned in SQLite from one made through the API, ids time-ordered).
+        mark = subject.token("mark@acme.test")
+        _, mark_spaces = subject.api(mark, "GET", "/api/spaces")
+        mark_item = subject.upload(mark, mark_spaces[0]["id"], "mark.txt", small)
+        _, mark_share = subject.api(mark, "POST", "/api/shares", {"itemIds": [mark_item]})
+        db = sqlite3.connect(subject.data / "teamshare.db", timeout=30)
+        columns = [r[1] for r in db.execute('PRAGMA table_info("links_shares")')]
+        now_ms = int(time.time() * 1000) - 200_000_000
+        for owner_share, count in ((mark_share["id"].upper(), 1000), (share["id"].upper(), 100_000)):
+            template = dict(zip(columns, db.execute('SELECT * FROM "links_shares" WHERE "Id" = ?', (owner_share,)).fetchone()))
+            month_ago = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(time.time() - 30 * 86400)) + template["CreatedAt"][19:]
+            items = db.execute('SELECT "ItemId" FROM "links_share_items" WHERE "ShareId" = ?', (owner_share,)).fetchall()
+            rows, item_rows = [], []
+            for i in range(count):
+                now_ms += 1
+                # Made "last month", so the team's daily cap on new shares is not spent by the benchmark's own data.
+                row = dict(template, Id=uuid7(now_ms), TokenHash=secrets.token_bytes(32), Name=f"report-{i:06d}.txt", CreatedAt=month_ago)
+                rows.append(tuple(row[c] for c in columns))
+                item_rows.append((row["Id"], items[0][0], 0))
+            db.executemany(f'INSERT INTO "links_shares" VALUES ({",".join("?" * len(columns))})', rows)
+            db.executemany('INSERT INTO "links_share_items" ("ShareId", "ItemId", "Position") VALUES (?, ?, ?)', item_rows)
+        db.commit()
+        db.close()
+
+        baseline = Proc(BASELINE, {"BaselineDirectory": str(baseline_dir)}, ROOT)
+        json_header = ["Accept: application/json"]
+        scenarios = {
+            "B1.html": [("baseline", baseline.url + "/open.html", [], None), ("subject", open_url, ["Accept: text/html"], None)],
+            "B1.json": [("baseline", baseline.url + "/open.json", [], None), ("subject", open_url, json_header, None)],
+            "B2": [("subject", counted_url, [], None)],
+            "B3": [("baseline", baseline.url + "/hash", [], str(post_lua)), ("subject", unlock_url, [], str(unlock_lua))],
+            "B5.1k": [("subject", f"{subject.url}/api/shares", [f"Authorization: Bearer {mark}"], None)],
+            "B5.100k": [("subject", f"{subject.url}/api/shares", [f"Authorization: Bearer {mia}"], None)],
+            "B5.search.1k": [("subject", f"{subject.url}/api/shares?q=report-0001", [f"Authorization: Bearer {mark}"], None)],
+            "B5.search.100k": [("subject", f"{subject.url}/api/shares?q=report-0001", [f"Authorization: Bearer {mia}"], None)],
+        }
+        runs = {name: {who: [] for who, *_ in legs} for name, legs in scenarios.items()}
+        for _ in range(args.rounds):
+            for name, legs in scenarios.items():
+                for who, url, headers, script in legs:
+                    connections = 8 if name == "B3" else 32
+                    runs[name][who].append(wrk(url, connections, args.seconds, headers, script))
+        for name, legs in runs.items():
+            out[name] = {who: {k: median(r, k) for k in ("rps", "p50", "p99", "errors", "timeouts")} for who, r in legs.items()}
+        _, counted_state = subject.api(mia, "GET", f"/api/shares/{counted['id']}")
+        out["B2"]["count"] = counted_state["previewCount"]
+        out["B2"]["limit"] = limit
+
+        # B3 under load: link opens while 32 clients unlock at once (the hash must not starve other requests).
+        with subprocess.Popen(["taskset", "-c", "1", "wrk", "-t1", "-c32", f"-d{args.seconds + 2}s", "-s", str(unlock_lua), unlock_url],
+                              stdout=subprocess.DEVNULL) as unlocks:
+            time.sleep(1)
+            out["B3"]["open_during_unlocks"] = wrk(open_url, 32, args.seconds, ["Accept: text/html"])
+            unlocks.wait()
+
+        # B6/B7: 1 GiB through a link and into TeamShare, against Results.File and a raw body copy; memory growth of the host.
+        big = work / "big.bin"
+        subprocess.run(["head", "-c", str(args.big_mb * 1024 * 1024), "/dev/urandom"], stdout=big.open("wb"), check=True)
+        shutil.copy(big, baseline_dir / "big.bin")
+        before_hwm = subject.proc.memory_mb("VmHWM")
+        status, _, up_member = curl_speed(["-H", f"Authorization: Bearer {mia}", "-F", f"file=@{big};filename=big.bin", f"{subject.url}/api/spaces/{space}/files"])
+        _, items = subject.api(mia, "GET", f"/api/spaces/{space}/items")
+        big_id = next(i["id"] for i in items if i["name"] == "big.bin")
+        _, big_share = subject.api(mia, "POST", "/api/shares", {"itemIds": [big_id]})
+        assert "url" in big_share, big_share
+        big_url = f"{subject.url}/s/{big_share['url'].rsplit('/s/', 1)[1]}/items/{big_id}/download"
+        _, folder = subject.api(mia, "POST", f"/api/spaces/{space}/folders", {"name": "drop"})
+        _, drop = subject.api(mia, "POST", "/api/shares", {"itemIds": [folder["id"]], "allowUpload": True, "allowPreview": False})
+        drop_url = f"{subject.url}/s/{drop['url'].rsplit('/s/', 1)[1]}/upload"
+        b6, b7 = [], []
+        for _ in range(args.rounds):
+            _, base_down, _ = curl_speed([baseline.url + "/file"])
+            _, sub_down, _ = curl_speed([big_url])
+            _, _, base_up = curl_speed(["-T", str(big), baseline.url + "/upload"])
+            _, _, sub_drop = curl_speed(["-F", f"file=@{big};filename=drop-{len(b7)}.bin", drop_url])
+            b6.append({"baseline": base_down, "subject": sub_down})
+            b7.append({"baseline": base_up, "drop": sub_drop})
+        out["B6"] = {"baseline": median(b6, "baseline"), "subject": median(b6, "subject")}
+        out["B7"] = {"baseline": median(b7, "baseline"), "member": up_member, "drop": median(b7, "drop")}
+        out["B6"]["memory_growth_mb"] = subject.proc.memory_mb("VmHWM") - before_hwm
+
+        # B8: 1 000 invitation mails to the real SMTP server, against MailKit sending 1 000 over one connection.
+        olivia = subject.token("olivia@acme.test")
+        _, policy = subject.api(olivia, "GET", "/api/admin/policy")
+        settings = dict(policy["settings"], emailMode="anyone")
+        subject.api(olivia, "PUT", "/api/admin/policy", {"settings": settings})
+        _, base_seconds = http("POST", f"{baseline.url}/mail?n=1000&port={smtp_port}")
+        already = len(list(smtp_dir.glob("*.eml")))
+        mail_item = subject.upload(mia, space, "invite.txt", small)
+        started = time.monotonic()
+        # 20 invitations of 50 outside recipients each (50 is the most one invitation takes), sent as fast as a script can.
+        statuses = set()
+        for batch in range(20):
+            status, _ = subject.api(mia, "POST", f"/api/items/{mail_item}/invitations", {
+                "recipients": [{"kind": "external", "email": f"guest{batch * 50 + i}@partner.example"} for i in range(50)],
+                "role": "viewer", "acknowledgeExternal": True, "externalExpiryDays": 7})
+            statuses.add(status)
+        status = sorted(statuses)
+        delivered = 0
+        while time.monotonic() - started < 300:
+            delivered = len(list(smtp_dir.glob("*.eml"))) - already
+            if delivered >= 1000:
+                break
+            time.sleep(0.2)
+        out["B8"] = {"baseline_s": float(base_seconds), "subject_s": time.monotonic() - started, "delivered": delivered, "status": status}
+        baseline.stop()
+        subject.proc.stop()
+    finally:
+        smtp.terminate()
+        shutil.rmtree(work, ignore_errors=True)
+    (RESULTS / f"{args.label}.json").write_text(json.dumps(results, indent=2))
+    return results
+
+
+def fmt(v, unit=""):
+    if isinstance(v, float):
+        return f"{v:,.0f}{unit}" if v >= 100 else f"{v:.2f}{unit}"
+    return f"{v}{unit}"
+
+
+def report(now, before):
+    def row(sid, scenario, subject, baseline, target, extra=""):
+        ratio = subject / baseline if baseline else float("nan")
+        return f"| {sid} | {scenario} | {fmt(subject)} | {fmt(baseline)} | {ratio:.2f} | {target} | {extra} |"
+
+    def table(r):
+        s = r["scenarios"]
+        lines = ["| id | scenario | TeamShare | baseline | ratio | target | notes |", "|---|---|---|---|---|---|---|"]
+        for kind in ("html", "json"):
+            b1 = s[f"B1.{kind}"]
+            lines.append(row("B1", f"open a link ({kind}), req/s, 32 conns", b1["subject"]["rps"], b1["baseline"]["rps"], "≥ 0.25, p99 < 10 ms",
+                             f"p50 {b1['subject']['p50']:.2f} / p99 {b1['subject']['p99']:.2f} ms (baseline p99 {b1['baseline']['p99']:.2f} ms)"))
+        b2 = s["B2"]
+        lines.append(row("B2", "counted open (preview), req/s", b2["subject"]["rps"], s["B1.html"]["subject"]["rps"], "≥ 0.5 of B1",
+                         f"count {b2['count']} of limit {b2['limit']}; p99 {b2['subject']['p99']:.2f} ms"))
+        b3 = s["B3"]
+        during = b3.get("open_during_unlocks", {})
+        lines.append(row("B3", "unlock a password link, req/s", b3["subject"]["rps"], b3["baseline"]["rps"], "≥ 0.8",
+                         f"B1 during 32 unlocks: {fmt(during.get('rps', 0.0))} req/s, p99 {during.get('p99', float('nan')):.2f} ms"))
+        for what in ("", "search."):
+            small, large = s[f"B5.{what}1k"]["subject"], s[f"B5.{what}100k"]["subject"]
+            lines.append(f"| B5 | My Shares {'search' if what else 'first page'}: p99 at 1k / 100k shares | {large['p99']:.2f} ms (100k) | "
+                         f"{small['p99']:.2f} ms (1k) | {large['p99'] / small['p99']:.2f} | p99 < 20 ms, 100k/1k < 1.5 | "
+                         f"{fmt(small['rps'])} / {fmt(large['rps'])} req/s |")
+        lines.append(row("B6", "1 GiB download through a link, MB/s", s["B6"]["subject"], s["B6"]["baseline"], "≥ 0.85, < 50 MB growth",
+                         f"host peak memory grew {s['B6']['memory_growth_mb']:.0f} MB over B6+B7"))
+        lines.append(row("B7", "1 GiB member upload, MB/s", s["B7"]["member"], s["B7"]["baseline"], "≥ 0.8", "multipart vs raw body copy"))
+        lines.append(row("B7", "1 GiB drop-box upload, MB/s", s["B7"]["drop"], s["B7"]["baseline"], "≥ 0.8", ""))
+        b8 = s["B8"]
+        lines.append(row("B8", "1 000 invitation mails, mails/s", 1000 / b8["subject_s"], 1000 / b8["baseline_s"], "≥ 0.5",
+                         f"{b8['delivered']} delivered in {b8['subject_s']:.1f} s (baseline {b8['baseline_s']:.2f} s)"))
+        b10 = s["B10"]
+        lines.append(f"| B10 | start-up to ready (empty data dir); idle memory | {b10['subject']:.2f} s; {b10['subject_mb']:.0f} MB | "
+                     f"{b10['baseline']:.2f} s; {b10['baseline_mb']:.0f} MB | {b10['subject'] / b10['baseline']:.1f} | < 1 s; < 120 MB | |")
+        return lines
+
+    doc = [
+        "# Benchmarks",
+        "",
+        "Speed is measured here, never asserted with timers in tests (tests pin *query counts* instead). Written by",
+        "`scripts/bench.sh`: TeamShare (Release, SQLite, the demo teams) and a bare ASP.NET Core baseline",
+        "(`tests/TeamShare.Baseline`: the same bytes, `Results.File`, a raw body copy, one PBKDF2 hash, MailKit over one",
+        "connection) run on core 0, `wrk`/`curl` on core 1; baseline and subject runs are interleaved, each scenario runs",
+        f"{now['rounds']} rounds of {now['seconds']} s and the medians are shown. Ratios are steadier than absolute figures on this machine.",
+        "",
+        "```sh",
+        "./scripts/bench.sh            # installs wrk when missing, builds, runs, rewrites this file",
+        "./scripts/bench.sh --label before   # a run kept beside the next one as 'before'",
+        "```",
+        "",
+        f"## This run: commit {now['commit']}, {now['date']}",
+        "",
+        *table(now),
+    ]
+    if before:
+        doc += ["", f"## Before: commit {before['commit']}, {before['date']} (same setup)", "", *table(before)]
+    notes = ROOT / "docs/benchmarks-notes.md"
+    if notes.exists():
+        doc += ["", notes.read_text().strip()]
+    (ROOT / "docs/benchmarks.md").write_text("\n".join(doc) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--label", default="now")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--big-mb", type=int, default=1024)
+    parser.add_argument("--report-only", action="store_true")
+    args = parser.parse_args()
+    now = json.loads((RESULTS / f"{args.label}.json").read_text()) if args.report_only else run(args)
+    before_file = RESULTS / "before.json"
+    before = json.loads(before_file.read_text()) if before_file.exists() and args.label != "before" else None
+    report(now, before)
+    print((ROOT / "docs/benchmarks.md").read_text())
+
+
+if __name__ == "__main__":
+    main()

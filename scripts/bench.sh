@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# TeamShare against bare baselines (issue 15): installs wrk (and the SMTP server the mail scenario uses) when missing,
+# builds Release, runs scripts/bench.py and rewrites docs/benchmarks.md. Options: --label NAME (default "now"; "before"
+# is kept and shown beside later runs), --rounds N, --seconds S, --big-mb M. Raw results go to bench-results/ (ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+{ [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; } || need+=(python3-aiosmtpd)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build host/TeamShare.Host -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet build tests/TeamShare.Baseline -c Release -nologo -clp:ErrorsOnly >/dev/null
+exec /usr/bin/python3 scripts/bench.py "$@"

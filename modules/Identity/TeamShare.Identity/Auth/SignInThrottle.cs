@@ -27,13 +27,30 @@ internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
         return fromAnywhere >= PerAccountLimit;
     }
 
-    public async Task RecordFailureAsync(string normalizedEmail, string address, CancellationToken ct)
+    /// <summary>
+    /// Counts this sign-in as a failure before the password is hashed, then checks, so parallel guesses (on any instance) never
+    /// get more hashes than the limit. Null: throttled (nothing kept); otherwise the failure's id, withdrawn on success.
+    /// </summary>
+    public async Task<long?> ReserveAsync(string normalizedEmail, string address, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.SignInFailures.Add(new SignInFailure { NormalizedEmail = normalizedEmail, ClientAddress = address, At = now });
+        var attempt = new SignInFailure { NormalizedEmail = normalizedEmail, ClientAddress = address, At = now };
+        db.SignInFailures.Add(attempt);
         await db.SaveChangesAsync(ct);
-        // Housekeeping on the write path keeps the table small without a separate job.
-        var expired = now - PerAccountWindow;
-        await db.SignInFailures.Where(f => f.At < expired).ExecuteDeleteAsync(ct);
+        var addressSince = now - PerAddressWindow;
+        var accountSince = now - PerAccountWindow;
+        var over = await db.SignInFailures.CountAsync(f => f.NormalizedEmail == normalizedEmail && f.ClientAddress == address && f.At > addressSince, ct) > PerAddressLimit
+                   || await db.SignInFailures.CountAsync(f => f.NormalizedEmail == normalizedEmail && f.At > accountSince, ct) > PerAccountLimit;
+        if (!over)
+        {
+            // Housekeeping on the write path keeps the table small without a separate job.
+            await db.SignInFailures.Where(f => f.At < accountSince).ExecuteDeleteAsync(ct);
+            return attempt.Id;
+        }
+        await SucceededAsync(attempt.Id, ct);
+        return null;
     }
+
+    public async Task SucceededAsync(long attemptId, CancellationToken ct) =>
+        await db.SignInFailures.Where(f => f.Id == attemptId).ExecuteDeleteAsync(ct);
 }

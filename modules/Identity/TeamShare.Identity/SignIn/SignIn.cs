@@ -22,14 +22,15 @@ internal sealed class SignInHandler(IdentityDbContext db, SignInThrottle throttl
         if (await throttle.IsThrottledAsync(email, request.ClientAddress, ct))
             return new SignInOutcome(SignInStatus.Throttled);
 
+        if (await throttle.ReserveAsync(email, request.ClientAddress, ct) is not { } attempt)
+            return new SignInOutcome(SignInStatus.Throttled);
+
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
         // Always hash, so an unknown e-mail takes as long as a wrong password.
-        var passwordOk = hashing.Verify(user?.PasswordHash, request.Password ?? "");
-        if (user is null || !passwordOk || !user.IsActive)
-        {
-            await throttle.RecordFailureAsync(email, request.ClientAddress, ct);
-            return new SignInOutcome(SignInStatus.Invalid);
-        }
+        var passwordOk = await hashing.VerifyAsync(user?.PasswordHash, request.Password ?? "", ct);
+        // The reserved failure stays a failure unless this was the right password of an active account.
+        if (user is null || !passwordOk || !user.IsActive) return new SignInOutcome(SignInStatus.Invalid);
+        await throttle.SucceededAsync(attempt, ct);
         return new SignInOutcome(SignInStatus.Succeeded, user);
     }
 }

@@ -24,12 +24,30 @@ internal sealed class PasswordThrottle(LinksDbContext db, TimeProvider clock)
         return !member && await db.PasswordFailures.CountAsync(f => f.ShareId == shareId && f.At > linkSince, ct) >= PerLink;
     }
 
-    public async Task RecordFailureAsync(Guid shareId, string address, CancellationToken ct)
+    /// <summary>
+    /// Counts this guess as a failure before the password is hashed, then checks: parallel guesses (on any instance) each see
+    /// the ones committed before them, so no more than the limit ever reach the hash. Null: throttled (nothing is kept).
+    /// Otherwise the failure's id, to withdraw with <see cref="SucceededAsync"/> when the password was right.
+    /// </summary>
+    public async Task<long?> ReserveAsync(Guid shareId, string address, bool member, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.PasswordFailures.Add(new PasswordFailure { ShareId = shareId, ClientAddress = address, At = now });
+        var attempt = new PasswordFailure { ShareId = shareId, ClientAddress = address, At = now };
+        db.PasswordFailures.Add(attempt);
         await db.SaveChangesAsync(ct);
-        var old = now - PerLinkWindow;
-        await db.PasswordFailures.Where(f => f.At < old).ExecuteDeleteAsync(ct);
+        var addressSince = now - PerAddressWindow;
+        var linkSince = now - PerLinkWindow;
+        var over = await db.PasswordFailures.CountAsync(f => f.ShareId == shareId && f.ClientAddress == address && f.At > addressSince, ct) > PerAddress
+                   || (!member && await db.PasswordFailures.CountAsync(f => f.ShareId == shareId && f.At > linkSince, ct) > PerLink);
+        if (!over)
+        {
+            await db.PasswordFailures.Where(f => f.At < linkSince).ExecuteDeleteAsync(ct);
+            return attempt.Id;
+        }
+        await SucceededAsync(attempt.Id, ct);
+        return null;
     }
+
+    public async Task SucceededAsync(long attemptId, CancellationToken ct) =>
+        await db.PasswordFailures.Where(f => f.Id == attemptId).ExecuteDeleteAsync(ct);
 }

@@ -25,11 +25,11 @@ internal static class UnlockEndpoint
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (await throttle.IsThrottledAsync(share.Id, address, link.VisitorIsMember, ct))
             return Problems.Status(429, "Too many attempts", "Too many wrong passwords. Wait 15 minutes, then try again.", "throttled");
-        if (string.IsNullOrEmpty(body.Password) || !hashing.Verify(share.PasswordHash, body.Password))
-        {
-            await throttle.RecordFailureAsync(share.Id, address, ct);
+        if (await throttle.ReserveAsync(share.Id, address, link.VisitorIsMember, ct) is not { } attempt)
+            return Problems.Status(429, "Too many attempts", "Too many wrong passwords. Wait 15 minutes, then try again.", "throttled");
+        if (string.IsNullOrEmpty(body.Password) || !await hashing.VerifyAsync(share.PasswordHash, body.Password, ct))
             return Problems.Status(401, "Wrong password", "That password is not right. Passwords are case-sensitive.", "password_wrong");
-        }
+        await throttle.SucceededAsync(attempt, ct);
         http.Response.Cookies.Append(UnlockCookies.NameFor(share.Id), cookies.Issue(share.Id, share.PasswordVersion), new CookieOptions
         {
             Path = entry.Path, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps,

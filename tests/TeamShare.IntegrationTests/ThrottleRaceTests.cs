@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>
+/// Issue 14 finding 10: throttles hold under parallel guesses. A guess is counted before its password is hashed, so 40 at
+/// once get no more tries than 5 one after another (on one instance or several: the count is in the database).
+/// </summary>
+public sealed class ThrottleRaceTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    private static HttpRequestMessage From(string address, string url, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Test-Client-Address", address);
+        request.Headers.Add("Accept", "application/json");
+        return request;
+    }
+
+    [Fact]
+    public async Task LK11_forty_parallel_wrong_link_passwords_reach_the_hash_at_most_five_times()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"race-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { item }, password = "Abc123" })).GetProperty("url").GetString()!);
+        var visitor = factory.Client(cookies: false);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => visitor.SendAsync(From("10.40.0.1", $"/s/{token}/unlock", new { password = "wrong1" }))));
+        var tried = answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized);
+        Assert.InRange(tried, 1, 5);
+        Assert.Equal(40 - tried, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        // Still throttled afterwards, even with the right password.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await visitor.SendAsync(From("10.40.0.1", $"/s/{token}/unlock", new { password = "Abc123" }))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ID8_forty_parallel_wrong_sign_ins_reach_the_hash_at_most_five_times()
+    {
+        var client = factory.Client(cookies: false);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            client.SendAsync(From("10.40.0.2", "/api/auth/tokens", new { email = "eve@acme.test", password = "wrong-Password1", name = "race" }))));
+        var tried = answers.Count(a => a.StatusCode == HttpStatusCode.Unauthorized);
+        Assert.InRange(tried, 1, 5);
+        Assert.Equal(40 - tried, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+    }
+}

@@ -58,6 +58,7 @@ app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
+app.UseKnownCharsets();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -108,7 +108,8 @@ public sealed partial class InvitationTests : IDisposable
         await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = await IdOf("eve@acme.test") } }, role = "viewer" });
         await DispatchAsync();
         var status = await (await mia.GetAsync($"/api/items/{item}/mail")).Json();
-        Assert.Equal("pending", status[0].GetProperty("status").GetString());
+        // Tried and not delivered yet: the sender sees "delayed" with the reason (was "pending" before issue 14's mail fix).
+        Assert.Equal("delayed", status[0].GetProperty("status").GetString());
         Assert.NotNull(status[0].GetProperty("lastError").GetString());
 
         _smtp.Start();
@@ -116,6 +117,62 @@ public sealed partial class InvitationTests : IDisposable
         await DispatchAsync();
         Assert.Single(_smtp.MessagesTo("eve@acme.test"));
         Assert.Equal("sent", (await (await mia.GetAsync($"/api/items/{item}/mail")).Json())[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task SH9_an_invitation_mail_never_takes_its_links_from_the_request_host()
+    {
+        // Issue 14 finding 9: without PublicBaseUrl the request's Host went into the mail.
+        _smtp.Start();
+        var (mia, item) = await ItemAsync(name: "host.txt");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/items/{item}/invitations")
+        {
+            Content = JsonContent.Create(new { recipients = new[] { new { kind = "user", id = await IdOf("mark@acme.test") } }, role = "viewer" }),
+        };
+        request.Headers.Host = "evil.example";
+        Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(request)).StatusCode);
+        await DispatchAsync();
+        var mail = Assert.Single(_smtp.MessagesTo("mark@acme.test"));
+        Assert.DoesNotContain("evil.example", mail);
+        Assert.Contains($"/items/{item}", mail);
+    }
+
+    [Fact]
+    public async Task SH9_mail_survives_a_two_day_smtp_outage_and_is_undeliverable_only_after_five_days()
+    {
+        // Issue 14 finding 7: the old rule gave up after 8 attempts (about 64 minutes).
+        var (mia, item) = await ItemAsync(name: "outage.txt");
+        await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = await IdOf("mark@acme.test") } }, role = "viewer" });
+        for (var hour = 0; hour < 48; hour++)
+        {
+            await DispatchAsync();
+            _factory.Clock.Advance(TimeSpan.FromHours(1));
+        }
+        var mail = (await (await mia.GetAsync($"/api/items/{item}/mail")).Json())[0];
+        Assert.Equal("delayed", mail.GetProperty("status").GetString());
+        Assert.True(mail.GetProperty("attempts").GetInt32() > 8);
+
+        _factory.Clock.Advance(TimeSpan.FromDays(3));
+        await DispatchAsync();
+        mail = (await (await mia.GetAsync($"/api/items/{item}/mail")).Json())[0];
+        Assert.Equal("failed", mail.GetProperty("status").GetString());
+        Assert.Contains("Could not deliver yet", mail.GetProperty("lastError").GetString());
+    }
+
+    [Fact]
+    public async Task SH9_an_address_mimekit_cannot_parse_is_refused_when_it_is_added_not_left_pending_forever()
+    {
+        // Issue 14 finding 7: a.@example.org passed System.Net.Mail and then failed the mail job on every run.
+        await AllowAnyoneByEmail();
+        var (mia, item) = await ItemAsync(name: "parse.txt");
+        var response = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new object[] { new { kind = "external", email = "fine@example.org" }, new { kind = "external", email = "a.@example.org" } },
+            role = "viewer", acknowledgeExternal = true, externalExpiryDays = 7,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("recipients[1]", out _));
+        Assert.Empty((await (await mia.GetAsync($"/api/items/{item}/mail")).Json()).EnumerateArray());
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public sealed class WebhookChannelTests(TeamShareFactory factory) : IClassFixtur
         var status = posted.Headers.Location!.ToString();
 
         await RunDeliveryAsync();
-        Assert.Equal("pending", (await (await mia.GetAsync(status)).Json()).GetProperty("status").GetString());
+        // Tried once and failed for now: "delayed" (was "pending" before issue 14 gave retries a status of their own).
+        Assert.Equal("delayed", (await (await mia.GetAsync(status)).Json()).GetProperty("status").GetString());
         await RunDeliveryAsync(); // not due yet: backoff holds it
         Assert.Single(chat.Received);
         factory.Clock.Advance(TimeSpan.FromSeconds(31));

@@ -6,6 +6,29 @@ internal static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /// <summary>
+    /// A body in a charset .NET cannot decode (<c>application/json; charset=bogus</c>) is a 415 problem before any endpoint
+    /// tries to read it (issue 14: it was a 500 on every JSON route).
+    /// </summary>
+    public static IApplicationBuilder UseKnownCharsets(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            && type.Charset is { Length: > 0 } charset && !IsKnown(charset.Value!.Trim('"')))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await Results.Problem(statusCode: 415, title: "Unsupported charset",
+                detail: $"The body's charset is not one TeamShare can read; send UTF-8 (charset=utf-8).").ExecuteAsync(context);
+            return;
+        }
+        await next();
+    });
+
+    private static bool IsKnown(string charset)
+    {
+        try { _ = System.Text.Encoding.GetEncoding(charset); return true; }
+        catch (ArgumentException) { return false; }
+    }
+
     /// <summary>Headers every response carries; routes that need a stricter policy (previews) set their own.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

@@ -119,11 +119,13 @@ teamshare.shareDialog = root => {
     await loadPeople();
   });
 
-  // SH-9: a mail the server refused for good is shown to the sender.
+  // SH-9: the sender sees a mail that is delayed (tried, retried for up to 5 days) and one that is undeliverable, with why.
   async function showMailFailures() {
     const mail = await teamshare.api('GET', `/api/items/${itemId}/mail`);
-    const failed = mail.ok ? mail.data.filter(m => m.status === 'failed') : [];
-    if (failed.length) showError(failed.map(m => `Mail to ${m.to} could not be delivered: ${m.lastError}`).join(' '));
+    const list = mail.ok ? mail.data : [];
+    const failed = list.filter(m => m.status === 'failed').map(m => `Mail to ${m.to} could not be delivered: ${m.lastError}`);
+    const delayed = list.filter(m => m.status === 'delayed').map(m => `Mail to ${m.to} is delayed; TeamShare keeps trying for 5 days (${m.lastError}).`);
+    if (failed.length || delayed.length) showError(failed.concat(delayed).join(' '));
   }
 
   async function loadPeople() {

@@ -11,9 +11,10 @@ internal sealed record ExternalView(Invitation Invitation, ItemSummary Item);
 /// <summary>Every use of an external link: the signature, then the invitation row (revoked, version, expiry), AD-1, the item.</summary>
 internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks links, IMediator mediator, TimeProvider clock)
 {
-    public async Task<(ExternalView? View, int Status, string Reason, string Detail)> OpenAsync(string token, CancellationToken ct)
+    public async Task<(ExternalView? View, int Status, string Reason, string Detail)> OpenAsync(string? token, CancellationToken ct)
     {
-        if (token.Length > 1000 || links.Read(token) is not { } claim) return (null, 404, "not_found", "This link does not exist. Check that you copied all of it.");
+        // A blank token arrives as null (model binding turns "/x/%20" into null): no link, like any unknown one.
+        if (token is null || token.Length > 1000 || links.Read(token) is not { } claim) return (null, 404, "not_found", "This link does not exist. Check that you copied all of it.");
         var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == claim.InvitationId && i.RecipientKind == "external", ct);
         if (invitation is null) return (null, 404, "not_found", "This link does not exist. Check that you copied all of it.");
         if (invitation.RevokedAt is not null || invitation.Version != claim.Version)

@@ -42,7 +42,7 @@ internal static class InviteEndpoint
     private const string NotARecipient = "Choose a member, a department, the whole organisation or an e-mail address.";
 
     public static async Task<IResult> Handle(Guid id, InviteRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
-        InvitationsDbContext db, InvitationApplier applier, ExternalLinks links, IOptions<TeamShareOptions> options, TimeProvider clock, IJobTrigger jobs,
+        InvitationsDbContext db, InvitationApplier applier, ExternalLinks links, TimeProvider clock, IJobTrigger jobs,
         ILogger<InvitationsDbContext> log, CancellationToken ct)
     {
         var (senderId, teamId) = (user.GetUserId(), user.GetTeamId());
@@ -61,6 +61,8 @@ internal static class InviteEndpoint
         var asked = new List<(int Index, string Kind, Guid? Id, string? Email)>();
         foreach (var (r, index) in body.Recipients.Select((r, i) => (r, i)))
         {
+            // {"recipients":[null]} is a recipient of no kind, refused like any other (issue 14: it was a 500).
+            if (r is null) return Problems.Field($"recipients[{index}]", NotARecipient);
             switch (r.Kind)
             {
                 case "user" or "department" when r.Id is not null:
@@ -69,7 +71,9 @@ internal static class InviteEndpoint
                 case "organisation":
                     asked.Add((index, r.Kind, null, null));
                     break;
-                case "external" when r.Email is { } email && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Host.Contains('.'):
+                // Checked with the parser that will send it too (MimeKit), so an address is refused now, not undeliverable later.
+                case "external" when r.Email is { } email && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Host.Contains('.')
+                                     && MimeKit.MailboxAddress.TryParse(parsed.Address, out _):
                     asked.Add((index, r.Kind, null, parsed.Address));
                     break;
                 default:
@@ -117,7 +121,7 @@ internal static class InviteEndpoint
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var baseUrl = PublicAddress.ForMessages(request.HttpContext);
         var item = access.Item;
         var appLink = item.Kind == "folder" ? $"{baseUrl}/files?space={item.SpaceId}&folder={item.Id}" : $"{baseUrl}/items/{item.Id}";
         var invitations = new List<Invitation>();

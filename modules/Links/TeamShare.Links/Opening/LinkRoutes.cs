@@ -5,8 +5,9 @@ namespace TeamShare.Links.Opening;
 internal static class LinkRoutes
 {
     /// <summary>The same recipient routes exist under /s/{token} (the link) and /q/{code} (a QR code of it).</summary>
-    public static LinkEntry EntryOf(HttpContext http, string token) =>
-        new(http.Request.Path.StartsWithSegments("/" + LinkEntry.QrPrefix) ? LinkEntry.QrPrefix : LinkEntry.LinkPrefix, token);
+    /// <remarks>A blank token (page model binding turns "/s/%20" into null) is an empty one, which no link has.</remarks>
+    public static LinkEntry EntryOf(HttpContext http, string? token) =>
+        new(http.Request.Path.StartsWithSegments("/" + LinkEntry.QrPrefix) ? LinkEntry.QrPrefix : LinkEntry.LinkPrefix, token ?? "");
 }
 
 internal static class RecipientHeaders

@@ -6,6 +6,7 @@ namespace TeamShare.SharedKernel.Data;
 public interface IOutboxMessage
 {
     Guid Id { get; }
+    DateTime CreatedAt { get; }
     int Attempts { get; set; }
     DateTime? NextAttemptAt { get; set; }
     DateTime? LeaseUntil { get; set; }
@@ -22,7 +23,9 @@ public interface IOutboxMessage
 public static class Outbox
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    public const int MaxAttempts = 8;
+    /// <summary>How long a temporary failure is retried, as a mail server does (Postfix keeps mail 5 days).</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(5);
+    public static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
     public static async Task<List<T>> ClaimDueAsync<T>(DbSet<T> set, DateTime now, int batch, CancellationToken ct)
         where T : class, IOutboxMessage
@@ -47,14 +50,17 @@ public static class Outbox
         message.LastError = null;
     }
 
-    /// <summary>A temporary failure: try again later with exponential backoff (30 s, 1 min, 2 min … at most 1 h), up to a limit.</summary>
+    /// <summary>
+    /// A temporary failure: try again later with exponential backoff (30 s, 1 min, 2 min … then every hour) until five days
+    /// after the message was queued; then it is undeliverable, with the last reason kept for the sender.
+    /// </summary>
     public static void Retry<T>(T message, DateTime now, string error) where T : IOutboxMessage
     {
         message.Attempts++;
         message.LastError = error;
         message.LeaseUntil = null;
-        if (message.Attempts >= MaxAttempts) message.FailedAt = now;
-        else message.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, message.Attempts - 1)));
+        if (now - message.CreatedAt >= GiveUpAfter) message.FailedAt = now;
+        else message.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(LongestWait.TotalSeconds, 30 * Math.Pow(2, Math.Min(20, message.Attempts - 1))));
     }
 
     /// <summary>A permanent failure: never retried, shown to the sender.</summary>
@@ -66,5 +72,7 @@ public static class Outbox
         message.LeaseUntil = null;
     }
 
-    public static string StatusOf(IOutboxMessage m) => m.SentAt is not null ? "sent" : m.FailedAt is not null ? "failed" : "pending";
+    /// <summary>What the sender sees: pending, delayed (tried, will try again), sent, or failed (undeliverable, with the reason).</summary>
+    public static string StatusOf(IOutboxMessage m) =>
+        m.SentAt is not null ? "sent" : m.FailedAt is not null ? "failed" : m.Attempts > 0 ? "delayed" : "pending";
 }

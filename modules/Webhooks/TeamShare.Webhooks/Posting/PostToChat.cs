@@ -26,7 +26,7 @@ internal sealed record DeliveryDto(Guid Id, string Status, int Attempts, string?
 internal static class PostToChatEndpoint
 {
     public static async Task<IResult> Post(PostToChatRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
-        WebhooksDbContext db, IOptions<TeamShareOptions> options, TimeProvider clock, ILogger<WebhooksDbContext> log, CancellationToken ct)
+        WebhooksDbContext db, TimeProvider clock, ILogger<WebhooksDbContext> log, CancellationToken ct)
     {
         if (body.ItemId is not { } itemId) return Problems.Field("itemId", "Choose the item to post.");
         if (body.Message is { Length: > 1000 }) return Problems.Field("message", "Use at most 1000 characters.");
@@ -39,7 +39,7 @@ internal static class PostToChatEndpoint
         var url = await db.Settings.AsNoTracking().Where(s => s.TeamId == teamId).Select(s => s.Url).FirstOrDefaultAsync(ct);
         if (url is null) return Problems.Status(409, "Channel not set up", "Ask an admin to set the team's chat webhook first.", "webhook_not_configured");
 
-        var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var baseUrl = PublicAddress.ForMessages(request.HttpContext);
         var now = clock.GetUtcNow().UtcDateTime;
         var payload = new
         {

@@ -21,7 +21,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
     public string Base { get; private set; } = "";
     public Guid RootId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token, Guid? folder, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? token, Guid? folder, CancellationToken ct)
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";

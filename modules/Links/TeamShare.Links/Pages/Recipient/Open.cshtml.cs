@@ -28,7 +28,7 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
     public bool AskForPassword { get; private set; }
     public string EntryPath { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string token, Guid? folder, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? token, Guid? folder, CancellationToken ct)
     {
         RecipientHeaders.Apply(Response);
         var wantsJson = Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value?.Contains("json") == true);

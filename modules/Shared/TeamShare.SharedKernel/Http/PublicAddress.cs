@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TeamShare.SharedKernel.Modules;
+
+namespace TeamShare.SharedKernel.Http;
+
+/// <summary>
+/// The base of links written into messages that leave the request (mail, chat posts): <c>TeamShare:PublicBaseUrl</c>, else
+/// the address the server listens on, never the request's Host header, which a sender (or a proxy's X-Forwarded-Host)
+/// chooses (issue 14 finding 9: an attacker-chosen host in an invitation).
+/// </summary>
+public static class PublicAddress
+{
+    public static string ForMessages(HttpContext http)
+    {
+        var configured = http.RequestServices.GetRequiredService<IOptions<TeamShareOptions>>().Value.PublicBaseUrl;
+        if (configured is { Length: > 0 }) return configured.TrimEnd('/');
+        var listening = http.RequestServices.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (listening is null || !Uri.TryCreate(listening.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri))
+            return "http://localhost";
+        var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : uri.Host;
+        return $"{uri.Scheme}://{(uri.HostNameType == UriHostNameType.IPv6 && host != "localhost" ? $"[{host.Trim('[', ']')}]" : host)}{(uri.IsDefaultPort ? "" : $":{uri.Port}")}";
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>Issue 14 finding 8: inputs that answered 500 now get a clear 4xx problem.</summary>
+public sealed class BadRequestTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    [Fact]
+    public async Task SH1_a_null_recipient_is_a_400_naming_it()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "null-recipient.txt", "x"u8.ToArray())).Id();
+        var response = await mia.PostAsync($"/api/items/{item}/invitations",
+            new StringContent("""{"recipients":[null],"role":"viewer"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("recipients[0]", out _));
+    }
+
+    [Theory]
+    [InlineData("/api/auth/tokens")]
+    [InlineData("/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/unlock")]
+    [InlineData("/api/shares")]
+    public async Task A_body_in_an_unknown_charset_is_a_415_problem(string path)
+    {
+        var client = path.StartsWith("/api/shares") ? await factory.ClientForAsync("mia@acme.test") : factory.Anonymous();
+        var content = new ByteArrayContent("""{"email":"mia@acme.test","password":"x","name":"x"}"""u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=bogus");
+        var response = await client.PostAsync(path, content);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/s/%20")]
+    [InlineData("/q/%20")]
+    [InlineData("/x/%20")]
+    [InlineData("/s/%20/items/00000000-0000-0000-0000-000000000001/download")]
+    public async Task A_blank_link_token_is_not_found(string path)
+    {
+        var response = await factory.Anonymous().GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -32,6 +32,12 @@ internal static class SharedStores
         }
     }
 
+    /// <summary>
+    /// How soon a worker notices a job triggered right after a share (the mail of an invitation): both storages poll, 15 s by
+    /// default, which left mail waiting that long (B8). One small indexed query a second per worker is nothing.
+    /// </summary>
+    private static readonly TimeSpan QueuePoll = TimeSpan.FromSeconds(1);
+
     public static void AddJobStorage(this IServiceCollection services, IConfiguration configuration, TeamShareOptions options)
     {
         services.AddHangfire(c =>
@@ -39,11 +45,11 @@ internal static class SharedStores
             c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (options.Database.IsPostgres)
                 c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(ModuleDatabaseRegistration.PostgresConnectionString(configuration)),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = QueuePoll });
             else
             {
                 Directory.CreateDirectory(options.FullDataDirectory);
-                c.UseSQLiteStorage(Path.Combine(options.FullDataDirectory, "hangfire.db"));
+                c.UseSQLiteStorage(Path.Combine(options.FullDataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = QueuePoll });
             }
         });
     }

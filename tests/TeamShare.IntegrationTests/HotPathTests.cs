@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Opening;
@@ -44,6 +45,47 @@ public sealed class HotPathTests(TeamShareFactory factory) : IClassFixture<TeamS
         // A preview adds the one statement that enforces and counts the preview limit (LK-2), and no other write.
         Assert.Single(preview, IsWrite);
         Assert.Contains("UPDATE", preview.Single(IsWrite));
+    }
+
+    [Fact]
+    public async Task SP1_a_folder_listing_takes_the_same_queries_for_three_items_as_for_thirty()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = $"list-{Guid.NewGuid():N}" })).Json()).Id();
+        async Task<int> Listing() => (await QueryCounter.CaptureAsync(async () =>
+            Assert.Equal(HttpStatusCode.OK, (await mia.GetAsync($"/api/spaces/{space}/items?parentId={folder}")).StatusCode))).Count;
+        factory.Server.PreserveExecutionContext = true;
+        for (var i = 0; i < 3; i++) await mia.Upload(space, $"f{i}.txt", new MemoryStream("x"u8.ToArray()), folder);
+        var few = await Listing();
+        for (var i = 3; i < 30; i++) await mia.Upload(space, $"f{i}.txt", new MemoryStream("x"u8.ToArray()), folder);
+        Assert.True(few > 0, "the counter counts");
+        Assert.Equal(few, await Listing());
+        Assert.Equal(FolderListingQueries, few);
+    }
+
+    /// <summary>
+    /// Authentication by personal access token included: the token and its user, the space, the folder and the owner's
+    /// standing (SP-8), the children, and whom they are shared with: a fixed seven whatever the folder holds.
+    /// </summary>
+    private const int FolderListingQueries = 7;
+
+    [Fact]
+    public async Task SP8_the_effective_role_is_two_queries_for_the_owner_and_four_for_anyone_else()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = Guid.Parse((await mia.UploadOk((await mia.PersonalSpace()).Id(), $"role-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id());
+        var me = await (await mia.GetAsync("/api/me")).Json();
+        var teamId = Guid.Parse(me.GetProperty("teamId").GetString()!);
+        var miaId = Guid.Parse(me.GetProperty("id").GetString()!);
+        var markId = await (await factory.ClientForAsync("mark@acme.test")).UserIdAsync();
+        async Task<int> Role(Guid userId) => await QueryCounter.CountAsync(async () =>
+        {
+            using var scope = factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new TeamShare.Spaces.Contracts.GetItemAccess(userId, teamId, item));
+        });
+        Assert.Equal(2, await Role(miaId));
+        Assert.Equal(4, await Role(markId));
     }
 
     private static bool IsWrite(string sql) =>

@@ -120,6 +120,27 @@ public sealed partial class InvitationTests : IDisposable
     }
 
     [Fact]
+    public async Task SH4_the_mail_outbox_never_holds_a_usable_external_link_the_mail_does()
+    {
+        // Issue 14 finding 6: external recipients' links, valid up to 90 days, were kept in clear in the outbox.
+        _smtp.Start();
+        await AllowAnyoneByEmail();
+        var (mia, item) = await ItemAsync(name: "clear.txt");
+        Assert.Equal(HttpStatusCode.Created, (await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new[] { new { kind = "external", email = "outbox@example.org" } }, role = "viewer", acknowledgeExternal = true, externalExpiryDays = 7,
+        })).StatusCode);
+        const string Clear = """SELECT count(*) FROM "invitations_outbox" WHERE "ModelJson" LIKE '%/x/%'""";
+        Assert.Equal(0L, Convert.ToInt64(await _factory.SqlAsync(Clear)));
+
+        await DispatchAsync();
+        Assert.Equal(0L, Convert.ToInt64(await _factory.SqlAsync(Clear)));
+        var mail = Assert.Single(_smtp.MessagesTo("outbox@example.org"));
+        var link = new Uri(ExternalLink().Match(mail.Replace("=\r\n", "")).Value);
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Anonymous().GetAsync(link.PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
     public async Task SH9_an_invitation_mail_never_takes_its_links_from_the_request_host()
     {
         // Issue 14 finding 9: without PublicBaseUrl the request's Host went into the mail.

@@ -12,6 +12,9 @@ internal sealed class ExternalLinks(IDataProtectionProvider provider)
     private readonly ITimeLimitedDataProtector _protector =
         provider.CreateProtector("TeamShare.Invitations.ExternalLink.v1").ToTimeLimitedDataProtector();
 
+    /// <summary>The model key of a queued external mail that holds the link's base; the link itself is signed at send time.</summary>
+    public const string BaseKey = "external_link_base";
+
     public string Sign(Guid invitationId, int version, DateTime expiresAt) =>
         _protector.Protect($"{invitationId:N}:{version}", new DateTimeOffset(expiresAt, TimeSpan.Zero));
 

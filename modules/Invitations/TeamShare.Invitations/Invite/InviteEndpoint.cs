@@ -146,8 +146,9 @@ internal static class InviteEndpoint
             {
                 var url = $"{baseUrl}/x/{links.Sign(invitation.Id, invitation.Version, externalExpiry!.Value)}";
                 externalLinks.Add(new ExternalLink(email!, url));
+                // The outbox keeps no usable link (issue 14 finding 6): only its base; the dispatcher signs one when it sends.
                 Queue(db, teamId, senderId, invitation, email!, "invitation-external",
-                    new(model) { ["link"] = url, ["expires_at"] = externalExpiry.Value.ToString("yyyy-MM-dd HH:mm 'UTC'") }, now);
+                    new(model) { [ExternalLinks.BaseKey] = baseUrl, ["expires_at"] = externalExpiry.Value.ToString("yyyy-MM-dd HH:mm 'UTC'") }, now);
                 continue;
             }
             // Every person the recipient stands for gets one mail (SH-9); a person reached twice in one batch gets one.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Invitations.Data;
+using TeamShare.Invitations.External;
 using TeamShare.Invitations.Invite;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Jobs;
@@ -13,7 +14,7 @@ namespace TeamShare.Invitations.Mail;
 /// invitation goes out only once its grant exists, so nobody is invited to something they cannot open.
 /// </summary>
 internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier applier, MailTemplates templates, MailSender sender,
-    TimeProvider clock) : IRecurringJob
+    ExternalLinks links, TimeProvider clock) : IRecurringJob
 {
     public const string Id = "invitations-mail";
 
@@ -41,6 +42,11 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                 }
                 attempted++;
                 var model = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.ModelJson) ?? [];
+                if (model.TryGetValue(ExternalLinks.BaseKey, out var linkBase) && !await SignExternalLinkAsync(mail, model, linkBase, now, ct))
+                {
+                    await db.SaveChangesAsync(ct);
+                    continue;
+                }
                 var (result, error) = await session.SendAsync(mail.MessageId, mail.To, templates.Render(mail.Template, model), ct);
                 switch (result)
                 {
@@ -54,5 +60,21 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
             db.ChangeTracker.Clear();
             if (attempted == 0) break;
         }
+    }
+
+    /// <summary>
+    /// An external recipient's link exists only in the mail: signed now from the invitation as it stands, so a row of the
+    /// outbox never holds a usable link. An invitation taken back before its mail went out sends nothing.
+    /// </summary>
+    private async Task<bool> SignExternalLinkAsync(OutboxMail mail, Dictionary<string, string> model, string linkBase, DateTime now, CancellationToken ct)
+    {
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == mail.InvitationId, ct);
+        if (invitation is not { RevokedAt: null, ExternalExpiresAt: { } expires } || expires <= now)
+        {
+            Outbox.Fail(mail, now, "The access was taken back or expired before this mail went out.");
+            return false;
+        }
+        model["link"] = $"{linkBase}/x/{links.Sign(invitation.Id, invitation.Version, expires)}";
+        return true;
     }
 }

@@ -159,8 +159,7 @@ def run(args):
         small.write_text("TeamShare benchmark page. " * 80)
         item = subject.upload(mia, space, "bench.txt", small)
         _, share = subject.api(mia, "POST", "/api/shares", {"itemIds": [item]})
-        link = share["url"].replace("http://127.0.0.1", "http://127.0.0.1")
-        token = link.rsplit("/s/", 1)[1]
+        token = share["url"].rsplit("/s/", 1)[1]
         open_url = f"{subject.url}/s/{token}"
         _, page = http("GET", open_url, headers={"Accept": "text/html"})
         _, page_json = http("GET", open_url, headers={"Accept": "application/json"})

@@ -159,16 +159,12 @@ public sealed partial class TwoInstanceTests(TwoInstances two, ITestOutputHelper
 
     private async Task<Dictionary<string, int>> WaitForMailAsync(string[] addresses, TimeSpan within)
     {
+        // Polled under a deadline until the outbox is settled (every row sent or failed, so a duplicate would already have
+        // been handed to SMTP) and every address has its mail; no fixed sleep.
         var deadline = DateTime.UtcNow + within;
-        Dictionary<string, int> counts;
-        do
-        {
-            counts = addresses.ToDictionary(a => a, a => two.Smtp.MessagesTo(a).Count);
-            if (counts.Values.All(c => c > 0)) break;
-            await Task.Delay(500);
-        } while (DateTime.UtcNow < deadline);
-        // A moment more, so a duplicate that is still on its way is counted too.
-        await Task.Delay(2000);
+        while (DateTime.UtcNow < deadline
+               && (await two.UnsettledMailAsync() > 0 || addresses.Any(a => two.Smtp.MessagesTo(a).Count == 0)))
+            await Task.Delay(250);
         return addresses.ToDictionary(a => a, a => two.Smtp.MessagesTo(a).Count);
     }
 

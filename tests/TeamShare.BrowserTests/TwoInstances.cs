@@ -36,6 +36,15 @@ public sealed class TwoInstances : IAsyncLifetime
         await Task.WhenAll(A.InitializeAsync(), B.InitializeAsync());
     }
 
+    /// <summary>Outbox mails neither sent nor failed yet: once it is zero, every mail was handed to SMTP and recorded.</summary>
+    public async Task<long> UnsettledMailAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(TestDatabase.PostgresFor(_shared));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("""SELECT count(*) FROM "invitations_outbox" WHERE "SentAt" IS NULL AND "FailedAt" IS NULL""", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task DisposeAsync()
     {
         await A.DisposeAsync();

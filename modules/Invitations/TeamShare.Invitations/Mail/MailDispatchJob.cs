@@ -32,6 +32,10 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
             var now = clock.GetUtcNow().UtcDateTime;
             var batch = await Outbox.ClaimDueAsync(db.Outbox, now, 50, ct);
             if (batch.Count == 0) break;
+            // The invitations behind the batch's external mails in one query, not one per mail.
+            var invitationIds = batch.Where(m => m.InvitationId is not null).Select(m => m.InvitationId!.Value).ToList();
+            var invitations = await db.Invitations.AsNoTracking().Where(i => invitationIds.Contains(i.Id) && i.RecipientKind == "external")
+                .ToDictionaryAsync(i => i.Id, ct);
             var attempted = 0;
             foreach (var mail in batch)
             {
@@ -42,7 +46,7 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                 }
                 attempted++;
                 var model = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.ModelJson) ?? [];
-                if (model.TryGetValue(ExternalLinks.BaseKey, out var linkBase) && !await SignExternalLinkAsync(mail, model, linkBase, now, ct))
+                if (model.TryGetValue(ExternalLinks.BaseKey, out var linkBase) && !SignExternalLink(mail, model, linkBase, invitations, now))
                 {
                     await db.SaveChangesAsync(ct);
                     continue;
@@ -66,9 +70,10 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
     /// An external recipient's link exists only in the mail: signed now from the invitation as it stands, so a row of the
     /// outbox never holds a usable link. An invitation taken back before its mail went out sends nothing.
     /// </summary>
-    private async Task<bool> SignExternalLinkAsync(OutboxMail mail, Dictionary<string, string> model, string linkBase, DateTime now, CancellationToken ct)
+    private bool SignExternalLink(OutboxMail mail, Dictionary<string, string> model, string linkBase, Dictionary<Guid, Invitation> invitations,
+        DateTime now)
     {
-        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == mail.InvitationId, ct);
+        var invitation = mail.InvitationId is { } id ? invitations.GetValueOrDefault(id) : null;
         if (invitation is not { RevokedAt: null, ExternalExpiresAt: { } expires } || expires <= now)
         {
             Outbox.Fail(mail, now, "The access was taken back or expired before this mail went out.");

@@ -43,5 +43,8 @@ public sealed class ThrottleRaceTests(TeamShareFactory factory) : IClassFixture<
         // Never more than 5 reach the hash; under a flood all may be refused before hashing, which is the safe side.
         Assert.InRange(tried, 0, 5);
         Assert.Equal(40 - tried, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        // Still refused afterwards, even with the right password: a flood refused whole still closes the address.
+        var right = await client.SendAsync(From("10.40.0.2", "/api/auth/tokens", new { email = "eve@acme.test", password = TeamShareFactory.Password, name = "race" }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
     }
 }

@@ -29,7 +29,9 @@ internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Counts this sign-in as a failure before the password is hashed, then checks, so parallel guesses (on any instance) never
-    /// get more hashes than the limit. Null: throttled (nothing kept); otherwise the failure's id, withdrawn on success.
+    /// get more hashes than the limit. Null: throttled; otherwise the failure's id, withdrawn on success. A refused sign-in
+    /// is withdrawn unless it is among the address's first <see cref="PerAddressLimit"/> in the window, so a flood refused
+    /// whole (every attempt saw the others) still leaves the address closed.
     /// </summary>
     public async Task<long?> ReserveAsync(string normalizedEmail, string address, CancellationToken ct)
     {
@@ -47,7 +49,9 @@ internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
             await db.SignInFailures.Where(f => f.At < accountSince).ExecuteDeleteAsync(ct);
             return attempt.Id;
         }
-        await SucceededAsync(attempt.Id, ct);
+        var earlier = await db.SignInFailures.CountAsync(
+            f => f.NormalizedEmail == normalizedEmail && f.ClientAddress == address && f.At > addressSince && f.Id < attempt.Id, ct);
+        if (earlier >= PerAddressLimit) await SucceededAsync(attempt.Id, ct);
         return null;
     }
 

@@ -28,6 +28,8 @@ internal sealed class PasswordThrottle(LinksDbContext db, TimeProvider clock)
     /// Counts this guess as a failure before the password is hashed, then checks: parallel guesses (on any instance) each see
     /// the ones committed before them, so no more than the limit ever reach the hash. Null: throttled (nothing is kept).
     /// Otherwise the failure's id, to withdraw with <see cref="SucceededAsync"/> when the password was right.
+    /// A refused guess is withdrawn unless it is among the address's first <see cref="PerAddress"/> in the window: when a
+    /// flood is refused whole (every guess saw the others), the earliest still stand, so the address stays closed afterwards.
     /// </summary>
     public async Task<long?> ReserveAsync(Guid shareId, string address, bool member, CancellationToken ct)
     {
@@ -44,7 +46,8 @@ internal sealed class PasswordThrottle(LinksDbContext db, TimeProvider clock)
             await db.PasswordFailures.Where(f => f.At < linkSince).ExecuteDeleteAsync(ct);
             return attempt.Id;
         }
-        await SucceededAsync(attempt.Id, ct);
+        var earlier = await db.PasswordFailures.CountAsync(f => f.ShareId == shareId && f.ClientAddress == address && f.At > addressSince && f.Id < attempt.Id, ct);
+        if (earlier >= PerAddress) await SucceededAsync(attempt.Id, ct);
         return null;
     }
 

@@ -244,4 +244,37 @@ public sealed class FolderRestrictionTests(TeamShareFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/items/{folder}", new { linkRestricted = false })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, await Open(factory.Anonymous()));
     }
+
+    [Fact]
+    public async Task AD8_a_restricted_folder_is_not_reached_through_a_link_to_its_parent()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var parent = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = "Projects" })).Json()).Id();
+        var board = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = "Board", parentId = parent })).Json()).Id();
+        var minutes = (await (await mia.Upload(space, "minutes.txt", new MemoryStream("secret"u8.ToArray()), board)).Json()).Id();
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/items/{board}", new { linkRestricted = true })).StatusCode);
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { parent }, allowUpload = true })).GetProperty("url").GetString()!);
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        await factory.GrantAsync(board, "user", await mark.UserIdAsync(), TeamShare.Spaces.Contracts.AccessRole.Viewer);
+
+        static Task<HttpResponseMessage> Get(HttpClient c, string url) =>
+            c.SendAsync(new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "Accept", "application/json" } } });
+        foreach (var outsider in new[] { factory.Anonymous(), await factory.ClientForAsync("eve@acme.test") })
+        {
+            var listing = await (await Get(outsider, $"/s/{token}?folder={parent}")).Json();
+            Assert.DoesNotContain(listing.GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == "Board");
+            Assert.Equal(HttpStatusCode.NotFound, (await Get(outsider, $"/s/{token}?folder={board}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await Get(outsider, $"/s/{token}/items/{minutes}/download")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await Get(outsider, $"/s/{token}/items/{minutes}/preview")).StatusCode);
+            var upload = new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "planted.txt" } };
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"/s/{token}/upload?folderId={board}", upload)).StatusCode);
+        }
+
+        // A member with access of their own to the restricted folder reaches it through the parent's link.
+        var marks = await (await Get(mark, $"/s/{token}?folder={board}")).Json();
+        Assert.Contains(marks.GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == "minutes.txt");
+        Assert.Equal(HttpStatusCode.OK, (await Get(mark, $"/s/{token}/items/{minutes}/download")).StatusCode);
+        Assert.Contains((await (await Get(mark, $"/s/{token}?folder={parent}")).Json()).GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == "Board");
+    }
 }

@@ -19,7 +19,11 @@ public sealed record GetItemAccess(Guid UserId, Guid TeamId, Guid ItemId) : IReq
 /// An item reachable through a set of shared roots: one of the roots or inside one of them, and not in the trash.
 /// Null otherwise, so a link can never reach beyond what it shares.
 /// </summary>
-public sealed record ResolveSharedItem(Guid TeamId, IReadOnlyList<Guid> RootIds, Guid ItemId) : IRequest<ItemSummary?>;
+public sealed record ResolveSharedItem(Guid TeamId, IReadOnlyList<Guid> RootIds, Guid ItemId) : IRequest<SharedItem?>;
+
+/// <param name="RestrictedOnPath">AD-8: the folders below the shared root, down to and including the item, that their owners
+/// restricted to people with access. A link opens the item only for a visitor who has access to each of them.</param>
+public sealed record SharedItem(ItemSummary Item, IReadOnlyList<Guid> RestrictedOnPath);
 
 /// <summary>The children of a shared folder that are not in the trash.</summary>
 public sealed record ListSharedChildren(Guid TeamId, Guid FolderId) : IRequest<IReadOnlyList<ItemSummary>>;
@@ -65,12 +69,16 @@ public sealed record GrantSpec(Guid GrantId, string PrincipalKind, Guid? Princip
 /// </summary>
 public sealed record ApplyGrants(Guid TeamId, Guid ItemId, IReadOnlyList<GrantSpec> Grants) : IRequest<IReadOnlyList<Guid>>;
 
-/// <summary>SH-6: the grants on this item and on the folders above it (those come with the folder's name), and its owner.</summary>
-public sealed record ListItemGrants(Guid TeamId, Guid ItemId) : IRequest<ItemGrants?>;
+/// <summary>
+/// SH-6: the grants on this item and on the folders above it, and its owner. A folder above is named only when
+/// <paramref name="AskedBy"/> may open it (SP-8); otherwise it is "a folder above", so no name leaks.
+/// </summary>
+public sealed record ListItemGrants(Guid TeamId, Guid ItemId, Guid AskedBy) : IRequest<ItemGrants?>;
 
 public sealed record ItemGrants(Guid OwnerUserId, IReadOnlyList<GrantView> Grants);
 
-/// <param name="InheritedFrom">Null for a grant on the item itself; otherwise the name of the folder above that carries it.</param>
+/// <param name="InheritedFrom">Null for a grant on the item itself; otherwise the name of the folder above that carries it
+/// (or "a folder above" when the asker may not open that folder).</param>
 public sealed record GrantView(Guid GrantId, string PrincipalKind, Guid? PrincipalId, AccessRole Role, Guid CreatedBy, DateTime CreatedAt,
     string? InheritedFrom = null);
 

@@ -34,7 +34,7 @@ internal static class AccessEndpoints
         var teamId = user.GetTeamId();
         var access = await mediator.Send(new GetItemAccess(user.GetUserId(), teamId, id), ct);
         if (access is not { Role: > AccessRole.None }) return Problems.NotFound();
-        var grants = (await mediator.Send(new ListItemGrants(teamId, id), ct))!;
+        var grants = (await mediator.Send(new ListItemGrants(teamId, id, user.GetUserId()), ct))!;
         var principals = await mediator.Send(new DescribePrincipals(teamId,
             grants.Grants.Where(g => g.PrincipalKind == "user").Select(g => g.PrincipalId!.Value).Append(grants.OwnerUserId).ToList(),
             grants.Grants.Where(g => g.PrincipalKind == "department").Select(g => g.PrincipalId!.Value).ToList()), ct);

@@ -23,7 +23,7 @@ internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks link
             return (null, 410, "expired", "This link has expired. Ask the person who shared it for a new one.");
         if (await mediator.Send(new CheckExternalAccess(invitation.TeamId), ct) is { Allowed: false })
             return (null, 403, "blocked_by_policy", "The team that shared this does not allow access from outside right now.");
-        var item = await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], invitation.ItemId), ct);
+        var item = (await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], invitation.ItemId), ct))?.Item;
         if (item is null) return (null, 410, "deleted", "What was shared was deleted or is no longer available.");
         return (new ExternalView(invitation, item), 200, "", "");
     }

@@ -33,7 +33,7 @@ internal static class ExternalEndpoints
         http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
         var (view, status, reason, detail) = await access.OpenAsync(token, ct);
         if (view is null) return (null, Problems.Status(status, "Not available", detail, reason));
-        var item = await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct);
+        var item = (await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct))?.Item;
         return item is { Kind: "file" } ? (item, null) : (null, Problems.NotFound());
     }
 }

@@ -30,7 +30,7 @@ internal static class LinkContentEndpoints
         var (link, refusal) = await gate.OpenAsync(LinkRoutes.EntryOf(http, token), http, ct);
         if (link is null) return (null, null, RefusalText.Problem(refusal));
         if (!link.Share.AllowPreview) return (link, null, Problems.NotFound());
-        var item = await mediator.Send(new ResolveSharedItem(link.Share.TeamId, link.RootIds, itemId), ct);
+        var item = await gate.ResolveAsync(link, itemId, http.User, ct);
         return item is null ? (link, null, Problems.NotFound()) : (link, item, null);
     }
 
@@ -93,7 +93,7 @@ internal static class LinkContentEndpoints
         var share = link.Share;
         if (!share.AllowUpload) return Problems.Status(403, "Not allowed", "This link does not allow uploading.", "upload_not_allowed");
         var target = folderId is { } id
-            ? await mediator.Send(new ResolveSharedItem(share.TeamId, link.RootIds, id), ct)
+            ? await gate.ResolveAsync(link, id, http.User, ct)
             : link.Items.FirstOrDefault(i => i.Kind == "folder");
         if (target is not { Kind: "folder" }) return Problems.NotFound();
         if (!MultipartFile.TryGetBoundary(http.Request, out var boundary)) return MultipartFile.NotMultipart();

@@ -87,6 +87,26 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
         return (new OpenedLink(share, entry, visible, teamName, member), LinkRefusal.None);
     }
 
+    /// <summary>
+    /// An item the link reaches (a root or inside one), or null: also null when a folder on the way down was restricted by its
+    /// owner (AD-8) and the visitor has no access of their own to it, so a restricted folder is not reached through its parent.
+    /// </summary>
+    public async Task<ItemSummary?> ResolveAsync(OpenedLink link, Guid itemId, ClaimsPrincipal visitor, CancellationToken ct)
+    {
+        if (await mediator.Send(new ResolveSharedItem(link.Share.TeamId, link.RootIds, itemId), ct) is not { } found) return null;
+        if (found.RestrictedOnPath.Count == 0) return found.Item;
+        if (!link.VisitorIsMember) return null;
+        var roles = await mediator.Send(new GetItemsAccess(visitor.GetUserId(), link.Share.TeamId, found.RestrictedOnPath), ct);
+        return roles.Count == found.RestrictedOnPath.Count && roles.All(r => r.Role > AccessRole.None) ? found.Item : null;
+    }
+
+    /// <summary>A shared folder's children as the link shows them: restricted folders (AD-8) only to visitors with access.</summary>
+    public async Task<IReadOnlyList<ItemSummary>> ChildrenAsync(OpenedLink link, Guid folderId, ClaimsPrincipal visitor, CancellationToken ct)
+    {
+        var children = await mediator.Send(new ListSharedChildren(link.Share.TeamId, folderId), ct);
+        return await OnlyFoldersTheVisitorMayOpenAsync(children.ToList(), visitor, link.VisitorIsMember, link.Share.TeamId, teamWide: false, ct);
+    }
+
     private async Task<bool> QrExpiredAsync(LinkEntry entry, DateTime now, CancellationToken ct)
     {
         var qrId = qr.Open(entry.Token)!.Value;

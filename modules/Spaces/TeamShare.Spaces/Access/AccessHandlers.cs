@@ -23,15 +23,21 @@ internal sealed class GetItemsAccessHandler(EffectiveRoles roles) : IRequestHand
         .Select(r => new ItemAccess(r.Item.ToSummary(), r.Role)).ToList();
 }
 
-internal sealed class ResolveSharedItemHandler(SpacesDbContext db) : IRequestHandler<ResolveSharedItem, ItemSummary?>
+internal sealed class ResolveSharedItemHandler(SpacesDbContext db) : IRequestHandler<ResolveSharedItem, SharedItem?>
 {
-    public async ValueTask<ItemSummary?> Handle(ResolveSharedItem request, CancellationToken ct)
+    public async ValueTask<SharedItem?> Handle(ResolveSharedItem request, CancellationToken ct)
     {
         var item = await db.Items.AsNoTracking()
             .FirstOrDefaultAsync(i => i.Id == request.ItemId && i.TeamId == request.TeamId && i.TrashedAt == null, ct);
         if (item is null) return null;
-        var chain = item.SelfAndAncestors().ToHashSet();
-        return request.RootIds.Any(chain.Contains) ? item.ToSummary() : null;
+        var chain = item.SelfAndAncestors().ToList();
+        // The nearest shared root above (or at) the item; what lies below it is what the link reaches into.
+        var root = chain.FindLastIndex(request.RootIds.Contains);
+        if (root < 0) return null;
+        var below = chain.Skip(root + 1).ToList();
+        var restricted = below.Count == 0 ? [] : await db.Items.AsNoTracking()
+            .Where(i => below.Contains(i.Id) && i.Kind == ItemKinds.Folder && i.LinkRestricted).Select(i => i.Id).ToListAsync(ct);
+        return new SharedItem(item.ToSummary(), restricted);
     }
 }
 

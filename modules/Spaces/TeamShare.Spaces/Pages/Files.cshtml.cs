@@ -13,7 +13,8 @@ namespace TeamShare.Spaces.Pages;
 /// <summary>My files and team spaces: breadcrumbs, the folder's items, upload and new folder (SP-1, SP-2).</summary>
 public sealed class FilesModel : PageModel
 {
-    internal sealed record Crumb(Guid? FolderId, string Name);
+    /// <param name="Open">False for folders above that the viewer may not open: shown as "…", never named or linked.</param>
+    internal sealed record Crumb(Guid? FolderId, string Name, bool Open = true);
 
     internal IReadOnlyList<SpaceDto> Spaces { get; private set; } = [];
     internal SpaceDto? Space { get; private set; }
@@ -39,13 +40,17 @@ public sealed class FilesModel : PageModel
         var spaceRow = await db.Spaces.AsNoTracking().FirstAsync(s => s.Id == current.SpaceId, ct);
         Space = new SpaceDto(spaceRow.Id, spaceRow.Name, spaceRow.Kind, spaceRow.RootItemId, role);
 
+        var roles = services.GetRequiredService<EffectiveRoles>();
         var chain = current.SelfAndAncestors().ToList();
-        var names = await db.Items.AsNoTracking().Where(i => chain.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
-        Breadcrumbs = chain.Select((id, index) =>
-            new Crumb(index == 0 ? null : id, index == 0 ? spaceRow.Name : names.GetValueOrDefault(id, "…"))).ToList();
+        // SP-8 for every folder above: one reached only through a share further down is not named (issue 14 finding 4).
+        var above = (await roles.ForItemsAsync(userId, teamId, chain, ct)).ToDictionary(a => a.Item.Id);
+        Breadcrumbs = chain.Select((id, index) => above.GetValueOrDefault(id) is { Role: > AccessRole.None } a
+                ? new Crumb(index == 0 ? null : id, index == 0 ? spaceRow.Name : a.Item.Name)
+                : new Crumb(null, "…", Open: false))
+            .Where((c, index) => c.Open || index == 0 || above.GetValueOrDefault(chain[index - 1]).Role > AccessRole.None).ToList();
 
         Items = await services.GetRequiredService<FolderLookup>().ChildrenAsync(userId, current, role, ct);
-        if (Items.Count > 0) Folders = await FolderPaths.OfSpaceAsync(db, current.SpaceId, ct);
+        if (Items.Count > 0) Folders = await FolderPaths.OfSpaceAsync(db, roles, userId, teamId, current.SpaceId, ct);
         return Page();
     }
 }

@@ -40,7 +40,7 @@ public sealed class ItemViewModel : PageModel
         }
         if (f.Role >= AccessRole.Editor)
         {
-            Folders = await FolderPaths.OfSpaceAsync(db, f.Item.SpaceId, ct);
+            Folders = await FolderPaths.OfSpaceAsync(db, services.GetRequiredService<EffectiveRoles>(), userId, teamId, f.Item.SpaceId, ct);
         }
         return Page();
     }

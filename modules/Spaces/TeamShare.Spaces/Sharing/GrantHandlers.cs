@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 
@@ -48,7 +49,7 @@ internal sealed class ApplyGrantsHandler(SpacesDbContext db, TimeProvider clock)
     }
 }
 
-internal sealed class ListItemGrantsHandler(SpacesDbContext db) : IRequestHandler<ListItemGrants, ItemGrants?>
+internal sealed class ListItemGrantsHandler(SpacesDbContext db, EffectiveRoles roles) : IRequestHandler<ListItemGrants, ItemGrants?>
 {
     public async ValueTask<ItemGrants?> Handle(ListItemGrants r, CancellationToken ct)
     {
@@ -60,8 +61,11 @@ internal sealed class ListItemGrantsHandler(SpacesDbContext db) : IRequestHandle
         var spaceNames = await db.Spaces.AsNoTracking().Where(s => s.Id == item.SpaceId).Select(s => s.Name).ToListAsync(ct);
         string NameOf(Guid id) => names.FirstOrDefault(n => n.Id == id) is { } n ? n.ParentId is null ? spaceNames.FirstOrDefault() ?? n.Name : n.Name : "";
         var grants = await db.Grants.AsNoTracking().Where(g => chain.Contains(g.ItemId)).OrderBy(g => g.CreatedAt).ToListAsync(ct);
+        var above = grants.Select(g => g.ItemId).Where(id => id != item.Id).Distinct().ToList();
+        var visible = above.Count == 0 ? [] : (await roles.ForItemsAsync(r.AskedBy, r.TeamId, above, ct))
+            .Where(a => a.Role > AccessRole.None).Select(a => a.Item.Id).ToHashSet();
         return new ItemGrants(item.OwnerUserId, grants.Select(g => new GrantView(g.Id, g.PrincipalKind, g.PrincipalId, g.Role, g.CreatedBy,
-            g.CreatedAt, g.ItemId == item.Id ? null : NameOf(g.ItemId))).ToList());
+            g.CreatedAt, g.ItemId == item.Id ? null : visible.Contains(g.ItemId) ? NameOf(g.ItemId) : "a folder above")).ToList());
     }
 }
 

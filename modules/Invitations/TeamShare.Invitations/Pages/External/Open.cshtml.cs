@@ -35,7 +35,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
         }
         var invitation = view.Invitation;
         RootId = invitation.ItemId;
-        Item = folder is { } id ? await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], id), ct) : view.Item;
+        Item = folder is { } id ? (await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], id), ct))?.Item : view.Item;
         if (Item is null)
         {
             Response.StatusCode = 404;

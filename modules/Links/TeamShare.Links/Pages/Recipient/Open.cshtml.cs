@@ -34,7 +34,8 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
         var wantsJson = Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value?.Contains("json") == true);
         var entry = LinkRoutes.EntryOf(HttpContext, token);
         EntryPath = entry.Path;
-        var (link, refusal) = await HttpContext.RequestServices.GetRequiredService<LinkGate>().OpenAsync(entry, HttpContext, ct);
+        var gate = HttpContext.RequestServices.GetRequiredService<LinkGate>();
+        var (link, refusal) = await gate.OpenAsync(entry, HttpContext, ct);
 
         IReadOnlyList<ItemSummary>? items = null;
         if (link is not null)
@@ -42,8 +43,8 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
             items = link.Share.AllowPreview ? link.Items : [];
             if (folder is { } folderId)
             {
-                var target = link.Share.AllowPreview ? await mediator.Send(new ResolveSharedItem(link.Share.TeamId, link.RootIds, folderId), ct) : null;
-                items = target?.Kind == "folder" ? await mediator.Send(new ListSharedChildren(link.Share.TeamId, folderId), ct) : null;
+                var target = link.Share.AllowPreview ? await gate.ResolveAsync(link, folderId, User, ct) : null;
+                items = target?.Kind == "folder" ? await gate.ChildrenAsync(link, folderId, User, ct) : null;
                 if (items is null) refusal = LinkRefusal.NotFound;
             }
         }

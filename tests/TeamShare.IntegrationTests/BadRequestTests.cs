@@ -42,4 +42,32 @@ public sealed class BadRequestTests(TeamShareFactory factory) : IClassFixture<Te
         var response = await factory.Anonymous().GetAsync(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    public static TheoryData<string, string> MalformedMultipart => new()
+    {
+        { "no closing boundary", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.txt\"\r\n\r\nhello" },
+        { "CR/LF in the file name", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\r\nb.txt\"\r\n\r\nhello\r\n--b--\r\n" },
+        { "a 17 KB part header", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + new string('a', 17_000) + ".txt\"\r\n\r\nhello\r\n--b--\r\n" },
+        { "no header end", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"" },
+        { "nothing after the boundary", "--b" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedMultipart))]
+    public async Task SP2_a_malformed_multipart_upload_is_a_400_and_stores_nothing(string why, string body)
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = $"drop-{Guid.NewGuid():N}" })).Json()).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { folder }, allowUpload = true })).GetProperty("url").GetString()!);
+        foreach (var (client, url) in new[] { (mia, $"/api/spaces/{space}/files?parentId={folder}"), (factory.Anonymous(), $"/s/{token}/upload") })
+        {
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+            var response = await client.PostAsync(url, content);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why} on {url}: {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Empty((await (await mia.GetAsync($"/api/spaces/{space}/items?parentId={folder}")).Json()).EnumerateArray());
+    }
 }

@@ -20,19 +20,61 @@ public static class MultipartFile
         return true;
     }
 
-    /// <summary>Hands the file field's name and body to <paramref name="handle"/>; null when the body holds no such field.</summary>
+    /// <summary>
+    /// Hands the file field's name and body to <paramref name="handle"/>; null when the body holds no such field. A body that is
+    /// not well-formed multipart (a bad part header, or the body ending before the closing boundary) is a 400, and since the
+    /// file is read to its end before anything is recorded, nothing of it is kept.
+    /// </summary>
     public static async Task<IResult?> ReadAsync(HttpRequest request, string boundary, Func<string, Stream, Task<IResult>> handle, CancellationToken ct)
     {
-        var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        var body = new EndAwareStream(request.Body);
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                || !disposition.IsFileDisposition() || disposition.Name.Value?.Trim('"') != Field)
-                continue;
-            var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value! : HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
-            return await handle(name, section.Body);
+            // A 64 KB buffer instead of the reader's 4 KB default: the file's bytes pass in far fewer, larger reads (B7).
+            var reader = new MultipartReader(boundary, body, 64 * 1024);
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.IsFileDisposition() || disposition.Name.Value?.Trim('"') != Field)
+                    continue;
+                var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value! : HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "";
+                return await handle(name, section.Body);
+            }
+            return null;
         }
-        return null;
+        catch (InvalidDataException)
+        {
+            return Problems.Field(Field, "The upload is not well-formed multipart/form-data (a part's header could not be read).");
+        }
+        catch (IOException) when (body.Ended)
+        {
+            return Problems.Field(Field, "The upload ended before its closing boundary; send it again.");
+        }
+    }
+
+    /// <summary>Tells a body that ended early (the reader's IOException) from any other I/O failure, such as a full disk.</summary>
+    private sealed class EndAwareStream(Stream inner) : Stream
+    {
+        public bool Ended { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Seen(inner.Read(buffer, offset, count));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Seen(await inner.ReadAsync(buffer, ct));
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
+            Seen(await inner.ReadAsync(buffer.AsMemory(offset, count), ct));
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Seen(int read)
+        {
+            if (read == 0) Ended = true;
+            return read;
+        }
     }
 
     public static IResult NotMultipart() => Problems.Field(Field, "Send the file as multipart/form-data in a field named \"file\".");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Modules;
@@ -19,6 +20,7 @@ internal interface IBlobStore
 
 internal sealed class FileSystemBlobStore : IBlobStore
 {
+    private const int ChunkBytes = 1 << 20;
     private readonly string _root;
 
     public FileSystemBlobStore(IOptions<TeamShareOptions> options)
@@ -32,34 +34,54 @@ internal sealed class FileSystemBlobStore : IBlobStore
         var temp = Path.Combine(_root, "tmp", Guid.NewGuid().ToString("N"));
         try
         {
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            long size = 0;
-            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            (string Hash, long Size) written;
+            // No FileStream buffer: the chunks below are large, so each goes to the OS once without another copy (B7).
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, useAsync: true))
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await source.ReadAsync(buffer, ct)) > 0)
-                {
-                    size += read;
-                    if (size > maxBytes) throw new BlobTooLargeException();
-                    sha.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), ct);
-                }
+                written = await CopyHashingAsync(source, target, maxBytes, ct);
                 // On disk before the rename makes it visible, so a crash never leaves a named blob with lost bytes.
                 target.Flush(flushToDisk: true);
             }
-            var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
-            var final = PathOf(hash);
+            var final = PathOf(written.Hash);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             // Same bytes already stored: keep the existing blob (content addressing deduplicates).
             if (File.Exists(final)) File.Delete(temp);
             else File.Move(temp, final, overwrite: true);
-            return new StoredBlob(hash, size);
+            return new StoredBlob(written.Hash, written.Size);
         }
         catch
         {
             File.Delete(temp);
             throw;
+        }
+    }
+
+    /// <summary>Copies in 1 MB chunks (a multipart section yields far smaller reads; they are gathered first), hashing each.</summary>
+    private static async Task<(string Hash, long Size)> CopyHashingAsync(Stream source, Stream target, long maxBytes, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            long size = 0;
+            while (true)
+            {
+                var filled = 0;
+                int read;
+                while (filled < ChunkBytes && (read = await source.ReadAsync(buffer.AsMemory(filled, ChunkBytes - filled), ct)) > 0)
+                    filled += read;
+                if (filled == 0) break;
+                size += filled;
+                if (size > maxBytes) throw new BlobTooLargeException();
+                sha.AppendData(buffer, 0, filled);
+                await target.WriteAsync(buffer.AsMemory(0, filled), ct);
+                if (filled < ChunkBytes) break;
+            }
+            return (Convert.ToHexStringLower(sha.GetHashAndReset()), size);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -12,11 +12,14 @@ public sealed class ChatListener : IDisposable
     public ConcurrentQueue<string> Received { get; } = new();
     public string Url { get; }
 
-    public ChatListener(params int[] answers)
+    public ChatListener(params int[] answers) : this("127.0.0.1", answers) { }
+
+    /// <param name="address">A loopback address to listen on; 127.0.0.2 stands for an inner address nobody allowed.</param>
+    public ChatListener(string address, params int[] answers)
     {
         foreach (var a in answers) _answers.Enqueue(a);
         var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/hooks/team/";
+        Url = $"http://{address}:{port}/hooks/team/";
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _ = Task.Run(ServeAsync);

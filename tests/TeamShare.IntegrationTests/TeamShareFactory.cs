@@ -35,6 +35,8 @@ public class TeamShareFactory : WebApplicationFactory<Program>
         builder.UseSetting("TeamShare:SeedDemo", "true");
         builder.UseSetting("TeamShare:ScheduleJobs", "false");
         builder.UseSetting("TeamShare:Operators:0", "olivia@acme.test");
+        // The chat listener stands in for a chat server on 127.0.0.1; every other inner address stays refused (issue 14 finding 5).
+        builder.UseSetting("TeamShare:Outbound:AllowedNetworks:0", "127.0.0.1/32");
         if (SmtpPort is { } port)
         {
             builder.UseSetting("TeamShare:Smtp:Host", "127.0.0.1");

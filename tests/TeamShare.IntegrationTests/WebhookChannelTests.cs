@@ -113,4 +113,49 @@ public sealed class WebhookChannelTests(TeamShareFactory factory) : IClassFixtur
         var (_, acmeItem) = await ItemAsync("not-yours.txt");
         Assert.Equal(HttpStatusCode.BadRequest, (await gary.PostAsJsonAsync("/api/webhook-shares", new { itemId = acmeItem })).StatusCode);
     }
+
+    [Theory]
+    [InlineData("http://127.0.0.2:8080/hook")]
+    [InlineData("http://10.1.2.3/hook")]
+    [InlineData("http://169.254.169.254/latest/meta-data/")]
+    [InlineData("http://[::1]:8080/hook")]
+    [InlineData("http://[::ffff:192.168.0.1]/hook")]
+    [InlineData("http://0.0.0.0:9/hook")]
+    public async Task CH2_a_webhook_to_an_inner_address_is_refused_when_set(string url)
+    {
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        var response = await admin.PutAsJsonAsync("/api/admin/webhook", new { url });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("url", out _));
+    }
+
+    [Fact]
+    public async Task CH2_a_webhook_that_reaches_an_inner_address_is_never_contacted_and_its_error_names_nothing()
+    {
+        // A URL stored before this check existed (or a name that resolves inward): the delivery refuses it when connecting.
+        using var inner = new ChatListener("127.0.0.2");
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/admin/webhook", new { url = "https://chat.example/hook" })).StatusCode);
+        var adminTeam = await (await admin.GetAsync("/api/me")).Json();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TeamShare.Webhooks.Data.WebhooksDbContext>();
+            var row = db.Settings.Single(s => s.TeamId == Guid.Parse(adminTeam.GetProperty("teamId").GetString()!));
+            row.Url = inner.Url;
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var (mia, item) = await ItemAsync("inner.txt");
+            var posted = await mia.PostAsJsonAsync("/api/webhook-shares", new { itemId = item });
+            await RunDeliveryAsync();
+            Assert.Empty(inner.Received);
+            var status = await (await mia.GetAsync(posted.Headers.Location!.ToString())).Json();
+            Assert.Equal("failed", status.GetProperty("status").GetString());
+            var error = status.GetProperty("lastError").GetString()!;
+            Assert.Contains("not a public address", error);
+            Assert.DoesNotContain("127.0.0.2", error);
+        }
+        finally { await admin.PutAsJsonAsync("/api/admin/webhook", new { url = (string?)null }); }
+    }
 }

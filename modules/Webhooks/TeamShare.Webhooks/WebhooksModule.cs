@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamShare.SharedKernel.Channels;
 using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Security;
@@ -25,7 +26,10 @@ public sealed class WebhooksModule : ITeamShareModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<WebhooksDbContext, WebhooksPostgresDbContext>(configuration, WebhooksDbContext.Module);
-        services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<OutboundGuard>();
+        // Issue 14 finding 5: the team's webhook URL is tenant input, so its requests go only where OutboundGuard allows.
+        services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<OutboundGuard>().CreateHandler());
         services.AddRecurringJob<WebhookDeliveryJob>("webhooks-delivery", "* * * * *");
         services.AddNotificationRelay<WebhooksDbContext>(WebhooksDbContext.Module, typeof(SharingActivityOccurred));
         services.AddSharingChannel(new SharingChannel(WebhookChannel.Name, "Team chat (webhook)", "AD-10 channel switch",

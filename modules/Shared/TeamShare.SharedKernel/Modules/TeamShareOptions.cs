@@ -25,6 +25,7 @@ public sealed class TeamShareOptions
     /// <summary>Where file contents live; several instances mount the same directory. Default: <c>blobs</c> in the data directory.</summary>
     public string? BlobDirectory { get; set; }
     public DatabaseOptions Database { get; set; } = new();
+    public OutboundOptions Outbound { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string FullBlobDirectory => Path.GetFullPath(BlobDirectory ?? Path.Combine(FullDataDirectory, "blobs"));
@@ -38,4 +39,10 @@ public sealed class DatabaseOptions
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>; PostgreSQL reads <c>ConnectionStrings:TeamShare</c>.</summary>
     public string Provider { get; set; } = Sqlite;
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary><c>TeamShare:Outbound</c>: private networks an operator lets outbound requests reach (CIDR, e.g. 10.0.0.5/32).</summary>
+public sealed class OutboundOptions
+{
+    public string[] AllowedNetworks { get; set; } = [];
 }

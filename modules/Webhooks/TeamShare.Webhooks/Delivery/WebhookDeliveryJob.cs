@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.Webhooks.Contracts;
 using TeamShare.Webhooks.Data;
@@ -52,9 +53,14 @@ internal sealed class WebhookDeliveryJob(WebhooksDbContext db, IHttpClientFactor
                 Outbox.Retry(delivery, now, $"The chat server answered {code}.");
             else Outbox.Fail(delivery, now, $"The chat server refused the notice ({code}).");
         }
+        catch (HttpRequestException e) when (e.InnerException is OutboundRefusedException || e is OutboundRefusedException)
+        {
+            Outbox.Fail(delivery, now, "Not sent: the webhook address is not a public address; the server operator may allow it.");
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            Outbox.Retry(delivery, now, $"Could not reach the chat server: {e.Message}");
+            // What answered (or the socket error) is not shown to the team: it would map the server's network for them.
+            Outbox.Retry(delivery, now, e is TaskCanceledException ? "The chat server did not answer in time." : "Could not connect to the chat server.");
         }
     }
 }

@@ -19,7 +19,8 @@ internal static class WebhookSettingsEndpoints
     }
 
     /// <summary>PUT /api/admin/webhook {url}: an absolute http(s) URL, or null to remove it.</summary>
-    public static async Task<IResult> Put(WebhookSettingsDto body, ClaimsPrincipal user, WebhooksDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Put(WebhookSettingsDto body, ClaimsPrincipal user, WebhooksDbContext db, OutboundGuard outbound, TimeProvider clock,
+        CancellationToken ct)
     {
         var teamId = user.GetTeamId();
         var row = await db.Settings.FirstOrDefaultAsync(s => s.TeamId == teamId, ct);
@@ -31,6 +32,8 @@ internal static class WebhookSettingsEndpoints
         }
         if (body.Url.Length > 2000 || !Uri.TryCreate(body.Url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return Problems.Field("url", "Enter the incoming-webhook address your chat system gave you (http:// or https://).");
+        if (!outbound.AllowsHost(uri.Host))
+            return Problems.Field("url", "This address is in a private or local network; TeamShare posts only to public addresses unless the server operator allows that network.");
         if (row is null) db.Settings.Add(row = new WebhookSettings { TeamId = teamId, Url = uri.ToString() });
         row.Url = uri.ToString();
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;

@@ -29,14 +29,29 @@ internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, Per
 
     /// <summary>The children with the caller's role on each: one query for the items, one for their own grants,
     /// one for whom each is shared with.</summary>
-    public async Task<IReadOnlyList<ItemDto>> ChildrenAsync(Guid userId, Item folder, AccessRole folderRole, CancellationToken ct)
+    public async Task<IReadOnlyList<ItemDto>> ChildrenAsync(Guid userId, Item folder, AccessRole folderRole, CancellationToken ct) =>
+        (await PageAsync(userId, folder, folderRole, after: null, limit: null, ct)).Items;
+
+    /// <summary>Up to <paramref name="limit"/> children (all when null) after <paramref name="after"/>, in listing order.</summary>
+    public async Task<FolderPage> PageAsync(Guid userId, Item folder, AccessRole folderRole, FolderCursor? after, int? limit, CancellationToken ct)
     {
-        var children = await ChildrenOf(db, folder.TeamId, folder.Id).ToListAsync(ct);
+        var query = ChildrenOf(db, folder.TeamId, folder.Id);
+        if (after is { } c)
+            query = query.Where(i => (i.Kind == ItemKinds.Folder ? 0 : 1) > c.KindOrder
+                                     || ((i.Kind == ItemKinds.Folder ? 0 : 1) == c.KindOrder && string.Compare(i.NameKey, c.NameKey) > 0));
+        var children = await (limit is { } n ? query.Take(n + 1) : query).ToListAsync(ct);
+        FolderCursor? next = null;
+        if (limit is { } max && children.Count > max)
+        {
+            children.RemoveAt(max);
+            var last = children[^1];
+            next = new FolderCursor(last.Kind == ItemKinds.Folder ? 0 : 1, last.NameKey);
+        }
         var childRoles = await roles.ForChildrenAsync(userId, folderRole, children, ct);
         var ids = children.Select(c => c.Id).ToList();
         var shared = (await db.Grants.AsNoTracking().Where(g => g.TeamId == folder.TeamId && ids.Contains(g.ItemId))
                 .Select(g => new { g.ItemId, g.PrincipalKind }).Distinct().ToListAsync(ct))
             .ToLookup(g => g.ItemId, g => g.PrincipalKind);
-        return children.Select(c => c.ToDto(childRoles[c.Id]) with { SharedWith = shared[c.Id].Order().ToList() }).ToList();
+        return new FolderPage(children.Select(c => c.ToDto(childRoles[c.Id]) with { SharedWith = shared[c.Id].Order().ToList() }).ToList(), next);
     }
 }

@@ -24,8 +24,17 @@ public sealed class FilesModel : PageModel
     internal IReadOnlyList<ItemDto> Items { get; private set; } = [];
     internal IReadOnlyList<(Guid Id, string Path)> Folders { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid? space, Guid? folder, CancellationToken ct)
+    /// <summary>Items per page: a folder of thousands opens as fast as a small one; "Next" shows the following page.</summary>
+    public const int PageSize = 500;
+
+    /// <summary>Where the next page starts, when this folder has more items than one page shows.</summary>
+    public string? NextPage { get; private set; }
+    public bool IsLaterPage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? space, Guid? folder, string? after, CancellationToken ct)
     {
+        // A damaged "after" in a page address shows the first page rather than an error.
+        if (!FolderCursor.TryDecode(after, out var cursor)) cursor = null;
         var services = HttpContext.RequestServices;
         var (userId, teamId) = (User.GetUserId(), User.GetTeamId());
         Spaces = await services.GetRequiredService<VisibleSpaces>().ForAsync(userId, teamId, ct);
@@ -49,7 +58,10 @@ public sealed class FilesModel : PageModel
                 : new Crumb(null, "…", Open: false))
             .Where((c, index) => c.Open || index == 0 || above.GetValueOrDefault(chain[index - 1]).Role > AccessRole.None).ToList();
 
-        Items = await services.GetRequiredService<FolderLookup>().ChildrenAsync(userId, current, role, ct);
+        var page = await services.GetRequiredService<FolderLookup>().PageAsync(userId, current, role, cursor, PageSize, ct);
+        Items = page.Items;
+        IsLaterPage = cursor is not null;
+        NextPage = page.Next is { } next ? $"/files?space={current.SpaceId}&folder={current.Id}&after={next.Encode()}" : null;
         if (Items.Count > 0) Folders = await FolderPaths.OfSpaceAsync(db, roles, userId, teamId, current.SpaceId, ct);
         return Page();
     }

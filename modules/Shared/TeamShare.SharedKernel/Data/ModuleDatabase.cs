@@ -60,16 +60,14 @@ public static class ModuleDatabaseRegistration
         return services;
     }
 
-    // An id list (`ids.Contains(x.Id)`) goes as one array parameter (json_each on SQLite, = ANY on PostgreSQL), not EF 10's
-    // default of one parameter per id: a folder of 10 000 items made a 10 000-parameter statement that took ~300 ms (B9).
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connection, string module) =>
         builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable($"__EFMigrationsHistory_{module}")
-                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+)
             .AddInterceptors(SqliteConnectionSetup.Instance);
 
     private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connection, string module) =>
         builder.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable($"__EFMigrationsHistory_{module}")
-            .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+);
 
     /// <summary>Options for design-time tools (dotnet ef) and tests that build a context by hand.</summary>
     public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string module) where TContext : DbContext =>

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
@@ -45,19 +46,20 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
     public async Task<List<(Item Item, AccessRole Role)>> ForItemsAsync(Guid userId, Guid teamId, IReadOnlyList<Guid> itemIds, CancellationToken ct)
     {
         var ids = itemIds.Distinct().ToList();
-        var items = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id) && i.TeamId == teamId).ToListAsync(ct);
+        var items = await db.Items.AsNoTracking().Where(i => i.TeamId == teamId).WhereIdIn(i => i.Id, ids).ToListAsync(ct);
         if (items.Count == 0) return [];
         var groups = await GroupsAsync(userId, ct);
         if (groups is null || !groups.IsActive || groups.TeamId != teamId) return items.Select(i => (i, AccessRole.None)).ToList();
 
         // A sharer's link to their own items (the common link open): ownership decides, no further query.
+        var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
         if (items.All(i => i.OwnerUserId == userId))
-            return items.OrderBy(i => ids.IndexOf(i.Id)).Select(i => (i, AccessRole.Owner)).ToList();
+            return items.OrderBy(i => order[i.Id]).Select(i => (i, AccessRole.Owner)).ToList();
         var chains = items.ToDictionary(i => i.Id, i => i.SelfAndAncestors().ToList());
         var all = chains.Values.SelectMany(c => c).Distinct().ToList();
-        var owned = (await db.Items.AsNoTracking().Where(i => all.Contains(i.Id) && i.OwnerUserId == userId).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        var owned = (await db.Items.AsNoTracking().Where(i => i.OwnerUserId == userId).WhereIdIn(i => i.Id, all).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
         var grants = await MatchingGrants(all, groups).Select(g => new { g.ItemId, g.Role }).ToListAsync(ct);
-        return items.OrderBy(i => ids.IndexOf(i.Id)).Select(item =>
+        return items.OrderBy(i => order[i.Id]).Select(item =>
         {
             var chain = chains[item.Id];
             var role = chain.Any(owned.Contains) ? AccessRole.Owner
@@ -91,7 +93,7 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
     {
         var userId = (Guid?)groups.UserId;
         var departments = groups.DepartmentIds.Select(d => (Guid?)d).ToList();
-        return db.Grants.AsNoTracking().Where(g => g.TeamId == groups.TeamId && itemIds.Contains(g.ItemId) &&
+        return db.Grants.AsNoTracking().WhereIdIn(g => g.ItemId, itemIds).Where(g => g.TeamId == groups.TeamId &&
             ((g.PrincipalKind == PrincipalKinds.User && g.PrincipalId == userId) ||
              (g.PrincipalKind == PrincipalKinds.Department && departments.Contains(g.PrincipalId)) ||
              g.PrincipalKind == PrincipalKinds.Organisation));

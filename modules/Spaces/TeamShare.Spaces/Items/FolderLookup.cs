@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Data;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
@@ -49,7 +50,7 @@ internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, Per
         }
         var childRoles = await roles.ForChildrenAsync(userId, folderRole, children, ct);
         var ids = children.Select(c => c.Id).ToList();
-        var shared = (await db.Grants.AsNoTracking().Where(g => g.TeamId == folder.TeamId && ids.Contains(g.ItemId))
+        var shared = (await db.Grants.AsNoTracking().Where(g => g.TeamId == folder.TeamId).WhereIdIn(g => g.ItemId, ids)
                 .Select(g => new { g.ItemId, g.PrincipalKind }).Distinct().ToListAsync(ct))
             .ToLookup(g => g.ItemId, g => g.PrincipalKind);
         return new FolderPage(children.Select(c => c.ToDto(childRoles[c.Id]) with { SharedWith = shared[c.Id].Order().ToList() }).ToList(), next);

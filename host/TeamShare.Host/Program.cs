@@ -31,6 +31,8 @@ services.AddAntiforgery(o =>
 {
     o.HeaderName = "RequestVerificationToken";
     o.Cookie.Name = "teamshare.af";
+    // Our own X-Frame-Options: DENY (and CSP frame-ancestors) apply; the antiforgery default would set SAMEORIGIN on forms.
+    o.SuppressXFrameOptionsHeader = true;
 });
 services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TeamShareOptions>>((forwarded, teamShare) =>

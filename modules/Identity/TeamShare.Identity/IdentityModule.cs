@@ -27,6 +27,7 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<BrowserSessions>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddTeamShareAuthentication();

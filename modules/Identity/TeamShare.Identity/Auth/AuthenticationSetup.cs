@@ -55,13 +55,18 @@ internal static class AuthenticationSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>ID-7: a suspended or removed user's cookie stops working on the next request; a role change applies at once.</summary>
+    /// <summary>
+    /// ID-7: a suspended or removed user's cookie stops working on the next request, and so does the cookie of a session that
+    /// was signed out (one query for both); a role change applies at once.
+    /// </summary>
     private static async Task RefreshFromDatabase(CookieValidatePrincipalContext ctx)
     {
         var id = ctx.Principal?.FindFirst(TeamShareClaims.UserId)?.Value;
+        var sid = Guid.TryParse(ctx.Principal?.FindFirst(BrowserSessions.Claim)?.Value, out var s) ? s : Guid.Empty;
         var db = ctx.HttpContext.RequestServices.GetRequiredService<IdentityDbContext>();
         var user = Guid.TryParse(id, out var userId)
-            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ctx.HttpContext.RequestAborted)
+            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive
+                && db.Sessions.Any(x => x.Id == sid && x.UserId == u.Id && x.EndedAt == null), ctx.HttpContext.RequestAborted)
             : null;
         if (user is null)
         {
@@ -71,7 +76,7 @@ internal static class AuthenticationSetup
         }
         if (user.Role != ctx.Principal!.GetTeamRole() || user.DisplayName != ctx.Principal!.Identity?.Name)
         {
-            ctx.ReplacePrincipal(Principals.For(user, TeamShareClaims.CookieScheme));
+            ctx.ReplacePrincipal(Principals.For(user, TeamShareClaims.CookieScheme, sid));
             ctx.ShouldRenew = true;
         }
     }

@@ -6,7 +6,8 @@ namespace TeamShare.Identity.Auth;
 
 internal static class Principals
 {
-    public static ClaimsPrincipal For(User user, string scheme) =>
+    /// <param name="sessionId">The browser session a cookie belongs to (<see cref="BrowserSessions"/>); none for tokens.</param>
+    public static ClaimsPrincipal For(User user, string scheme, Guid? sessionId = null) =>
         new(new ClaimsIdentity(
         [
             new Claim(TeamShareClaims.UserId, user.Id.ToString()),
@@ -14,6 +15,7 @@ internal static class Principals
             new Claim(TeamShareClaims.TeamRole, user.Role),
             new Claim(TeamShareClaims.Email, user.Email),
             new Claim(TeamShareClaims.DisplayName, user.DisplayName),
+            .. sessionId is { } sid ? [new Claim(BrowserSessions.Claim, sid.ToString())] : Array.Empty<Claim>(),
         ], scheme, TeamShareClaims.DisplayName, TeamShareClaims.TeamRole));
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

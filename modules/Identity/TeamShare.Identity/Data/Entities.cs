@@ -55,6 +55,18 @@ internal sealed class AccessToken
     public DateTime? RevokedAt { get; set; }
 }
 
+/// <summary>
+/// A browser sign-in. The cookie names it; signing out ends it here, so a copied cookie stops working at once instead of
+/// living out its 12 hours (issue 14 finding 11).
+/// </summary>
+internal sealed class Session
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+}
+
 /// <summary>One failed sign-in; counted per e-mail and client address for throttling (ID-8). Kept in the database so it survives restarts.</summary>
 internal sealed class SignInFailure
 {

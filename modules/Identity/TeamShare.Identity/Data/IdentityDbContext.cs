@@ -15,6 +15,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<DepartmentMember> DepartmentMembers => Set<DepartmentMember>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<Session> Sessions => Set<Session>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -59,6 +60,11 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("identity_signin_failures");
             e.HasIndex(x => new { x.NormalizedEmail, x.ClientAddress, x.At });
+        });
+        b.Entity<Session>(e =>
+        {
+            e.ToTable("identity_sessions");
+            e.HasIndex(x => x.UserId);
         });
     }
 }

@@ -29,8 +29,7 @@ internal static class ExternalEndpoints
     private static async Task<(ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http, ExternalAccess access,
         IMediator mediator, CancellationToken ct)
     {
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        RecipientHeaders.Apply(http.Response);
         var (view, status, reason, detail) = await access.OpenAsync(token, ct);
         if (view is null) return (null, Problems.Status(status, "Not available", detail, reason));
         var item = (await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct))?.Item;

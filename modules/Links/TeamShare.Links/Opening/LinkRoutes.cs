@@ -9,14 +9,3 @@ internal static class LinkRoutes
     public static LinkEntry EntryOf(HttpContext http, string? token) =>
         new(http.Request.Path.StartsWithSegments("/" + LinkEntry.QrPrefix) ? LinkEntry.QrPrefix : LinkEntry.LinkPrefix, token ?? "");
 }
-
-internal static class RecipientHeaders
-{
-    /// <summary>LK-7: recipients' pages are never indexed, never cached, and never leak the token through Referer.</summary>
-    public static void Apply(HttpResponse response)
-    {
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        response.Headers.CacheControl = "private, no-store";
-    }
-}

@@ -88,6 +88,28 @@ namespace TeamShare.Identity.Data.Migrations
                     b.ToTable("identity_department_members", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Identity.Data.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("identity_sessions", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Identity.Data.SignInFailure", b =>
                 {
                     b.Property<long>("Id")

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -33,7 +34,8 @@ public sealed class SignInModel(IMediator mediator) : PageModel
                 Error = "That e-mail and password do not match an account.";
                 return Page();
         }
-        await HttpContext.SignInAsync(TeamShareClaims.CookieScheme, Principals.For(outcome.User!, TeamShareClaims.CookieScheme));
+        var principal = await HttpContext.RequestServices.GetRequiredService<BrowserSessions>().StartAsync(outcome.User!, ct);
+        await HttpContext.SignInAsync(TeamShareClaims.CookieScheme, principal);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files");
     }
 }

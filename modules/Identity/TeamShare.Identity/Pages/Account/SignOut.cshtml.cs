@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Identity.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,8 +11,10 @@ public sealed class SignOutModel : PageModel
 {
     public IActionResult OnGet() => Redirect("/files");
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>Ends the session on the server as well as deleting the cookie, so a copy of the cookie is worthless.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await HttpContext.RequestServices.GetRequiredService<BrowserSessions>().EndAsync(User, ct);
         await HttpContext.SignOutAsync(TeamShareClaims.CookieScheme);
         return Redirect("/signin");
     }

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,8 +24,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? token, Guid? folder, CancellationToken ct)
     {
-        Response.Headers["Referrer-Policy"] = "no-referrer";
-        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        RecipientHeaders.Apply(Response);
         Base = $"/x/{token}";
         var (view, status, _, detail) = await HttpContext.RequestServices.GetRequiredService<ExternalAccess>().OpenAsync(token, ct);
         if (view is null)

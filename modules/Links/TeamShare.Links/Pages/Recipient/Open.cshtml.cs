@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -93,6 +93,28 @@ namespace TeamShare.Identity.Data.Migrations.Postgres
                     b.ToTable("identity_department_members", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Identity.Data.Session", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("identity_sessions", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Identity.Data.SignInFailure", b =>
                 {
                     b.Property<long>("Id")

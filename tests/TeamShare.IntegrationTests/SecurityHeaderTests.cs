@@ -1,0 +1,89 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>
+/// Issue 14, item 5: the headers and cookies that keep pages and recipients safe, checked on every page the host maps
+/// (taken from its endpoint data source, so a new page is covered without anyone remembering).
+/// </summary>
+public sealed class SecurityHeaderTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    private IReadOnlyList<string> PageRoutes() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e => "/" + string.Join("/", e.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
+            {
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { ParameterPolicies.Count: > 0 } => Guid.NewGuid().ToString(),
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart => "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                _ => "",
+            })))))
+            .Distinct().Order().ToList();
+
+    [Fact]
+    public async Task Every_page_carries_the_content_security_policy_and_refuses_framing()
+    {
+        var routes = PageRoutes();
+        Assert.Contains("/files", routes);
+        Assert.Contains(routes, r => r.StartsWith("/s/"));
+        var admin = await Browsers.SignedInAsync(factory, "olivia@acme.test");
+        foreach (var client in new[] { admin, factory.Client() })
+        foreach (var route in routes)
+        {
+            var response = await client.GetAsync(route);
+            Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var csp), $"{route}: no CSP ({(int)response.StatusCode})");
+            Assert.Contains("frame-ancestors 'none'", csp!.Single());
+            Assert.True(response.Headers.GetValues("X-Frame-Options").Single() == "DENY", $"{route}: X-Frame-Options {response.Headers.GetValues("X-Frame-Options").Single()}");
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+    }
+
+    [Fact]
+    public async Task LK7_recipient_routes_are_never_cached_indexed_or_leaked_through_referer()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "headers.txt", "x"u8.ToArray())).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { item } })).GetProperty("url").GetString()!);
+        var visitor = factory.Anonymous();
+        foreach (var url in new[] { $"/s/{token}", $"/s/{token}/items/{item}/preview", $"/s/{token}/items/{item}/download",
+                     "/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/q/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/x/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
+        {
+            var response = await visitor.GetAsync(url);
+            Assert.Equal("noindex, nofollow", response.Headers.GetValues("X-Robots-Tag").Single());
+            Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "");
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+
+    [Fact]
+    public async Task ID8_the_session_cookie_is_http_only_same_site_and_secure_behind_https_and_return_urls_stay_local()
+    {
+        foreach (var https in new[] { false, true })
+        {
+            var client = factory.Client(cookies: false);
+            var page = await client.GetAsync("/signin");
+            var html = await page.Content.ReadAsStringAsync();
+            var form = new HttpRequestMessage(HttpMethod.Post, "/signin?ReturnUrl=https%3A%2F%2Fevil.example%2Fsteal")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Email"] = "mia@acme.test", ["Password"] = TeamShareFactory.Password, ["__RequestVerificationToken"] = Browsers.FormToken(html),
+                }),
+            };
+            foreach (var cookie in page.Headers.GetValues("Set-Cookie")) form.Headers.Add("Cookie", cookie.Split(';')[0]);
+            if (https)
+            {
+                form.Headers.Add("X-Test-Client-Address", "127.0.0.1");
+                form.Headers.Add("X-Forwarded-Proto", "https");
+            }
+            var response = await client.SendAsync(form);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/files", response.Headers.Location!.OriginalString);
+            var session = response.Headers.GetValues("Set-Cookie").Single(c => c.Contains("httponly", StringComparison.OrdinalIgnoreCase) && !c.Contains("Antiforgery"));
+            Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(https, session.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}

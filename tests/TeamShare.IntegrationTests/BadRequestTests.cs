@@ -70,4 +70,14 @@ public sealed class BadRequestTests(TeamShareFactory factory) : IClassFixture<Te
         }
         Assert.Empty((await (await mia.GetAsync($"/api/spaces/{space}/items?parentId={folder}")).Json()).EnumerateArray());
     }
+
+    [Fact]
+    public async Task ID2_a_display_name_with_a_line_break_is_refused_so_mail_headers_cannot_be_cut()
+    {
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        var response = await admin.PostAsJsonAsync("/api/admin/members",
+            new { email = $"crlf-{Guid.NewGuid():N}@acme.test", displayName = "Eve\r\nBcc: all@example.org", password = "long-enough-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("displayName", out _));
+    }
 }

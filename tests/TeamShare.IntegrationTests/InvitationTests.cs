@@ -57,6 +57,36 @@ public sealed partial class InvitationTests : IDisposable
     private static partial Regex ExternalLink();
 
     [Fact]
+    public async Task ID7_a_suspended_senders_external_invitations_stop_and_start_again_on_reactivation()
+    {
+        _smtp.Start();
+        await AllowAnyoneByEmail();
+        var (mia, item) = await ItemAsync(name: "suspended-sender.txt");
+        Assert.Equal(HttpStatusCode.Created, (await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new object[] { new { kind = "external", email = "auditor@example.org" } }, role = "viewer", acknowledgeExternal = true,
+        })).StatusCode);
+        await DispatchAsync();
+        var link = new Uri(ExternalLink().Match(Assert.Single(_smtp.MessagesTo("auditor@example.org")).Replace("=\r\n", "")).Value);
+        var stranger = _factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync(link.PathAndQuery)).StatusCode);
+
+        var adam = await _factory.ClientForAsync("adam@acme.test");
+        var miaId = await mia.UserIdAsync();
+        Assert.Equal(HttpStatusCode.OK, (await adam.PatchAsJsonAsync($"/api/admin/members/{miaId}", new { isActive = false })).StatusCode);
+        try
+        {
+            Assert.Equal(HttpStatusCode.Gone, (await stranger.GetAsync(link.PathAndQuery)).StatusCode);
+            Assert.Equal(HttpStatusCode.Gone, (await stranger.GetAsync($"{link.AbsolutePath}/items/{item}/download")).StatusCode);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await adam.PatchAsJsonAsync($"/api/admin/members/{miaId}", new { isActive = true })).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync(link.PathAndQuery)).StatusCode);
+    }
+
+    [Fact]
     public async Task SH9_each_recipient_gets_one_mail_and_the_links_in_it_work_the_external_one_view_only()
     {
         _smtp.Start();

@@ -114,4 +114,21 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
         Assert.Contains("recent-trash", trash);
         Assert.Equal(HttpStatusCode.OK, (await mia.PostAsync($"/api/items/{recent}/restore", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task JB3_the_purge_job_removes_upload_leftovers_of_a_crash_and_keeps_an_upload_in_progress()
+    {
+        var tmp = Path.Combine(factory.DataDirectory, "blobs", "tmp");
+        Directory.CreateDirectory(tmp);
+        var crashed = Path.Combine(tmp, Guid.NewGuid().ToString("N"));
+        var uploading = Path.Combine(tmp, Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(crashed, new byte[1024]);
+        await File.WriteAllBytesAsync(uploading, new byte[1024]);
+        File.SetLastWriteTimeUtc(crashed, DateTime.UtcNow.AddHours(-2));
+
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<TrashPurgeJob>().RunAsync(CancellationToken.None);
+        Assert.False(File.Exists(crashed));
+        Assert.True(File.Exists(uploading));
+    }
 }

@@ -47,4 +47,18 @@ public sealed class ThrottleRaceTests(TeamShareFactory factory) : IClassFixture<
         var right = await client.SendAsync(From("10.40.0.2", "/api/auth/tokens", new { email = "eve@acme.test", password = TeamShareFactory.Password, name = "race" }));
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
     }
+
+    [Fact]
+    public async Task LK11_an_ipv6_visitor_is_counted_by_its_64_so_new_addresses_do_not_buy_new_guesses()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"v6-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { item }, password = "Abc123" })).GetProperty("url").GetString()!);
+        var visitor = factory.Client(cookies: false);
+        for (var i = 1; i <= 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await visitor.SendAsync(From($"2001:db8:40:1::{i:x}", $"/s/{token}/unlock", new { password = "wrong1" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await visitor.SendAsync(From("2001:db8:40:1:ffff::9", $"/s/{token}/unlock", new { password = "Abc123" }))).StatusCode);
+        // The next /64 is another subscriber.
+        Assert.Equal(HttpStatusCode.NoContent, (await visitor.SendAsync(From("2001:db8:40:2::1", $"/s/{token}/unlock", new { password = "Abc123" }))).StatusCode);
+    }
 }

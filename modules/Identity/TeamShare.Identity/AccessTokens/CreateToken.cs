@@ -21,7 +21,7 @@ internal static class CreateTokenEndpoint
         var name = string.IsNullOrWhiteSpace(body.Name) ? "script" : body.Name.Trim();
         if (name.Length > 100) return Problems.Field("name", "Use at most 100 characters.");
 
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(http);
         var outcome = await mediator.Send(new SignInCommand(body.Email, body.Password, address), ct);
         if (outcome.Status == SignInStatus.Throttled)
             return Problems.Status(429, "Too many attempts", "Too many failed sign-ins. Wait 15 minutes and try again.", "throttled");

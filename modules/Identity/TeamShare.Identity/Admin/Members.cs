@@ -39,6 +39,9 @@ internal sealed class AddMemberHandler(IdentityDbContext db, PasswordHashing has
         if (MemberRules.EmailProblem(r.Email) is { } email) return Outcome<MemberDto>.Invalid("email", email);
         if (string.IsNullOrWhiteSpace(r.DisplayName) || r.DisplayName.Trim().Length > 200)
             return Outcome<MemberDto>.Invalid("displayName", "Enter a name of 1 to 200 characters.");
+        // The name goes into mail subjects and headers; a line break there would cut or forge them.
+        if (r.DisplayName.Any(char.IsControl))
+            return Outcome<MemberDto>.Invalid("displayName", "A name cannot contain line breaks or other control characters.");
         if (MemberRules.PasswordProblem(r.Password) is { } password) return Outcome<MemberDto>.Invalid("password", password);
         var role = r.Role ?? TeamRoles.Member;
         if (MemberRules.RoleProblem(role) is { } roleProblem) return Outcome<MemberDto>.Invalid("role", roleProblem);

@@ -8,7 +8,10 @@ namespace TeamShare.Invitations.External;
 
 internal sealed record ExternalView(Invitation Invitation, ItemSummary Item);
 
-/// <summary>Every use of an external link: the signature, then the invitation row (revoked, version, expiry), AD-1, the item.</summary>
+/// <summary>
+/// Every use of an external link: the signature, then the invitation row (revoked, version, expiry), AD-1, and the sender's
+/// right to share the item now (SP-8, Editor or Owner, as for links): a suspended or removed sender's invitations stop with them.
+/// </summary>
 internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks links, IMediator mediator, TimeProvider clock)
 {
     public async Task<(ExternalView? View, int Status, string Reason, string Detail)> OpenAsync(string? token, CancellationToken ct)
@@ -25,6 +28,8 @@ internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks link
             return (null, 403, "blocked_by_policy", "The team that shared this does not allow access from outside right now.");
         var item = (await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], invitation.ItemId), ct))?.Item;
         if (item is null) return (null, 410, "deleted", "What was shared was deleted or is no longer available.");
+        if (await mediator.Send(new GetItemAccess(invitation.SenderId, invitation.TeamId, invitation.ItemId), ct) is not { Role: >= AccessRole.Editor })
+            return (null, 410, "sender_cannot_share", "The person who shared this can no longer share it. Ask someone in their team.");
         return (new ExternalView(invitation, item), 200, "", "");
     }
 }

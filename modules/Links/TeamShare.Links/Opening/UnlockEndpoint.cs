@@ -22,7 +22,7 @@ internal static class UnlockEndpoint
         var share = link.Share;
         if (share.PasswordHash is null) return TypedResults.NoContent();
 
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(http);
         if (await throttle.IsThrottledAsync(share.Id, address, link.VisitorIsMember, ct))
             return Problems.Status(429, "Too many attempts", "Too many wrong passwords. Wait 15 minutes, then try again.", "throttled");
         if (await throttle.ReserveAsync(share.Id, address, link.VisitorIsMember, ct) is not { } attempt)

@@ -16,6 +16,12 @@ internal interface IBlobStore
     Task<StoredBlob> WriteAsync(Stream source, long maxBytes, CancellationToken ct);
     Stream OpenRead(string sha256);
     void Delete(string sha256);
+
+    /// <summary>
+    /// Deletes temporary files nothing has written to for <paramref name="idle"/>: uploads cut off by a crash. An upload in
+    /// progress (on any instance sharing the directory) keeps writing, so it is never taken. Returns how many went.
+    /// </summary>
+    int SweepTemporary(TimeSpan idle);
 }
 
 internal sealed class FileSystemBlobStore : IBlobStore
@@ -89,6 +95,20 @@ internal sealed class FileSystemBlobStore : IBlobStore
         new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
     public void Delete(string sha256) => File.Delete(PathOf(sha256));
+
+    public int SweepTemporary(TimeSpan idle)
+    {
+        // File times are the file system's, so they are compared with the real clock, not the application's.
+        var before = DateTime.UtcNow - idle;
+        var swept = 0;
+        foreach (var file in new DirectoryInfo(Path.Combine(_root, "tmp")).EnumerateFiles())
+        {
+            if (file.LastWriteTimeUtc >= before) continue;
+            try { file.Delete(); swept++; }
+            catch (IOException) { /* taken by another instance's sweep meanwhile */ }
+        }
+        return swept;
+    }
 
     private string PathOf(string sha256)
     {

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
@@ -22,7 +23,7 @@ public sealed class SignInModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.Of(HttpContext);
         var outcome = await mediator.Send(new SignInCommand(Email ?? "", Password ?? "", address), ct);
         switch (outcome.Status)
         {

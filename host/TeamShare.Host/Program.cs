@@ -34,7 +34,11 @@ services.AddAntiforgery(o =>
     // Our own X-Frame-Options: DENY (and CSP frame-ancestors) apply; the antiforgery default would set SAMEORIGIN on forms.
     o.SuppressXFrameOptionsHeader = true;
 });
-services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    o.SerializerOptions.Converters.Add(new NoNulStrings());
+});
 services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TeamShareOptions>>((forwarded, teamShare) =>
 {
     // Loopback proxies are trusted by default (a proxy on the same machine); others only when configured.
@@ -61,6 +65,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseKnownCharsets();
+app.UseNoNulCharacters();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -80,4 +80,25 @@ public sealed class BadRequestTests(TeamShareFactory factory) : IClassFixture<Te
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("displayName", out _));
     }
+
+    [Theory]
+    [InlineData("/api/directory/search?q=a%00b")]
+    [InlineData("/api/admin/activity?kind=%00")]
+    public async Task A_nul_character_in_the_query_is_a_400_on_every_database(string url)
+    {
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        var response = await admin.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_json_string_is_a_400_naming_the_field()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var response = await mia.PostAsync($"/api/spaces/{(await mia.PersonalSpace()).Id()}/folders",
+            new StringContent("""{"name":"a\u0000b"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("name", out _));
+    }
 }

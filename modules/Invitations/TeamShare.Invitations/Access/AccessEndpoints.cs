@@ -122,9 +122,11 @@ internal static class AccessEndpoints
     }
 
     /// <summary>GET /api/items/{id}/mail: the caller's invitation mails for this item and whether they went out (SH-9).</summary>
-    public static async Task<IResult> Mail(Guid id, ClaimsPrincipal user, InvitationsDbContext db, CancellationToken ct)
+    /// <summary>GET /api/items/{id}/mail: the caller's own invitation mails for an item they can open (SP-8); 404 otherwise, like any item route.</summary>
+    public static async Task<IResult> Mail(Guid id, ClaimsPrincipal user, IMediator mediator, InvitationsDbContext db, CancellationToken ct)
     {
         var userId = user.GetUserId();
+        if (await mediator.Send(new GetItemAccess(userId, user.GetTeamId(), id), ct) is not { Role: > AccessRole.None }) return Problems.NotFound();
         var invitationIds = db.Invitations.Where(i => i.ItemId == id && i.SenderId == userId).Select(i => (Guid?)i.Id);
         var mails = await db.Outbox.AsNoTracking().Where(m => m.SenderId == userId && invitationIds.Contains(m.InvitationId))
             .OrderBy(m => m.CreatedAt).ToListAsync(ct);

@@ -1,0 +1,299 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>
+/// Issue 14, item 3: every route the host maps (minimal APIs and Razor pages, read from the endpoint data source, so a new
+/// route is covered without anyone remembering) against the people who must not reach it, with ids of another team and
+/// random ids. Expected access per route is one table below; a route missing from it fails the test.
+/// Checked for every route: anonymous callers are turned away (401, or the sign-in page); a suspended member's token is
+/// 401; a member is never let into admin or operator routes; another team's owner never gets a 2xx on an id of this team,
+/// and gets the same answer as for a random id (no existence oracle); a member without access to an item gets the same
+/// answer as for a random id.
+/// </summary>
+public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    /// <summary>Who may use a route at all.</summary>
+    private enum Access { Public, Member, Admin, Link }
+
+    /// <summary>What the route's first id names, so "an id of another team" is a real one of that kind.</summary>
+    private enum Id { None, Item, Share, User, Department, Space, Token }
+
+    private static readonly Dictionary<string, (Access Access, Id Id)> Table = new()
+    {
+        ["GET /"] = (Access.Public, Id.None),
+        ["GET /{*path}"] = (Access.Public, Id.None),
+        ["GET /account/tokens"] = (Access.Member, Id.None),
+        ["POST /account/tokens"] = (Access.Member, Id.None),
+        ["GET /admin"] = (Access.Admin, Id.None),
+        ["POST /admin"] = (Access.Admin, Id.None),
+        ["GET /admin/activity"] = (Access.Admin, Id.None),
+        ["POST /admin/activity"] = (Access.Admin, Id.None),
+        ["GET /admin/approved"] = (Access.Admin, Id.None),
+        ["POST /admin/approved"] = (Access.Admin, Id.None),
+        ["GET /admin/departments"] = (Access.Admin, Id.None),
+        ["POST /admin/departments"] = (Access.Admin, Id.None),
+        ["GET /admin/members"] = (Access.Admin, Id.None),
+        ["POST /admin/members"] = (Access.Admin, Id.None),
+        ["GET /admin/policy"] = (Access.Admin, Id.None),
+        ["POST /admin/policy"] = (Access.Admin, Id.None),
+        ["GET /admin/spaces"] = (Access.Admin, Id.None),
+        ["POST /admin/spaces"] = (Access.Admin, Id.None),
+        ["GET /api-docs"] = (Access.Public, Id.None),
+        ["POST /api-docs"] = (Access.Public, Id.None),
+        ["GET /api/admin/activity"] = (Access.Admin, Id.None),
+        ["GET /api/admin/activity.csv"] = (Access.Admin, Id.None),
+        ["GET /api/admin/activity/domains"] = (Access.Admin, Id.None),
+        ["GET /api/admin/departments"] = (Access.Admin, Id.None),
+        ["POST /api/admin/departments"] = (Access.Admin, Id.None),
+        ["DELETE /api/admin/departments/{id:guid}"] = (Access.Admin, Id.Department),
+        ["DELETE /api/admin/departments/{id:guid}/members/{userId:guid}"] = (Access.Admin, Id.Department),
+        ["PUT /api/admin/departments/{id:guid}/members/{userId:guid}"] = (Access.Admin, Id.Department),
+        ["GET /api/admin/links/"] = (Access.Admin, Id.None),
+        ["PUT /api/admin/links/"] = (Access.Admin, Id.None),
+        ["GET /api/admin/members"] = (Access.Admin, Id.None),
+        ["POST /api/admin/members"] = (Access.Admin, Id.None),
+        ["DELETE /api/admin/members/{id:guid}"] = (Access.Admin, Id.User),
+        ["PATCH /api/admin/members/{id:guid}"] = (Access.Admin, Id.User),
+        ["GET /api/admin/policy"] = (Access.Admin, Id.None),
+        ["PUT /api/admin/policy"] = (Access.Admin, Id.None),
+        ["GET /api/admin/policy/approved"] = (Access.Admin, Id.None),
+        ["POST /api/admin/policy/approved"] = (Access.Admin, Id.None),
+        ["DELETE /api/admin/policy/approved/{id:guid}"] = (Access.Admin, Id.None),
+        ["GET /api/admin/spaces/"] = (Access.Admin, Id.None),
+        ["POST /api/admin/spaces/"] = (Access.Admin, Id.None),
+        ["POST /api/admin/spaces/{id:guid}/access"] = (Access.Admin, Id.Space),
+        ["DELETE /api/admin/spaces/{id:guid}/access/{grantId:guid}"] = (Access.Admin, Id.Space),
+        ["GET /api/admin/webhook/"] = (Access.Admin, Id.None),
+        ["PUT /api/admin/webhook/"] = (Access.Admin, Id.None),
+        ["GET /api/auth/tokens"] = (Access.Member, Id.None),
+        ["POST /api/auth/tokens"] = (Access.Public, Id.None),
+        ["DELETE /api/auth/tokens/{id:guid}"] = (Access.Member, Id.None),
+        ["GET /api/channels"] = (Access.Member, Id.None),
+        ["GET /api/directory/search"] = (Access.Member, Id.None),
+        ["DELETE /api/items/{id:guid}"] = (Access.Member, Id.Item),
+        ["GET /api/items/{id:guid}"] = (Access.Member, Id.Item),
+        ["PATCH /api/items/{id:guid}"] = (Access.Member, Id.Item),
+        ["GET /api/items/{id:guid}/access"] = (Access.Member, Id.Item),
+        ["DELETE /api/items/{id:guid}/access/{grantId:guid}"] = (Access.Member, Id.Item),
+        ["PATCH /api/items/{id:guid}/access/{grantId:guid}"] = (Access.Member, Id.Item),
+        ["GET /api/items/{id:guid}/content"] = (Access.Member, Id.Item),
+        ["PUT /api/items/{id:guid}/content"] = (Access.Member, Id.Item),
+        ["POST /api/items/{id:guid}/copy"] = (Access.Member, Id.Item),
+        ["POST /api/items/{id:guid}/invitations"] = (Access.Member, Id.Item),
+        ["GET /api/items/{id:guid}/mail"] = (Access.Member, Id.Item),
+        ["GET /api/items/{id:guid}/preview"] = (Access.Member, Id.Item),
+        ["POST /api/items/{id:guid}/restore"] = (Access.Member, Id.Item),
+        ["POST /api/items/{id:guid}/transfer"] = (Access.Member, Id.Item),
+        ["GET /api/items/{id:guid}/versions"] = (Access.Member, Id.Item),
+        ["POST /api/items/{id:guid}/versions/{number:int}/restore"] = (Access.Member, Id.Item),
+        ["GET /api/me"] = (Access.Member, Id.None),
+        ["GET /api/shared-with-me"] = (Access.Member, Id.None),
+        ["GET /api/shares/"] = (Access.Member, Id.None),
+        ["POST /api/shares/"] = (Access.Member, Id.None),
+        ["DELETE /api/shares/{id:guid}"] = (Access.Member, Id.Share),
+        ["GET /api/shares/{id:guid}"] = (Access.Member, Id.Share),
+        ["PATCH /api/shares/{id:guid}"] = (Access.Member, Id.Share),
+        ["POST /api/shares/{id:guid}/qr"] = (Access.Member, Id.Share),
+        ["GET /api/shares/{id:guid}/qr.png"] = (Access.Member, Id.Share),
+        ["GET /api/spaces"] = (Access.Member, Id.None),
+        ["POST /api/spaces/{spaceId:guid}/files"] = (Access.Member, Id.Space),
+        ["POST /api/spaces/{spaceId:guid}/folders"] = (Access.Member, Id.Space),
+        ["GET /api/spaces/{spaceId:guid}/items"] = (Access.Member, Id.Space),
+        ["GET /api/trash"] = (Access.Member, Id.None),
+        ["DELETE /api/trash/{id:guid}"] = (Access.Member, Id.Item),
+        ["POST /api/webhook-shares/"] = (Access.Member, Id.None),
+        ["GET /api/webhook-shares/{id:guid}"] = (Access.Member, Id.None),
+        ["GET /files"] = (Access.Member, Id.None),
+        ["POST /files"] = (Access.Member, Id.None),
+        ["GET /items/{id:guid}"] = (Access.Member, Id.Item),
+        ["POST /items/{id:guid}"] = (Access.Member, Id.Item),
+        ["GET /links/new"] = (Access.Member, Id.None),
+        ["POST /links/new"] = (Access.Member, Id.None),
+        ["GET /not-allowed"] = (Access.Public, Id.None),
+        ["POST /not-allowed"] = (Access.Public, Id.None),
+        ["GET /q/{token}"] = (Access.Link, Id.Token),
+        ["POST /q/{token}"] = (Access.Link, Id.Token),
+        ["PUT /q/{token}/items/{itemId:guid}/content"] = (Access.Link, Id.Token),
+        ["GET /q/{token}/items/{itemId:guid}/download"] = (Access.Link, Id.Token),
+        ["GET /q/{token}/items/{itemId:guid}/preview"] = (Access.Link, Id.Token),
+        ["POST /q/{token}/unlock"] = (Access.Link, Id.Token),
+        ["POST /q/{token}/upload"] = (Access.Link, Id.Token),
+        ["GET /s/{token}"] = (Access.Link, Id.Token),
+        ["POST /s/{token}"] = (Access.Link, Id.Token),
+        ["PUT /s/{token}/items/{itemId:guid}/content"] = (Access.Link, Id.Token),
+        ["GET /s/{token}/items/{itemId:guid}/download"] = (Access.Link, Id.Token),
+        ["GET /s/{token}/items/{itemId:guid}/preview"] = (Access.Link, Id.Token),
+        ["POST /s/{token}/unlock"] = (Access.Link, Id.Token),
+        ["POST /s/{token}/upload"] = (Access.Link, Id.Token),
+        ["GET /share/{itemId:guid}"] = (Access.Member, Id.Item),
+        ["POST /share/{itemId:guid}"] = (Access.Member, Id.Item),
+        ["GET /shared"] = (Access.Member, Id.None),
+        ["POST /shared"] = (Access.Member, Id.None),
+        ["GET /shares"] = (Access.Member, Id.None),
+        ["POST /shares"] = (Access.Member, Id.None),
+        ["GET /shares/{id:guid}"] = (Access.Member, Id.Share),
+        ["POST /shares/{id:guid}"] = (Access.Member, Id.Share),
+        ["GET /signin"] = (Access.Public, Id.None),
+        ["POST /signin"] = (Access.Public, Id.None),
+        ["GET /signout"] = (Access.Member, Id.None),
+        ["POST /signout"] = (Access.Member, Id.None),
+        ["GET /trash"] = (Access.Member, Id.None),
+        ["POST /trash"] = (Access.Member, Id.None),
+        ["GET /x/{token}"] = (Access.Link, Id.Token),
+        ["POST /x/{token}"] = (Access.Link, Id.Token),
+        ["GET /x/{token}/items/{itemId:guid}/download"] = (Access.Link, Id.Token),
+        ["GET /x/{token}/items/{itemId:guid}/preview"] = (Access.Link, Id.Token),
+    };
+
+    private sealed record RouteCase(string Method, string Pattern, RoutePattern Route, bool IsPage);
+
+    private List<RouteCase> Routes()
+    {
+        var cases = new List<RouteCase>();
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var isPage = endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? (isPage ? ["GET", "POST"] : ["GET"]);
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (pattern.StartsWith("/admin/jobs") || pattern.StartsWith("/_") || pattern.Contains("openapi") || pattern == "/health/ready") continue;
+            foreach (var method in methods.Where(m => m != "HEAD" && m != "OPTIONS"))
+                cases.Add(new RouteCase(method, pattern, endpoint.RoutePattern, isPage));
+        }
+        return cases.DistinctBy(c => $"{c.Method} {c.Pattern}").OrderBy(c => c.Pattern).ThenBy(c => c.Method).ToList();
+    }
+
+    [Fact]
+    public void Every_route_has_an_expected_access_in_the_table()
+    {
+        var missing = Routes().Select(r => $"{r.Method} {r.Pattern}").Where(k => !Table.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "routes missing from the authorization table:\n" + string.Join("\n", missing));
+        var stale = Table.Keys.Except(Routes().Select(r => $"{r.Method} {r.Pattern}")).ToList();
+        Assert.True(stale.Count == 0, "table rows for routes that no longer exist:\n" + string.Join("\n", stale));
+    }
+
+    private sealed record Ids(string Item, string Share, string User, string Department, string Space);
+
+    private static string Fill(RouteCase route, string? first)
+    {
+        var parameters = route.Route.Parameters;
+        var path = route.Pattern;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i];
+            var value = i == 0 && first is not null ? first
+                : p.ParameterPolicies.Any(x => x.Content == "int") ? "1"
+                : p.Name is "token" ? "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" : Guid.NewGuid().ToString();
+            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\*?" + p.Name + @"(:[^}]*)?\}", value);
+        }
+        return path;
+    }
+
+    private static HttpRequestMessage Request(RouteCase route, string url)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
+        if (route.Method is "POST" or "PUT" or "PATCH") request.Content = JsonContent.Create(new { });
+        request.Headers.Add("Accept", "application/json");
+        return request;
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, RouteCase route, string url) =>
+        (await client.SendAsync(Request(route, url))).StatusCode;
+
+    private static string? IdOf(Id kind, Ids ids) => kind switch
+    {
+        Id.Item => ids.Item, Id.Share => ids.Share, Id.User => ids.User, Id.Department => ids.Department, Id.Space => ids.Space, _ => null,
+    };
+
+    [Fact]
+    public async Task ID1_AD13_nobody_reaches_a_route_they_may_not_and_ids_of_another_team_answer_like_random_ones()
+    {
+        // This team's things: Mia's private file, her link, her account, a department, her personal space.
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var item = (await mia.UploadOk(space, "matrix-private.txt", "private"u8.ToArray())).Id();
+        var share = (await mia.ShareOk(new { itemIds = new[] { item } })).Id();
+        var adam = await factory.ClientForAsync("adam@acme.test");
+        var department = (await (await adam.GetAsync("/api/admin/departments")).Json()).EnumerateArray().First().Id();
+        var ids = new Ids(item, share, (await mia.UserIdAsync()).ToString(), department, space);
+
+        // A member whose token and cookie exist, then suspended.
+        var email = $"suspended-{Guid.NewGuid():N}@acme.test";
+        var added = await (await adam.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Sam Suspended", password = TeamShareFactory.Password })).Json();
+        var suspended = await factory.ClientForAsync(email);
+        var suspendedBrowser = await Browsers.SignedInAsync(factory, email);
+        Assert.Equal(HttpStatusCode.OK, (await adam.PatchAsJsonAsync($"/api/admin/members/{added.Id()}", new { isActive = false })).StatusCode);
+
+        var anonymous = factory.Client(cookies: false);
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        var markBrowser = await Browsers.SignedInAsync(factory, "mark@acme.test");
+        var gary = await factory.ClientForAsync("gary@globex.test");
+        var garyBrowser = await Browsers.SignedInAsync(factory, "gary@globex.test");
+
+        var failures = new List<string>();
+        var checks = 0;
+        void Expect(bool ok, RouteCase route, string what)
+        {
+            checks++;
+            if (!ok) failures.Add($"{route.Method} {route.Pattern}: {what}");
+        }
+        static bool Success(HttpStatusCode s) => (int)s is >= 200 and < 300;
+
+        foreach (var route in Routes())
+        {
+            var (access, idKind) = Table[$"{route.Method} {route.Pattern}"];
+            var api = route.Pattern.StartsWith("/api/");
+            var random = Fill(route, null);
+            if (access is Access.Public or Access.Link)
+            {
+                // Open to anyone; with a made-up token or id nothing is found and nothing fails.
+                var status = await StatusAsync(anonymous, route, random);
+                Expect((int)status < 500 && (access == Access.Public || !Success(status)), route, $"anonymous with a made-up token got {(int)status}");
+                continue;
+            }
+
+            // Signed-out and suspended callers are turned away before anything is looked up.
+            var anon = await anonymous.SendAsync(Request(route, Fill(route, IdOf(idKind, ids))));
+            Expect(api ? anon.StatusCode == HttpStatusCode.Unauthorized
+                    : anon.StatusCode == HttpStatusCode.Redirect && anon.Headers.Location!.OriginalString.Contains("/signin") || route.Method == "POST" && !Success(anon.StatusCode),
+                route, $"anonymous got {(int)anon.StatusCode}");
+            var off = await (api ? suspended : suspendedBrowser).SendAsync(Request(route, Fill(route, IdOf(idKind, ids))));
+            Expect(api ? off.StatusCode == HttpStatusCode.Unauthorized : !Success(off.StatusCode) || route.Method == "GET" && off.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/signin"),
+                route, $"a suspended member got {(int)off.StatusCode}");
+
+            if (route.IsPage && route.Method == "POST") continue; // page forms need their anti-forgery token; their GETs are checked
+
+            // A member is never let into admin routes.
+            if (access == Access.Admin)
+            {
+                var member = await StatusAsync(api ? mark : markBrowser, route, random);
+                Expect(!Success(member) && (int)member < 500, route, $"a member got {(int)member}");
+            }
+
+            // Another team's owner: this team's id answers exactly like a random one, and never with success.
+            if (IdOf(idKind, ids) is { } existing)
+            {
+                var other = api ? gary : garyBrowser;
+                var theirs = await StatusAsync(other, route, Fill(route, existing));
+                var made = await StatusAsync(other, route, random);
+                Expect(!Success(theirs) && theirs == made, route, $"another team's owner got {(int)theirs} for this team's id, {(int)made} for a random one");
+
+                // A member without access to Mia's private file or link: the same as a random id.
+                if (idKind is Id.Item or Id.Share)
+                {
+                    var caller = api ? mark : markBrowser;
+                    var hers = await StatusAsync(caller, route, Fill(route, existing));
+                    var none = await StatusAsync(caller, route, random);
+                    Expect(!Success(hers) && hers == none, route, $"a member without access got {(int)hers} for Mia's id, {(int)none} for a random one");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {checks} checks failed:\n" + string.Join("\n", failures));
+        Assert.True(checks > 300, $"only {checks} checks ran");
+    }
+}

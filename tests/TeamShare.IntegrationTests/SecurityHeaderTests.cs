@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,5 +86,28 @@ public sealed class SecurityHeaderTests(TeamShareFactory factory) : IClassFixtur
             Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(https, session.Contains("secure", StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    [Fact]
+    public async Task ID8_a_signed_in_members_cookie_upload_to_a_link_needs_the_anti_forgery_token()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = $"drop-{Guid.NewGuid():N}" })).Json()).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { folder }, allowUpload = true })).GetProperty("url").GetString()!);
+        var mark = await Browsers.SignedInAsync(factory, "mark@acme.test");
+        MultipartFormDataContent File() => new() { { new ByteArrayContent("x"u8.ToArray()), "file", "from-mark.txt" } };
+
+        // A foreign site can make Mark's browser post with his cookie, but it cannot read the token of our pages.
+        var forged = await mark.PostAsync($"/s/{token}/upload", File());
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("antiforgery", (await forged.Json()).GetProperty("reason").GetString());
+
+        var page = await mark.GetStringAsync($"/s/{token}");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/s/{token}/upload") { Content = File() };
+        request.Headers.Add("RequestVerificationToken", Browsers.MetaToken(page));
+        Assert.Equal(HttpStatusCode.Created, (await mark.SendAsync(request)).StatusCode);
+        // Without a cookie (an outsider on the link) no token is needed, as before.
+        Assert.Equal(HttpStatusCode.Created, (await factory.Anonymous().PostAsync($"/s/{token}/upload", File())).StatusCode);
     }
 }

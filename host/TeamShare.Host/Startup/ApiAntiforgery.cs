@@ -13,7 +13,8 @@ internal static class ApiAntiforgery
     {
         var request = context.Request;
         var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-        if (unsafeMethod && request.Path.StartsWithSegments("/api")
+        // The API, and the recipient routes a signed-in member may also use with their cookie (upload, edit, unlock).
+        if (unsafeMethod && (request.Path.StartsWithSegments("/api") || IsRecipientChange(request))
             && context.User.Identity is { IsAuthenticated: true, AuthenticationType: TeamShareClaims.CookieScheme })
         {
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
@@ -27,4 +28,9 @@ internal static class ApiAntiforgery
         }
         await next();
     });
+
+    /// <summary>Link and QR routes that change something; their page forms (POST to the page itself) carry their own token.</summary>
+    private static bool IsRecipientChange(HttpRequest request) =>
+        (request.Path.StartsWithSegments("/s") || request.Path.StartsWithSegments("/q"))
+        && request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Length > 2;
 }

@@ -1,10 +1,12 @@
 // Recipient page: unlock with a password, upload into a folder link, edit a document the link allows editing.
 (() => {
+  // Present when a member is signed in: their cookie then needs it on every change (the server checks it like the API's).
+  const token = document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
   const unlock = document.getElementById('unlock-form');
   unlock?.addEventListener('submit', async e => {
     e.preventDefault();
     const response = await fetch(unlock.dataset.unlock, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'RequestVerificationToken': token },
       body: JSON.stringify({ password: document.getElementById('link-password').value }), credentials: 'same-origin',
     });
     if (response.ok) { location.reload(); return; }
@@ -40,7 +42,7 @@
   }));
   document.getElementById('link-editor-save')?.addEventListener('click', async () => {
     const response = await fetch(editUrl, {
-      method: 'PUT', headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Accept': 'application/json' },
+      method: 'PUT', headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Accept': 'application/json', 'RequestVerificationToken': token },
       body: document.getElementById('link-editor-text').value, credentials: 'same-origin',
     });
     document.getElementById('link-editor-status').textContent = response.ok ? 'Saved as a new version.' : 'Saving did not work.';

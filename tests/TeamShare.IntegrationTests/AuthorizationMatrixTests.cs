@@ -93,6 +93,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["GET /api/items/{id:guid}/versions"] = (Access.Member, Id.Item),
         ["POST /api/items/{id:guid}/versions/{number:int}/restore"] = (Access.Member, Id.Item),
         ["GET /api/me"] = (Access.Member, Id.None),
+        ["POST /api/me/password"] = (Access.Member, Id.None),
         ["GET /api/shared-with-me"] = (Access.Member, Id.None),
         ["GET /api/shares/"] = (Access.Member, Id.None),
         ["POST /api/shares/"] = (Access.Member, Id.None),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace TeamShare.IntegrationTests;
 
@@ -47,5 +48,38 @@ public sealed class SessionTests(TeamShareFactory factory) : IClassFixture<TeamS
         // Other sessions of the same person are not touched: a second sign-in still works.
         var other = await Browsers.SignedInAsync(factory, "mia@acme.test");
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ID8_a_member_changes_their_password_and_their_other_browser_sessions_end()
+    {
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        var email = $"changer-{Guid.NewGuid():N}@acme.test";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Chris Changer", password = TeamShareFactory.Password })).StatusCode);
+        var laptop = await Browsers.SignedInAsync(factory, email);
+        var phone = await Browsers.SignedInAsync(factory, email);
+        var script = await factory.ClientForAsync(email);
+
+        var wrong = await script.PostAsJsonAsync("/api/me/password", new { currentPassword = "not-it-at-all", newPassword = "brand-new-Password2" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Json()).GetProperty("errors").TryGetProperty("currentPassword", out _));
+        var weak = await script.PostAsJsonAsync("/api/me/password", new { currentPassword = TeamShareFactory.Password, newPassword = "short" });
+        Assert.True((await weak.Json()).GetProperty("errors").TryGetProperty("newPassword", out _));
+
+        // Through the page, on the laptop.
+        var page = await laptop.GetStringAsync("/account/tokens");
+        var changed = await laptop.PostAsync("/account/tokens?handler=Password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["currentPassword"] = TeamShareFactory.Password, ["newPassword"] = "brand-new-Password2", ["__RequestVerificationToken"] = Browsers.FormToken(page),
+        }));
+        Assert.Contains("Your password is changed", await changed.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/me")).StatusCode);
+        var oldPassword = await factory.Client(cookies: false).PostAsJsonAsync("/api/auth/tokens", new { email, password = TeamShareFactory.Password, name = "old" });
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
+        var newPassword = await factory.Client(cookies: false).PostAsJsonAsync("/api/auth/tokens", new { email, password = "brand-new-Password2", name = "new" });
+        Assert.Equal(HttpStatusCode.Created, newPassword.StatusCode);
     }
 }

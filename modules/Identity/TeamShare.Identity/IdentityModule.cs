@@ -39,6 +39,7 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapPost("/auth/tokens", CreateTokenEndpoint.Handle).AllowAnonymous()
             .WithSummary("Trade e-mail and password for a personal access token (shown once).");
         api.MapGet("/me", GetMeEndpoint.Handle).WithSummary("The signed-in user and their team role.");
+        api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
         api.MapGet("/auth/tokens", ManageTokensEndpoints.List).WithSummary("The caller's personal access tokens.");
         api.MapDelete("/auth/tokens/{id:guid}", ManageTokensEndpoints.Revoke).WithSummary("Revoke one of the caller's tokens.");
         api.MapGet("/directory/search", SearchDirectoryEndpoint.Handle).WithSummary("Recipients for the share dialog (ID-6).");

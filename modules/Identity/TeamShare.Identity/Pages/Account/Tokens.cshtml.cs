@@ -7,9 +7,12 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Pages.Account;
 
-/// <summary>Personal access tokens for scripts (ID-8): create (shown once) and revoke.</summary>
+/// <summary>Your account: change your password; personal access tokens for scripts (ID-8): create (shown once) and revoke.</summary>
 public sealed class TokensModel(TimeProvider clock) : PageModel
 {
+    public string? PasswordMessage { get; private set; }
+    public bool PasswordChanged { get; private set; }
+
     internal IReadOnlyList<TokenDto> Tokens { get; private set; } = [];
     public string? NewToken { get; private set; }
     public string? Error { get; private set; }
@@ -22,6 +25,17 @@ public sealed class TokensModel(TimeProvider clock) : PageModel
     {
         if (TokenIssuer.NameProblem(name) is { } problem) Error = problem;
         else NewToken = (await HttpContext.RequestServices.GetRequiredService<TokenIssuer>().IssueAsync(User.GetUserId(), name!.Trim(), ct)).Token;
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(string? currentPassword, string? newPassword, CancellationToken ct)
+    {
+        var outcome = await HttpContext.RequestServices.GetRequiredService<Mediator.IMediator>()
+            .Send(Me.ChangePasswordHandler.For(User, HttpContext, currentPassword, newPassword), ct);
+        PasswordChanged = outcome.Ok;
+        PasswordMessage = outcome.Ok ? "Your password is changed. Other browsers you were signed in on are signed out." : outcome.Message;
+        if (!outcome.Ok) Response.StatusCode = outcome.Status;
         await OnGetAsync(ct);
         return Page();
     }

@@ -38,6 +38,8 @@ public sealed class LinksModule : ITeamShareModule
         services.AddScoped<LinkUrls>();
         services.AddScoped<QrCodeService>();
         services.AddScoped<PasswordThrottle>();
+        services.AddScoped<WebDav.LinkDavPasswords>();
+        services.AddScoped<WebDav.LinkDav>();
         services.AddScoped<MySharesQuery>();
         services.AddRecurringJob<LinkExpirySweep>("links-expiry-sweep", "*/5 * * * *");
         services.AddNotificationRelay<LinksDbContext>(LinksDbContext.Module, typeof(LinkCreated), typeof(LinkModified), typeof(LinkCanceled));
@@ -69,5 +71,8 @@ public sealed class LinksModule : ITeamShareModule
             recipient.MapPut("/items/{itemId:guid}/content", LinkContentEndpoints.Edit).WithSummary("Save a new version through a link that allows editing.");
             recipient.MapPost("/upload", LinkContentEndpoints.Upload).WithSummary("Upload into a shared folder (?folderId=).");
         }
+        // A link as a WebDAV folder (docs/webdav.md); the link decides, and its password comes over Basic.
+        endpoints.MapMethods("/dav/links/{token}/{**path}", SharedKernel.WebDav.DavRequest.All, WebDav.LinkDavEndpoints.Handle)
+            .AllowAnonymous().ExcludeFromDescription();
     }
 }

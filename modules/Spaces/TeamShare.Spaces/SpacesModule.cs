@@ -19,6 +19,8 @@ using TeamShare.Spaces.Items;
 using TeamShare.Spaces.Seeding;
 using TeamShare.Spaces.Trash;
 using TeamShare.Spaces.Upload;
+using TeamShare.Spaces.WebDav;
+using TeamShare.SharedKernel.WebDav;
 
 namespace TeamShare.Spaces;
 
@@ -43,6 +45,10 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddScoped<TeamSpaces>();
         services.AddScoped<ApplyGrantsHandler>();
         services.AddScoped<ItemWriter>();
+        services.AddScoped<DavTree>();
+        services.AddScoped<DavLocks>();
+        services.AddScoped<DavDeadProperties>();
+        services.AddScoped<SpaceDav>();
         services.AddScoped<IDemoSeeder, SpacesDemoSeeder>();
         services.AddRecurringJob<TrashPurgeJob>("spaces-trash-purge", "15 3 * * *");
     }
@@ -68,6 +74,12 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapGet("/trash", TrashListEndpoints.List).WithSummary("The caller's deleted items.");
         api.MapDelete("/trash/{id:guid}", TrashListEndpoints.Purge).WithSummary("Delete a trashed item for good.");
         api.MapGet("/shared-with-me", SharedWithMeEndpoint.Handle).WithSummary("Items shared with the caller (SH-10).");
+
+        // WebDAV for members (docs/webdav.md): Basic with an app password or Bearer, never the cookie.
+        var dav = endpoints.MapGroup("/dav").WithTags("WebDAV").RequireAuthorization(TeamShareClaims.WebDavPolicy).ExcludeFromDescription();
+        dav.MapMethods("", DavRequest.All, DavRoot.Handle);
+        dav.MapMethods("/spaces", DavRequest.All, DavRoot.Handle);
+        dav.MapMethods("/spaces/{spaceId:guid}/{**path}", DavRequest.All, SpaceDavEndpoints.Handle);
 
         var admin = endpoints.MapGroup("/api/admin/spaces").WithTags("Admin: team spaces").RequireAuthorization(TeamShareClaims.AdminPolicy);
         admin.MapGet("", TeamSpaceEndpoints.List).WithSummary("Team spaces with who has access.");

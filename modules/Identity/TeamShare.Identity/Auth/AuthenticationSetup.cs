@@ -12,15 +12,16 @@ internal static class AuthenticationSetup
 {
     private const string Smart = "TeamShare";
 
-    /// <summary>Cookie for browsers, Bearer for scripts; a policy scheme picks by the Authorization header.</summary>
+    /// <summary>
+    /// Cookie for browsers, Bearer for scripts, Basic with an app password for WebDAV clients (member drives only: on
+    /// /dav/links Basic carries a link's password, which the link decides); a policy scheme picks by the Authorization header.
+    /// </summary>
     public static void AddTeamShareAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(Smart)
-            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? TeamShareClaims.BearerScheme
-                    : TeamShareClaims.CookieScheme)
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = SchemeFor)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(TeamShareClaims.BearerScheme, null)
+            .AddScheme<AuthenticationSchemeOptions, BasicAppPasswordHandler>(TeamShareClaims.BasicScheme, null)
             .AddCookie(TeamShareClaims.CookieScheme, o =>
             {
                 o.Cookie.Name = "teamshare.auth";
@@ -41,7 +42,18 @@ internal static class AuthenticationSetup
             // Deny by default: every endpoint needs a signed-in user unless it says [AllowAnonymous].
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(TeamShareClaims.AdminPolicy, p => p.RequireAuthenticatedUser()
-                .RequireClaim(TeamShareClaims.TeamRole, TeamRoles.Owner, TeamRoles.Admin));
+                .RequireClaim(TeamShareClaims.TeamRole, TeamRoles.Owner, TeamRoles.Admin))
+            .AddPolicy(TeamShareClaims.WebDavPolicy, p => p.AddAuthenticationSchemes(TeamShareClaims.BasicScheme, TeamShareClaims.BearerScheme)
+                .RequireAuthenticatedUser());
+    }
+
+    private static string SchemeFor(HttpContext ctx)
+    {
+        var header = ctx.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return TeamShareClaims.BearerScheme;
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && BasicAppPasswordHandler.Applies(ctx.Request))
+            return TeamShareClaims.BasicScheme;
+        return TeamShareClaims.CookieScheme;
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)

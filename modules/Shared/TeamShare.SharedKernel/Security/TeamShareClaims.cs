@@ -13,6 +13,10 @@ public static class TeamShareClaims
 
     public const string CookieScheme = "TeamShareCookie";
     public const string BearerScheme = "TeamShareBearer";
+    /// <summary>HTTP Basic with an e-mail and an app password (a personal access token), for WebDAV clients.</summary>
+    public const string BasicScheme = "TeamShareBasic";
+    /// <summary>WebDAV: Basic or Bearer only, never the browser cookie, so no other site can drive a member's drive.</summary>
+    public const string WebDavPolicy = "WebDav";
     public const string AdminPolicy = "TeamAdmin";
     /// <summary>A server operator (<c>TeamShare:Operators</c>), whatever their team role.</summary>
     public const string OperatorPolicy = "ServerOperator";

@@ -96,3 +96,30 @@ internal sealed class ItemVersion
     public Guid CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>A WebDAV write lock (RFC 4918 §6) on an item, and on everything below it when deep. Shared by every instance.</summary>
+internal sealed class DavLock
+{
+    /// <summary>The lock token is "opaquelocktoken:" and this id.</summary>
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public Guid ItemId { get; set; }
+    public Guid UserId { get; set; }
+    public bool Exclusive { get; set; }
+    public bool Deep { get; set; }
+    /// <summary>The client's DAV:owner element, returned as given.</summary>
+    public string? OwnerXml { get; set; }
+    public int TimeoutSeconds { get; set; }
+    public DateTime ExpiresAt { get; set; }
+}
+
+/// <summary>A WebDAV dead property (PROPPATCH) of an item: the whole property element as XML.</summary>
+internal sealed class DavProperty
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public Guid ItemId { get; set; }
+    public required string Namespace { get; set; }
+    public required string Name { get; set; }
+    public required string Xml { get; set; }
+}

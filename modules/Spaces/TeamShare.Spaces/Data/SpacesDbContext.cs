@@ -13,6 +13,8 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Item> Items => Set<Item>();
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<ItemVersion> Versions => Set<ItemVersion>();
+    public DbSet<DavLock> DavLocks => Set<DavLock>();
+    public DbSet<DavProperty> DavProperties => Set<DavProperty>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -34,8 +36,9 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Kind).HasMaxLength(16);
             e.Property(x => x.ContentSha256).HasMaxLength(64);
             e.Property(x => x.ContentType).HasMaxLength(200);
-            // One name per folder (SP-2 clash rule) and the listing index in one.
-            e.HasIndex(x => new { x.ParentId, x.NameKey }).IsUnique();
+            // One name per folder among live items (SP-2 clash rule) and the listing index in one. What is in the trash does not
+            // hold its name: a file deleted and uploaded again (WebDAV clients do this on every save) keeps its name.
+            e.HasIndex(x => new { x.ParentId, x.NameKey }).IsUnique().HasFilter("\"TrashedAt\" IS NULL");
             e.HasIndex(x => new { x.TeamId, x.AncestorPath });
             e.HasIndex(x => x.TrashedRootId);
             e.HasIndex(x => x.TrashedAt);
@@ -51,6 +54,21 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.ContentType).HasMaxLength(200);
             e.HasIndex(x => new { x.ItemId, x.Number }).IsUnique();
             e.HasIndex(x => x.ContentSha256);
+        });
+        b.Entity<DavLock>(e =>
+        {
+            e.ToTable("spaces_dav_locks");
+            e.HasIndex(x => x.ItemId);
+            // At most one exclusive lock per item, even when two instances take it at the same moment.
+            e.HasIndex(x => x.ItemId, "IX_spaces_dav_locks_exclusive").IsUnique().HasFilter("\"Exclusive\"");
+            e.HasIndex(x => x.ExpiresAt);
+        });
+        b.Entity<DavProperty>(e =>
+        {
+            e.ToTable("spaces_dav_properties");
+            e.Property(x => x.Namespace).HasMaxLength(1000);
+            e.Property(x => x.Name).HasMaxLength(255);
+            e.HasIndex(x => new { x.ItemId, x.Namespace, x.Name }).IsUnique();
         });
         b.Entity<Grant>(e =>
         {

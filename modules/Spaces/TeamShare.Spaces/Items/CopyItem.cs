@@ -15,7 +15,10 @@ internal sealed record CopyItemRequest(Guid? ParentId);
 /// <summary>SP-7: copy needs Editor on the source and on the target; the copy belongs to the caller and shares the blobs.</summary>
 internal sealed class ItemCopier(SpacesDbContext db, EffectiveRoles roles, ItemWriter writer, TimeProvider clock)
 {
-    public async Task<Outcome<ItemDto>> CopyAsync(Guid userId, Guid teamId, Guid id, Guid? parentId, CancellationToken ct)
+    /// <param name="name">The copy's name (WebDAV names the destination); the source's when null. A clash is renamed.</param>
+    /// <param name="deep">False copies a folder without its contents (WebDAV COPY with Depth: 0).</param>
+    public async Task<Outcome<ItemDto>> CopyAsync(Guid userId, Guid teamId, Guid id, Guid? parentId, CancellationToken ct,
+        string? name = null, bool deep = true)
     {
         var found = await roles.ForItemAsync(userId, teamId, id, ct);
         if (found is not { Role: > AccessRole.None } f || f.Item.TrashedAt is not null) return Outcome<ItemDto>.NotFound();
@@ -28,8 +31,8 @@ internal sealed class ItemCopier(SpacesDbContext db, EffectiveRoles roles, ItemW
         if (t.Item.SelfAndAncestors().Contains(id)) return Outcome<ItemDto>.Invalid("parentId", "A folder cannot be copied into itself.");
 
         var source = f.Item;
-        var top = await writer.AddAsync(t.Item, source.Name, source.Kind, userId, CopyContent(source), ct);
-        if (source.Kind == ItemKinds.Folder) await CopyDescendantsAsync(source, top, userId, ct);
+        var top = await writer.AddAsync(t.Item, name ?? source.Name, source.Kind, userId, CopyContent(source), ct);
+        if (source.Kind == ItemKinds.Folder && deep) await CopyDescendantsAsync(source, top, userId, ct);
         return Outcome<ItemDto>.Success(top.ToDto(AccessRole.Owner), 201);
     }
 

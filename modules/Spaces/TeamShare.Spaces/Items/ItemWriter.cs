@@ -3,7 +3,10 @@ using TeamShare.Spaces.Data;
 
 namespace TeamShare.Spaces.Items;
 
-/// <summary>Inserts a new item under its parent, renaming on a clash ("name (1).ext") instead of overwriting (SP-2).</summary>
+/// <summary>
+/// Inserts a new item under its parent, renaming on a clash ("name (1).ext") instead of overwriting (SP-2); WebDAV, whose
+/// clients name exactly what they create, inserts under the exact name or not at all.
+/// </summary>
 internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
 {
     public async Task<Item> AddAsync(Item parent, string name, string kind, Guid ownerId,
@@ -40,11 +43,43 @@ internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>The item under exactly <paramref name="name"/>, or null when a live item of that name is already there.</summary>
+    public async Task<Item?> AddExactAsync(Item parent, string name, string kind, Guid ownerId, Action<Item>? fill, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = new Item
+        {
+            Id = Guid.CreateVersion7(), TeamId = parent.TeamId, SpaceId = parent.SpaceId, ParentId = parent.Id,
+            AncestorPath = parent.ChildPath, Name = name, NameKey = ItemNames.Key(name), Kind = kind,
+            OwnerUserId = ownerId, CreatedAt = now, ModifiedAt = now,
+        };
+        fill?.Invoke(item);
+        db.Items.Add(item);
+        var version = item.ContentSha256 is null ? null : TeamShare.Spaces.Versions.Versioning.NewVersion(item, 1, ownerId, now);
+        if (version is not null) db.Versions.Add(version);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return item;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(item).State = EntityState.Detached;
+            if (version is not null) db.Entry(version).State = EntityState.Detached;
+            return null;
+        }
+    }
+
+    /// <summary><paramref name="name"/> if no live item in the folder has it, else the first free "name (n).ext".</summary>
+    public async Task<string> FreeNameAsync(Guid parentId, string name, CancellationToken ct) =>
+        FreeName(name, await TakenNamesAsync(parentId, name, ct));
+
+    /// <summary>Names of live items only: the trash does not hold names.</summary>
     private async Task<HashSet<string>> TakenNamesAsync(Guid parentId, string name, CancellationToken ct)
     {
         var dot = name.LastIndexOf('.');
         var stem = ItemNames.Key(dot <= 0 ? name : name[..dot]);
-        var keys = await db.Items.Where(i => i.ParentId == parentId && i.NameKey.StartsWith(stem))
+        var keys = await db.Items.Where(i => i.ParentId == parentId && i.TrashedAt == null && i.NameKey.StartsWith(stem))
             .Select(i => i.NameKey).ToListAsync(ct);
         return keys.ToHashSet();
     }

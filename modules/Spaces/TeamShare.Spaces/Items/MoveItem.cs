@@ -38,7 +38,7 @@ internal sealed class ItemMover(SpacesDbContext db, EffectiveRoles roles, TimePr
         }
 
         var name = r.Name ?? item.Name;
-        var clash = await db.Items.AnyAsync(i => i.ParentId == target.Id && i.NameKey == ItemNames.Key(name) && i.Id != item.Id, ct);
+        var clash = await db.Items.AnyAsync(i => i.ParentId == target.Id && i.TrashedAt == null && i.NameKey == ItemNames.Key(name) && i.Id != item.Id, ct);
         if (clash) return Outcome<ItemDto>.Invalid("name", "Something in that folder already has this name.", 409);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -21,20 +21,17 @@ internal static class TrashEndpoints
         if (f.Role < AccessRole.Editor) return Problems.Status(403, "Not allowed", "Viewers cannot delete.", "role_too_low");
         if (f.Item.ParentId is null) return Problems.Field("id", "A space's top folder cannot be deleted.");
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var below = f.Item.ChildPath;
-        await db.Items
-            .Where(i => i.TeamId == f.Item.TeamId && i.TrashedAt == null && (i.Id == id || i.AncestorPath.StartsWith(below)))
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, now).SetProperty(i => i.TrashedRootId, id)
-                .SetProperty(i => i.TrashedBy, user.GetUserId()), ct);
+        await ItemTrash.MoveAsync(db, f.Item, user.GetUserId(), clock.GetUtcNow().UtcDateTime, ct);
         return TypedResults.NoContent();
     }
 
     /// <summary>
     /// POST /api/items/{id}/restore: brings back what was deleted together, with its grants and links. The owner may, and so
-    /// may whoever deleted it while they can still edit the folder it was in (undo of their own delete).
+    /// may whoever deleted it while they can still edit the folder it was in (undo of their own delete). When something new
+    /// took its name meanwhile, it comes back as "name (1)", as Dropbox and Drive do; nothing is overwritten.
     /// </summary>
-    public static async Task<IResult> Restore(Guid id, ClaimsPrincipal user, EffectiveRoles roles, SpacesDbContext db, CancellationToken ct)
+    public static async Task<IResult> Restore(Guid id, ClaimsPrincipal user, EffectiveRoles roles, SpacesDbContext db, ItemWriter writer,
+        CancellationToken ct)
     {
         var (userId, teamId) = (user.GetUserId(), user.GetTeamId());
         var found = await roles.ForItemAsync(userId, teamId, id, ct);
@@ -47,9 +44,23 @@ internal static class TrashEndpoints
                 return Problems.NotFound();
             role = where.Role;
         }
-        await db.Items.Where(i => i.TeamId == f.Item.TeamId && i.TrashedRootId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, (DateTime?)null).SetProperty(i => i.TrashedRootId, (Guid?)null)
-                .SetProperty(i => i.TrashedBy, (Guid?)null), ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (f.Item.ParentId is { } parentId && await writer.FreeNameAsync(parentId, f.Item.Name, ct) is var name && name != f.Item.Name)
+                await db.Items.Where(i => i.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Name, name).SetProperty(i => i.NameKey, ItemNames.Key(name)), ct);
+            try
+            {
+                await db.Items.Where(i => i.TeamId == f.Item.TeamId && i.TrashedRootId == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.TrashedAt, (DateTime?)null).SetProperty(i => i.TrashedRootId, (Guid?)null)
+                        .SetProperty(i => i.TrashedBy, (Guid?)null), ct);
+            }
+            catch (DbUpdateException)
+            {
+                return Problems.Status(409, "Changed meanwhile", "Something took this name at the same moment. Try again.", "conflict");
+            }
+            await tx.CommitAsync(ct);
+        }
         var restored = await db.Items.AsNoTracking().FirstAsync(i => i.Id == id, ct);
         return TypedResults.Ok(restored.ToDto(role));
     }

@@ -17,6 +17,83 @@ namespace TeamShare.Spaces.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TeamShare.Spaces.Data.DavLock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerXml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex(new[] { "ItemId" }, "IX_spaces_dav_locks_exclusive")
+                        .IsUnique()
+                        .HasFilter("\"Exclusive\"");
+
+                    b.ToTable("spaces_dav_locks", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Spaces.Data.DavProperty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Namespace", "Name")
+                        .IsUnique();
+
+                    b.ToTable("spaces_dav_properties", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Spaces.Data.Grant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -132,7 +209,8 @@ namespace TeamShare.Spaces.Data.Migrations
                     b.HasIndex("TrashedRootId");
 
                     b.HasIndex("ParentId", "NameKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"TrashedAt\" IS NULL");
 
                     b.HasIndex("SpaceId", "Kind");
 

@@ -22,6 +22,83 @@ namespace TeamShare.Spaces.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TeamShare.Spaces.Data.DavLock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Deep")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerXml")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TimeoutSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex(new[] { "ItemId" }, "IX_spaces_dav_locks_exclusive")
+                        .IsUnique()
+                        .HasFilter("\"Exclusive\"");
+
+                    b.ToTable("spaces_dav_locks", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Spaces.Data.DavProperty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Namespace", "Name")
+                        .IsUnique();
+
+                    b.ToTable("spaces_dav_properties", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Spaces.Data.Grant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -137,7 +214,8 @@ namespace TeamShare.Spaces.Data.Migrations.Postgres
                     b.HasIndex("TrashedRootId");
 
                     b.HasIndex("ParentId", "NameKey")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"TrashedAt\" IS NULL");
 
                     b.HasIndex("SpaceId", "Kind");
 

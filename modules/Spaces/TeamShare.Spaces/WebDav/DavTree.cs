@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using TeamShare.SharedKernel.WebDav;
+using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Contracts;
+using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Items;
+
+namespace TeamShare.Spaces.WebDav;
+
+/// <summary>
+/// A WebDAV path resolved: <see cref="Path"/> holds the space's root folder and every item down to the deepest one that
+/// exists. <see cref="Item"/> is the resource named (null when unmapped); <see cref="Parent"/> the folder that holds or would
+/// hold it (null when a folder on the way is missing). <see cref="Role"/> is the caller's SP-8 role on the deepest item found,
+/// so what a member may not see answers exactly like what does not exist.
+/// </summary>
+internal sealed record DavNode(Space Space, string[] Segments, IReadOnlyList<Item> Path, Item? Item, Item? Parent, AccessRole Role)
+{
+    public string Prefix => $"/dav/spaces/{Space.Id}";
+    public string Name => Segments.Length == 0 ? Space.Name : Segments[^1];
+    public bool IsRoot => Segments.Length == 0;
+
+    public string Href => DavRequest.Href(Prefix, Segments, Item?.Kind != ItemKinds.File);
+
+    /// <summary>The href of an item on the path (the root, a folder above, or the item itself).</summary>
+    public string? HrefOf(Guid itemId)
+    {
+        for (var k = 0; k < Path.Count; k++)
+            if (Path[k].Id == itemId) return DavRequest.Href(Prefix, Segments[..k], Path[k].Kind != ItemKinds.File);
+        return null;
+    }
+}
+
+internal sealed class DavTree(SpacesDbContext db, EffectiveRoles roles)
+{
+    public async Task<DavNode?> ResolveAsync(Guid userId, Guid teamId, Guid spaceId, string[] segments, CancellationToken ct)
+    {
+        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId && s.TeamId == teamId, ct);
+        if (space is null) return null;
+        var root = await db.Items.AsNoTracking().FirstAsync(i => i.Id == space.RootItemId, ct);
+        var path = new List<Item> { root };
+        for (var k = 0; k < segments.Length; k++)
+        {
+            var key = ItemNames.Key(segments[k]);
+            var current = path[^1];
+            var child = current.Kind != ItemKinds.Folder ? null : await db.Items.AsNoTracking()
+                .FirstOrDefaultAsync(i => i.ParentId == current.Id && i.TrashedAt == null && i.NameKey == key, ct);
+            if (child is null)
+            {
+                var last = k == segments.Length - 1 && current.Kind == ItemKinds.Folder;
+                return new DavNode(space, segments, path, null, last ? current : null, await roles.RoleOnAsync(userId, teamId, current, ct));
+            }
+            path.Add(child);
+        }
+        var item = path[^1];
+        return new DavNode(space, segments, path, item, path.Count > 1 ? path[^2] : null, await roles.RoleOnAsync(userId, teamId, item, ct));
+    }
+
+    /// <summary>A path of this deployment's member WebDAV ("/dav/spaces/{id}/a/b"), resolved; null when it is not one.</summary>
+    public async Task<DavNode?> ResolvePathAsync(Guid userId, Guid teamId, string path, CancellationToken ct)
+    {
+        var parts = DavRequest.Segments(path);
+        if (parts.Length < 3 || parts[0] != "dav" || parts[1] != "spaces" || !Guid.TryParse(parts[2], out var spaceId)) return null;
+        return await ResolveAsync(userId, teamId, spaceId, parts[3..], ct);
+    }
+}

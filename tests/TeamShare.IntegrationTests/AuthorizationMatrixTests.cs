@@ -24,12 +24,14 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
     /// <summary>What the route's first id names, so "an id of another team" is a real one of that kind.</summary>
     private enum Id { None, Item, Share, User, Department, Space, Token }
 
-    private static readonly Dictionary<string, (Access Access, Id Id)> Table = new()
+    private static readonly Dictionary<string, (Access Access, Id Id)> Table = WithWebDav(new()
     {
         ["GET /"] = (Access.Public, Id.None),
         ["GET /{*path}"] = (Access.Public, Id.None),
         ["GET /account/tokens"] = (Access.Member, Id.None),
         ["POST /account/tokens"] = (Access.Member, Id.None),
+        ["GET /account/webdav"] = (Access.Member, Id.None),
+        ["POST /account/webdav"] = (Access.Member, Id.None),
         ["GET /admin"] = (Access.Admin, Id.None),
         ["POST /admin"] = (Access.Admin, Id.None),
         ["GET /admin/activity"] = (Access.Admin, Id.None),
@@ -150,7 +152,20 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /x/{token}"] = (Access.Link, Id.Token),
         ["GET /x/{token}/items/{itemId:guid}/download"] = (Access.Link, Id.Token),
         ["GET /x/{token}/items/{itemId:guid}/preview"] = (Access.Link, Id.Token),
-    };
+    });
+
+    /// <summary>WebDAV (issue 10) maps every method on four routes: the drive's root, its list of spaces, a space, a link.</summary>
+    private static Dictionary<string, (Access Access, Id Id)> WithWebDav(Dictionary<string, (Access Access, Id Id)> table)
+    {
+        foreach (var method in new[] { "GET", "PUT", "DELETE", "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK" })
+        {
+            table[$"{method} /dav/"] = (Access.Member, Id.None);
+            table[$"{method} /dav/spaces"] = (Access.Member, Id.None);
+            table[$"{method} /dav/spaces/{{spaceId:guid}}/{{**path}}"] = (Access.Member, Id.Space);
+            table[$"{method} /dav/links/{{token}}/{{**path}}"] = (Access.Link, Id.Token);
+        }
+        return table;
+    }
 
     private sealed record RouteCase(string Method, string Pattern, RoutePattern Route, bool IsPage);
 
@@ -190,7 +205,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
             var value = i == 0 && first is not null ? first
                 : p.ParameterPolicies.Any(x => x.Content == "int") ? "1"
                 : p.Name is "token" ? "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" : Guid.NewGuid().ToString();
-            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\*?" + p.Name + @"(:[^}]*)?\}", value);
+            path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\*{0,2}" + p.Name + @"(:[^}]*)?\}", value);
         }
         return path;
     }
@@ -248,7 +263,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         foreach (var route in Routes())
         {
             var (access, idKind) = Table[$"{route.Method} {route.Pattern}"];
-            var api = route.Pattern.StartsWith("/api/");
+            // WebDAV answers like the API: 401 with a challenge, never the sign-in page; its clients hold tokens, not cookies.
+            var api = route.Pattern.StartsWith("/api/") || route.Pattern.StartsWith("/dav");
             var random = Fill(route, null);
             if (access is Access.Public or Access.Link)
             {

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Identity.AccessTokens;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Pages.Account;
+
+/// <summary>
+/// Your files as a network drive: the WebDAV address, how to connect from each system, and an app password for it (a personal
+/// access token named for the device, shown once; revoked on the account page like any token).
+/// </summary>
+public sealed class WebDavModel : PageModel
+{
+    public string Address { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public string? NewPassword { get; private set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() => Describe();
+
+    public async Task<IActionResult> OnPostAsync(string? device, CancellationToken ct)
+    {
+        var name = "WebDAV: " + (device ?? "").Trim();
+        if (string.IsNullOrWhiteSpace(device) || TokenIssuer.NameProblem(name) is not null) Error = "Name the device, in 1 to 90 characters.";
+        else NewPassword = (await HttpContext.RequestServices.GetRequiredService<TokenIssuer>().IssueAsync(User.GetUserId(), name, ct)).Token;
+        if (Error is not null) Response.StatusCode = 400;
+        Describe();
+        return Page();
+    }
+
+    private void Describe()
+    {
+        Address = PublicAddress.ForMessages(HttpContext) + "/dav/";
+        Email = User.FindFirst(TeamShareClaims.Email)?.Value ?? "";
+    }
+}

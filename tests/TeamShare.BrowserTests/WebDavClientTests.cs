@@ -220,6 +220,8 @@ public sealed partial class WebDavClientTests(HostProcess host, ITestOutputHelpe
         var user = await page.Locator("#dav-user").InnerTextAsync();
         Assert.Equal("mark@acme.test", user);
         Assert.EndsWith("/dav/", address);
+        // Each space the member reaches is listed with its own address.
+        await page.GetByRole(AriaRole.Cell, new() { Name = "Acme Shared", Exact = true }).WaitForAsync();
 
         using var client = new HttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));

@@ -88,7 +88,7 @@ public sealed class WebDavTests(TeamShareFactory factory) : IClassFixture<TeamSh
     }
 
     [Fact]
-    public async Task SP8_outsiders_get_the_same_answer_on_every_method_for_existing_and_missing_paths()
+    public async Task SP8_ID7_outsiders_and_suspended_members_get_the_same_answer_on_every_method_for_existing_and_missing_paths()
     {
         var (mia, space) = await MiaAsync();
         Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("PUT", $"/dav/spaces/{space}/private.txt", "secret"))).StatusCode);

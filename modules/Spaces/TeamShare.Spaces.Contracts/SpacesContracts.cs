@@ -91,3 +91,8 @@ public sealed record TransferItemOwnership(Guid TeamId, Guid ItemId, Guid FromUs
 
 /// <summary>SP-8 for many items at once (a share's items), in the same four queries as for one.</summary>
 public sealed record GetItemsAccess(Guid UserId, Guid TeamId, IReadOnlyList<Guid> ItemIds) : IRequest<IReadOnlyList<ItemAccess>>;
+
+/// <summary>The spaces a member reaches, personal first, then team spaces by name (the WebDAV page shows their addresses).</summary>
+public sealed record ListVisibleSpaces(Guid UserId, Guid TeamId) : IRequest<IReadOnlyList<VisibleSpace>>;
+
+public sealed record VisibleSpace(Guid Id, string Name, string Kind);

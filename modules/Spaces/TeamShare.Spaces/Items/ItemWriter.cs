@@ -12,34 +12,12 @@ internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
     public async Task<Item> AddAsync(Item parent, string name, string kind, Guid ownerId,
         Action<Item>? fill = null, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var taken = await TakenNamesAsync(parent.Id, name, ct);
         for (var attempt = 0; ; attempt++)
         {
-            var candidate = FreeName(name, taken);
-            var item = new Item
-            {
-                Id = Guid.CreateVersion7(), TeamId = parent.TeamId, SpaceId = parent.SpaceId, ParentId = parent.Id,
-                AncestorPath = parent.ChildPath, Name = candidate, NameKey = ItemNames.Key(candidate), Kind = kind,
-                OwnerUserId = ownerId, CreatedAt = now, ModifiedAt = now,
-            };
-            fill?.Invoke(item);
-            db.Items.Add(item);
-            // A file starts with version 1 (SP-5), saved in the same transaction as the item.
-            var version = item.ContentSha256 is null ? null : TeamShare.Spaces.Versions.Versioning.NewVersion(item, 1, ownerId, now);
-            if (version is not null) db.Versions.Add(version);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return item;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Someone took the name between our read and our insert: look again and pick the next free one.
-                db.Entry(item).State = EntityState.Detached;
-                if (version is not null) db.Entry(version).State = EntityState.Detached;
-                taken = await TakenNamesAsync(parent.Id, name, ct);
-            }
+            var candidate = FreeName(name, await TakenNamesAsync(parent.Id, name, ct));
+            if (await AddExactAsync(parent, candidate, kind, ownerId, fill, ct) is { } item) return item;
+            // Someone took the name between our read and our insert: look again and pick the next free one.
+            if (attempt == 5) throw new InvalidOperationException($"No free name for {name} after {attempt} attempts.");
         }
     }
 
@@ -55,6 +33,7 @@ internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
         };
         fill?.Invoke(item);
         db.Items.Add(item);
+        // A file starts with version 1 (SP-5), saved in the same transaction as the item.
         var version = item.ContentSha256 is null ? null : TeamShare.Spaces.Versions.Versioning.NewVersion(item, 1, ownerId, now);
         if (version is not null) db.Versions.Add(version);
         try

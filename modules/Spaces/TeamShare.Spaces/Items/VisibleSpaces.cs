@@ -24,3 +24,9 @@ internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, Pe
             .ToList();
     }
 }
+
+internal sealed class ListVisibleSpacesHandler(VisibleSpaces spaces) : Mediator.IRequestHandler<ListVisibleSpaces, IReadOnlyList<VisibleSpace>>
+{
+    public async ValueTask<IReadOnlyList<VisibleSpace>> Handle(ListVisibleSpaces r, CancellationToken ct) =>
+        (await spaces.ForAsync(r.UserId, r.TeamId, ct)).Select(s => new VisibleSpace(s.Id, s.Name, s.Kind)).ToList();
+}

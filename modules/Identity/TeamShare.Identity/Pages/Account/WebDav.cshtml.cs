@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Identity.AccessTokens;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
+using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Identity.Pages.Account;
 
@@ -17,8 +18,9 @@ public sealed class WebDavModel : PageModel
     public string Email { get; private set; } = "";
     public string? NewPassword { get; private set; }
     public string? Error { get; private set; }
+    public IReadOnlyList<VisibleSpace> Spaces { get; private set; } = [];
 
-    public void OnGet() => Describe();
+    public Task OnGetAsync(CancellationToken ct) => DescribeAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(string? device, CancellationToken ct)
     {
@@ -26,13 +28,15 @@ public sealed class WebDavModel : PageModel
         if (string.IsNullOrWhiteSpace(device) || TokenIssuer.NameProblem(name) is not null) Error = "Name the device, in 1 to 90 characters.";
         else NewPassword = (await HttpContext.RequestServices.GetRequiredService<TokenIssuer>().IssueAsync(User.GetUserId(), name, ct)).Token;
         if (Error is not null) Response.StatusCode = 400;
-        Describe();
+        await DescribeAsync(ct);
         return Page();
     }
 
-    private void Describe()
+    private async Task DescribeAsync(CancellationToken ct)
     {
         Address = PublicAddress.ForMessages(HttpContext) + "/dav/";
         Email = User.FindFirst(TeamShareClaims.Email)?.Value ?? "";
+        Spaces = await HttpContext.RequestServices.GetRequiredService<Mediator.IMediator>()
+            .Send(new ListVisibleSpaces(User.GetUserId(), User.GetTeamId()), ct);
     }
 }

@@ -17,12 +17,18 @@ public class HostProcess : IAsyncLifetime
     /// <summary>Extra settings for the process, as environment variables.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => [];
 
+    /// <summary>Where the process looks for appsettings.json and wwwroot; the host's project folder, as the run command has it.</summary>
+    protected virtual string ContentRoot(string hostDirectory) => hostDirectory;
+
+    /// <summary>Everything the process wrote to its console, line by line.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
     public virtual async Task InitializeAsync()
     {
         var (dll, hostDirectory) = HostBinary();
         BaseUrl = $"http://127.0.0.1:{TeamShare.IntegrationTests.SmtpServer.FreePort()}";
 
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl, "--contentRoot", hostDirectory])
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl, "--contentRoot", ContentRoot(hostDirectory)])
         {
             WorkingDirectory = hostDirectory,
             RedirectStandardOutput = true,
@@ -34,8 +40,8 @@ public class HostProcess : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in Settings()) start.Environment[key] = value;
         _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) Output.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Output.Enqueue(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 

@@ -235,6 +235,7 @@ public sealed partial class WebDavClientTests(HostProcess host, ITestOutputHelpe
 
         // The app password is a token: revoking it on the account page ends the drive at once.
         await page.GotoAsync($"{host.BaseUrl}/account/tokens");
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke WebDAV: Work laptop" }).ClickAsync();
         await page.GetByText("Revoked").First.WaitForAsync();
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(new HttpRequestMessage(new HttpMethod("PROPFIND"), $"{host.BaseUrl}/dav/"))).StatusCode);

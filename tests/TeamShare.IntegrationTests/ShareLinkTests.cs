@@ -374,6 +374,20 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
     }
 
     [Fact]
+    public async Task LK2_an_editing_link_without_download_gives_its_editor_the_current_content_counted_as_a_preview()
+    {
+        var (mia, item, share, token) = await ShareAsync(new { allowEdit = true, allowDownload = false, previewLimit = 1 }, "agenda.txt", "1. budget"u8.ToArray());
+        var visitor = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.Forbidden, (await visitor.GetAsync($"/s/{token}/items/{item}/download")).StatusCode);
+        Assert.Equal("1. budget", await visitor.GetStringAsync($"/s/{token}/items/{item}/content"));
+        Assert.Equal(HttpStatusCode.Gone, (await visitor.GetAsync($"/s/{token}/items/{item}/content")).StatusCode);
+        Assert.Equal(1, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
+
+        var (_, readOnly, _, roToken) = await ShareAsync(new { }, "agenda-ro.txt", "ro"u8.ToArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await visitor.GetAsync($"/s/{roToken}/items/{readOnly}/content")).StatusCode);
+    }
+
+    [Fact]
     public async Task LK4_my_shares_searches_by_name_and_time_filters_by_status_and_pages_by_keyset()
     {
         var (mia, space) = await MiaAsync();

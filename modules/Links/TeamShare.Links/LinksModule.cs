@@ -68,6 +68,7 @@ public sealed class LinksModule : ITeamShareModule
             recipient.MapPost("/unlock", UnlockEndpoint.Handle).WithSummary("Unlock a password-protected link: 204 and a link-scoped cookie.");
             recipient.MapGet("/items/{itemId:guid}/download", LinkContentEndpoints.Download).WithSummary("Download a file through a link.");
             recipient.MapGet("/items/{itemId:guid}/preview", LinkContentEndpoints.Preview).WithSummary("Preview a file through a link.");
+            recipient.MapGet("/items/{itemId:guid}/content", LinkContentEndpoints.Source).WithSummary("A file's current content for the editor of a link that allows editing.");
             recipient.MapPut("/items/{itemId:guid}/content", LinkContentEndpoints.Edit).WithSummary("Save a new version through a link that allows editing.");
             recipient.MapPost("/upload", LinkContentEndpoints.Upload).WithSummary("Upload into a shared folder (?folderId=).");
         }

@@ -32,19 +32,30 @@
   });
 
   const editor = document.getElementById('link-editor');
+  const editorStatus = document.getElementById('link-editor-status');
   let editUrl = null;
   document.querySelectorAll('[data-edit-url]').forEach(button => button.addEventListener('click', async () => {
-    editUrl = button.dataset.editUrl;
-    const source = await fetch(button.dataset.source.replace('/preview', '/download'), { credentials: 'same-origin' });
-    document.getElementById('link-editor-text').value = source.ok ? await source.text() : '';
+    // The editor opens only with the file's current content: saving an empty or stale text would overwrite the owner's file.
+    editUrl = null;
+    editor.classList.add('d-none');
+    const source = await fetch(button.dataset.editUrl, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } });
+    if (!source.ok) {
+      const problem = await source.json().catch(() => null);
+      editorStatus.textContent = `${button.dataset.name} cannot be opened for editing: ${problem?.detail ?? 'try again later.'}`;
+      return;
+    }
+    document.getElementById('link-editor-text').value = await source.text();
     document.getElementById('link-editor-label').textContent = `Content of ${button.dataset.name}`;
+    editorStatus.textContent = '';
+    editUrl = button.dataset.editUrl;
     editor.classList.remove('d-none');
   }));
   document.getElementById('link-editor-save')?.addEventListener('click', async () => {
+    if (!editUrl) return;
     const response = await fetch(editUrl, {
       method: 'PUT', headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Accept': 'application/json', 'RequestVerificationToken': token },
       body: document.getElementById('link-editor-text').value, credentials: 'same-origin',
     });
-    document.getElementById('link-editor-status').textContent = response.ok ? 'Saved as a new version.' : 'Saving did not work.';
+    editorStatus.textContent = response.ok ? 'Saved as a new version.' : 'Saving did not work.';
   });
 })();

@@ -7,6 +7,14 @@
   const status = document.getElementById('share-status');
   const show = (el, text) => { el.textContent = text; el.classList.remove('d-none'); };
 
+  // The expiry is kept in UTC; the field shows and takes the viewer's local time, and is sent only when changed, so saving
+  // other options never moves it (issue 12: it shifted by the time-zone offset on every save).
+  const expires = document.getElementById('m-expires');
+  const pad = n => String(n).padStart(2, '0');
+  const local = d => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  if (expires?.dataset.utc) expires.value = local(new Date(expires.dataset.utc));
+  if (expires) expires.dataset.original = expires.value;
+
   document.getElementById('modify-form')?.addEventListener('submit', async e => {
     e.preventDefault();
     const f = e.target.elements;
@@ -17,11 +25,17 @@
       audience: f.audience.value !== f.audience.dataset.original ? f.audience.value : null,
       previewLimit: f.previewLimit.value ? Number(f.previewLimit.value) : null, removePreviewLimit: !f.previewLimit.value,
       password: f.password.value || null, removePassword: f.removePassword.checked || null,
-      expiresAt: f.expiresAt.value && !f.permanent.checked ? new Date(f.expiresAt.value).toISOString() : null,
+      expiresAt: f.expiresAt.value && !f.permanent.checked && f.expiresAt.value !== f.expiresAt.dataset.original
+        ? new Date(f.expiresAt.value).toISOString() : null,
       permanent: f.permanent.checked || null,
     };
     const result = await teamshare.api('PATCH', `/api/shares/${id}`, body);
-    if (result.ok) { f.audience.dataset.original = f.audience.value; error.classList.add('d-none'); show(status, 'Saved. The link is unchanged.'); }
+    if (result.ok) {
+      f.audience.dataset.original = f.audience.value;
+      f.expiresAt.dataset.original = f.expiresAt.value;
+      error.classList.add('d-none');
+      show(status, 'Saved. The link is unchanged.');
+    }
     else show(error, teamshare.describe(result.data));
   });
 

@@ -170,6 +170,7 @@ teamshare.shareDialog = root => {
         x.textContent = '✕';
         x.setAttribute('aria-label', `Remove access of ${entry.principal.displayName}`);
         x.addEventListener('click', async () => {
+          if (!confirm(`Remove the access of ${entry.principal.displayName}?`)) return;
           const r = await teamshare.api('DELETE', `/api/items/${itemId}/access/${entry.grantId}`);
           if (r.ok) { changed(); await loadPeople(); } else showError(teamshare.describe(r.data));
         });
@@ -182,7 +183,11 @@ teamshare.shareDialog = root => {
 
   document.getElementById('transfer-form')?.addEventListener('submit', async e => {
     e.preventDefault();
-    const r = await teamshare.api('POST', `/api/items/${itemId}/transfer`, { userId: document.getElementById('transfer-to').value });
+    // Nobody is pre-selected and the new owner is named before anything happens (issue 12: it acted on one click).
+    const to = document.getElementById('transfer-to');
+    if (!to.value) { showError('Choose the member who will own it.'); return; }
+    if (!confirm(`Make ${to.selectedOptions[0].textContent} the owner? They decide about it from then on; you keep Editor.`)) return;
+    const r = await teamshare.api('POST', `/api/items/${itemId}/transfer`, { userId: to.value });
     if (r.ok) location.reload(); else showError(teamshare.describe(r.data));
   });
 

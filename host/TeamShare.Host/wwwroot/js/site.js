@@ -1,3 +1,14 @@
+// Irreversible actions ask first, naming what will happen (issue 12): a form or a button with data-confirm. Listening in the
+// capture phase on the document runs before the page's own handlers, so a "no" stops them too.
+document.addEventListener('submit', e => {
+  const question = e.target.dataset?.confirm;
+  if (question && !confirm(question)) { e.preventDefault(); e.stopImmediatePropagation(); }
+}, true);
+document.addEventListener('click', e => {
+  const button = e.target.closest?.('button[type="button"][data-confirm]');
+  if (button && !confirm(button.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); }
+}, true);
+
 // Shared helpers for pages: JSON calls that carry the anti-forgery token, and problem details shown as text.
 window.teamshare = (() => {
   const token = () => document.querySelector('meta[name="request-verification-token"]')?.content ?? '';

@@ -63,6 +63,25 @@ internal static class LinkContentEndpoints
             : FileResponses.Preview(http.Response, preview!.OpenRead(), preview.ContentType, preview.ContentSecurityPolicy, preview.ETag, preview.ModifiedAt);
     }
 
+    /// <summary>
+    /// GET {link}/items/{itemId}/content: the file's current bytes for the link's editor. Editing needs the content, so an
+    /// editing link gives it even with downloading off (issue 12: the editor opened empty and saving wiped the file); it
+    /// counts as a preview toward the limit (LK-2).
+    /// </summary>
+    public static async Task<IResult> Source(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+        LinkUses uses, CancellationToken ct)
+    {
+        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
+        if (refused is not null) return refused;
+        var share = link!.Share;
+        if (item!.Kind != "file") return Problems.NotFound();
+        if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
+        if (await mediator.Send(new OpenItemContent(share.TeamId, itemId), ct) is not { } content) return Problems.NotFound();
+        if (!await gate.TryCountViewAsync(share.Id, download: false, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
+        uses.Record(new LinkUsed(share.Id, share.TeamId, "previewed", itemId, clock.GetUtcNow().UtcDateTime));
+        return FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256);
+    }
+
     /// <summary>PUT {link}/items/{itemId}/content: a new version of a file, if the link allows document editing.</summary>
     public static async Task<IResult> Edit(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
         IOptions<TeamShareOptions> options, LinkUses uses, CancellationToken ct)

@@ -1,0 +1,39 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace TeamShare.BrowserTests;
+
+/// <summary>TeamShare started from a folder without appsettings.json: only its built-in defaults apply.</summary>
+public sealed class HostWithoutSettings : HostProcess
+{
+    public string EmptyContentRoot { get; } = Directory.CreateTempSubdirectory("teamshare-no-settings").FullName;
+
+    protected override string ContentRoot(string hostDirectory) => EmptyContentRoot;
+}
+
+public sealed class LogPrivacyTests(HostWithoutSettings host) : IClassFixture<HostWithoutSettings>
+{
+    [Fact]
+    public async Task LK7_link_tokens_never_reach_the_log_even_without_appsettings_json()
+    {
+        Assert.False(File.Exists(Path.Combine(host.EmptyContentRoot, "appsettings.json")));
+        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = "demo-Password1", name = "log" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+        var space = (await api.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
+        using var form = new MultipartFormDataContent { { new StringContent("secret plans"), "file", "plans.txt" } };
+        var item = (await (await api.PostAsync($"/api/spaces/{space}/files", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var url = (await (await api.PostAsJsonAsync("/api/shares", new { itemIds = new[] { item } })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("url").GetString()!;
+        var token = url[(url.LastIndexOf("/s/", StringComparison.Ordinal) + 3)..];
+
+        using var visitor = new HttpClient();
+        Assert.True((await visitor.GetAsync(url)).IsSuccessStatusCode);
+        Assert.True((await visitor.GetAsync($"{url}/items/{item}/download")).IsSuccessStatusCode);
+        await Task.Delay(500);
+        Assert.NotEmpty(host.Output);
+        Assert.DoesNotContain(host.Output, line => line.Contains(token));
+    }
+}

@@ -26,6 +26,8 @@ foreach (var module in Modules.All) module.AddServices(services, builder.Configu
 
 services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
 services.AddRazorPages();
+// Before AddProblemDetails: the first writer that can write wins, so browsers get pages and scripts keep JSON.
+services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblems>();
 services.AddProblemDetails();
 services.AddExceptionHandler<BadRequestProblems>();
 services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

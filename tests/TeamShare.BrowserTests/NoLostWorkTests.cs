@@ -171,4 +171,34 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
             status = (await mia.GetFromJsonAsync<JsonElement>($"/api/shares/{share.GetProperty("id").GetString()}")).GetProperty("status").GetString()!;
         Assert.Equal("canceled", status);
     }
+
+    [Fact]
+    public async Task Issue12_the_sharer_copies_a_link_again_from_my_shares_and_from_the_share_page()
+    {
+        var mia = await ApiAsync("mia@acme.test");
+        var file = await UploadAsync(mia, "again.txt", "again");
+        var name = $"Copy again {Guid.NewGuid():N}"[..20];
+        var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, name }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var url = share.GetProperty("url").GetString()!;
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync();
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = host.BaseUrl });
+        var page = await context.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+        await page.GotoAsync($"{host.BaseUrl}/shares?name={Uri.EscapeDataString(name)}");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Copy the link of {name}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Copy the link of {name}" }).Filter(new() { HasText = "Copied" }).WaitForAsync();
+        Assert.Equal(url, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+
+        await page.GotoAsync($"{host.BaseUrl}/shares/{share.GetProperty("id").GetString()}");
+        Assert.Equal(url, await page.GetByLabel("Link", new() { Exact = true }).InputValueAsync());
+        await page.EvaluateAsync("navigator.clipboard.writeText('')");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copied" }).WaitForAsync();
+        Assert.Equal(url, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+    }
 }

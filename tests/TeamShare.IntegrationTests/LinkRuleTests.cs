@@ -134,6 +134,33 @@ public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<Team
     }
 
     [Fact]
+    public async Task Issue12_a_link_page_says_who_shared_it_and_shows_sizes_people_read()
+    {
+        var (mia, space) = (await factory.ClientForAsync("mia@acme.test"), "");
+        space = (await mia.PersonalSpace()).Id();
+        var item = (await mia.UploadOk(space, "sized.bin", new byte[1536])).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { item } })).GetProperty("url").GetString()!);
+        var page = await factory.Anonymous().GetStringAsync($"/s/{token}");
+        Assert.Contains("Shared by <strong>Mia Member</strong> of <strong>Acme</strong>", page);
+        Assert.Contains("(1.5 KB)", page);
+    }
+
+    [Fact]
+    public async Task Issue12_a_team_only_link_page_offers_sign_in_to_outsiders_and_tells_another_teams_member_why()
+    {
+        var (mia, itemId) = await FileAsync("team-only-page.txt");
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { itemId }, teamOnly = true })).GetProperty("url").GetString()!);
+
+        var anonymous = await (await factory.Anonymous().GetAsync($"/s/{token}")).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/signin?ReturnUrl=%2Fs%2F{token}\"", anonymous);
+        var gary = await (await Browsers.SignedInAsync(factory, "gary@globex.test")).GetAsync($"/s/{token}");
+        var garyPage = await gary.Content.ReadAsStringAsync();
+        Assert.Contains("you are signed in to another team", garyPage);
+        Assert.DoesNotContain(">Sign in</a>", garyPage);
+        Assert.DoesNotContain("team-only-page.txt", garyPage);
+    }
+
+    [Fact]
     public async Task AD4_an_invited_only_link_opens_only_for_members_who_already_have_access()
     {
         var (mia, itemId) = await FileAsync("invited-only.txt");

@@ -388,6 +388,22 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
     }
 
     [Fact]
+    public async Task LK4_the_sharer_gets_the_same_link_again_until_the_share_is_canceled_and_nobody_else_does()
+    {
+        var (mia, _, share, token) = await ShareAsync(new { name = $"again-{Guid.NewGuid():N}" });
+        var url = share.GetProperty("url").GetString();
+        Assert.Equal(url, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("url").GetString());
+        var listed = (await (await mia.GetAsync($"/api/shares?name={share.GetProperty("name").GetString()}")).Json()).GetProperty("items");
+        Assert.Equal(url, listed.EnumerateArray().Single().GetProperty("url").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync($"/s/{token}")).StatusCode);
+
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        Assert.Equal(HttpStatusCode.NotFound, (await mark.GetAsync($"/api/shares/{share.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/shares/{share.Id()}")).StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("url").ValueKind);
+    }
+
+    [Fact]
     public async Task LK4_my_shares_searches_by_name_and_time_filters_by_status_and_pages_by_keyset()
     {
         var (mia, space) = await MiaAsync();

@@ -39,7 +39,7 @@ public sealed class SliceTests(TeamShareFactory factory) : IClassFixture<TeamSha
     }
 
     [Fact]
-    public async Task LK11_link_token_carries_at_least_128_bits_and_the_database_keeps_only_its_sha256()
+    public async Task LK11_link_token_carries_at_least_128_bits_and_the_database_keeps_its_sha256_never_the_token_in_clear()
     {
         var mia = await factory.ClientForAsync("mia@acme.test");
         var item = await mia.UploadOk((await mia.PersonalSpace()).Id(), "token-check.txt", "hello"u8.ToArray());

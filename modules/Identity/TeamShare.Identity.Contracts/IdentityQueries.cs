@@ -13,7 +13,10 @@ public sealed record UserSummary(Guid Id, Guid TeamId, string Email, string Disp
 
 public sealed record FindDepartmentByName(Guid TeamId, string Name) : IRequest<Guid?>;
 
-public sealed record GetTeamName(Guid TeamId) : IRequest<string?>;
+/// <summary>Who a link comes from, for its page: the team's name and the sharer's display name (null when no longer a member), in one query.</summary>
+public sealed record GetLinkSender(Guid TeamId, Guid UserId) : IRequest<LinkSender?>;
+
+public sealed record LinkSender(string TeamName, string? DisplayName);
 
 /// <summary>Display names for a set of users of one team, for "shared by" and "added by" columns.</summary>
 public sealed record GetUserNames(Guid TeamId, IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyDictionary<Guid, string>>;

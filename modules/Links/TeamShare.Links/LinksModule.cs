@@ -36,6 +36,7 @@ public sealed class LinksModule : ITeamShareModule
         services.AddHostedService<LinkUseWriter>();
         services.AddScoped<LinkGate>();
         services.AddScoped<LinkUrls>();
+        services.AddSingleton<LinkTokenVault>();
         services.AddScoped<QrCodeService>();
         services.AddScoped<PasswordThrottle>();
         services.AddScoped<WebDav.LinkDavPasswords>();

@@ -9,6 +9,16 @@ document.addEventListener('click', e => {
   if (button && !confirm(button.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); }
 }, true);
 
+// A button with data-copy puts its text on the clipboard (a share's link, again, from My Shares and the share's page).
+document.addEventListener('click', async e => {
+  const button = e.target.closest?.('button[data-copy]');
+  if (!button) return;
+  await navigator.clipboard.writeText(button.dataset.copy);
+  const label = button.textContent;
+  button.textContent = 'Copied';
+  setTimeout(() => { button.textContent = label; }, 2000);
+});
+
 // Shared helpers for pages: JSON calls that carry the anti-forgery token, and problem details shown as text.
 window.teamshare = (() => {
   const token = () => document.querySelector('meta[name="request-verification-token"]')?.content ?? '';

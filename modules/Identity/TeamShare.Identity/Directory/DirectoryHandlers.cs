@@ -42,10 +42,12 @@ internal sealed class FindDepartmentByNameHandler(IdentityDbContext db) : IReque
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
 }
 
-internal sealed class GetTeamNameHandler(IdentityDbContext db) : IRequestHandler<GetTeamName, string?>
+internal sealed class GetLinkSenderHandler(IdentityDbContext db) : IRequestHandler<GetLinkSender, LinkSender?>
 {
-    public async ValueTask<string?> Handle(GetTeamName request, CancellationToken ct) =>
-        await db.Teams.AsNoTracking().Where(t => t.Id == request.TeamId).Select(t => t.Name).FirstOrDefaultAsync(ct);
+    public async ValueTask<LinkSender?> Handle(GetLinkSender request, CancellationToken ct) =>
+        await db.Teams.AsNoTracking().Where(t => t.Id == request.TeamId)
+            .Select(t => new LinkSender(t.Name, db.Users.Where(u => u.Id == request.UserId && u.TeamId == t.Id).Select(u => u.DisplayName).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
 }
 
 internal sealed class GetUserNamesHandler(IdentityDbContext db) : IRequestHandler<GetUserNames, IReadOnlyDictionary<Guid, string>>

@@ -21,8 +21,8 @@ internal static class CreateShareEndpoint
 
     /// <summary>POST /api/shares (LK-1): one or more items of one space, each of which the caller may share (Editor or Owner).</summary>
     public static async Task<IResult> Handle(CreateShareRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
-        LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing, TimeProvider clock, ILogger<LinksDbContext> log,
-        CancellationToken ct)
+        LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing, LinkTokenVault vault, TimeProvider clock,
+        ILogger<LinksDbContext> log, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = CreateShareValidator.Validate(body, now);
@@ -56,7 +56,7 @@ internal static class CreateShareEndpoint
         var share = new Share
         {
             Id = Guid.CreateVersion7(), TeamId = teamId, OwnerUserId = userId, SpaceId = items[0].SpaceId,
-            Name = body.Name?.Trim() ?? items[0].Name, TokenHash = Tokens.Hash(token),
+            Name = body.Name?.Trim() ?? items[0].Name, TokenHash = Tokens.Hash(token), TokenProtected = vault.Protect(token),
             AllowPreview = body.AllowPreview ?? true, PreviewLimit = body.PreviewLimit, AllowDownload = body.AllowDownload ?? true,
             AllowEdit = options.AllowEdit, AllowUpload = body.AllowUpload ?? false, TeamOnly = options.TeamOnly, InvitedOnly = options.InvitedOnly, ExpiresAt = options.ExpiresAt,
             PasswordHash = body.Password is null ? null : hashing.Hash(body.Password), Remarks = body.Remarks, CreatedAt = now,

@@ -10,12 +10,19 @@ namespace TeamShare.Links.CreateShare;
 /// <summary>The public URL of a link or QR code: the team's custom domain (LK-10), else the configured base, else the request's.</summary>
 internal sealed class LinkUrls(LinksDbContext db, IOptions<TeamShareOptions> options)
 {
-    public async Task<string> ForAsync(HttpRequest request, Guid teamId, LinkEntry entry, CancellationToken ct)
+    public async Task<string> ForAsync(HttpRequest request, Guid teamId, LinkEntry entry, CancellationToken ct) =>
+        await BaseAsync(request, teamId, ct) + entry.Path;
+
+    /// <summary>The base every link of the team starts with, for lists that show many links.</summary>
+    public async Task<string> BaseAsync(HttpRequest request, Guid teamId, CancellationToken ct)
     {
         var domain = await db.TeamSettings.AsNoTracking().Where(t => t.TeamId == teamId).Select(t => t.CustomDomain).FirstOrDefaultAsync(ct);
-        var baseUrl = domain is { Length: > 0 } ? $"https://{domain}"
+        return domain is { Length: > 0 } ? $"https://{domain}"
             : options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return baseUrl + entry.Path;
     }
+
+    /// <summary>A share's link again, for its owner; null when it cannot be given (see <see cref="LinkTokenVault.Reveal"/>).</summary>
+    public static string? Again(string linkBase, Share share, LinkTokenVault vault) =>
+        vault.Reveal(share) is { } token ? linkBase + new LinkEntry(LinkEntry.LinkPrefix, token).Path : null;
 }

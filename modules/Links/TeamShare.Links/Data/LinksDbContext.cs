@@ -11,8 +11,13 @@ internal sealed class Share
     public Guid OwnerUserId { get; set; }
     public Guid SpaceId { get; set; }
     public required string Name { get; set; }
-    /// <summary>SHA-256 of the link token (LK-11); the token itself exists only in the URL.</summary>
+    /// <summary>SHA-256 of the link token (LK-11): every lookup goes by it.</summary>
     public required byte[] TokenHash { get; set; }
+    /// <summary>
+    /// The token encrypted with the data-protection keys, so its owner can copy the link again (issue 12). Null for shares made
+    /// before it was kept. Never used to find a share.
+    /// </summary>
+    public string? TokenProtected { get; set; }
     public bool AllowPreview { get; set; } = true;
     public int? PreviewLimit { get; set; }
     public bool AllowDownload { get; set; } = true;

@@ -16,11 +16,12 @@ internal sealed record SharePage(IReadOnlyList<ShareResponse> Items, Guid? NextC
 /// status a recipient would meet: the share's own state, then whether its items are in the trash or policy blocks it.
 /// One query for the page, one for item states, one for the policy: never one per share.
 /// </summary>
-internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, TimeProvider clock)
+internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, LinkTokenVault vault, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<SharePage> ListAsync(Guid ownerId, Guid teamId, ShareQuery q, CancellationToken ct)
+    /// <param name="linkBase">The team's link base (<see cref="LinkUrls.BaseAsync"/>): each share carries its link again.</param>
+    public async Task<SharePage> ListAsync(Guid ownerId, Guid teamId, ShareQuery q, string linkBase, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Shares.AsNoTracking().Include(s => s.Items).Where(s => s.OwnerUserId == ownerId);
@@ -40,7 +41,7 @@ internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, TimeP
         var rows = await query.OrderByDescending(s => s.Id).Take(q.PageSize).ToListAsync(ct);
         var statuses = await StatusesAsync(rows, teamId, now, ct);
         var items = rows.Where(s => q.Status is null or "" || statuses[s.Id] == q.Status)
-            .Select(s => ShareMapping.ToResponse(s, null, now, status: statuses[s.Id])).ToList();
+            .Select(s => ShareMapping.ToResponse(s, LinkUrls.Again(linkBase, s, vault), now, status: statuses[s.Id])).ToList();
         return new SharePage(items, rows.Count == q.PageSize ? rows[^1].Id : null);
     }
 

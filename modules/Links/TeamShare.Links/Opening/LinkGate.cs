@@ -16,7 +16,9 @@ internal enum LinkRefusal
     None, NotFound, Canceled, Expired, LimitReached, Deleted, SignInRequired, BlockedByPolicy, Restricted, PasswordRequired, QrExpired,
 }
 
-internal sealed record OpenedLink(Share Share, LinkEntry Entry, IReadOnlyList<ItemSummary> Items, string TeamName, bool VisitorIsMember)
+/// <param name="SharedBy">The sharer's display name, shown to recipients (issue 12).</param>
+internal sealed record OpenedLink(Share Share, LinkEntry Entry, IReadOnlyList<ItemSummary> Items, string TeamName, bool VisitorIsMember,
+    string SharedBy = "")
 {
     public IReadOnlyList<Guid> RootIds => Items.Select(i => i.Id).ToList();
 }
@@ -83,8 +85,8 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
             && !unlock.IsValid(http.Request.Cookies[UnlockCookies.NameFor(share.Id)], share.Id, share.PasswordVersion))
             return (null, LinkRefusal.PasswordRequired);
 
-        var teamName = await mediator.Send(new GetTeamName(share.TeamId), ct) ?? "";
-        return (new OpenedLink(share, entry, visible, teamName, member), LinkRefusal.None);
+        var sender = await mediator.Send(new GetLinkSender(share.TeamId, share.OwnerUserId), ct);
+        return (new OpenedLink(share, entry, visible, sender?.TeamName ?? "", member, sender?.DisplayName ?? "a former member"), LinkRefusal.None);
     }
 
     /// <summary>

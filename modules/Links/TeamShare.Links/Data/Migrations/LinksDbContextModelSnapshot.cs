@@ -147,6 +147,9 @@ namespace TeamShare.Links.Data.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("TokenProtected")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("UploadCount")
                         .HasColumnType("INTEGER");
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Identity.Contracts;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Opening;
 using TeamShare.Spaces.Contracts;
@@ -21,13 +22,15 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
     internal sealed record Entry(Guid Id, string Name, string Kind, long Size, string? PreviewUrl, string? DownloadUrl, string? OpenUrl, string? EditUrl);
     internal sealed record Permissions(bool Preview, bool Download, bool Edit, bool Upload);
     internal sealed record LinkView(string Name, string? Remarks, string TeamName, DateTime? ExpiresAt, Permissions Permissions,
-        Guid? FolderId, string? UploadUrl, IReadOnlyList<Entry> Items);
+        Guid? FolderId, string? UploadUrl, IReadOnlyList<Entry> Items, string SharedBy);
 
     internal LinkView? View { get; private set; }
     public string? RefusalTitle { get; private set; }
     public string? RefusalDetail { get; private set; }
     public bool AskForPassword { get; private set; }
     public string EntryPath { get; private set; } = "";
+    /// <summary>Where to sign in and come back, when signing in would open the link (team-only and "people with access" links).</summary>
+    public string? SignInUrl { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? token, Guid? folder, CancellationToken ct)
     {
@@ -55,6 +58,13 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
             var text = RefusalText.For(refusal);
             Response.StatusCode = text.Status;
             (RefusalTitle, RefusalDetail, AskForPassword) = (text.Title, text.Detail, refusal == LinkRefusal.PasswordRequired);
+            var signedIn = User.Identity?.IsAuthenticated == true;
+            if (refusal is LinkRefusal.SignInRequired or LinkRefusal.Restricted && !signedIn)
+                SignInUrl = "/signin?ReturnUrl=" + Uri.EscapeDataString(entry.Path + Request.QueryString);
+            else if (refusal == LinkRefusal.SignInRequired)
+                // Signed in, but to another team: signing in again would not help (issue 12).
+                (RefusalTitle, RefusalDetail) = ("Only for the team that shared it",
+                    "This link is only for members of the team that shared it, and you are signed in to another team.");
             return Page();
         }
 
@@ -67,7 +77,8 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
                 i.Kind == "file" ? $"{prefix}/items/{i.Id}/preview" : null,
                 i.Kind == "file" && s.AllowDownload ? $"{prefix}/items/{i.Id}/download" : null,
                 i.Kind == "folder" ? $"{prefix}?folder={i.Id}" : null,
-                i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null)).ToList());
+                i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null)).ToList(),
+            link.SharedBy);
         HttpContext.RequestServices.GetRequiredService<LinkUses>().Record(new LinkUsed(s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
         return wantsJson ? new JsonResult(View) : Page();
     }

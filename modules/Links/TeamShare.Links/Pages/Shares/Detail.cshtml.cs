@@ -23,7 +23,8 @@ public sealed class DetailModel(TimeProvider clock) : PageModel
         if (share is null) return NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var status = (await services.GetRequiredService<MySharesQuery>().StatusesAsync([share], User.GetTeamId(), now, ct))[share.Id];
-        Share = ShareMapping.ToResponse(share, null, now, status: status);
+        var linkBase = await services.GetRequiredService<LinkUrls>().BaseAsync(Request, share.TeamId, ct);
+        Share = ShareMapping.ToResponse(share, LinkUrls.Again(linkBase, share, services.GetRequiredService<LinkTokenVault>()), now, status: status);
         return Page();
     }
 }

@@ -19,8 +19,10 @@ public sealed class IndexModel : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var status = ShareMapping.Statuses.Contains(Status) ? Status : null;
-        Shares = await HttpContext.RequestServices.GetRequiredService<MySharesQuery>().ListAsync(User.GetUserId(), User.GetTeamId(),
-            new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25), ct);
+        var services = HttpContext.RequestServices;
+        var linkBase = await services.GetRequiredService<CreateShare.LinkUrls>().BaseAsync(Request, User.GetTeamId(), ct);
+        Shares = await services.GetRequiredService<MySharesQuery>().ListAsync(User.GetUserId(), User.GetTeamId(),
+            new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25), linkBase, ct);
     }
 
     public string NextUrl() =>

@@ -26,6 +26,11 @@ public sealed class ActivityModel : PageModel
         var queries = HttpContext.RequestServices.GetRequiredService<ActivityQueries>();
         Rows = await queries.ListAsync(User.GetTeamId(), new ActivityFilter(From, To, null, Kind, null), ActivityQueries.PageSize, ct);
         Domains = await queries.TopDomainsAsync(User.GetTeamId(), ct);
-        CsvUrl = "/api/admin/activity.csv" + Request.QueryString;
+        // The same filter as the page, from its bound values: the form's empty fields ("From=") are not valid API values.
+        var query = new Dictionary<string, string?>
+        {
+            ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["kind"] = string.IsNullOrWhiteSpace(Kind) ? null : Kind,
+        };
+        CsvUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/admin/activity.csv", query.Where(q => q.Value is not null));
     }
 }

@@ -154,6 +154,9 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("TokenProtected")
+                        .HasColumnType("text");
+
                     b.Property<int>("UploadCount")
                         .HasColumnType("integer");
 

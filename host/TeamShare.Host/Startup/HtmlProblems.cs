@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+
+namespace TeamShare.Host.Startup;
+
+/// <summary>
+/// A person's browser asking for a page (Accept: text/html, outside /api and /dav) gets errors as a page they can read, with a
+/// way on, instead of raw problem JSON (issue 12). Scripts and the API keep RFC 7807 JSON; the words are the same.
+/// </summary>
+internal sealed class HtmlProblems : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/dav") || request.Path.StartsWithSegments("/health")) return false;
+        var accept = request.Headers.Accept.ToString();
+        // fetch() from our own pages sends Accept: application/json; a browser navigating sends text/html first.
+        return accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) && !accept.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public async ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var http = context.HttpContext;
+        var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
+        var (title, detail) = Words(status, context.ProblemDetails.Title, context.ProblemDetails.Detail, context.ProblemDetails.Extensions);
+        var signedIn = http.User.Identity?.IsAuthenticated == true;
+        var onward = signedIn ? "<a href=\"/files\">Go to your files</a>" : $"<a href=\"/signin?ReturnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}\">Sign in</a>";
+        var html = HtmlEncoder.Default;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{html.Encode(title)} · TeamShare</title><link rel="stylesheet" href="/lib/bootstrap/dist/css/bootstrap.min.css"><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="container py-5">
+            <p class="text-muted mb-1">TeamShare · error {status}</p>
+            <h1 class="h3">{html.Encode(title)}</h1>
+            <p>{html.Encode(detail)}</p>
+            <p>{onward}</p>
+            </main></body></html>
+            """);
+    }
+
+    /// <summary>The problem's own words where it has them; plain ones for bare status codes.</summary>
+    private static (string Title, string Detail) Words(int status, string? title, string? detail, IDictionary<string, object?> extensions)
+    {
+        if (extensions.TryGetValue("errors", out var errors) && errors is IDictionary<string, string[]> fields && fields.Values.SelectMany(v => v).FirstOrDefault() is { } first)
+            return (title ?? "That did not work", first);
+        return status switch
+        {
+            404 => (title is null or "Not Found" ? "Not found" : title, detail ?? "There is nothing here, or you may not see it. Check the address, or ask whoever sent it."),
+            403 => (title ?? "Not allowed", detail ?? "You may not open this."),
+            413 => (title ?? "Too large", detail ?? "That is larger than this server accepts."),
+            401 => (title ?? "Sign-in required", detail ?? "Sign in to open this."),
+            _ when status >= 500 => ("Something went wrong", "The server could not finish this. Try again in a moment."),
+            _ => (title ?? "That did not work", detail ?? "The request could not be done as sent."),
+        };
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>Issue 12: a browser gets errors as a page a person can read; scripts and the API keep RFC 7807 JSON.</summary>
+public sealed class HtmlErrorPageTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
+{
+    private static HttpRequestMessage AsBrowser(string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return request;
+    }
+
+    [Fact]
+    public async Task Issue12_a_mistyped_address_is_a_readable_page_with_a_way_on()
+    {
+        var response = await factory.Anonymous().SendAsync(AsBrowser("/no-such-page"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1 class=\"h3\">Not found</h1>", html);
+        Assert.Contains("href=\"/signin?ReturnUrl=%2Fno-such-page\"", html);
+        Assert.DoesNotContain("\"status\"", html);
+    }
+
+    [Fact]
+    public async Task Issue12_a_deleted_or_foreign_item_page_is_a_readable_404_for_a_signed_in_member()
+    {
+        var mia = await Browsers.SignedInAsync(factory, "mia@acme.test");
+        var response = await mia.SendAsync(AsBrowser($"/items/{Guid.NewGuid()}"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Not found", html);
+        Assert.Contains("Go to your files", html);
+    }
+
+    [Fact]
+    public async Task Issue12_a_link_refusal_reached_by_a_browser_reads_as_a_page_and_the_api_stays_json()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var item = (await mia.UploadOk(space, "preview-only.txt", "look"u8.ToArray())).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { item }, allowDownload = false })).GetProperty("url").GetString()!);
+
+        var page = await factory.Anonymous().SendAsync(AsBrowser($"/s/{token}/items/{item}/download"));
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("This link does not allow downloading; you can preview only.", await page.Content.ReadAsStringAsync());
+
+        var api = await mia.SendAsync(AsBrowser($"/api/items/{Guid.NewGuid()}"));
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        var script = await factory.Anonymous().SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/s/{token}/items/{item}/download")
+            { Headers = { Accept = { new MediaTypeWithQualityHeaderValue("application/json") } } });
+        Assert.Equal("application/problem+json", script.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Issue12_download_csv_after_filter_in_sharing_activity_gives_the_csv()
+    {
+        var adam = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        var page = await adam.GetStringAsync("/admin/activity?From=&To=&Kind=");
+        var href = System.Text.RegularExpressions.Regex.Match(page, "href=\"(/api/admin/activity.csv[^\"]*)\"").Groups[1].Value;
+        var csv = await adam.GetAsync(System.Net.WebUtility.HtmlDecode(href));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.StartsWith("time,actor,kind", await csv.Content.ReadAsStringAsync());
+
+        var filtered = await adam.GetStringAsync("/admin/activity?From=2020-01-01&To=&Kind=link_created");
+        var filteredHref = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(filtered, "href=\"(/api/admin/activity.csv[^\"]*)\"").Groups[1].Value);
+        Assert.Equal("/api/admin/activity.csv?from=2020-01-01&kind=link_created", filteredHref);
+        Assert.Equal(HttpStatusCode.OK, (await adam.GetAsync(filteredHref)).StatusCode);
+    }
+}

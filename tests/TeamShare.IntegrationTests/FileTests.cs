@@ -191,4 +191,20 @@ public sealed class UploadLimitTests(SmallUploadFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Created, (await mia.Upload(space, "small.bin", new MemoryStream(new byte[1000]))).StatusCode);
     }
+
+    [Fact]
+    public async Task Issue12_an_oversized_drop_box_upload_is_refused_up_front_in_words_an_outsider_reads()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = $"drop-{Guid.NewGuid():N}" })).Json()).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { folder }, allowPreview = false, allowUpload = true })).GetProperty("url").GetString()!);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[200_000]), "file", "huge.bin" } };
+        var response = await factory.Anonymous().PostAsync($"/s/{token}/upload", form);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Json();
+        Assert.Equal("File too large", problem.GetProperty("title").GetString());
+        Assert.Equal("Files can be at most 1,024 bytes.", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("huge", await mia.GetStringAsync($"/api/spaces/{space}/items?parentId={folder}"));
+    }
 }

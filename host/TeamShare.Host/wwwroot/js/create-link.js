@@ -22,9 +22,29 @@
     if (!placed) { general.textContent = teamshare.describe(problem); general.classList.remove('d-none'); }
   }
 
+  // The policy's limits show before submitting (issue 12): the longest allowed expiry is filled in, presets set 1/7/30 days,
+  // and a required password is asked for as soon as the link would reach outside the team.
+  const expires = form.elements.expiresAt;
+  const pad = n => String(n).padStart(2, '0');
+  const inDays = days => {
+    const d = new Date(Date.now() + days * 86400000);
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  };
+  if (expires.dataset.maxDays && !expires.value) expires.value = inDays(Number(expires.dataset.maxDays));
+  form.querySelectorAll('[data-expire-days]').forEach(b => b.addEventListener('click', () => { expires.value = inDays(Number(b.dataset.expireDays)); }));
+  const password = form.elements.password;
+  const passwordNeeded = () => password.dataset.requiredOutside === 'true' && form.elements.audience.value === 'anyone';
+  const markPassword = () => { password.required = passwordNeeded(); };
+  form.elements.audience.addEventListener('change', markPassword);
+  markPassword();
+
   form.addEventListener('submit', async e => {
     e.preventDefault();
     clearErrors();
+    if (passwordNeeded() && !password.value.trim()) {
+      showErrors({ errors: { password: ["Your team's policy requires a password on links outside the team."] } });
+      return;
+    }
     const value = name => form.elements[name].value.trim();
     // Locked (disabled) controls are left out, so the team's policy decides them.
     const flag = name => form.elements[name] && !form.elements[name].disabled ? form.elements[name].checked : null;

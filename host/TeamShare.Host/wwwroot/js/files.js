@@ -7,10 +7,13 @@
   const error = document.getElementById('folder-error');
 
   const showError = message => { error.textContent = message; error.classList.remove('d-none'); };
+  // Errors of an upload batch outlive the reload that shows the files that did arrive (issue 12).
+  const kept = sessionStorage.getItem('teamshare.upload-errors');
+  if (kept) { sessionStorage.removeItem('teamshare.upload-errors'); showError(JSON.parse(kept).join(' ')); }
 
   async function uploadAll(files) {
     error.classList.add('d-none');
-    let allOk = true;
+    const failed = [];
     for (const file of files) {
       const row = document.createElement('li');
       row.className = 'mb-2';
@@ -24,9 +27,12 @@
       const result = await teamshare.upload(`/api/spaces/${spaceId}/files?parentId=${folderId}`, file,
         fraction => { bar.value = Math.round(fraction * 100); });
       if (result.ok) { bar.value = 100; label.textContent = `${file.name}: uploaded`; }
-      else { allOk = false; showError(`${file.name}: ${teamshare.describe(result.data)}`); }
+      else { failed.push(`${file.name}: ${teamshare.describe(result.data)}`); showError(failed.join(' ')); bar.remove(); }
     }
-    if (allOk) window.location.reload();
+    if (failed.length < files.length) {
+      if (failed.length) sessionStorage.setItem('teamshare.upload-errors', JSON.stringify(failed));
+      window.location.reload();
+    }
   }
 
   document.getElementById('upload-input').addEventListener('change', e => uploadAll([...e.target.files]));

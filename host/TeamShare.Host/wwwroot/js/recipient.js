@@ -15,9 +15,9 @@
   });
 
   const upload = document.getElementById('link-upload');
-  document.getElementById('link-upload-input')?.addEventListener('change', async e => {
+  async function uploadAll(files) {
     const list = document.getElementById('link-upload-progress');
-    for (const file of e.target.files) {
+    for (const file of files) {
       const row = document.createElement('li');
       const label = document.createElement('span');
       label.textContent = `${file.name}: uploading…`;
@@ -28,8 +28,15 @@
       list.append(row);
       const result = await teamshare.upload(upload.dataset.uploadUrl, file, f => { bar.value = Math.round(f * 100); });
       label.textContent = result.ok ? `${file.name}: uploaded` : `${file.name}: ${teamshare.describe(result.data)}`;
+      if (!result.ok) bar.remove();
     }
-  });
+  }
+  document.getElementById('link-upload-input')?.addEventListener('change', e => uploadAll([...e.target.files]));
+  // Files dragged onto the drop box upload like chosen ones (issue 12).
+  const zone = document.getElementById('link-drop-zone');
+  zone?.addEventListener('dragover', e => { e.preventDefault(); zone.classList.add('dragging'); });
+  zone?.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone?.addEventListener('drop', e => { e.preventDefault(); zone.classList.remove('dragging'); uploadAll([...e.dataTransfer.files]); });
 
   const editor = document.getElementById('link-editor');
   const editorStatus = document.getElementById('link-editor-status');

@@ -9,6 +9,15 @@ document.addEventListener('click', e => {
   if (button && !confirm(button.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); }
 }, true);
 
+// The phone menu's button folds the main menu open and shut.
+document.addEventListener('click', e => {
+  const toggle = e.target.closest?.('[data-toggle-menu]');
+  if (!toggle) return;
+  const menu = document.getElementById(toggle.getAttribute('aria-controls'));
+  const open = menu.classList.toggle('show');
+  toggle.setAttribute('aria-expanded', String(open));
+});
+
 // A button with data-copy puts its text on the clipboard (a share's link, again, from My Shares and the share's page).
 document.addEventListener('click', async e => {
   const button = e.target.closest?.('button[data-copy]');

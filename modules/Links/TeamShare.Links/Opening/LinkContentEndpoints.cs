@@ -111,6 +111,9 @@ internal static class LinkContentEndpoints
         if (link is null) return RefusalText.Problem(refusal);
         var share = link.Share;
         if (!share.AllowUpload) return Problems.Status(403, "Not allowed", "This link does not allow uploading.", "upload_not_allowed");
+        // Refused before the body is read when the browser declares it too large (issue 12: the limit held only at the end).
+        if (http.Request.ContentLength > options.Value.MaxUploadBytes + MultipartFile.Slack)
+            return Problems.Status(413, "File too large", $"Files can be at most {options.Value.MaxUploadBytes:N0} bytes.", "too_large");
         var target = folderId is { } id
             ? await gate.ResolveAsync(link, id, http.User, ct)
             : link.Items.FirstOrDefault(i => i.Kind == "folder");

@@ -8,6 +8,8 @@ namespace TeamShare.SharedKernel.Http;
 public static class MultipartFile
 {
     public const string Field = "file";
+    /// <summary>Room for a multipart body's boundaries and part headers around a file of the largest allowed size.</summary>
+    public const long Slack = 64 * 1024;
 
     public static bool TryGetBoundary(HttpRequest request, out string boundary)
     {

@@ -6,12 +6,11 @@ namespace TeamShare.Spaces.Upload;
 /// <summary>SP-2: the configured size limit, for every route that takes file bodies.</summary>
 internal static class UploadLimits
 {
-    private const long MultipartSlack = 64 * 1024;
 
     /// <summary>Kestrel's default 30 MB body limit would cut uploads short; our own limit is enforced while streaming.</summary>
     public static void Lift(HttpRequest request, long limit) => RequestBodyLimit.Lift(request, limit);
 
-    public static bool ExceedsDeclared(HttpRequest request, long limit) => request.ContentLength > limit + MultipartSlack;
+    public static bool ExceedsDeclared(HttpRequest request, long limit) => request.ContentLength > limit + MultipartFile.Slack;
 
     public static IResult TooLarge(long limit) =>
         Problems.Status(413, "File too large", $"Files can be at most {limit:N0} bytes.", "too_large");

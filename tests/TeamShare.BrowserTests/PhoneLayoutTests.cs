@@ -1,0 +1,70 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace TeamShare.BrowserTests;
+
+/// <summary>Issue 12, phones: at 390×844 no page is wider than the screen, the menu folds away, the share dialog fits.</summary>
+public sealed class PhoneLayoutTests(HostProcess host) : IClassFixture<HostProcess>
+{
+    private static async Task AssertFitsAsync(IPage page, string what)
+    {
+        var (scroll, inner) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("innerWidth"));
+        Assert.True(scroll <= inner, $"{what} is {scroll} px wide on a {inner} px screen");
+    }
+
+    [Fact]
+    public async Task Issue12_signed_in_pages_the_share_dialog_and_a_link_page_fit_a_phone_and_the_menu_folds()
+    {
+        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = "demo-Password1", name = "phone" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+        var space = (await api.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
+        using var form = new MultipartFormDataContent { { new StringContent("a file with a rather long name to test wrapping"), "file", "quarterly-report-with-a-very-long-file-name-2026-final-v3.txt" } };
+        var file = (await (await api.PostAsync($"/api/spaces/{space}/files", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var url = (await (await api.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, remarks = "For Friday" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var phone = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var page = await phone.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+
+        // The menu is folded behind its button and opens on a tap.
+        var myShares = page.GetByRole(AriaRole.Link, new() { Name = "My Shares" });
+        Assert.False(await myShares.IsVisibleAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        Assert.True(await myShares.IsVisibleAsync());
+
+        foreach (var path in new[] { "/files", "/shares", "/shared", "/trash", $"/items/{file}", "/account/tokens", "/account/webdav" })
+        {
+            await page.GotoAsync(host.BaseUrl + path);
+            await AssertFitsAsync(page, path);
+        }
+
+        await page.GotoAsync($"{host.BaseUrl}/files");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Share quarterly-report-with-a-very-long-file-name-2026-final-v3.txt" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.WaitForAsync();
+        var box = (await dialog.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the share dialog spans {box.X}..{box.X + box.Width}");
+        await AssertFitsAsync(page, "the files page with the share dialog");
+
+        var admin = await phone.NewPageAsync();
+        await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");
+        foreach (var path in new[] { "/admin/members", "/admin/departments", "/admin/policy", "/admin/activity", "/admin/spaces" })
+        {
+            await admin.GotoAsync(host.BaseUrl + path);
+            await AssertFitsAsync(admin, path);
+        }
+
+        var stranger = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true })).NewPageAsync();
+        await stranger.GotoAsync(url);
+        await stranger.GetByText("For Friday").WaitForAsync();
+        await AssertFitsAsync(stranger, "a link page");
+    }
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver), starts a throwaway PostgreSQL
+# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm; npm: axe-core), starts a throwaway PostgreSQL
 # server, builds once, runs every test project (the integration tests once per database provider), stops the server even
 # on failure, and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
 set -uo pipefail
@@ -12,11 +12,19 @@ command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # WebDAV clients (issue 10): the litmus conformance suite, rclone and cadaver.
 for tool in litmus rclone cadaver; do command -v $tool >/dev/null 2>&1 || need+=($tool); done
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "Installing ${need[*]} ..."
   $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
     || { echo "Could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# axe-core for the accessibility test (issue 12), from npm into an ignored folder of the browser tests.
+axe=tests/TeamShare.BrowserTests/axe
+if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
+  mkdir -p "$axe" && echo '{ "private": true }' > "$axe/package.json" && (cd "$axe" && npm install --no-audit --no-fund --silent axe-core@4.14.1 >/dev/null) \
+    || { echo "Could not install axe-core from npm"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -190,8 +190,8 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
         var page = await context.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
         await page.GotoAsync($"{host.BaseUrl}/shares?name={Uri.EscapeDataString(name)}");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Copy the link of {name}" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Copy the link of {name}" }).Filter(new() { HasText = "Copied" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Copy link of {name}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Copy link of {name}" }).Filter(new() { HasText = "Copied" }).WaitForAsync();
         Assert.Equal(url, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
 
         await page.GotoAsync($"{host.BaseUrl}/shares/{share.GetProperty("id").GetString()}");

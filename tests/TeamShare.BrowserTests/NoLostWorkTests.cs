@@ -90,13 +90,21 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
         await page.GotoAsync($"{host.BaseUrl}/shares/{id}");
         // 15:00 UTC in March (before US daylight saving starts on the second Sunday: the 10th may be either side) is 10:00 or 11:00 there.
         var shown = await page.GetByLabel("Expires").InputValueAsync();
+        // Times on pages read in the viewer's zone, with UTC in the tooltip.
+        var created = page.Locator("time").First;
+        Assert.EndsWith("UTC", await created.GetAttributeAsync("title"));
+        Assert.DoesNotContain("UTC", await created.InnerTextAsync());
         var newYork = TimeZoneInfo.ConvertTimeFromUtc(expires, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         Assert.Equal(newYork.ToString("yyyy-MM-ddTHH:mm"), shown);
         for (var i = 0; i < 2; i++)
         {
             await page.GetByLabel("Remarks").FillAsync($"Saved {i}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-            await page.GetByText("Saved. The link is unchanged.").WaitForAsync();
+            // The saved message stays from the first save, so wait for the change itself.
+            var remarks = "";
+            for (var t = 0; t < 50 && remarks != $"Saved {i}"; t++, await Task.Delay(200))
+                remarks = (await mia.GetFromJsonAsync<JsonElement>($"/api/shares/{id}")).GetProperty("remarks").GetString() ?? "";
+            Assert.Equal($"Saved {i}", remarks);
         }
         var after = await mia.GetFromJsonAsync<JsonElement>($"/api/shares/{id}");
         Assert.Equal(expires, after.GetProperty("expiresAt").GetDateTime().ToUniversalTime());

@@ -134,6 +134,30 @@ public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<Team
     }
 
     [Fact]
+    public async Task Issue12_a_link_to_one_folder_opens_on_what_is_in_it()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = $"Photos {Guid.NewGuid():N}" })).Json()).Id();
+        Assert.Equal(HttpStatusCode.Created, (await mia.Upload(space, "beach.jpg", new MemoryStream(new byte[10]), folder)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await mia.Upload(space, "hills.jpg", new MemoryStream(new byte[10]), folder)).StatusCode);
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { folder } })).GetProperty("url").GetString()!);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/s/{token}");
+        request.Headers.Add("Accept", "application/json");
+        var view = await (await factory.Anonymous().SendAsync(request)).Json();
+        Assert.Equal(["beach.jpg", "hills.jpg"], view.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task Issue12_a_department_of_one_says_one_member()
+    {
+        var adam = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        var page = await adam.GetStringAsync("/admin/departments");
+        Assert.Contains("Sales <small class=\"text-muted\">(1 member)</small>", page);
+        Assert.DoesNotContain("(1 members)", page);
+    }
+
+    [Fact]
     public async Task Issue12_a_link_page_says_who_shared_it_and_shows_sizes_people_read()
     {
         var (mia, space) = (await factory.ClientForAsync("mia@acme.test"), "");

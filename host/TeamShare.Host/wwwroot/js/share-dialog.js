@@ -39,7 +39,7 @@ teamshare.shareDialog = root => {
     const org = recipients.find(r => r.kind === 'organisation');
     const groupCount = org ? org.memberCount : recipients.filter(r => r.kind === 'department').reduce((n, r) => n + (r.memberCount ?? 0), 0);
     const notice = document.getElementById('audience-notice');
-    notice.textContent = groupCount ? `${groupCount} people in the groups you added will get access.` : '';
+    notice.textContent = groupCount ? `${groupCount} ${groupCount === 1 ? 'person' : 'people'} in the groups you added will get access.` : '';
     notice.classList.toggle('d-none', !groupCount);
   }
 
@@ -52,7 +52,7 @@ teamshare.shareDialog = root => {
       li.id = `suggestion-${i}`;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', i === active ? 'true' : 'false');
-      const detail = o.kind === 'department' || o.kind === 'organisation' ? ` (${o.memberCount} people)` : o.kind === 'external' ? ' (outside your organisation)' : ` <${o.email}>`;
+      const detail = o.kind === 'department' || o.kind === 'organisation' ? ` (${o.memberCount} ${o.memberCount === 1 ? 'person' : 'people'})` : o.kind === 'external' ? ' (outside your organisation)' : ` <${o.email}>`;
       li.textContent = o.displayName + detail;
       li.addEventListener('mousedown', e => { e.preventDefault(); add(o); });
       return li;

@@ -9,6 +9,14 @@ document.addEventListener('click', e => {
   if (button && !confirm(button.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); }
 }, true);
 
+// Times in the viewer's own zone (issue 12): pages write <time datetime> in UTC; the UTC text stays as the tooltip.
+document.querySelectorAll('time[datetime]').forEach(t => {
+  const at = new Date(t.getAttribute('datetime'));
+  if (Number.isNaN(at.getTime())) return;
+  t.title = t.textContent.trim();
+  t.textContent = at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+});
+
 // The phone menu's button folds the main menu open and shut.
 document.addEventListener('click', e => {
   const toggle = e.target.closest?.('[data-toggle-menu]');

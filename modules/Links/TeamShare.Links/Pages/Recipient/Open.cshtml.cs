@@ -51,6 +51,9 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
                 items = target?.Kind == "folder" ? await gate.ChildrenAsync(link, folderId, User, ct) : null;
                 if (items is null) refusal = LinkRefusal.NotFound;
             }
+            // A link to one folder opens on what is in it, as Dropbox and Drive do, not on a row naming the folder (issue 12).
+            else if (link.Share.AllowPreview && link.Items is [{ Kind: "folder" } only])
+                items = await gate.ChildrenAsync(link, only.Id, User, ct);
         }
         if (link is null || items is null)
         {

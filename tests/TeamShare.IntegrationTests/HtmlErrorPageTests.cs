@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Net.Http.Headers;
 
@@ -71,5 +72,28 @@ public sealed class HtmlErrorPageTests(TeamShareFactory factory) : IClassFixture
         var filteredHref = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(filtered, "href=\"(/api/admin/activity.csv[^\"]*)\"").Groups[1].Value);
         Assert.Equal("/api/admin/activity.csv?from=2020-01-01&kind=link_created", filteredHref);
         Assert.Equal(HttpStatusCode.OK, (await adam.GetAsync(filteredHref)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Issue12_sharing_activity_names_people_and_departments_instead_of_raw_ids()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "for-names.txt", "n"u8.ToArray())).Id();
+        var adam = await factory.ClientForAsync("adam@acme.test");
+        var mark = (await (await adam.GetAsync("/api/admin/members")).Json()).EnumerateArray().Single(m => m.GetProperty("email").GetString() == "mark@acme.test").Id();
+        var engineering = (await (await adam.GetAsync("/api/admin/departments")).Json()).EnumerateArray().Single(d => d.GetProperty("name").GetString() == "Engineering").Id();
+        var sent = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+        {
+            recipients = new object[] { new { kind = "user", id = mark }, new { kind = "department", id = engineering } }, role = "viewer",
+        });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+
+        var rows = (await (await adam.GetAsync("/api/admin/activity?kind=invitation_sent")).Json()).EnumerateArray()
+            .Where(r => r.GetProperty("details").GetString() == "for-names.txt").ToList();
+        Assert.Contains(rows, r => r.GetProperty("targetName").GetString() == "Mark Member" && r.GetProperty("target").GetString() == $"user:{mark}");
+        Assert.Contains(rows, r => r.GetProperty("targetName").GetString() == "Engineering (department)");
+        var page = await (await Browsers.SignedInAsync(factory, "adam@acme.test")).GetStringAsync("/admin/activity?Kind=invitation_sent");
+        Assert.Contains("<td>Mark Member</td>", page);
+        Assert.DoesNotContain($"user:{mark}", page);
     }
 }

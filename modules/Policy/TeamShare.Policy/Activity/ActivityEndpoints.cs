@@ -10,7 +10,10 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Policy.Activity;
 
-internal sealed record ActivityDto(long Id, DateTime At, Guid? ActorId, string? Actor, string Kind, Guid? SubjectId, string? Target, string? Details);
+/// <param name="Target">As recorded: an e-mail address, or "user:{id}", "department:{id}", "organisation:".</param>
+/// <param name="TargetName">The target as a person reads it: a member's or department's name, "everyone in the team" (issue 12).</param>
+internal sealed record ActivityDto(long Id, DateTime At, Guid? ActorId, string? Actor, string Kind, Guid? SubjectId, string? Target, string? Details,
+    string? TargetName = null);
 
 internal sealed record ActivityFilter(DateTime? From, DateTime? To, Guid? Actor, string? Kind, long? Before);
 
@@ -31,10 +34,34 @@ internal sealed class ActivityQueries(PolicyDbContext db, IMediator mediator)
         if (!string.IsNullOrWhiteSpace(f.Kind)) query = query.Where(a => a.Kind == f.Kind);
         if (f.Before is { } before) query = query.Where(a => a.Id < before);
         var rows = await query.OrderByDescending(a => a.Id).Take(limit).ToListAsync(ct);
-        var names = await mediator.Send(new GetUserNames(teamId, rows.Where(r => r.ActorId != null).Select(r => r.ActorId!.Value).ToList()), ct);
-        return rows.Select(r => new ActivityDto(r.Id, r.At, r.ActorId, r.ActorId is { } id ? names.GetValueOrDefault(id) : null,
-            r.Kind, r.SubjectId, r.Target, r.Details)).ToList();
+        var targets = rows.Select(r => PrincipalOf(r.Target)).ToList();
+        var userIds = rows.Where(r => r.ActorId != null).Select(r => r.ActorId!.Value)
+            .Concat(targets.Where(t => t.Kind == "user").Select(t => t.Id!.Value)).Distinct().ToList();
+        var departmentIds = targets.Where(t => t.Kind == "department").Select(t => t.Id!.Value).Distinct().ToList();
+        // One question to Identity for the people on the page (actors and those shared with, suspended ones too), one for departments.
+        var names = await mediator.Send(new GetUserNames(teamId, userIds), ct);
+        var departments = departmentIds.Count == 0 ? new Dictionary<Guid, NamedPrincipal>()
+            : (await mediator.Send(new DescribePrincipals(teamId, [], departmentIds), ct)).Departments;
+        return rows.Select((r, i) => new ActivityDto(r.Id, r.At, r.ActorId, r.ActorId is { } id ? names.GetValueOrDefault(id) : null,
+            r.Kind, r.SubjectId, r.Target, r.Details, NameOf(r.Target, targets[i], names, departments))).ToList();
     }
+
+    private static (string? Kind, Guid? Id) PrincipalOf(string? target)
+    {
+        var colon = target?.IndexOf(':') ?? -1;
+        if (colon <= 0 || target!.Contains('@')) return (null, null);
+        var kind = target[..colon];
+        return Guid.TryParse(target[(colon + 1)..], out var id) ? (kind, id) : (kind, null);
+    }
+
+    private static string? NameOf(string? target, (string? Kind, Guid? Id) principal, IReadOnlyDictionary<Guid, string> people,
+        IReadOnlyDictionary<Guid, NamedPrincipal> departments) => principal switch
+    {
+        ("user", { } id) => people.GetValueOrDefault(id) ?? "a former member",
+        ("department", { } id) => departments.TryGetValue(id, out var d) ? $"{d.Name} (department)" : "a deleted department",
+        ("organisation", _) => "everyone in the team",
+        _ => target,
+    };
 
     /// <summary>External e-mail domains the team shares with most; links carry no address and are not counted.</summary>
     public async Task<IReadOnlyList<DomainCount>> TopDomainsAsync(Guid teamId, CancellationToken ct)
@@ -60,9 +87,9 @@ internal static class ActivityEndpoints
     {
         var rows = await queries.ListAsync(user.GetTeamId(), new(from, to, actor, kind, null), ActivityQueries.CsvLimit, ct);
         var csv = new StringBuilder();
-        CsvWriter.Row(csv, ["time", "actor", "kind", "subject", "target", "details"]);
+        CsvWriter.Row(csv, ["time", "actor", "kind", "subject", "target", "details", "target_name"]);
         foreach (var r in rows)
-            CsvWriter.Row(csv, [r.At.ToString("O"), r.Actor ?? "", r.Kind, r.SubjectId?.ToString() ?? "", r.Target ?? "", r.Details ?? ""]);
+            CsvWriter.Row(csv, [r.At.ToString("O"), r.Actor ?? "", r.Kind, r.SubjectId?.ToString() ?? "", r.Target ?? "", r.Details ?? "", r.TargetName ?? ""]);
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "sharing-activity.csv");
     }
 

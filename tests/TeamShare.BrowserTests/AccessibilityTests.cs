@@ -35,10 +35,7 @@ public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper outpu
     [Fact]
     public async Task Issue12_axe_finds_no_serious_or_critical_violation_on_any_page()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = "demo-Password1", name = "axe" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+        using var api = await host.ApiAsync("mia@acme.test");
         var space = (await api.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
         using var form = new MultipartFormDataContent { { new StringContent("notes"), "file", "notes.txt" } };
         var file = (await (await api.PostAsync($"/api/spaces/{space}/files", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

@@ -9,25 +9,16 @@ namespace TeamShare.BrowserTests;
 /// <summary>Issue 12: the create-link page shows the team's policy before submitting: expiry filled in and presets, password asked for.</summary>
 public sealed class CreateLinkPolicyTests(HostProcess host) : IClassFixture<HostProcess>
 {
-    private async Task<HttpClient> ApiAsync(string email)
-    {
-        var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email, password = "demo-Password1", name = "policy" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
-        return api;
-    }
-
     [Fact]
     public async Task Issue12_create_link_fills_the_longest_allowed_expiry_offers_presets_and_asks_for_a_required_password_first()
     {
-        var adam = await ApiAsync("adam@acme.test");
+        var adam = await host.ApiAsync("adam@acme.test");
         var settings = JsonNode.Parse(await adam.GetStringAsync("/api/admin/policy"))!["settings"]!.AsObject();
         settings["maxExternalLinkExpiryDays"] = 10;
         settings["requirePasswordForExternalLinks"] = true;
         Assert.True((await adam.PutAsJsonAsync("/api/admin/policy", new JsonObject { ["settings"] = settings.DeepClone() })).IsSuccessStatusCode);
 
-        var mia = await ApiAsync("mia@acme.test");
+        var mia = await host.ApiAsync("mia@acme.test");
         var space = (await mia.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
         using var form = new MultipartFormDataContent { { new StringContent("policy"), "file", "policy.txt" } };
         var file = (await (await mia.PostAsync($"/api/spaces/{space}/files", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -75,6 +78,16 @@ public class HostProcess : IAsyncLifetime
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var hostDirectory = Path.Combine(RepositoryRoot(), "host", "TeamShare.Host");
         return (Path.Combine(hostDirectory, "bin", configuration, "net10.0", "TeamShare.Host.dll"), hostDirectory);
+    }
+
+    /// <summary>An API client of this host for a demo account, signed in with a fresh personal access token, as a script would be.</summary>
+    public async Task<HttpClient> ApiAsync(string email)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email, password = "demo-Password1", name = "browser tests" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+        return api;
     }
 
     /// <summary>kill -9: the process dies at once, mid-request or mid-job, with no shutdown of any kind.</summary>

@@ -18,10 +18,7 @@ public sealed class LogPrivacyTests(HostWithoutSettings host) : IClassFixture<Ho
     public async Task LK7_link_tokens_never_reach_the_log_even_without_appsettings_json()
     {
         Assert.False(File.Exists(Path.Combine(host.EmptyContentRoot, "appsettings.json")));
-        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = "demo-Password1", name = "log" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+        using var api = await host.ApiAsync("mia@acme.test");
         var space = (await api.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
         using var form = new MultipartFormDataContent { { new StringContent("secret plans"), "file", "plans.txt" } };
         var item = (await (await api.PostAsync($"/api/spaces/{space}/files", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

@@ -8,15 +8,6 @@ namespace TeamShare.BrowserTests;
 /// <summary>Issue 12, "work lost or people locked out": each reproduced in Chromium and each failing before its fix.</summary>
 public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProcess>
 {
-    private async Task<HttpClient> ApiAsync(string email)
-    {
-        var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email, password = "demo-Password1", name = "journey" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
-        return api;
-    }
-
     private static async Task<string> UploadAsync(HttpClient api, string name, string text)
     {
         var space = (await api.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
@@ -27,7 +18,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     [Fact]
     public async Task Issue12_an_editing_link_without_download_opens_the_editor_with_the_current_content_and_saves_it()
     {
-        var mia = await ApiAsync("mia@acme.test");
+        var mia = await host.ApiAsync("mia@acme.test");
         var file = await UploadAsync(mia, "minutes.txt", "Agreed: ship on Friday.");
         var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, allowEdit = true, allowDownload = false }))
             .Content.ReadFromJsonAsync<JsonElement>();
@@ -50,7 +41,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     [Fact]
     public async Task Issue12_reactivate_on_the_members_page_lets_a_suspended_member_back_in()
     {
-        var adam = await ApiAsync("adam@acme.test");
+        var adam = await host.ApiAsync("adam@acme.test");
         var email = $"rita-{Guid.NewGuid():N}@acme.test";
         Assert.True((await adam.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Rita Returns", password = "demo-Password1" })).IsSuccessStatusCode);
 
@@ -74,7 +65,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     [Fact]
     public async Task Issue12_saving_a_share_in_another_time_zone_keeps_its_expiry_and_shows_it_in_local_time()
     {
-        var mia = await ApiAsync("mia@acme.test");
+        var mia = await host.ApiAsync("mia@acme.test");
         var file = await UploadAsync(mia, "timezone.txt", "tz");
         var expires = new DateTime(DateTime.UtcNow.Year + 1, 3, 10, 15, 0, 0, DateTimeKind.Utc);
         var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, expiresAt = expires }))
@@ -114,7 +105,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     [Fact]
     public async Task Issue12_a_nine_character_link_password_is_refused_not_silently_cut()
     {
-        var mia = await ApiAsync("mia@acme.test");
+        var mia = await host.ApiAsync("mia@acme.test");
         var file = await UploadAsync(mia, "password.txt", "pw");
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
@@ -133,10 +124,10 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     [Fact]
     public async Task Issue12_irreversible_actions_ask_first_naming_what_happens_and_no_changes_nothing()
     {
-        var adam = await ApiAsync("adam@acme.test");
+        var adam = await host.ApiAsync("adam@acme.test");
         var email = $"nora-{Guid.NewGuid():N}@acme.test";
         Assert.True((await adam.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Nora Nearly", password = "demo-Password1" })).IsSuccessStatusCode);
-        var mia = await ApiAsync("mia@acme.test");
+        var mia = await host.ApiAsync("mia@acme.test");
         var file = await UploadAsync(mia, "keep-sharing.txt", "k");
         var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file } })).Content.ReadFromJsonAsync<JsonElement>();
 
@@ -183,7 +174,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     [Fact]
     public async Task Issue12_the_sharer_copies_a_link_again_from_my_shares_and_from_the_share_page()
     {
-        var mia = await ApiAsync("mia@acme.test");
+        var mia = await host.ApiAsync("mia@acme.test");
         var file = await UploadAsync(mia, "again.txt", "again");
         var name = $"Copy again {Guid.NewGuid():N}"[..20];
         var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, name }))

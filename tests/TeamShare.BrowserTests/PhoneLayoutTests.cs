@@ -17,10 +17,7 @@ public sealed class PhoneLayoutTests(HostProcess host) : IClassFixture<HostProce
     [Fact]
     public async Task Issue12_signed_in_pages_the_share_dialog_and_a_link_page_fit_a_phone_and_the_menu_folds()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = "demo-Password1", name = "phone" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+        using var api = await host.ApiAsync("mia@acme.test");
         var space = (await api.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
         using var form = new MultipartFormDataContent { { new StringContent("a file with a rather long name to test wrapping"), "file", "quarterly-report-with-a-very-long-file-name-2026-final-v3.txt" } };
         var file = (await (await api.PostAsync($"/api/spaces/{space}/files", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

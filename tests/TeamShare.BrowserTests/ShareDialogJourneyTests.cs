@@ -40,8 +40,8 @@ public sealed partial class ShareDialogJourneyTests(HostWithMail host) : IClassF
         await suggestions.GetByRole(AriaRole.Option, new() { Name = "Mark Member <mark@acme.test>" }).WaitForAsync();
         await box.PressAsync("Enter");
         await box.FillAsync("Sal");
-        await suggestions.GetByRole(AriaRole.Option, new() { Name = "Sales (1 people)" }).ClickAsync();
-        await page.GetByText("1 people in the groups you added will get access.").WaitForAsync();
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "Sales (1 person)" }).ClickAsync();
+        await page.GetByText("1 person in the groups you added will get access.").WaitForAsync();
         await box.FillAsync("guest@example.org");
         await suggestions.GetByRole(AriaRole.Option, new() { Name = "guest@example.org (outside your organisation)" }).WaitForAsync();
         await box.PressAsync("Enter");

@@ -32,10 +32,7 @@ public sealed class UploadFeedbackTests(SmallUploadHost host) : IClassFixture<Sm
     [Fact]
     public async Task Issue12_a_drop_box_takes_dragged_files_and_explains_a_file_too_large()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var created = await (await api.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = "demo-Password1", name = "drop" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("token").GetString());
+        using var api = await host.ApiAsync("mia@acme.test");
         var space = (await api.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
         var folder = (await (await api.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = "Dropped in" })).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("id").GetString();

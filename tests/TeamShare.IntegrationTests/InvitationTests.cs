@@ -342,7 +342,7 @@ public sealed partial class InvitationTests : IDisposable
             .Single(a => a.GetProperty("principal").GetProperty("kind").GetString() == "department").GetProperty("principal").GetProperty("displayName").GetString()!;
         var before = await SalesEntry();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsync($"/api/admin/departments/{sales}/members/{await mark.UserIdAsync()}", null)).StatusCode);
-        var people = int.Parse(System.Text.RegularExpressions.Regex.Match(before, @"\((\d+) people\)").Groups[1].Value);
+        var people = int.Parse(System.Text.RegularExpressions.Regex.Match(before, @"\((\d+) (?:person|people)\)").Groups[1].Value);
         Assert.Equal($"Sales ({people + 1} people)", await SalesEntry());
         var access = await (await mia.GetAsync($"/api/items/{item}/access")).Json();
         var reached = await mark.GetAsync($"/api/items/{item}");

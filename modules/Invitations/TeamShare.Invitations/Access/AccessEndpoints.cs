@@ -51,8 +51,8 @@ internal static class AccessEndpoints
             "user" => new PrincipalDto("user", g.PrincipalId, users.GetValueOrDefault(g.PrincipalId!.Value)?.Email,
                 users.GetValueOrDefault(g.PrincipalId.Value)?.Name ?? "(former member)"),
             "department" => new PrincipalDto("department", g.PrincipalId, null,
-                departments.GetValueOrDefault(g.PrincipalId!.Value) is { } d ? $"{d.Name} ({d.MemberCount} people)" : "(deleted department)"),
-            _ => new PrincipalDto("organisation", null, null, $"Everyone ({principals.ActiveMembers} people)"),
+                departments.GetValueOrDefault(g.PrincipalId!.Value) is { } d ? $"{d.Name} ({TeamShare.SharedKernel.Text.Counts.People(d.MemberCount ?? 0)})" : "(deleted department)"),
+            _ => new PrincipalDto("organisation", null, null, $"Everyone ({TeamShare.SharedKernel.Text.Counts.People(principals.ActiveMembers)})"),
         }, g.Role.ToString().ToLowerInvariant(), false, null, names.GetValueOrDefault(g.CreatedBy), g.InheritedFrom)));
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -13,3 +13,9 @@ public static class Sizes
         _ => (bytes / 1024.0 / 1024 / 1024).ToString("0.##", CultureInfo.InvariantCulture) + " GB",
     };
 }
+
+/// <summary>Counts of people as people say them: "1 person", "2 people" (issue 12).</summary>
+public static class Counts
+{
+    public static string People(int n) => n == 1 ? "1 person" : $"{n} people";
+}

@@ -133,9 +133,10 @@ internal static class LinkContentEndpoints
         return result ?? MultipartFile.Missing();
     }
 
-    private static IResult WriteProblem(FileWriteResult result) => result.Problem switch
+    /// <summary>Why Spaces refused a file a link brought (page upload, edit, or WebDAV PUT), as the recipient is told.</summary>
+    public static IResult WriteProblem(FileWriteResult result, string field = MultipartFile.Field) => result.Problem switch
     {
-        "name" => Problems.Field(MultipartFile.Field, result.Message!),
+        "name" => Problems.Field(field, result.Message!),
         "too_large" => Problems.Status(413, "File too large", result.Message!, "too_large"),
         "conflict" => Problems.Status(409, "Changed meanwhile", result.Message!, "conflict"),
         _ => Problems.NotFound(),

@@ -203,13 +203,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
         }
         if (written.Item is null)
         {
-            await (written.Problem switch
-            {
-                "name" => (IResult)Problems.Field("name", written.Message!),
-                "too_large" => Problems.Status(413, "File too large", written.Message!, "too_large"),
-                "conflict" => Problems.Status(409, "Changed meanwhile", written.Message!, "conflict"),
-                _ => Problems.NotFound(),
-            }).ExecuteAsync(http);
+            await LinkContentEndpoints.WriteProblem(written, "name").ExecuteAsync(http);
             return;
         }
         uses.Record(new LinkUsed(share.Id, share.TeamId, use, written.Item.Id, clock.GetUtcNow().UtcDateTime));

@@ -90,6 +90,14 @@ public class HostProcess : IAsyncLifetime
         return api;
     }
 
+    /// <summary>SIGTERM and wait: the host shuts down gracefully, so everything it logged has reached <see cref="Output"/>.</summary>
+    public void StopGracefully()
+    {
+        if (_process is { HasExited: false }) Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+        // Without a timeout, WaitForExit also waits until the redirected output has been read to its end.
+        _process?.WaitForExit();
+    }
+
     /// <summary>kill -9: the process dies at once, mid-request or mid-job, with no shutdown of any kind.</summary>
     public void KillHard()
     {

@@ -82,9 +82,17 @@ public sealed class SecurityHeaderTests(TeamShareFactory factory) : IClassFixtur
             var response = await client.SendAsync(form);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal("/files", response.Headers.Location!.OriginalString);
-            var session = response.Headers.GetValues("Set-Cookie").Single(c => c.Contains("httponly", StringComparison.OrdinalIgnoreCase) && !c.Contains("Antiforgery"));
+            var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+            var session = cookies.Single(c => c.StartsWith("teamshare.auth="));
+            Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
             Assert.Equal(https, session.Contains("secure", StringComparison.OrdinalIgnoreCase));
+            // The known-device cookie (it spares this browser the account-wide sign-in lockout) goes only to the sign-in page.
+            var device = cookies.Single(c => c.StartsWith("teamshare.device="));
+            Assert.Contains("httponly", device, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("samesite=strict", device, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("path=/signin", device, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(https, device.Contains("secure", StringComparison.OrdinalIgnoreCase));
         }
     }
 

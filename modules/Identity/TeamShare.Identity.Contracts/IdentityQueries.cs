@@ -66,3 +66,15 @@ public sealed record RecipientRef(string Kind, Guid? Id);
 /// <param name="MembersByEmail">Active members of the team by the address as given.</param>
 public sealed record ResolvedRecipients(IReadOnlyDictionary<RecipientRef, IReadOnlyList<AudienceMember>> Audiences,
     IReadOnlyDictionary<string, AudienceMember> MembersByEmail);
+
+/// <summary>
+/// The mail dispatcher asks for a forgotten-password token when it sends the reset mail, so no outbox row holds one.
+/// Null when the reset was used, expired or its account suspended: the mail is then not sent.
+/// </summary>
+public sealed record IssuePasswordResetToken(Guid ResetId) : IRequest<string?>
+{
+    /// <summary>The mail model key holding the reset's id; the dispatcher adds "link" from <see cref="LinkBaseKey"/> and the token.</summary>
+    public const string ModelKey = "password_reset_id";
+    public const string LinkBaseKey = "link_base";
+    public const string Path = "/reset-password";
+}

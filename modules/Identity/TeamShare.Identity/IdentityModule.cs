@@ -9,6 +9,7 @@ using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Directory;
 using TeamShare.Identity.Data;
 using TeamShare.Identity.Me;
+using TeamShare.Identity.Recovery;
 using TeamShare.Identity.Seeding;
 using TeamShare.Identity.AccessTokens;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ public sealed class IdentityModule : ITeamShareModule
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<BrowserSessions>();
+        services.AddSingleton<KnownDevices>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddTeamShareAuthentication();
@@ -38,6 +40,10 @@ public sealed class IdentityModule : ITeamShareModule
         var api = endpoints.MapGroup("/api").WithTags("Identity");
         api.MapPost("/auth/tokens", CreateTokenEndpoint.Handle).AllowAnonymous()
             .WithSummary("Trade e-mail and password for a personal access token (shown once).");
+        api.MapPost("/auth/password-reset", PasswordResetEndpoints.Request).AllowAnonymous()
+            .WithSummary("Forgot your password: mail a reset link to {email} if it has an account (202 either way).");
+        api.MapPost("/auth/password-reset/complete", PasswordResetEndpoints.Complete).AllowAnonymous()
+            .WithSummary("Set a new password with the mailed link's token ({token, newPassword}); every session ends.");
         api.MapGet("/me", GetMeEndpoint.Handle).WithSummary("The signed-in user and their team role.");
         api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
         api.MapGet("/auth/tokens", ManageTokensEndpoints.List).WithSummary("The caller's personal access tokens.");

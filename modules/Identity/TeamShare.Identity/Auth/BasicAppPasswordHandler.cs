@@ -33,7 +33,7 @@ internal sealed class BasicAppPasswordHandler(
         var email = Principals.Normalize(user);
         var address = ClientAddress.Of(Context);
         var ct = Context.RequestAborted;
-        if (await throttle.IsThrottledAsync(email, address, ct)) return AuthenticateResult.Fail("Too many wrong app passwords.");
+        if (await throttle.IsThrottledAsync(email, address, knownDevice: false, ct)) return AuthenticateResult.Fail("Too many wrong app passwords.");
 
         var hash = Tokens.Hash(password);
         var found = await (from t in db.AccessTokens
@@ -42,7 +42,7 @@ internal sealed class BasicAppPasswordHandler(
                            select u).AsNoTracking().FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            await throttle.ReserveAsync(email, address, ct);
+            await throttle.ReserveAsync(email, address, knownDevice: false, ct);
             return AuthenticateResult.Fail("Unknown e-mail or app password.");
         }
         return AuthenticateResult.Success(new AuthenticationTicket(Principals.For(found, Scheme.Name), Scheme.Name));

@@ -5,7 +5,8 @@ namespace TeamShare.Identity.Auth;
 
 /// <summary>
 /// ID-8: after 5 failed sign-ins for one e-mail from one address within 15 minutes, that address is refused for
-/// that e-mail until the window passes; after 50 for one e-mail from anywhere in an hour, everyone is. Checked before hashing.
+/// that e-mail until the window passes; after 50 for one e-mail from anywhere in an hour, everyone is, except browsers the
+/// account signed in on before (<see cref="KnownDevices"/>), so a guesser cannot lock the real person out. Checked before hashing.
 /// </summary>
 internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
 {
@@ -14,7 +15,7 @@ internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
     public const int PerAccountLimit = 50;
     public static readonly TimeSpan PerAccountWindow = TimeSpan.FromHours(1);
 
-    public async Task<bool> IsThrottledAsync(string normalizedEmail, string address, CancellationToken ct)
+    public async Task<bool> IsThrottledAsync(string normalizedEmail, string address, bool knownDevice, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var addressSince = now - PerAddressWindow;
@@ -22,6 +23,7 @@ internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
         var fromAddress = await db.SignInFailures.CountAsync(
             f => f.NormalizedEmail == normalizedEmail && f.ClientAddress == address && f.At > addressSince, ct);
         if (fromAddress >= PerAddressLimit) return true;
+        if (knownDevice) return false;
         var fromAnywhere = await db.SignInFailures.CountAsync(
             f => f.NormalizedEmail == normalizedEmail && f.At > accountSince, ct);
         return fromAnywhere >= PerAccountLimit;
@@ -33,7 +35,7 @@ internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
     /// is withdrawn unless it is among the address's first <see cref="PerAddressLimit"/> in the window, so a flood refused
     /// whole (every attempt saw the others) still leaves the address closed.
     /// </summary>
-    public async Task<long?> ReserveAsync(string normalizedEmail, string address, CancellationToken ct)
+    public async Task<long?> ReserveAsync(string normalizedEmail, string address, bool knownDevice, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var attempt = new SignInFailure { NormalizedEmail = normalizedEmail, ClientAddress = address, At = now };
@@ -42,7 +44,7 @@ internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
         var addressSince = now - PerAddressWindow;
         var accountSince = now - PerAccountWindow;
         var over = await db.SignInFailures.CountAsync(f => f.NormalizedEmail == normalizedEmail && f.ClientAddress == address && f.At > addressSince, ct) > PerAddressLimit
-                   || await db.SignInFailures.CountAsync(f => f.NormalizedEmail == normalizedEmail && f.At > accountSince, ct) > PerAccountLimit;
+                   || (!knownDevice && await db.SignInFailures.CountAsync(f => f.NormalizedEmail == normalizedEmail && f.At > accountSince, ct) > PerAccountLimit);
         if (!over)
         {
             // Housekeeping on the write path keeps the table small without a separate job.

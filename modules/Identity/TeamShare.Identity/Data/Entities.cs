@@ -75,3 +75,17 @@ internal sealed class SignInFailure
     public required string ClientAddress { get; set; }
     public DateTime At { get; set; }
 }
+
+/// <summary>
+/// A forgotten-password request (ASVS V6). The token is made when its mail is sent and stored only as its SHA-256, so the
+/// outbox never holds a usable link; a newer mail's token replaces the older one. One use, one hour.
+/// </summary>
+internal sealed class PasswordReset
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public byte[]? TokenHash { get; set; }
+    public DateTime? UsedAt { get; set; }
+}

@@ -16,6 +16,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -65,6 +66,12 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("identity_sessions");
             e.HasIndex(x => x.UserId);
+        });
+        b.Entity<PasswordReset>(e =>
+        {
+            e.ToTable("identity_password_resets");
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.UserId, x.CreatedAt });
         });
     }
 }

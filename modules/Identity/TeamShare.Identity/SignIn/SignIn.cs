@@ -11,7 +11,8 @@ internal enum SignInStatus { Succeeded, Invalid, Throttled }
 internal sealed record SignInOutcome(SignInStatus Status, User? User = null);
 
 /// <summary>Checks credentials for both the sign-in page and token creation (ID-8).</summary>
-internal sealed record SignInCommand(string Email, string Password, string ClientAddress) : IRequest<SignInOutcome>;
+/// <param name="KnownDevice">The browser carries this account's device cookie (<see cref="KnownDevices"/>).</param>
+internal sealed record SignInCommand(string Email, string Password, string ClientAddress, bool KnownDevice = false) : IRequest<SignInOutcome>;
 
 internal sealed class SignInHandler(IdentityDbContext db, SignInThrottle throttle, PasswordHashing hashing)
     : IRequestHandler<SignInCommand, SignInOutcome>
@@ -19,10 +20,10 @@ internal sealed class SignInHandler(IdentityDbContext db, SignInThrottle throttl
     public async ValueTask<SignInOutcome> Handle(SignInCommand request, CancellationToken ct)
     {
         var email = Principals.Normalize(request.Email ?? "");
-        if (await throttle.IsThrottledAsync(email, request.ClientAddress, ct))
+        if (await throttle.IsThrottledAsync(email, request.ClientAddress, request.KnownDevice, ct))
             return new SignInOutcome(SignInStatus.Throttled);
 
-        if (await throttle.ReserveAsync(email, request.ClientAddress, ct) is not { } attempt)
+        if (await throttle.ReserveAsync(email, request.ClientAddress, request.KnownDevice, ct) is not { } attempt)
             return new SignInOutcome(SignInStatus.Throttled);
 
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);

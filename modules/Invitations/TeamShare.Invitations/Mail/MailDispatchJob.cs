@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Mediator;
+using TeamShare.Identity.Contracts;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Invitations.Data;
 using TeamShare.Invitations.External;
@@ -14,7 +16,7 @@ namespace TeamShare.Invitations.Mail;
 /// invitation goes out only once its grant exists, so nobody is invited to something they cannot open.
 /// </summary>
 internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier applier, MailTemplates templates, MailSender sender,
-    ExternalLinks links, TimeProvider clock) : IRecurringJob
+    ExternalLinks links, IMediator mediator, TimeProvider clock) : IRecurringJob
 {
     public const string Id = "invitations-mail";
 
@@ -51,6 +53,11 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                     await db.SaveChangesAsync(ct);
                     continue;
                 }
+                if (model.TryGetValue(IssuePasswordResetToken.ModelKey, out var resetId) && !await SignResetLinkAsync(mail, model, resetId, now, ct))
+                {
+                    await db.SaveChangesAsync(ct);
+                    continue;
+                }
                 var (result, error) = await session.SendAsync(mail.MessageId, mail.To, templates.Render(mail.Template, model), ct);
                 switch (result)
                 {
@@ -64,6 +71,19 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
             db.ChangeTracker.Clear();
             if (attempted == 0) break;
         }
+    }
+
+    /// <summary>A forgotten-password link, like an external one, exists only in the mail: its token is made now.</summary>
+    private async Task<bool> SignResetLinkAsync(OutboxMail mail, Dictionary<string, string> model, string resetId, DateTime now, CancellationToken ct)
+    {
+        var token = Guid.TryParse(resetId, out var id) ? await mediator.Send(new IssuePasswordResetToken(id), ct) : null;
+        if (token is null)
+        {
+            Outbox.Fail(mail, now, "The reset was used or expired before this mail went out.");
+            return false;
+        }
+        model["link"] = $"{model.GetValueOrDefault(IssuePasswordResetToken.LinkBaseKey)}{IssuePasswordResetToken.Path}?token={token}";
+        return true;
     }
 
     /// <summary>

@@ -88,6 +88,37 @@ namespace TeamShare.Identity.Data.Migrations
                     b.ToTable("identity_department_members", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Identity.Data.PasswordReset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("identity_password_resets", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Identity.Data.Session", b =>
                 {
                     b.Property<Guid>("Id")

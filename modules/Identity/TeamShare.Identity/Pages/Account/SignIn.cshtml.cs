@@ -24,17 +24,20 @@ public sealed class SignInModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var address = ClientAddress.Of(HttpContext);
-        var outcome = await mediator.Send(new SignInCommand(Email ?? "", Password ?? "", address), ct);
+        var devices = HttpContext.RequestServices.GetRequiredService<KnownDevices>();
+        var email = Principals.Normalize(Email ?? "");
+        var outcome = await mediator.Send(new SignInCommand(Email ?? "", Password ?? "", address, devices.Recognizes(HttpContext, email)), ct);
         switch (outcome.Status)
         {
             case SignInStatus.Throttled:
                 Response.StatusCode = 429;
-                Error = "Too many failed attempts. Wait 15 minutes, then try again.";
+                Error = "Too many failed attempts. Wait 15 minutes, then try again, or choose a new password with \"Forgot your password?\".";
                 return Page();
             case SignInStatus.Invalid:
                 Error = "That e-mail and password do not match an account.";
                 return Page();
         }
+        devices.Remember(HttpContext, email);
         var principal = await HttpContext.RequestServices.GetRequiredService<BrowserSessions>().StartAsync(outcome.User!, ct);
         await HttpContext.SignInAsync(TeamShareClaims.CookieScheme, principal);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files");

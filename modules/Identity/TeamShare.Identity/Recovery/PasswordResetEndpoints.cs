@@ -1,0 +1,26 @@
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using TeamShare.Identity.Admin;
+using TeamShare.SharedKernel.Http;
+
+namespace TeamShare.Identity.Recovery;
+
+internal sealed record PasswordResetRequest(string? Email);
+internal sealed record CompletePasswordResetRequest(string? Token, string? NewPassword);
+
+internal static class PasswordResetEndpoints
+{
+    public const string Sent = "If that address has an account, a mail with a link to choose a new password is on its way. The link works for an hour.";
+
+    /// <summary>POST /api/auth/password-reset {email}: 202 whether or not the address has an account.</summary>
+    public static async Task<IResult> Request(PasswordResetRequest body, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        if (MemberRules.EmailProblem(body.Email) is { } problem) return Problems.Field("email", problem);
+        await mediator.Send(new RequestPasswordReset(body.Email, PublicAddress.ForMessages(http)), ct);
+        return TypedResults.Accepted((string?)null, new { message = Sent });
+    }
+
+    /// <summary>POST /api/auth/password-reset/complete {token, newPassword}: 204, or a problem naming the field.</summary>
+    public static async Task<IResult> Complete(CompletePasswordResetRequest body, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new CompletePasswordReset(body.Token, body.NewPassword), ct)).ToHttp(_ => TypedResults.NoContent());
+}

@@ -1,0 +1,45 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Auth;
+using TeamShare.Identity.Contracts;
+using TeamShare.Identity.Data;
+using TeamShare.Invitations.Contracts;
+
+namespace TeamShare.Identity.Recovery;
+
+/// <summary>
+/// "Forgot your password?": a reset mail goes to an active account's address. The answer is the same whether or not the
+/// address has an account, so nobody learns who is a member; at most <see cref="PerHour"/> mails an hour per account, so the
+/// form cannot be used to flood someone's inbox.
+/// </summary>
+internal sealed record RequestPasswordReset(string? Email, string LinkBase) : IRequest<bool>;
+
+internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediator mediator, TimeProvider clock)
+    : IRequestHandler<RequestPasswordReset, bool>
+{
+    public const int PerHour = 3;
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    public async ValueTask<bool> Handle(RequestPasswordReset request, CancellationToken ct)
+    {
+        var email = Principals.Normalize(request.Email ?? "");
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive && u.RemovedAt == null, ct);
+        if (user is null) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - TimeSpan.FromHours(1);
+        if (await db.PasswordResets.CountAsync(r => r.UserId == user.Id && r.CreatedAt > since, ct) >= PerHour) return false;
+
+        var reset = new PasswordReset { Id = Guid.CreateVersion7(), UserId = user.Id, CreatedAt = now, ExpiresAt = now + Lifetime };
+        db.PasswordResets.Add(reset);
+        await db.SaveChangesAsync(ct);
+        var model = new Dictionary<string, string>
+        {
+            ["display_name"] = user.DisplayName,
+            [IssuePasswordResetToken.ModelKey] = reset.Id.ToString(),
+            [IssuePasswordResetToken.LinkBaseKey] = request.LinkBase,
+            ["expires_minutes"] = ((int)Lifetime.TotalMinutes).ToString(),
+        };
+        await mediator.Send(new QueueMail(user.TeamId, user.Email, "password-reset", model, $"password-reset:{reset.Id}"), ct);
+        return true;
+    }
+}

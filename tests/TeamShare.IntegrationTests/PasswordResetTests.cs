@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Invitations.Mail;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>
+/// Issue 14 (ASVS V6): a forgotten password is reset through a mailed link (real SMTP), and a guesser's wrong sign-ins do
+/// not lock the real person out of a browser they signed in on before.
+/// </summary>
+public sealed partial class PasswordResetTests : IDisposable
+{
+    private readonly SmtpServer _smtp = new();
+    private readonly TeamShareFactory _factory;
+
+    public PasswordResetTests()
+    {
+        _smtp.Start();
+        _factory = new TeamShareFactory { SmtpPort = _smtp.Port };
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _smtp.Dispose();
+    }
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/reset-password\?token=(tsr_[A-Za-z0-9_\-]+)")]
+    private static partial Regex ResetLink();
+
+    private async Task DispatchAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<MailDispatchJob>().RunAsync(CancellationToken.None);
+    }
+
+    private async Task<string> NewMemberAsync()
+    {
+        var admin = await _factory.ClientForAsync("adam@acme.test");
+        var email = $"forgetful-{Guid.NewGuid():N}@acme.test";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/admin/members",
+            new { email, displayName = "Fay Forgetful", password = TeamShareFactory.Password })).StatusCode);
+        return email;
+    }
+
+    /// <summary>Signs in through the sign-in page from <paramref name="address"/>, like a browser; the status of the form's answer.</summary>
+    private static async Task<HttpStatusCode> SignInPageAsync(HttpClient browser, string email, string password, string address)
+    {
+        var page = await browser.GetStringAsync("/signin");
+        var post = new HttpRequestMessage(HttpMethod.Post, "/signin")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = Browsers.FormToken(page),
+            }),
+        };
+        post.Headers.Add("X-Test-Client-Address", address);
+        return (await browser.SendAsync(post)).StatusCode;
+    }
+
+    private async Task<string> MailedTokenAsync(string email, int mails)
+    {
+        await DispatchAsync();
+        var received = _smtp.MessagesTo(email);
+        Assert.Equal(mails, received.Count);
+        return ResetLink().Match(received[^1]).Groups[1].Value;
+    }
+
+    [Fact]
+    public async Task ID8_a_forgotten_password_is_reset_by_a_mailed_link_that_works_once_and_ends_every_session()
+    {
+        var email = await NewMemberAsync();
+        var laptop = _factory.Client();
+        Assert.Equal(HttpStatusCode.Redirect, await SignInPageAsync(laptop, email, TeamShareFactory.Password, "192.0.2.10"));
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/api/me")).StatusCode);
+
+        // The same answer for an address with and without an account: nobody learns who is a member.
+        var anonymous = _factory.Anonymous();
+        var asked = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email });
+        var unknown = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = $"nobody-{Guid.NewGuid():N}@acme.test" });
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
+        Assert.Equal(await asked.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        var badAddress = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = "not an address" });
+        Assert.Equal(HttpStatusCode.BadRequest, badAddress.StatusCode);
+        Assert.Contains("email", (await badAddress.Json()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+
+        // The outbox row holds no token: it is made when the mail goes out.
+        var model = (string)(await _factory.SqlAsync("""SELECT "ModelJson" FROM "invitations_outbox" WHERE "Template" = 'password-reset'"""))!;
+        Assert.DoesNotContain("tsr_", model);
+        var token = await MailedTokenAsync(email, 1);
+        Assert.StartsWith("tsr_", token);
+
+        // The link's page shows the form; a short password is refused naming the field and leaves the link usable.
+        var page = await anonymous.GetAsync($"/reset-password?token={token}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("no-store", page.Headers.CacheControl!.ToString());
+        Assert.Contains("Choose a new password", await page.Content.ReadAsStringAsync());
+        var weak = await anonymous.PostAsJsonAsync("/api/auth/password-reset/complete", new { token, newPassword = "short" });
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Contains("newPassword", (await weak.Json()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+
+        const string chosen = "a-new-Password-42";
+        Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/auth/password-reset/complete", new { token, newPassword = chosen })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await SignInPageAsync(_factory.Client(), email, chosen, "192.0.2.11"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/tokens", new { email, password = TeamShareFactory.Password, name = "old" })).StatusCode);
+
+        var again = await anonymous.PostAsJsonAsync("/api/auth/password-reset/complete", new { token, newPassword = "yet-another-Password-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("token", (await again.Json()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task ID8_a_reset_link_ends_after_an_hour_and_the_form_sends_at_most_three_mails_an_hour()
+    {
+        var email = await NewMemberAsync();
+        var browser = _factory.Client();
+        var form = await browser.GetStringAsync("/forgot-password");
+        var sent = await browser.PostAsync("/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["__RequestVerificationToken"] = Browsers.FormToken(form),
+        }));
+        Assert.Contains("is on its way", await sent.Content.ReadAsStringAsync());
+        var token = await MailedTokenAsync(email, 1);
+
+        _factory.Clock.Advance(TimeSpan.FromMinutes(61));
+        var reset = await browser.GetStringAsync($"/reset-password?token={token}");
+        var late = await browser.PostAsync("/reset-password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = token, ["newPassword"] = "a-new-Password-42", ["repeatPassword"] = "a-new-Password-42",
+            ["__RequestVerificationToken"] = Browsers.FormToken(reset),
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("expired or was already used", await late.Content.ReadAsStringAsync());
+
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Accepted, (await _factory.Anonymous().PostAsJsonAsync("/api/auth/password-reset", new { email })).StatusCode);
+        await DispatchAsync();
+        Assert.Equal(1 + RequestPasswordResetLimit, _smtp.MessagesTo(email).Count);
+    }
+
+    private const int RequestPasswordResetLimit = 3;
+
+    [Fact]
+    public async Task ID8_fifty_wrong_guesses_do_not_lock_the_real_person_out_of_a_browser_they_signed_in_on_before()
+    {
+        var email = await NewMemberAsync();
+        var ownLaptop = _factory.Client();
+        Assert.Equal(HttpStatusCode.Redirect, await SignInPageAsync(ownLaptop, email, TeamShareFactory.Password, "192.0.2.20"));
+
+        // A guesser spreads 55 wrong passwords over eleven addresses: the account-wide limit (50 an hour) closes.
+        var guesser = _factory.Anonymous();
+        for (var address = 1; address <= 11; address++)
+            for (var i = 0; i < 5; i++)
+            {
+                var guess = new HttpRequestMessage(HttpMethod.Post, "/api/auth/tokens")
+                {
+                    Content = JsonContent.Create(new { email, password = $"guess-{address}-{i}", name = "x" }),
+                };
+                guess.Headers.Add("X-Test-Client-Address", $"198.51.100.{address}");
+                await guesser.SendAsync(guess);
+            }
+        Assert.Equal((HttpStatusCode)429, await SignInPageAsync(_factory.Client(), email, TeamShareFactory.Password, "203.0.113.5"));
+
+        // The browser the person signed in on before still gets in, from home or anywhere.
+        Assert.Equal(HttpStatusCode.Redirect, await SignInPageAsync(ownLaptop, email, TeamShareFactory.Password, "203.0.113.6"));
+
+        // On a new browser, choosing a new password by mail opens the account at once.
+        await _factory.Anonymous().PostAsJsonAsync("/api/auth/password-reset", new { email });
+        var token = await MailedTokenAsync(email, 1);
+        Assert.Equal(HttpStatusCode.NoContent, (await _factory.Anonymous().PostAsJsonAsync("/api/auth/password-reset/complete",
+            new { token, newPassword = "a-new-Password-42" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await SignInPageAsync(_factory.Client(), email, "a-new-Password-42", "203.0.113.5"));
+    }
+}

@@ -98,7 +98,9 @@ class Subject:
 
     def __init__(self, work, smtp_port, extra=None):
         self.data = Path(work) / "data"
+        # wrk speaks for many visitors from one address: the per-address rate limits are lifted, as they would be for a test of capacity.
         env = {"TeamShare__DataDirectory": str(self.data), "TeamShare__SeedDemo": "true", "ASPNETCORE_ENVIRONMENT": "Production",
+               "TeamShare__RateLimits__AnonymousPerMinute": "100000000", "TeamShare__RateLimits__CredentialPerMinute": "100000000",
                "TeamShare__Smtp__Host": "127.0.0.1", "TeamShare__Smtp__Port": str(smtp_port), "Logging__LogLevel__Default": "Warning"}
         self.proc = Proc(HOST, {**env, **(extra or {})}, ROOT / "host/TeamShare.Host")
         self.url = self.proc.url

@@ -53,6 +53,7 @@ services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TeamShareOptio
 services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>().Configure<IOptions<TeamShareOptions>>((authorization, teamShare) =>
     authorization.AddPolicy(TeamShareClaims.OperatorPolicy, p => p.RequireAuthenticatedUser()
         .RequireAssertion(c => c.User.IsOperator(teamShare.Value.Operators))));
+services.AddAnonymousRateLimits(teamShareOptions.RateLimits);
 services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
 services.AddJobStorage(builder.Configuration, teamShareOptions);
 // A host that does not schedule (tests running sweeps by hand) needs no workers; the dashboard reads the storage alone.
@@ -74,6 +75,7 @@ app.UseNoNulCharacters();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseApiAntiforgery();
 app.UseAntiforgery();

@@ -40,6 +40,9 @@ public class HostProcess : IAsyncLifetime
         start.Environment["TeamShare__DataDirectory"] = DataDirectory;
         start.Environment["TeamShare__SeedDemo"] = "true";
         start.Environment["TeamShare__Operators__0"] = "olivia@acme.test";
+        // Every browser test signs in from 127.0.0.1; the limits themselves are checked by RateLimitTests.
+        start.Environment["TeamShare__RateLimits__CredentialPerMinute"] = "100000";
+        start.Environment["TeamShare__RateLimits__AnonymousPerMinute"] = "100000";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in Settings()) start.Environment[key] = value;
         _process = Process.Start(start)!;

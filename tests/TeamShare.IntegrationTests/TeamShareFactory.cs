@@ -22,6 +22,8 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     protected virtual long MaxUploadBytes => 1L << 30;
     /// <summary>Where mail goes; null writes .eml files into the data directory.</summary>
     public int? SmtpPort { get; init; }
+    public int AnonymousPerMinute { get; init; } = 1_000_000;
+    public int CredentialPerMinute { get; init; } = 1_000_000;
     public ServerErrors Errors { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,6 +45,9 @@ public class TeamShareFactory : WebApplicationFactory<Program>
             builder.UseSetting("TeamShare:Smtp:Port", port.ToString());
         }
         builder.UseSetting("TeamShare:MaxUploadBytes", MaxUploadBytes.ToString());
+        // Every test speaks from the same address; RateLimitTests sets small limits and checks them.
+        builder.UseSetting("TeamShare:RateLimits:AnonymousPerMinute", AnonymousPerMinute.ToString());
+        builder.UseSetting("TeamShare:RateLimits:CredentialPerMinute", CredentialPerMinute.ToString());
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureServices(services =>
         {

@@ -26,6 +26,7 @@ public sealed class TeamShareOptions
     public string? BlobDirectory { get; set; }
     public DatabaseOptions Database { get; set; } = new();
     public OutboundOptions Outbound { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string FullBlobDirectory => Path.GetFullPath(BlobDirectory ?? Path.Combine(FullDataDirectory, "blobs"));
@@ -45,4 +46,13 @@ public sealed class DatabaseOptions
 public sealed class OutboundOptions
 {
     public string[] AllowedNetworks { get; set; } = [];
+}
+
+/// <summary><c>TeamShare:RateLimits</c>: requests a minute per signed-out visitor address (IPv6 per /64).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Every signed-out request: pages, link openings, previews (a link's gallery asks for many at once).</summary>
+    public int AnonymousPerMinute { get; set; } = 1200;
+    /// <summary>Signed-out requests that make the server hash a password: sign-in, tokens, link unlocks, password resets.</summary>
+    public int CredentialPerMinute { get; set; } = 30;
 }

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Modules;
+
+namespace TeamShare.Host.Startup;
+
+/// <summary>
+/// Issue 14 finding 11 (ASVS V4): signed-out traffic is limited per visitor address (IPv6 per /64), so one visitor cannot
+/// take the server from everyone else. Two buckets: every anonymous request, and, much smaller, the anonymous requests that
+/// make the server hash a password (sign-in, tokens, link unlocks, password resets). Signed-in members are not limited
+/// here: their work is paid for by their sign-in. Over the limit: 429 with Retry-After, as a problem (or a page).
+/// </summary>
+internal static partial class RateLimits
+{
+    public static IServiceCollection AddAnonymousRateLimits(this IServiceCollection services, RateLimitOptions options)
+    {
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Anonymous(http)
+                    ? RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(http), _ => Bucket(options.AnonymousPerMinute))
+                    : RateLimitPartition.GetNoLimiter("member")),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Anonymous(http) && TakesPassword(http.Request)
+                    ? RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(http), _ => Bucket(options.CredentialPerMinute))
+                    : RateLimitPartition.GetNoLimiter("other")));
+            limiter.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString();
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = 429, Title = "Too many requests",
+                        Detail = $"Too many requests from your address. Wait {(int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))} seconds, then try again.",
+                        Extensions = { ["reason"] = "rate-limited" },
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    private static bool Anonymous(HttpContext http) => http.User.Identity?.IsAuthenticated != true;
+
+    private static bool TakesPassword(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && PasswordRoutes().IsMatch(request.Path.Value ?? "");
+
+    [GeneratedRegex(@"^/(signin|forgot-password|reset-password|api/auth/tokens|api/auth/password-reset(/complete)?|[sq]/[^/]+/unlock)/?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PasswordRoutes();
+
+    /// <summary>A full minute's requests at once, then refilled a tenth every six seconds.</summary>
+    private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
+    {
+        TokenLimit = Math.Max(1, perMinute),
+        TokensPerPeriod = Math.Max(1, perMinute / 10),
+        ReplenishmentPeriod = TimeSpan.FromSeconds(6),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+}

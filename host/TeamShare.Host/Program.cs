@@ -22,6 +22,7 @@ var teamShareOptions = builder.Configuration.GetSection(TeamShareOptions.Section
 services.AddDataProtectionKeys(builder.Configuration, teamShareOptions);
 services.AddSingleton<StartupState>();
 services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobTrigger, HangfireJobTrigger>();
+services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobSchedule, HangfireJobSchedule>();
 foreach (var module in Modules.All) module.AddServices(services, builder.Configuration);
 
 services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);

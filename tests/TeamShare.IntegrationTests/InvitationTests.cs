@@ -211,6 +211,46 @@ public sealed partial class InvitationTests : IDisposable
     }
 
     [Fact]
+    public async Task JB2_team_admins_see_their_teams_mail_delayed_with_the_reason_read_only_and_nothing_of_another_team()
+    {
+        // Issue 14 item 1: the job dashboard is the operators'; a team's admins see their own team's mail in the console.
+        var (mia, item) = await ItemAsync(name: "queue.txt");
+        await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "user", id = await IdOf("mark@acme.test") } }, role = "viewer" });
+        await DispatchAsync(); // the SMTP server is down
+
+        var adam = await _factory.ClientForAsync("adam@acme.test");
+        var queue = await (await adam.GetAsync("/api/admin/mail")).Json();
+        var mail = queue.GetProperty("mails").EnumerateArray().Single(m => m.GetProperty("to").GetString() == "mark@acme.test");
+        Assert.Equal("delayed", mail.GetProperty("status").GetString());
+        Assert.Equal("invitation-internal", mail.GetProperty("kind").GetString());
+        Assert.False(string.IsNullOrEmpty(mail.GetProperty("lastError").GetString()));
+        Assert.True(mail.GetProperty("nextAttemptAt").GetDateTime() > DateTime.UtcNow);
+        Assert.StartsWith("Mia", mail.GetProperty("sender").GetString());
+        Assert.True(queue.GetProperty("counts").GetProperty("delayed").GetInt32() >= 1);
+        Assert.DoesNotContain("model", (await (await adam.GetAsync("/api/admin/mail")).Content.ReadAsStringAsync()), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty((await (await adam.GetAsync("/api/admin/mail?status=failed")).Json()).GetProperty("mails").EnumerateArray()
+            .Where(m => m.GetProperty("to").GetString() == "mark@acme.test"));
+        var bad = await adam.GetAsync("/api/admin/mail?status=bogus");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("status", (await bad.Json()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+
+        var page = await (await Browsers.SignedInAsync(_factory, "adam@acme.test")).GetStringAsync("/admin/mail?Status=delayed");
+        Assert.Contains("mark@acme.test", page);
+        Assert.Contains("Delayed (", page);
+
+        // Another team's owner sees only their own team's mail; a member sees none.
+        var gary = await _factory.ClientForAsync("gary@globex.test");
+        Assert.DoesNotContain("acme.test", await (await gary.GetAsync("/api/admin/mail")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _factory.ClientForAsync("mark@acme.test")).GetAsync("/api/admin/mail")).StatusCode);
+
+        _smtp.Start();
+        _factory.Clock.Advance(TimeSpan.FromHours(1));
+        await DispatchAsync();
+        var sent = await (await adam.GetAsync("/api/admin/mail?status=sent")).Json();
+        Assert.Contains(sent.GetProperty("mails").EnumerateArray(), m => m.GetProperty("to").GetString() == "mark@acme.test");
+    }
+
+    [Fact]
     public async Task SH9_an_address_mimekit_cannot_parse_is_refused_when_it_is_added_not_left_pending_forever()
     {
         // Issue 14 finding 7: a.@example.org passed System.Net.Mail and then failed the mail job on every run.

@@ -16,6 +16,7 @@ public static class Navigation
         ("/admin/policy", "Sharing policy", "How far sharing may reach: outside sharing, e-mail, links, channels."),
         ("/admin/approved", "Approved list", "Addresses and domains members may share with."),
         ("/admin/activity", "Sharing activity", "Who shared what with whom; CSV export."),
+        ("/admin/mail", "Mail delivery", "The team's mail: waiting, delayed or undeliverable, with the reason; when the sweeps last ran."),
     ];
 
     /// <summary>Shown to the server's operators only: it acts on every team.</summary>

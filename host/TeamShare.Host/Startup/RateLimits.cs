@@ -9,7 +9,7 @@ namespace TeamShare.Host.Startup;
 /// <summary>
 /// Issue 14 finding 11 (ASVS V4): signed-out traffic is limited per visitor address (IPv6 per /64), so one visitor cannot
 /// take the server from everyone else. Two buckets: every anonymous request, and, much smaller, the anonymous requests that
-/// make the server hash a password (sign-in, tokens, link unlocks, password resets). Signed-in members are not limited
+/// make the server hash a password (sign-in, tokens, link unlocks, password resets), counted apart. Signed-in members are not limited
 /// here: their work is paid for by their sign-in. Over the limit: 429 with Retry-After, as a problem (or a page).
 /// </summary>
 internal static partial class RateLimits
@@ -18,13 +18,12 @@ internal static partial class RateLimits
     {
         services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Anonymous(http)
-                    ? RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(http), _ => Bucket(options.AnonymousPerMinute))
-                    : RateLimitPartition.GetNoLimiter("member")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Anonymous(http) && TakesPassword(http.Request)
-                    ? RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(http), _ => Bucket(options.CredentialPerMinute))
-                    : RateLimitPartition.GetNoLimiter("other")));
+            // One bucket per request (a chained limiter would take a token from the first bucket again when the second refuses).
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                !Anonymous(http) ? RateLimitPartition.GetNoLimiter("member")
+                : TakesPassword(http.Request)
+                    ? RateLimitPartition.GetTokenBucketLimiter("password " + ClientAddress.Of(http), _ => Bucket(options.CredentialPerMinute))
+                    : RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(http), _ => Bucket(options.AnonymousPerMinute)));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
@@ -54,13 +53,18 @@ internal static partial class RateLimits
     [GeneratedRegex(@"^/(signin|forgot-password|reset-password|api/auth/tokens|api/auth/password-reset(/complete)?|[sq]/[^/]+/unlock)/?$", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordRoutes();
 
-    /// <summary>A full minute's requests at once, then refilled a tenth every six seconds.</summary>
-    private static TokenBucketRateLimiterOptions Bucket(int perMinute) => new()
+    /// <summary>A full minute's requests at once, then refilled evenly: one token every 60/N seconds (in steps of at least one).</summary>
+    private static TokenBucketRateLimiterOptions Bucket(int perMinute)
     {
-        TokenLimit = Math.Max(1, perMinute),
-        TokensPerPeriod = Math.Max(1, perMinute / 10),
-        ReplenishmentPeriod = TimeSpan.FromSeconds(6),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        perMinute = Math.Max(1, perMinute);
+        var perStep = (int)Math.Ceiling(perMinute / 60.0);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = perStep,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1) * perStep / perMinute,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
 }

@@ -31,6 +31,7 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddSingleton<ExternalLinks>();
         services.AddScoped<InvitationApplier>();
         services.AddScoped<ExternalAccess>();
+        services.AddScoped<TeamMailQueue>();
         services.AddRecurringJob<MailDispatchJob>(MailDispatchJob.Id, "* * * * *");
         services.AddRecurringJob<ExpiryReminderJob>("invitations-expiry-reminders", "0 * * * *");
         services.AddNotificationRelay<InvitationsDbContext>(InvitationsDbContext.Module, typeof(SharingActivityOccurred));
@@ -47,6 +48,10 @@ public sealed class InvitationsModule : ITeamShareModule
         api.MapDelete("/access/{grantId:guid}", AccessEndpoints.Revoke).WithSummary("Revoke access now.");
         api.MapPost("/transfer", AccessEndpoints.Transfer).WithSummary("Hand the item to another member; the former owner keeps Editor.");
         api.MapGet("/mail", AccessEndpoints.Mail).WithSummary("The caller's invitation mails for this item and whether they went out.");
+
+        endpoints.MapGet("/api/admin/mail", TeamMailQueue.Endpoint).WithTags("Admin: mail delivery")
+            .RequireAuthorization(TeamShare.SharedKernel.Security.TeamShareClaims.AdminPolicy)
+            .WithSummary("The team's mail (?status=pending|delayed|failed|sent), counts by status and when the sweeps ran; read-only.");
 
         var external = endpoints.MapGroup("/x/{token}").WithTags("External recipient").AllowAnonymous();
         external.MapGet("/items/{itemId:guid}/download", ExternalEndpoints.Download).WithSummary("Download through an external link.");

@@ -98,6 +98,7 @@ internal class InvitationsDbContext(DbContextOptions options) : DbContext(option
             e.HasIndex(x => x.LeaseOwner);
             e.HasIndex(x => x.SenderId);
             e.HasIndex(x => x.InvitationId);
+            e.HasIndex(x => new { x.TeamId, x.CreatedAt });
         });
     }
 }

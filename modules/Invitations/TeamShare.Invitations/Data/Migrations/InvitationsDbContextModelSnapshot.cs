@@ -153,6 +153,8 @@ namespace TeamShare.Invitations.Data.Migrations
 
                     b.HasIndex("SenderId");
 
+                    b.HasIndex("TeamId", "CreatedAt");
+
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
                     b.ToTable("invitations_outbox", (string)null);

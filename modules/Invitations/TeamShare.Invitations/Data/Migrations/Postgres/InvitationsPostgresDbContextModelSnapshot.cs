@@ -158,6 +158,8 @@ namespace TeamShare.Invitations.Data.Migrations.Postgres
 
                     b.HasIndex("SenderId");
 
+                    b.HasIndex("TeamId", "CreatedAt");
+
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
                     b.ToTable("invitations_outbox", (string)null);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm; npm: axe-core), starts a throwaway PostgreSQL
+# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm, dnsmasq-base; npm: axe-core), starts a throwaway PostgreSQL
 # server, builds once, runs every test project (the integration tests once per database provider), stops the server even
 # on failure, and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
 set -uo pipefail
@@ -13,6 +13,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # WebDAV clients (issue 10): the litmus conformance suite, rclone and cadaver.
 for tool in litmus rclone cadaver; do command -v $tool >/dev/null 2>&1 || need+=($tool); done
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# A DNS server for custom-domain verification (TXT records).
+[ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "Installing ${need[*]} ..."

@@ -23,6 +23,8 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     /// <summary>Where mail goes; null writes .eml files into the data directory.</summary>
     public int? SmtpPort { get; init; }
     public int AnonymousPerMinute { get; init; } = 1_000_000;
+    /// <summary>A DNS server (ip:port) for custom-domain verification; see <see cref="DnsServer"/>.</summary>
+    public string? DnsServer { get; init; }
     public int CredentialPerMinute { get; init; } = 1_000_000;
     public ServerErrors Errors { get; } = new();
 
@@ -45,6 +47,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
             builder.UseSetting("TeamShare:Smtp:Port", port.ToString());
         }
         builder.UseSetting("TeamShare:MaxUploadBytes", MaxUploadBytes.ToString());
+        if (DnsServer is not null) builder.UseSetting("TeamShare:Outbound:DnsServers:0", DnsServer);
         // Every test speaks from the same address; RateLimitTests sets small limits and checks them.
         builder.UseSetting("TeamShare:RateLimits:AnonymousPerMinute", AnonymousPerMinute.ToString());
         builder.UseSetting("TeamShare:RateLimits:CredentialPerMinute", CredentialPerMinute.ToString());

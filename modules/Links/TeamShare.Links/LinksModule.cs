@@ -30,6 +30,7 @@ public sealed class LinksModule : ITeamShareModule
         services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddSingleton<QrCodeSeal>();
+        services.AddSingleton<DomainVerifier>();
         services.AddSingleton<UnlockCookies>();
         services.AddSingleton<CountedTickets>();
         services.AddSingleton<LinkUses>();
@@ -60,8 +61,9 @@ public sealed class LinksModule : ITeamShareModule
         api.MapPost("/{id:guid}/qr", QrCodeEndpoints.Create).WithSummary("Make a new QR code, valid for 7 days.");
 
         var admin = endpoints.MapGroup("/api/admin/links").WithTags("Share links").RequireAuthorization(TeamShareClaims.AdminPolicy);
-        admin.MapGet("", LinkSettingsEndpoints.Get).WithSummary("The team's custom link domain and daily cap.");
-        admin.MapPut("", LinkSettingsEndpoints.Put).WithSummary("Set the custom link domain and daily cap.");
+        admin.MapGet("", LinkSettingsEndpoints.Get).WithSummary("The team's custom link domain, its verification (a DNS TXT record) and the daily cap.");
+        admin.MapPut("", LinkSettingsEndpoints.Put).WithSummary("Set the custom link domain and daily cap; a new domain waits for verification.");
+        admin.MapPost("/verify", LinkSettingsEndpoints.Verify).WithSummary("Look up the domain's _teamshare TXT record; when it holds the team's value, links use the domain.");
 
         foreach (var prefix in new[] { LinkEntry.LinkPrefix, LinkEntry.QrPrefix })
         {

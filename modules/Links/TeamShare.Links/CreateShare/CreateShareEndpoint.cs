@@ -77,11 +77,11 @@ internal static class CreateShareEndpoint
         TypedResults.Problem(statusCode: 400, title: "Not allowed by your team's policy", detail: message,
             extensions: new Dictionary<string, object?> { ["reason"] = reason, ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
-    /// <summary>LK-9: 500 shares a day per team, or the admin's higher cap once the team has a custom domain.</summary>
+    /// <summary>LK-9: 500 shares a day per team, or the admin's higher cap once the team has a verified custom domain.</summary>
     private static async Task<int?> DailyCapReachedAsync(LinksDbContext db, Guid teamId, DateTime now, CancellationToken ct)
     {
         var settings = await db.TeamSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TeamId == teamId, ct);
-        var cap = settings?.CustomDomain is { Length: > 0 } ? settings.DailyCap : LinkLimits.DefaultDailyCap;
+        var cap = settings?.EffectiveDailyCap ?? LinkLimits.DefaultDailyCap;
         var today = now.Date;
         var created = await db.Shares.CountAsync(s => s.TeamId == teamId && s.CreatedAt >= today, ct);
         return created >= cap ? cap : null;

@@ -7,7 +7,7 @@ using TeamShare.SharedKernel.Modules;
 
 namespace TeamShare.Links.CreateShare;
 
-/// <summary>The public URL of a link or QR code: the team's custom domain (LK-10), else the configured base, else the request's.</summary>
+/// <summary>The public URL of a link or QR code: the team's verified custom domain (LK-10), else the configured base, else the request's.</summary>
 internal sealed class LinkUrls(LinksDbContext db, IOptions<TeamShareOptions> options)
 {
     public async Task<string> ForAsync(HttpRequest request, Guid teamId, LinkEntry entry, CancellationToken ct) =>
@@ -16,7 +16,8 @@ internal sealed class LinkUrls(LinksDbContext db, IOptions<TeamShareOptions> opt
     /// <summary>The base every link of the team starts with, for lists that show many links.</summary>
     public async Task<string> BaseAsync(HttpRequest request, Guid teamId, CancellationToken ct)
     {
-        var domain = await db.TeamSettings.AsNoTracking().Where(t => t.TeamId == teamId).Select(t => t.CustomDomain).FirstOrDefaultAsync(ct);
+        var domain = await db.TeamSettings.AsNoTracking().Where(t => t.TeamId == teamId)
+            .Where(t => t.DomainVerifiedAt != null).Select(t => t.CustomDomain).FirstOrDefaultAsync(ct);
         return domain is { Length: > 0 } ? $"https://{domain}"
             : options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";

@@ -76,8 +76,15 @@ internal sealed class TeamLinkSettings
 {
     public Guid TeamId { get; set; }
     public string? CustomDomain { get; set; }
+    /// <summary>The value the domain's <c>_teamshare</c> TXT record must hold to prove the team controls it.</summary>
+    public string? DomainToken { get; set; }
+    /// <summary>Set once the TXT record was found; only a verified domain is used for links and raises the cap.</summary>
+    public DateTime? DomainVerifiedAt { get; set; }
     public int DailyCap { get; set; } = LinkLimits.DefaultDailyCap;
     public DateTime UpdatedAt { get; set; }
+
+    public string? VerifiedDomain => DomainVerifiedAt is not null && CustomDomain is { Length: > 0 } ? CustomDomain : null;
+    public int EffectiveDailyCap => VerifiedDomain is not null ? DailyCap : LinkLimits.DefaultDailyCap;
 }
 
 internal static class LinkLimits
@@ -134,6 +141,9 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("links_team_settings");
             e.HasKey(x => x.TeamId);
             e.Property(x => x.CustomDomain).HasMaxLength(255);
+            e.Property(x => x.DomainToken).HasMaxLength(64);
+            // A domain belongs to the one team that proved it controls it; claims not yet proven block nobody.
+            e.HasIndex(x => x.CustomDomain).IsUnique().HasFilter("\"DomainVerifiedAt\" IS NOT NULL");
         });
         b.Entity<ShareItem>(e =>
         {

@@ -7,35 +7,96 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Links.Settings;
 
-internal sealed record LinkSettingsDto(string? CustomDomain, int DailyCap);
+internal sealed record LinkSettingsRequest(string? CustomDomain, int DailyCap);
 
-/// <summary>LK-9/LK-10: an admin sets a custom domain for links and QR codes; with one, the daily cap may go above 500.</summary>
+/// <summary>
+/// The team's link settings. <paramref name="DomainStatus"/>: none, pending (the TXT record <paramref name="VerificationName"/> =
+/// <paramref name="VerificationValue"/> is awaited) or verified. <paramref name="DailyCap"/> is what the admin set;
+/// <paramref name="EffectiveDailyCap"/> what applies (500 until the domain is verified).
+/// </summary>
+internal sealed record LinkSettingsDto(string? CustomDomain, int DailyCap, int EffectiveDailyCap, string DomainStatus,
+    string? VerificationName, string? VerificationValue);
+
+/// <summary>
+/// LK-9/LK-10: an admin sets a custom domain for links and QR codes and proves the team controls it with a DNS TXT record;
+/// once verified, links use it and the daily cap may go above 500. A verified domain belongs to one team: another team's
+/// claim is refused, and an unproven claim blocks nobody (so no team can squat another's domain).
+/// </summary>
 internal static class LinkSettingsEndpoints
 {
-    public static async Task<IResult> Get(ClaimsPrincipal user, LinksDbContext db, CancellationToken ct)
-    {
-        var teamId = user.GetTeamId();
-        var row = await db.TeamSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TeamId == teamId, ct);
-        return TypedResults.Ok(new LinkSettingsDto(row?.CustomDomain, row?.CustomDomain is { Length: > 0 } ? row.DailyCap : LinkLimits.DefaultDailyCap));
-    }
+    public const string TakenMessage = "Another team already uses this domain.";
 
-    public static async Task<IResult> Put(LinkSettingsDto body, ClaimsPrincipal user, LinksDbContext db, TimeProvider clock, CancellationToken ct)
+    public static LinkSettingsDto Describe(TeamLinkSettings? row) => row is null
+        ? new LinkSettingsDto(null, LinkLimits.DefaultDailyCap, LinkLimits.DefaultDailyCap, "none", null, null)
+        : new LinkSettingsDto(row.CustomDomain, row.DailyCap, row.EffectiveDailyCap,
+            row.CustomDomain is null ? "none" : row.DomainVerifiedAt is null ? "pending" : "verified",
+            row.CustomDomain is null ? null : DomainVerifier.RecordName(row.CustomDomain),
+            row.CustomDomain is null || row.DomainToken is null ? null : DomainVerifier.RecordValue(row.DomainToken));
+
+    public static async Task<LinkSettingsDto> ReadAsync(LinksDbContext db, Guid teamId, CancellationToken ct) =>
+        Describe(await db.TeamSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TeamId == teamId, ct));
+
+    public static async Task<IResult> Get(ClaimsPrincipal user, LinksDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ReadAsync(db, user.GetTeamId(), ct));
+
+    public static async Task<IResult> Put(LinkSettingsRequest body, ClaimsPrincipal user, LinksDbContext db, TimeProvider clock, CancellationToken ct) =>
+        (await SaveAsync(db, user.GetTeamId(), body, clock.GetUtcNow().UtcDateTime, ct)).ToHttp(TypedResults.Ok);
+
+    public static async Task<IResult> Verify(ClaimsPrincipal user, LinksDbContext db, DomainVerifier verifier, TimeProvider clock, CancellationToken ct) =>
+        (await VerifyAsync(db, verifier, user.GetTeamId(), clock.GetUtcNow().UtcDateTime, ct)).ToHttp(TypedResults.Ok);
+
+    public static async Task<Outcome<LinkSettingsDto>> SaveAsync(LinksDbContext db, Guid teamId, LinkSettingsRequest body, DateTime now, CancellationToken ct)
     {
         var domain = body.CustomDomain?.Trim().TrimEnd('.').ToLowerInvariant();
-        if (domain is { Length: > 0 } && (domain.Length > 255 || Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains('.')))
-            return Problems.Field("customDomain", "Enter a host name like files.example.com (no https://, no path).");
+        if (domain is { Length: > 0 } && (domain.Length > 200 || Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains('.')))
+            return Outcome<LinkSettingsDto>.Invalid("customDomain", "Enter a host name like files.example.com (no https://, no path).");
         var hasDomain = domain is { Length: > 0 };
         if (!hasDomain && body.DailyCap != LinkLimits.DefaultDailyCap)
-            return Problems.Field("dailyCap", $"Without a custom domain the limit is {LinkLimits.DefaultDailyCap} shares a day.");
+            return Outcome<LinkSettingsDto>.Invalid("dailyCap", $"Without a custom domain the limit is {LinkLimits.DefaultDailyCap} shares a day.");
         if (body.DailyCap is < 1 or > LinkLimits.MaxDailyCapWithDomain)
-            return Problems.Field("dailyCap", $"Enter 1 to {LinkLimits.MaxDailyCapWithDomain:N0}.");
-        var teamId = user.GetTeamId();
+            return Outcome<LinkSettingsDto>.Invalid("dailyCap", $"Enter 1 to {LinkLimits.MaxDailyCapWithDomain:N0}.");
+        if (hasDomain && await TakenAsync(db, teamId, domain!, ct))
+            return Outcome<LinkSettingsDto>.Invalid("customDomain", TakenMessage, 409);
+
         var row = await db.TeamSettings.FirstOrDefaultAsync(t => t.TeamId == teamId, ct);
         if (row is null) db.TeamSettings.Add(row = new TeamLinkSettings { TeamId = teamId });
-        row.CustomDomain = hasDomain ? domain : null;
+        if (row.CustomDomain != (hasDomain ? domain : null))
+        {
+            // A new domain starts unproven, with a fresh token: the old proof was for another name.
+            row.CustomDomain = hasDomain ? domain : null;
+            row.DomainToken = hasDomain ? Tokens.New(16) : null;
+            row.DomainVerifiedAt = null;
+        }
         row.DailyCap = body.DailyCap;
-        row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        row.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new LinkSettingsDto(row.CustomDomain, row.DailyCap));
+        return Outcome<LinkSettingsDto>.Success(Describe(row));
     }
+
+    public static async Task<Outcome<LinkSettingsDto>> VerifyAsync(LinksDbContext db, DomainVerifier verifier, Guid teamId, DateTime now, CancellationToken ct)
+    {
+        var row = await db.TeamSettings.FirstOrDefaultAsync(t => t.TeamId == teamId, ct);
+        if (row is not { CustomDomain: { } domain, DomainToken: { } token })
+            return Outcome<LinkSettingsDto>.Invalid("customDomain", "Set a custom domain first.");
+        if (row.DomainVerifiedAt is not null) return Outcome<LinkSettingsDto>.Success(Describe(row));
+        if (await TakenAsync(db, teamId, domain, ct)) return Outcome<LinkSettingsDto>.Invalid("customDomain", TakenMessage, 409);
+        if (!await verifier.HasRecordAsync(domain, token, ct))
+            return Outcome<LinkSettingsDto>.Invalid("customDomain",
+                $"No TXT record \"{DomainVerifier.RecordValue(token)}\" was found at {DomainVerifier.RecordName(domain)} yet. DNS changes can take a while to appear; try again later.", 422);
+        row.DomainVerifiedAt = now;
+        row.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another team proved the same domain at the same moment; the unique index let one of them through.
+            return Outcome<LinkSettingsDto>.Invalid("customDomain", TakenMessage, 409);
+        }
+        return Outcome<LinkSettingsDto>.Success(Describe(row));
+    }
+
+    private static Task<bool> TakenAsync(LinksDbContext db, Guid teamId, string domain, CancellationToken ct) =>
+        db.TeamSettings.AnyAsync(t => t.TeamId != teamId && t.CustomDomain == domain && t.DomainVerifiedAt != null, ct);
 }

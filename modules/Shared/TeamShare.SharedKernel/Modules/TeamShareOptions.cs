@@ -46,6 +46,8 @@ public sealed class DatabaseOptions
 public sealed class OutboundOptions
 {
     public string[] AllowedNetworks { get; set; } = [];
+    /// <summary>DNS servers (ip or ip:port) for verifying custom domains; empty: the machine's own resolvers.</summary>
+    public string[] DnsServers { get; set; } = [];
 }
 
 /// <summary><c>TeamShare:RateLimits</c>: requests a minute per signed-out visitor address (IPv6 per /64).</summary>

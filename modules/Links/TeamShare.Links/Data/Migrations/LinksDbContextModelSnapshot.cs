@@ -200,10 +200,21 @@ namespace TeamShare.Links.Data.Migrations
                     b.Property<int>("DailyCap")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DomainToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DomainVerifiedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("TeamId");
+
+                    b.HasIndex("CustomDomain")
+                        .IsUnique()
+                        .HasFilter("\"DomainVerifiedAt\" IS NOT NULL");
 
                     b.ToTable("links_team_settings", (string)null);
                 });

@@ -207,10 +207,21 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                     b.Property<int>("DailyCap")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DomainToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("DomainVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("TeamId");
+
+                    b.HasIndex("CustomDomain")
+                        .IsUnique()
+                        .HasFilter("\"DomainVerifiedAt\" IS NOT NULL");
 
                     b.ToTable("links_team_settings", (string)null);
                 });

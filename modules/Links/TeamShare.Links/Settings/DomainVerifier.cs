@@ -1,0 +1,39 @@
+using System.Net;
+using DnsClient;
+using Microsoft.Extensions.Options;
+using TeamShare.SharedKernel.Modules;
+
+namespace TeamShare.Links.Settings;
+
+/// <summary>
+/// LK-10: a team proves it controls its custom domain the way Google Workspace and Microsoft 365 ask: a TXT record at
+/// <c>_teamshare.&lt;domain&gt;</c> holding the team's token. Only whether the record is there is kept; what a DNS server
+/// answered otherwise is not shown to tenants.
+/// </summary>
+internal sealed class DomainVerifier(IOptions<TeamShareOptions> options)
+{
+    public const string Prefix = "_teamshare.";
+    public static string RecordName(string domain) => Prefix + domain;
+    public static string RecordValue(string token) => $"teamshare-verification={token}";
+
+    private readonly LookupClient _dns = options.Value.Outbound.DnsServers is { Length: > 0 } servers
+        ? new LookupClient(new LookupClientOptions(servers.Select(ParseEndpoint).ToArray()) { UseCache = false, Timeout = TimeSpan.FromSeconds(3), Retries = 1 })
+        : new LookupClient(new LookupClientOptions { UseCache = false, Timeout = TimeSpan.FromSeconds(3), Retries = 1 });
+
+    public async Task<bool> HasRecordAsync(string domain, string token, CancellationToken ct)
+    {
+        try
+        {
+            var answer = await _dns.QueryAsync(RecordName(domain), QueryType.TXT, cancellationToken: ct);
+            return answer.Answers.TxtRecords().Any(r => r.Text.Any(t => t.Trim() == RecordValue(token)));
+        }
+        catch (DnsResponseException)
+        {
+            return false;
+        }
+    }
+
+    private static IPEndPoint ParseEndpoint(string server) =>
+        IPEndPoint.TryParse(server, out var endpoint) ? endpoint.Port == 0 ? new IPEndPoint(endpoint.Address, 53) : endpoint
+            : throw new InvalidOperationException($"TeamShare:Outbound:DnsServers: '{server}' is not an address (ip or ip:port).");
+}

@@ -43,7 +43,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     {
         var adam = await host.ApiAsync("adam@acme.test");
         var email = $"rita-{Guid.NewGuid():N}@acme.test";
-        Assert.True((await adam.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Rita Returns", password = "demo-Password1" })).IsSuccessStatusCode);
+        Assert.True((await (await host.ApiAsync("olivia@acme.test")).PostAsJsonAsync("/api/admin/members", new { email, displayName = "Rita Returns", password = "demo-Password1" })).IsSuccessStatusCode);
 
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
@@ -126,7 +126,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     {
         var adam = await host.ApiAsync("adam@acme.test");
         var email = $"nora-{Guid.NewGuid():N}@acme.test";
-        Assert.True((await adam.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Nora Nearly", password = "demo-Password1" })).IsSuccessStatusCode);
+        Assert.True((await (await host.ApiAsync("olivia@acme.test")).PostAsJsonAsync("/api/admin/members", new { email, displayName = "Nora Nearly", password = "demo-Password1" })).IsSuccessStatusCode);
         var mia = await host.ApiAsync("mia@acme.test");
         var file = await UploadAsync(mia, "keep-sharing.txt", "k");
         var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file } })).Content.ReadFromJsonAsync<JsonElement>();

@@ -68,6 +68,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /api/admin/members"] = (Access.Admin, Id.None),
         ["DELETE /api/admin/members/{id:guid}"] = (Access.Admin, Id.User),
         ["PATCH /api/admin/members/{id:guid}"] = (Access.Admin, Id.User),
+        ["GET /api/admin/members/invitations"] = (Access.Admin, Id.None),
+        ["DELETE /api/admin/members/invitations/{id:guid}"] = (Access.Admin, Id.None),
         ["GET /api/admin/policy"] = (Access.Admin, Id.None),
         ["PUT /api/admin/policy"] = (Access.Admin, Id.None),
         ["GET /api/admin/policy/approved"] = (Access.Admin, Id.None),
@@ -79,6 +81,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["DELETE /api/admin/spaces/{id:guid}/access/{grantId:guid}"] = (Access.Admin, Id.Space),
         ["GET /api/admin/webhook/"] = (Access.Admin, Id.None),
         ["PUT /api/admin/webhook/"] = (Access.Admin, Id.None),
+        ["POST /api/auth/join"] = (Access.Public, Id.None),
         ["POST /api/auth/password-reset"] = (Access.Public, Id.None),
         ["POST /api/auth/password-reset/complete"] = (Access.Public, Id.None),
         ["GET /api/auth/tokens"] = (Access.Member, Id.None),
@@ -126,6 +129,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /forgot-password"] = (Access.Public, Id.None),
         ["GET /items/{id:guid}"] = (Access.Member, Id.Item),
         ["POST /items/{id:guid}"] = (Access.Member, Id.Item),
+        ["GET /join"] = (Access.Public, Id.None),
+        ["POST /join"] = (Access.Public, Id.None),
         ["GET /links/new"] = (Access.Member, Id.None),
         ["POST /links/new"] = (Access.Member, Id.None),
         ["GET /not-allowed"] = (Access.Public, Id.None),
@@ -254,7 +259,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
 
         // A member whose token and cookie exist, then suspended.
         var email = $"suspended-{Guid.NewGuid():N}@acme.test";
-        var added = await (await adam.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Sam Suspended", password = TeamShareFactory.Password })).Json();
+        var added = await (await (await factory.ClientForAsync("olivia@acme.test")).PostAsJsonAsync("/api/admin/members", new { email, displayName = "Sam Suspended", password = TeamShareFactory.Password })).Json();
         var suspended = await factory.ClientForAsync(email);
         var suspendedBrowser = await Browsers.SignedInAsync(factory, email);
         Assert.Equal(HttpStatusCode.OK, (await adam.PatchAsJsonAsync($"/api/admin/members/{added.Id()}", new { isActive = false })).StatusCode);

@@ -7,9 +7,10 @@ namespace TeamShare.IntegrationTests;
 public sealed class MemberTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
     [Fact]
-    public async Task ID2_admins_add_members_addresses_are_unique_and_members_cannot_manage()
+    public async Task ID2_operators_add_members_with_a_password_addresses_are_unique_and_members_cannot_manage()
     {
-        var admin = await factory.ClientForAsync("adam@acme.test");
+        // Olivia is the demo team's owner and a server operator: only operators make an account with a password directly.
+        var admin = await factory.ClientForAsync("olivia@acme.test");
         var email = $"new-{Guid.NewGuid():N}@acme.test";
         var added = await admin.PostAsJsonAsync("/api/admin/members", new { email, displayName = "New Person", password = "long-enough-1", role = "member" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
@@ -42,7 +43,7 @@ public sealed class MemberTests(TeamShareFactory factory) : IClassFixture<TeamSh
     [Fact]
     public async Task ID7_removing_a_member_ends_access_and_hands_their_files_to_another_member()
     {
-        var admin = await factory.ClientForAsync("adam@acme.test");
+        var admin = await factory.ClientForAsync("olivia@acme.test");
         var email = $"leaver-{Guid.NewGuid():N}@acme.test";
         var created = await (await admin.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Lee Leaver", password = "long-enough-1" })).Json();
         var leaver = await factory.ClientForAsync(email, "long-enough-1");

@@ -38,7 +38,7 @@ public sealed partial class PasswordResetTests : IDisposable
 
     private async Task<string> NewMemberAsync()
     {
-        var admin = await _factory.ClientForAsync("adam@acme.test");
+        var admin = await _factory.ClientForAsync("olivia@acme.test");
         var email = $"forgetful-{Guid.NewGuid():N}@acme.test";
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/admin/members",
             new { email, displayName = "Fay Forgetful", password = TeamShareFactory.Password })).StatusCode);

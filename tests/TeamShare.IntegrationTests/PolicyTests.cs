@@ -183,7 +183,7 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
     [Fact]
     public async Task AD12_activity_records_links_and_policy_changes_filters_them_and_exports_formula_safe_csv()
     {
-        var admin = await factory.ClientForAsync("adam@acme.test");
+        var admin = await factory.ClientForAsync("olivia@acme.test");
         var email = $"formula-{Guid.NewGuid():N}@acme.test";
         await admin.PostAsJsonAsync("/api/admin/members", new { email, displayName = "=HYPERLINK(\"http://evil\",\"x\")", password = "long-enough-1" });
         var sneaky = await factory.ClientForAsync(email, "long-enough-1");

@@ -53,7 +53,7 @@ public sealed class SessionTests(TeamShareFactory factory) : IClassFixture<TeamS
     [Fact]
     public async Task ID8_a_member_changes_their_password_and_their_other_browser_sessions_end()
     {
-        var admin = await factory.ClientForAsync("adam@acme.test");
+        var admin = await factory.ClientForAsync("olivia@acme.test");
         var email = $"changer-{Guid.NewGuid():N}@acme.test";
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Chris Changer", password = TeamShareFactory.Password })).StatusCode);
         var laptop = await Browsers.SignedInAsync(factory, email);

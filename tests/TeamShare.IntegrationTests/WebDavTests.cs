@@ -98,7 +98,7 @@ public sealed class WebDavTests(TeamShareFactory factory) : IClassFixture<TeamSh
 
         var adam = await factory.ClientForAsync("adam@acme.test");
         var email = $"dav-suspended-{Guid.NewGuid():N}@acme.test";
-        var added = await (await adam.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Sam Dav", password = TeamShareFactory.Password })).Json();
+        var added = await (await (await factory.ClientForAsync("olivia@acme.test")).PostAsJsonAsync("/api/admin/members", new { email, displayName = "Sam Dav", password = TeamShareFactory.Password })).Json();
         var suspended = await DavAsync(email);
         var suspendedSpace = (await (await factory.ClientForAsync(email)).PersonalSpace()).Id();
         Assert.Equal((HttpStatusCode)207, (await suspended.SendAsync(Dav("PROPFIND", $"/dav/spaces/{suspendedSpace}/", null, ("Depth", "0")))).StatusCode);

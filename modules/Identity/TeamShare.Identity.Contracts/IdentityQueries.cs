@@ -68,13 +68,24 @@ public sealed record ResolvedRecipients(IReadOnlyDictionary<RecipientRef, IReadO
     IReadOnlyDictionary<string, AudienceMember> MembersByEmail);
 
 /// <summary>
-/// The mail dispatcher asks for a forgotten-password token when it sends the reset mail, so no outbox row holds one.
-/// Null when the reset was used, expired or its account suspended: the mail is then not sent.
+/// The mail dispatcher asks for the token of a link that only a mail may carry (a password reset, an invitation to join a
+/// team) when it sends that mail, so no outbox row holds one. Null when what the link was for is used, expired, canceled
+/// or its account suspended: the mail is then not sent.
 /// </summary>
-public sealed record IssuePasswordResetToken(Guid ResetId) : IRequest<string?>
+public sealed record IssueMailLinkToken(string Kind, Guid SubjectId) : IRequest<string?>
 {
-    /// <summary>The mail model key holding the reset's id; the dispatcher adds "link" from <see cref="LinkBaseKey"/> and the token.</summary>
-    public const string ModelKey = "password_reset_id";
+    public const string PasswordReset = "password-reset";
+    public const string MemberInvitation = "member-invitation";
+
+    /// <summary>Mail model keys: what the link is for, its row, and the base URL the dispatcher puts the link on ("link").</summary>
+    public const string KindKey = "link_kind";
+    public const string SubjectKey = "link_subject";
     public const string LinkBaseKey = "link_base";
-    public const string Path = "/reset-password";
+
+    public static string? PathOf(string kind) => kind switch
+    {
+        PasswordReset => "/reset-password",
+        MemberInvitation => "/join",
+        _ => null,
+    };
 }

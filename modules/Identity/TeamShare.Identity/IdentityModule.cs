@@ -9,6 +9,7 @@ using TeamShare.SharedKernel.Security;
 using TeamShare.Identity.Directory;
 using TeamShare.Identity.Data;
 using TeamShare.Identity.Me;
+using TeamShare.Identity.Join;
 using TeamShare.Identity.Recovery;
 using TeamShare.Identity.Seeding;
 using TeamShare.Identity.AccessTokens;
@@ -44,6 +45,8 @@ public sealed class IdentityModule : ITeamShareModule
             .WithSummary("Forgot your password: mail a reset link to {email} if it has an account (202 either way).");
         api.MapPost("/auth/password-reset/complete", PasswordResetEndpoints.Complete).AllowAnonymous()
             .WithSummary("Set a new password with the mailed link's token ({token, newPassword}); every session ends.");
+        api.MapPost("/auth/join", JoinEndpoint.Handle).AllowAnonymous()
+            .WithSummary("Accept an invitation to a team with the mailed link's token and a password of your choice ({token, password}).");
         api.MapGet("/me", GetMeEndpoint.Handle).WithSummary("The signed-in user and their team role.");
         api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
         api.MapGet("/auth/tokens", ManageTokensEndpoints.List).WithSummary("The caller's personal access tokens.");
@@ -53,7 +56,9 @@ public sealed class IdentityModule : ITeamShareModule
         var admin = endpoints.MapGroup("/api/admin").WithTags("Admin: members and departments")
             .RequireAuthorization(TeamShareClaims.AdminPolicy);
         admin.MapGet("/members", AdminEndpoints.ListMembers).WithSummary("The team's members.");
-        admin.MapPost("/members", AdminEndpoints.AddMember).WithSummary("Add a member.");
+        admin.MapPost("/members", AdminEndpoints.AddMember).WithSummary("Invite a member by mail ({email, displayName, role}: 202); operators may instead set a password (201).");
+        admin.MapGet("/members/invitations", AdminEndpoints.ListInvitations).WithSummary("Invitations waiting to be accepted.");
+        admin.MapDelete("/members/invitations/{id:guid}", AdminEndpoints.CancelInvitation).WithSummary("Cancel an invitation; its link stops working.");
         admin.MapPatch("/members/{id:guid}", AdminEndpoints.UpdateMember).WithSummary("Change a member's role or suspend them.");
         admin.MapDelete("/members/{id:guid}", AdminEndpoints.RemoveMember).WithSummary("Remove a member, giving their items to ?transferTo=.");
         admin.MapGet("/departments", AdminEndpoints.ListDepartments).WithSummary("Departments with their members.");

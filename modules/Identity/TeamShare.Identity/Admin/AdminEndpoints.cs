@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Admin;
@@ -14,12 +17,28 @@ internal static class AdminEndpoints
 {
     public static Actor ActorOf(ClaimsPrincipal user) => new(user.GetUserId(), user.GetTeamId(), user.GetTeamRole());
 
+    public static Actor ActorOf(ClaimsPrincipal user, TeamShareOptions options) => ActorOf(user) with { IsOperator = user.IsOperator(options.Operators) };
+
     public static async Task<IResult> ListMembers(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListMembers(user.GetTeamId()), ct));
 
-    public static async Task<IResult> AddMember(AddMemberRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new AddMember(ActorOf(user), body.Email, body.DisplayName, body.Password, body.Role), ct))
-        .ToHttp(m => TypedResults.Created($"/api/admin/members/{m.Id}", m));
+    /// <summary>POST /api/admin/members: without a password an invitation by mail (202); with one, an operator's direct account (201).</summary>
+    public static async Task<IResult> AddMember(AddMemberRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
+        IOptions<TeamShareOptions> options, CancellationToken ct)
+    {
+        var actor = ActorOf(user, options.Value);
+        if (string.IsNullOrEmpty(body.Password))
+            return (await mediator.Send(new InviteMember(actor, body.Email, body.DisplayName, body.Role, PublicAddress.ForMessages(http)), ct))
+                .ToHttp(i => TypedResults.Accepted($"/api/admin/members/invitations/{i.Id}", i));
+        return (await mediator.Send(new AddMember(actor, body.Email, body.DisplayName, body.Password, body.Role), ct))
+            .ToHttp(m => TypedResults.Created($"/api/admin/members/{m.Id}", m));
+    }
+
+    public static async Task<IResult> ListInvitations(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListMemberInvitations(user.GetTeamId()), ct));
+
+    public static async Task<IResult> CancelInvitation(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new CancelMemberInvitation(user.GetTeamId(), id), ct) ? TypedResults.NoContent() : Problems.NotFound();
 
     public static async Task<IResult> UpdateMember(Guid id, UpdateMemberRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new UpdateMember(ActorOf(user), id, body.Role, body.IsActive), ct)).ToHttp(TypedResults.Ok);

@@ -14,6 +14,18 @@ internal static class MemberRules
             ? "Enter an e-mail address like name@example.com."
             : null;
 
+    /// <summary>What is wrong with a new member's address, name or role, checked alike for accounts and invitations.</summary>
+    public static (string Field, string Message)? NewMemberProblem(Actor actor, string? email, string? displayName, string? role)
+    {
+        if (EmailProblem(email) is { } emailProblem) return ("email", emailProblem);
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 200) return ("displayName", "Enter a name of 1 to 200 characters.");
+        // The name goes into mail subjects and headers; a line break there would cut or forge them.
+        if (displayName.Any(char.IsControl)) return ("displayName", "A name cannot contain line breaks or other control characters.");
+        if (RoleProblem(role ?? TeamRoles.Member) is { } roleProblem) return ("role", roleProblem);
+        if (role == TeamRoles.Owner && actor.Role != TeamRoles.Owner) return ("role", "Only an owner can add an owner.");
+        return null;
+    }
+
     public static string? RoleProblem(string? role) =>
         role is null || !TeamRoles.All.Contains(role) ? "Choose owner, admin or member." : null;
 

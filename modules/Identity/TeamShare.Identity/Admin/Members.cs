@@ -10,7 +10,8 @@ namespace TeamShare.Identity.Admin;
 
 internal sealed record MemberDto(Guid Id, string Email, string DisplayName, string Role, bool IsActive, IReadOnlyList<string> Departments);
 
-internal sealed record Actor(Guid UserId, Guid TeamId, string Role);
+/// <param name="IsOperator">A server operator (<c>TeamShare:Operators</c>): only they make accounts with a password directly.</param>
+internal sealed record Actor(Guid UserId, Guid TeamId, string Role, bool IsOperator = false);
 
 internal sealed record ListMembers(Guid TeamId) : IRequest<IReadOnlyList<MemberDto>>;
 
@@ -29,6 +30,12 @@ internal sealed class ListMembersHandler(IdentityDbContext db) : IRequestHandler
     }
 }
 
+/// <summary>
+/// Adds a member. Without a password (how team admins add people) it is an invitation by mail, answered with 202 and the
+/// invitation, whether or not the address has an account elsewhere (ID-1: no team learns of another's members). With a
+/// password the account is made at once, which only a server operator may do: a team admin could otherwise hold an address
+/// of another organisation and keep its rightful team from ever adding it (issue 14 finding 11).
+/// </summary>
 internal sealed record AddMember(Actor Actor, string? Email, string? DisplayName, string? Password, string? Role) : IRequest<Outcome<MemberDto>>;
 
 internal sealed class AddMemberHandler(IdentityDbContext db, PasswordHashing hashing, TimeProvider clock)
@@ -36,17 +43,11 @@ internal sealed class AddMemberHandler(IdentityDbContext db, PasswordHashing has
 {
     public async ValueTask<Outcome<MemberDto>> Handle(AddMember r, CancellationToken ct)
     {
-        if (MemberRules.EmailProblem(r.Email) is { } email) return Outcome<MemberDto>.Invalid("email", email);
-        if (string.IsNullOrWhiteSpace(r.DisplayName) || r.DisplayName.Trim().Length > 200)
-            return Outcome<MemberDto>.Invalid("displayName", "Enter a name of 1 to 200 characters.");
-        // The name goes into mail subjects and headers; a line break there would cut or forge them.
-        if (r.DisplayName.Any(char.IsControl))
-            return Outcome<MemberDto>.Invalid("displayName", "A name cannot contain line breaks or other control characters.");
+        if (!r.Actor.IsOperator)
+            return Outcome<MemberDto>.Invalid("password", "Leave the password empty: the person gets an invitation by mail and chooses their own.");
+        if (MemberRules.NewMemberProblem(r.Actor, r.Email, r.DisplayName, r.Role) is { } problem) return Outcome<MemberDto>.Invalid(problem.Field, problem.Message);
         if (MemberRules.PasswordProblem(r.Password) is { } password) return Outcome<MemberDto>.Invalid("password", password);
         var role = r.Role ?? TeamRoles.Member;
-        if (MemberRules.RoleProblem(role) is { } roleProblem) return Outcome<MemberDto>.Invalid("role", roleProblem);
-        if (role == TeamRoles.Owner && r.Actor.Role != TeamRoles.Owner)
-            return Outcome<MemberDto>.Invalid("role", "Only an owner can add an owner.");
 
         var normalized = Principals.Normalize(r.Email!);
         // Addresses are unique across the deployment (ID-2); the message does not say which team holds it (ID-1).

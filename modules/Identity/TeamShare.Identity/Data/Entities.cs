@@ -89,3 +89,23 @@ internal sealed class PasswordReset
     public byte[]? TokenHash { get; set; }
     public DateTime? UsedAt { get; set; }
 }
+
+/// <summary>
+/// An admin's invitation to join the team (ID-2). The account is made only when the person opens the mailed link and
+/// chooses a password, so a team can neither hold an address it does not control nor learn whether another team has it.
+/// </summary>
+internal sealed class MemberInvitation
+{
+    public Guid Id { get; set; }
+    public Guid TeamId { get; set; }
+    public required string Email { get; set; }
+    public required string NormalizedEmail { get; set; }
+    public required string DisplayName { get; set; }
+    public required string Role { get; set; }
+    public Guid InvitedBy { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public byte[]? TokenHash { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+    public DateTime? CanceledAt { get; set; }
+}

@@ -17,6 +17,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+    public DbSet<MemberInvitation> MemberInvitations => Set<MemberInvitation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -72,6 +73,16 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("identity_password_resets");
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => new { x.UserId, x.CreatedAt });
+        });
+        b.Entity<MemberInvitation>(e =>
+        {
+            e.ToTable("identity_member_invitations");
+            e.Property(x => x.Email).HasMaxLength(320);
+            e.Property(x => x.NormalizedEmail).HasMaxLength(320);
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.Role).HasMaxLength(16);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => new { x.TeamId, x.NormalizedEmail });
         });
     }
 }

@@ -35,8 +35,9 @@ internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediato
         var model = new Dictionary<string, string>
         {
             ["display_name"] = user.DisplayName,
-            [IssuePasswordResetToken.ModelKey] = reset.Id.ToString(),
-            [IssuePasswordResetToken.LinkBaseKey] = request.LinkBase,
+            [IssueMailLinkToken.KindKey] = IssueMailLinkToken.PasswordReset,
+            [IssueMailLinkToken.SubjectKey] = reset.Id.ToString(),
+            [IssueMailLinkToken.LinkBaseKey] = request.LinkBase,
             ["expires_minutes"] = ((int)Lifetime.TotalMinutes).ToString(),
         };
         await mediator.Send(new QueueMail(user.TeamId, user.Email, "password-reset", model, $"password-reset:{reset.Id}"), ct);

@@ -53,7 +53,7 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                     await db.SaveChangesAsync(ct);
                     continue;
                 }
-                if (model.TryGetValue(IssuePasswordResetToken.ModelKey, out var resetId) && !await SignResetLinkAsync(mail, model, resetId, now, ct))
+                if (model.TryGetValue(IssueMailLinkToken.KindKey, out var kind) && !await SignMailLinkAsync(mail, model, kind, now, ct))
                 {
                     await db.SaveChangesAsync(ct);
                     continue;
@@ -73,16 +73,17 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
         }
     }
 
-    /// <summary>A forgotten-password link, like an external one, exists only in the mail: its token is made now.</summary>
-    private async Task<bool> SignResetLinkAsync(OutboxMail mail, Dictionary<string, string> model, string resetId, DateTime now, CancellationToken ct)
+    /// <summary>A password-reset or join link, like an external one, exists only in the mail: its token is made now.</summary>
+    private async Task<bool> SignMailLinkAsync(OutboxMail mail, Dictionary<string, string> model, string kind, DateTime now, CancellationToken ct)
     {
-        var token = Guid.TryParse(resetId, out var id) ? await mediator.Send(new IssuePasswordResetToken(id), ct) : null;
+        var token = Guid.TryParse(model.GetValueOrDefault(IssueMailLinkToken.SubjectKey), out var id) && IssueMailLinkToken.PathOf(kind) is not null
+            ? await mediator.Send(new IssueMailLinkToken(kind, id), ct) : null;
         if (token is null)
         {
-            Outbox.Fail(mail, now, "The reset was used or expired before this mail went out.");
+            Outbox.Fail(mail, now, "What this mail was for was used, canceled or expired before it went out.");
             return false;
         }
-        model["link"] = $"{model.GetValueOrDefault(IssuePasswordResetToken.LinkBaseKey)}{IssuePasswordResetToken.Path}?token={token}";
+        model["link"] = $"{model.GetValueOrDefault(IssueMailLinkToken.LinkBaseKey)}{IssueMailLinkToken.PathOf(kind)}?token={token}";
         return true;
     }
 

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using TeamShare.SharedKernel.Pages;
 using TeamShare.Identity.Admin;
 using TeamShare.SharedKernel.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Pages.Admin;
@@ -14,11 +17,32 @@ namespace TeamShare.Identity.Pages.Admin;
 public sealed class MembersModel(IMediator mediator) : ConsolePageModel
 {
     internal IReadOnlyList<MemberDto> Members { get; private set; } = [];
+    internal IReadOnlyList<MemberInvitationDto> Invitations { get; private set; } = [];
+    /// <summary>Server operators may make an account with a password at once; team admins invite by mail.</summary>
+    public bool MaySetPassword => User.IsOperator(Options.Operators);
 
-    public async Task OnGetAsync(CancellationToken ct) => Members = await mediator.Send(new ListMembers(User.GetTeamId()), ct);
+    private TeamShareOptions Options => HttpContext.RequestServices.GetRequiredService<IOptions<TeamShareOptions>>().Value;
 
-    public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, string? password, string? role, CancellationToken ct) =>
-        Done(await mediator.Send(new AddMember(AdminEndpoints.ActorOf(User), email, displayName, password, role), ct), $"Added {email}.");
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Members = await mediator.Send(new ListMembers(User.GetTeamId()), ct);
+        Invitations = await mediator.Send(new ListMemberInvitations(User.GetTeamId()), ct);
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, string? password, string? role, CancellationToken ct)
+    {
+        var actor = AdminEndpoints.ActorOf(User, Options);
+        return string.IsNullOrEmpty(password)
+            ? Done(await mediator.Send(new InviteMember(actor, email, displayName, role, PublicAddress.ForMessages(HttpContext)), ct),
+                $"Invitation sent to {email}. They join when they accept it and choose a password.")
+            : Done(await mediator.Send(new AddMember(actor, email, displayName, password, role), ct), $"Added {email}.");
+    }
+
+    public async Task<IActionResult> OnPostCancelInvitationAsync(Guid id, CancellationToken ct)
+    {
+        await mediator.Send(new CancelMemberInvitation(User.GetTeamId(), id), ct);
+        return RedirectToPage();
+    }
 
     public async Task<IActionResult> OnPostRoleAsync(Guid id, string? role, CancellationToken ct) =>
         Done(await mediator.Send(new UpdateMember(AdminEndpoints.ActorOf(User), id, role, null), ct), "Role changed.");

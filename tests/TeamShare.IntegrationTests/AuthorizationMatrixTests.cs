@@ -22,7 +22,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
     private enum Access { Public, Member, Admin, Link }
 
     /// <summary>What the route's first id names, so "an id of another team" is a real one of that kind.</summary>
-    private enum Id { None, Item, Share, User, Department, Space, Token }
+    /// <remarks><c>Made</c>: the route needs something the matrix only makes up (a webhook share's id, an item in the query), so even its rightful caller is told it is not found.</remarks>
+    private enum Id { None, Item, Share, User, Department, Space, Token, Made }
 
     private static readonly Dictionary<string, (Access Access, Id Id)> Table = WithWebDav(new()
     {
@@ -122,7 +123,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["GET /api/trash"] = (Access.Member, Id.None),
         ["DELETE /api/trash/{id:guid}"] = (Access.Member, Id.Item),
         ["POST /api/webhook-shares/"] = (Access.Member, Id.None),
-        ["GET /api/webhook-shares/{id:guid}"] = (Access.Member, Id.None),
+        ["GET /api/webhook-shares/{id:guid}"] = (Access.Member, Id.Made),
         ["GET /files"] = (Access.Member, Id.None),
         ["POST /files"] = (Access.Member, Id.None),
         ["GET /forgot-password"] = (Access.Public, Id.None),
@@ -131,7 +132,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /items/{id:guid}"] = (Access.Member, Id.Item),
         ["GET /join"] = (Access.Public, Id.None),
         ["POST /join"] = (Access.Public, Id.None),
-        ["GET /links/new"] = (Access.Member, Id.None),
+        ["GET /links/new"] = (Access.Member, Id.Made),
         ["POST /links/new"] = (Access.Member, Id.None),
         ["GET /not-allowed"] = (Access.Public, Id.None),
         ["POST /not-allowed"] = (Access.Public, Id.None),
@@ -269,6 +270,14 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         var markBrowser = await Browsers.SignedInAsync(factory, "mark@acme.test");
         var gary = await factory.ClientForAsync("gary@globex.test");
         var garyBrowser = await Browsers.SignedInAsync(factory, "gary@globex.test");
+        // The rightful callers: Mia owns the ids, Adam administers the team, Eve may view Mia's file.
+        var miaBrowser = await Browsers.SignedInAsync(factory, "mia@acme.test");
+        var adamBrowser = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        var eveId = await (await factory.ClientForAsync("eve@acme.test")).UserIdAsync();
+        Assert.True((await mia.PostAsJsonAsync($"/api/items/{item}/invitations",
+            new { recipients = new[] { new { kind = "user", id = eveId } }, role = "viewer" })).IsSuccessStatusCode);
+        var eve = await factory.ClientForAsync("eve@acme.test");
+        var eveBrowser = await Browsers.SignedInAsync(factory, "eve@acme.test");
 
         var failures = new List<string>();
         var checks = 0;
@@ -303,6 +312,23 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
                 route, $"a suspended member got {(int)off.StatusCode}");
 
             if (route.IsPage && route.Method == "POST") continue; // page forms need their anti-forgery token; their GETs are checked
+
+            // The rightful callers get in: reads answer with success (or 400 when the route needs query input). Checked on
+            // reads whose only parameter is the id, so nothing is changed and no other made-up id decides the answer.
+            if (route.Method == "GET" && route.Route.Parameters.Count <= 1 && !route.Pattern.StartsWith("/dav") && route.Pattern != "/signout")
+            {
+                var url = Fill(route, IdOf(idKind, ids));
+                var rightful = access == Access.Admin ? (api ? adam : adamBrowser) : (api ? mia : miaBrowser);
+                var theirs = await StatusAsync(rightful, route, url);
+                Expect(idKind == Id.Made ? theirs == HttpStatusCode.NotFound : Success(theirs) || theirs == HttpStatusCode.BadRequest,
+                    route, $"{(access == Access.Admin ? "an admin" : "the owner")} got {(int)theirs}");
+                if (idKind == Id.Item)
+                {
+                    // A viewer of the file is never told it does not exist: they read it, or are refused what viewers may not do.
+                    var viewer = await StatusAsync(api ? eve : eveBrowser, route, url);
+                    Expect(Success(viewer) || viewer is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, route, $"a viewer got {(int)viewer}");
+                }
+            }
 
             // A member is never let into admin routes.
             if (access == Access.Admin)

@@ -11,5 +11,8 @@ public static class InvitationsChannel
 /// <summary>
 /// JB-2: put a mail in the outbox. <paramref name="DedupKey"/> makes it idempotent: queuing the same key twice sends one
 /// mail, so a job that crashed halfway can simply run again. <paramref name="Template"/> names a file pair under templates/.
+/// <paramref name="SendNow"/>: someone is waiting for this mail (a reset, an invitation), so the mail sweep runs at once
+/// instead of at its next minute; sweeps that queue many mails leave it off.
 /// </summary>
-public sealed record QueueMail(Guid TeamId, string To, string Template, IReadOnlyDictionary<string, string> Model, string DedupKey) : IRequest<bool>;
+public sealed record QueueMail(Guid TeamId, string To, string Template, IReadOnlyDictionary<string, string> Model, string DedupKey, bool SendNow = false)
+    : IRequest<bool>;

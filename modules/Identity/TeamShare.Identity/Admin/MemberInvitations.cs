@@ -49,7 +49,7 @@ internal sealed class InviteMemberHandler(IdentityDbContext db, IMediator mediat
             [IssueMailLinkToken.KindKey] = IssueMailLinkToken.MemberInvitation, [IssueMailLinkToken.SubjectKey] = invitation.Id.ToString(),
             [IssueMailLinkToken.LinkBaseKey] = r.LinkBase,
         };
-        await mediator.Send(new QueueMail(r.Actor.TeamId, invitation.Email, "member-invitation", model, $"member-invitation:{invitation.Id}"), ct);
+        await mediator.Send(new QueueMail(r.Actor.TeamId, invitation.Email, "member-invitation", model, $"member-invitation:{invitation.Id}", SendNow: true), ct);
         return Outcome<MemberInvitationDto>.Success(ToDto(invitation, now), 202);
     }
 

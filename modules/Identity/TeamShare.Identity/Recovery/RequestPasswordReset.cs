@@ -40,7 +40,7 @@ internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediato
             [IssueMailLinkToken.LinkBaseKey] = request.LinkBase,
             ["expires_minutes"] = ((int)Lifetime.TotalMinutes).ToString(),
         };
-        await mediator.Send(new QueueMail(user.TeamId, user.Email, "password-reset", model, $"password-reset:{reset.Id}"), ct);
+        await mediator.Send(new QueueMail(user.TeamId, user.Email, "password-reset", model, $"password-reset:{reset.Id}", SendNow: true), ct);
         return true;
     }
 }

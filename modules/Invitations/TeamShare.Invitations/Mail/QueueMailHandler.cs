@@ -5,11 +5,12 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Invitations.Contracts;
 using TeamShare.Invitations.Data;
+using TeamShare.SharedKernel.Jobs;
 
 namespace TeamShare.Invitations.Mail;
 
 /// <summary>Puts one mail in the outbox; the same dedup key is one mail, however often it is queued.</summary>
-internal sealed class QueueMailHandler(InvitationsDbContext db, TimeProvider clock) : IRequestHandler<QueueMail, bool>
+internal sealed class QueueMailHandler(InvitationsDbContext db, IJobTrigger jobs, TimeProvider clock) : IRequestHandler<QueueMail, bool>
 {
     public async ValueTask<bool> Handle(QueueMail request, CancellationToken ct)
     {
@@ -20,6 +21,7 @@ internal sealed class QueueMailHandler(InvitationsDbContext db, TimeProvider clo
         try
         {
             await db.SaveChangesAsync(ct);
+            if (request.SendNow) jobs.Trigger(MailDispatchJob.Id);
             return true;
         }
         catch (DbUpdateException)

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace TeamShare.BrowserTests;
+
+/// <summary>
+/// Issue 14 / issue 12 in a real browser with real mail: an admin invites a person, who joins from the mail and chooses a
+/// password; later they forget it and choose a new one from the sign-in page.
+/// </summary>
+public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixture<HostWithMail>
+{
+    [GeneratedRegex(@"https?://[^\s""<>]+/(join|reset-password)\?token=[A-Za-z0-9_\-]+")]
+    private static partial Regex MailedLink();
+
+    private async Task<string> NthMailLinkAsync(string address, int n)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (host.Smtp.MessagesTo(address).Count < n && DateTime.UtcNow < deadline) await Task.Delay(250);
+        var mails = host.Smtp.MessagesTo(address);
+        Assert.True(mails.Count >= n, $"mail {n} did not reach {address}");
+        return MailedLink().Match(mails[n - 1]).Value;
+    }
+
+    [Fact]
+    public async Task ID2_V6_an_invited_person_joins_from_the_mail_and_later_resets_a_forgotten_password()
+    {
+        var email = $"joiner-{Guid.NewGuid():N}@example.org";
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var admin = await browser.NewPageAsync();
+        await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");
+        await admin.GotoAsync($"{host.BaseUrl}/admin/members");
+        await admin.Locator("#new-email").FillAsync(email);
+        await admin.Locator("#new-name").FillAsync("Jo Joiner");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation sent to {email}");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Table, new() { Name = "Invitations waiting to be accepted" })).ToContainTextAsync(email);
+
+        var person = await (await browser.NewContextAsync()).NewPageAsync();
+        await person.GotoAsync(await NthMailLinkAsync(email, 1));
+        await Assertions.Expect(person.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Join Acme on TeamShare");
+        await person.GetByLabel("Password", new() { Exact = true }).FillAsync("joined-Password-1");
+        await person.GetByLabel("The same password again").FillAsync("joined-Password-1");
+        await person.GetByRole(AriaRole.Button, new() { Name = "Join Acme" }).ClickAsync();
+        await person.WaitForURLAsync(new Regex("/files"));
+
+        // Forgotten on another computer: "Forgot your password?" on the sign-in page.
+        var later = await (await browser.NewContextAsync()).NewPageAsync();
+        await later.GotoAsync($"{host.BaseUrl}/signin");
+        await later.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await later.GetByLabel("E-mail").FillAsync(email);
+        await later.GetByRole(AriaRole.Button, new() { Name = "Send me a link" }).ClickAsync();
+        await Assertions.Expect(later.GetByRole(AriaRole.Status)).ToContainTextAsync("is on its way");
+        await later.GotoAsync(await NthMailLinkAsync(email, 2));
+        await later.GetByLabel("New password").FillAsync("remembered-Password-2");
+        await later.GetByLabel("The same password again").FillAsync("remembered-Password-2");
+        await later.GetByRole(AriaRole.Button, new() { Name = "Change my password" }).ClickAsync();
+        await Assertions.Expect(later.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is changed");
+
+        await later.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).Last.ClickAsync();
+        await later.GetByLabel("E-mail").FillAsync(email);
+        await later.GetByLabel("Password").FillAsync("remembered-Password-2");
+        await later.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await later.WaitForURLAsync(new Regex("/files"));
+    }
+}

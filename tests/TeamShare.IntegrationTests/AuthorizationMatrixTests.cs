@@ -70,6 +70,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["DELETE /api/admin/members/{id:guid}"] = (Access.Admin, Id.User),
         ["PATCH /api/admin/members/{id:guid}"] = (Access.Admin, Id.User),
         ["GET /api/admin/members/invitations"] = (Access.Admin, Id.None),
+        ["POST /api/admin/members/{id:guid}/password-reset"] = (Access.Admin, Id.User),
         ["DELETE /api/admin/members/invitations/{id:guid}"] = (Access.Admin, Id.None),
         ["GET /api/admin/policy"] = (Access.Admin, Id.None),
         ["PUT /api/admin/policy"] = (Access.Admin, Id.None),

@@ -123,8 +123,12 @@ public sealed partial class InvitationTests : IDisposable
         var stranger = _factory.Anonymous();
         var page = await stranger.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("plan.txt", await page.Content.ReadAsStringAsync());
-        Assert.Contains("view only", await page.Content.ReadAsStringAsync());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("plan.txt", html);
+        Assert.Contains("view only", html);
+        // Issue 12: the page says who shared it, from which team, with their note, as the mail did.
+        Assert.Contains("of Acme shared this with you", html);
+        Assert.Contains("<blockquote class=\"mb-1\">Please read</blockquote>", html);
         Assert.Equal("the plan", await stranger.GetStringAsync($"{link.AbsolutePath}/items/{item}/download"));
         // View-only: the link opens nothing of the API and cannot be used to share further.
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsJsonAsync($"/api/items/{item}/invitations", new { recipients = new[] { new { kind = "organisation" } }, role = "viewer" })).StatusCode);

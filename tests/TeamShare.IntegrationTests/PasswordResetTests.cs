@@ -145,6 +145,21 @@ public sealed partial class PasswordResetTests : IDisposable
     private const int RequestPasswordResetLimit = 3;
 
     [Fact]
+    public async Task Issue12_an_admin_mails_a_member_a_reset_link_instead_of_inventing_a_password()
+    {
+        var email = await NewMemberAsync();
+        var adam = await _factory.ClientForAsync("adam@acme.test");
+        var id = (await (await adam.GetAsync("/api/admin/members")).Json()).EnumerateArray().Single(m => m.GetProperty("email").GetString() == email).Id();
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _factory.ClientForAsync("gary@globex.test")).PostAsync($"/api/admin/members/{id}/password-reset", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _factory.ClientForAsync("mark@acme.test")).PostAsync($"/api/admin/members/{id}/password-reset", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await adam.PostAsync($"/api/admin/members/{id}/password-reset", null)).StatusCode);
+        var token = await MailedTokenAsync(email, 1);
+        Assert.Equal(HttpStatusCode.NoContent, (await _factory.Anonymous().PostAsJsonAsync("/api/auth/password-reset/complete",
+            new { token, newPassword = "chosen-by-them-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await SignInPageAsync(_factory.Client(), email, "chosen-by-them-1", "192.0.2.50"));
+    }
+
+    [Fact]
     public async Task ID8_fifty_wrong_guesses_do_not_lock_the_real_person_out_of_a_browser_they_signed_in_on_before()
     {
         var email = await NewMemberAsync();

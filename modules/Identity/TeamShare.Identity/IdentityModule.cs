@@ -57,6 +57,7 @@ public sealed class IdentityModule : ITeamShareModule
             .RequireAuthorization(TeamShareClaims.AdminPolicy);
         admin.MapGet("/members", AdminEndpoints.ListMembers).WithSummary("The team's members.");
         admin.MapPost("/members", AdminEndpoints.AddMember).WithSummary("Invite a member by mail ({email, displayName, role}: 202); operators may instead set a password (201).");
+        admin.MapPost("/members/{id:guid}/password-reset", AdminEndpoints.SendPasswordReset).WithSummary("Mail a member a link to choose a new password.");
         admin.MapGet("/members/invitations", AdminEndpoints.ListInvitations).WithSummary("Invitations waiting to be accepted.");
         admin.MapDelete("/members/invitations/{id:guid}", AdminEndpoints.CancelInvitation).WithSummary("Cancel an invitation; its link stops working.");
         admin.MapPatch("/members/{id:guid}", AdminEndpoints.UpdateMember).WithSummary("Change a member's role or suspend them.");

@@ -34,6 +34,11 @@ internal static class AdminEndpoints
             .ToHttp(m => TypedResults.Created($"/api/admin/members/{m.Id}", m));
     }
 
+    public static async Task<IResult> SendPasswordReset(Guid id, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new Recovery.SendMemberPasswordReset(user.GetTeamId(), id, PublicAddress.ForMessages(http)), ct)
+            ? TypedResults.Accepted((string?)null, new { message = "A mail with a link to choose a new password is on its way to them." })
+            : Problems.NotFound();
+
     public static async Task<IResult> ListInvitations(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListMemberInvitations(user.GetTeamId()), ct));
 

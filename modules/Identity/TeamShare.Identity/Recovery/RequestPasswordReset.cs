@@ -44,3 +44,21 @@ internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediato
         return true;
     }
 }
+
+/// <summary>
+/// An admin sends a member the same reset mail "Forgot your password?" sends (issue 12): the admin never sees or invents the
+/// password. Only for active members of the admin's own team; 404 otherwise, like any id the admin may not see.
+/// </summary>
+internal sealed record SendMemberPasswordReset(Guid TeamId, Guid UserId, string LinkBase) : IRequest<bool>;
+
+internal sealed class SendMemberPasswordResetHandler(IdentityDbContext db, IMediator mediator) : IRequestHandler<SendMemberPasswordReset, bool>
+{
+    public async ValueTask<bool> Handle(SendMemberPasswordReset request, CancellationToken ct)
+    {
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId && u.TeamId == request.TeamId && u.RemovedAt == null && u.IsActive)
+            .Select(u => u.Email).FirstOrDefaultAsync(ct);
+        if (email is null) return false;
+        await mediator.Send(new RequestPasswordReset(email, request.LinkBase), ct);
+        return true;
+    }
+}

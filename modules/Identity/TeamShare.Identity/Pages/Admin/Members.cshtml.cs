@@ -38,6 +38,12 @@ public sealed class MembersModel(IMediator mediator) : ConsolePageModel
             : Done(await mediator.Send(new AddMember(actor, email, displayName, password, role), ct), $"Added {email}.");
     }
 
+    public async Task<IActionResult> OnPostResetAsync(Guid id, CancellationToken ct)
+    {
+        var sent = await mediator.Send(new Recovery.SendMemberPasswordReset(User.GetTeamId(), id, PublicAddress.ForMessages(HttpContext)), ct);
+        return Done(sent ? Outcome<bool>.Success(true) : Outcome<bool>.NotFound(), "A mail with a link to choose a new password is on its way to them.");
+    }
+
     public async Task<IActionResult> OnPostCancelInvitationAsync(Guid id, CancellationToken ct)
     {
         await mediator.Send(new CancelMemberInvitation(User.GetTeamId(), id), ct);

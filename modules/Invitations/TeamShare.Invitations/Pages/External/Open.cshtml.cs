@@ -18,6 +18,9 @@ public sealed class OpenModel(IMediator mediator) : PageModel
     public ItemSummary? Item { get; private set; }
     public IReadOnlyList<ItemSummary> Children { get; private set; } = [];
     public string SenderName { get; private set; } = "";
+    public string TeamName { get; private set; } = "";
+    /// <summary>The sender's note from the share dialog, shown as in the mail.</summary>
+    public string? Message { get; private set; }
     public DateTime? ExpiresAt { get; private set; }
     public string Base { get; private set; } = "";
     public Guid RootId { get; private set; }
@@ -43,7 +46,10 @@ public sealed class OpenModel(IMediator mediator) : PageModel
             return Page();
         }
         if (Item.Kind == "folder") Children = await mediator.Send(new ListSharedChildren(invitation.TeamId, Item.Id), ct);
-        SenderName = (await mediator.Send(new GetUserNames(invitation.TeamId, [invitation.SenderId]), ct)).GetValueOrDefault(invitation.SenderId, "Someone");
+        var sender = await mediator.Send(new GetLinkSender(invitation.TeamId, invitation.SenderId), ct);
+        SenderName = sender?.DisplayName ?? "Someone";
+        TeamName = sender?.TeamName ?? "";
+        Message = string.IsNullOrWhiteSpace(invitation.Message) ? null : invitation.Message;
         ExpiresAt = invitation.ExternalExpiresAt;
         return Page();
     }

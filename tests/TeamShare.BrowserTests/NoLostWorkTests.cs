@@ -16,6 +16,37 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     }
 
     [Fact]
+    public async Task Issue12_leaving_the_editor_with_unsaved_typing_asks_first_and_after_saving_does_not()
+    {
+        var mia = await host.ApiAsync("mia@acme.test");
+        var file = await UploadAsync(mia, "draft.txt", "First line.");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) => { asked.Add(dialog.Type); await dialog.DismissAsync(); };
+
+        await page.GotoAsync($"{host.BaseUrl}/items/{file}");
+        var text = page.Locator("#editor-text");
+        await text.ClickAsync();
+        await text.PressSequentiallyAsync(" Second line.");
+        // Dismissing the question keeps the person on the page with their typing.
+        await page.EvaluateAsync("() => { location.href = '/files'; }");
+        for (var i = 0; i < 25 && asked.Count == 0; i++) await Task.Delay(200);
+        Assert.Equal(["beforeunload"], asked);
+        Assert.EndsWith($"/items/{file}", page.Url);
+        Assert.Equal("First line. Second line.", await text.InputValueAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save as new version" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        for (var i = 0; i < 50 && await mia.GetStringAsync($"/api/items/{file}/content") != "First line. Second line."; i++) await Task.Delay(200);
+        await page.GotoAsync($"{host.BaseUrl}/files");
+        Assert.Equal(["beforeunload"], asked);
+    }
+
+    [Fact]
     public async Task Issue12_an_editing_link_without_download_opens_the_editor_with_the_current_content_and_saves_it()
     {
         var mia = await host.ApiAsync("mia@acme.test");

@@ -39,7 +39,10 @@
       body: document.getElementById('editor-text').value,
     });
     const data = await response.json();
-    if (response.ok) done('Saved as a new version.', () => location.reload()); else fail({ data });
+    if (response.ok) {
+      delete document.getElementById('editor-text').dataset.dirty;
+      done('Saved as a new version.', () => location.reload());
+    } else fail({ data });
   });
 
   document.querySelectorAll('[data-restore-version]').forEach(button => button.addEventListener('click', async () => {

@@ -51,7 +51,9 @@
       editorStatus.textContent = `${button.dataset.name} cannot be opened for editing: ${problem?.detail ?? 'try again later.'}`;
       return;
     }
-    document.getElementById('link-editor-text').value = await source.text();
+    const text = document.getElementById('link-editor-text');
+    text.value = await source.text();
+    delete text.dataset.dirty;
     document.getElementById('link-editor-label').textContent = `Content of ${button.dataset.name}`;
     editorStatus.textContent = '';
     editUrl = button.dataset.editUrl;
@@ -63,6 +65,7 @@
       method: 'PUT', headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Accept': 'application/json', 'RequestVerificationToken': token },
       body: document.getElementById('link-editor-text').value, credentials: 'same-origin',
     });
+    if (response.ok) delete document.getElementById('link-editor-text').dataset.dirty;
     editorStatus.textContent = response.ok ? 'Saved as a new version.' : 'Saving did not work.';
   });
 })();

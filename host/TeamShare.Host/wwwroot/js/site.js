@@ -80,3 +80,10 @@ window.teamshare = (() => {
 
   return { api, upload, describe, token };
 })();
+
+// Unsaved changes (issue 12): an editor marked data-unsaved-guard warns before the page is left while it holds typing that
+// was not saved; the page's save clears the mark (data-dirty) once the server took the text.
+document.addEventListener('input', e => { if (e.target.matches?.('[data-unsaved-guard]')) e.target.dataset.dirty = '1'; });
+window.addEventListener('beforeunload', e => {
+  if (document.querySelector('[data-unsaved-guard][data-dirty]')) { e.preventDefault(); e.returnValue = ''; }
+});

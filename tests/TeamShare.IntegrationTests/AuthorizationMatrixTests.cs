@@ -122,6 +122,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /api/spaces/{spaceId:guid}/folders"] = (Access.Member, Id.Space),
         ["GET /api/spaces/{spaceId:guid}/items"] = (Access.Member, Id.Space),
         ["GET /api/trash"] = (Access.Member, Id.None),
+        ["DELETE /api/trash"] = (Access.Member, Id.None),
         ["DELETE /api/trash/{id:guid}"] = (Access.Member, Id.Item),
         ["POST /api/webhook-shares/"] = (Access.Member, Id.None),
         ["GET /api/webhook-shares/{id:guid}"] = (Access.Member, Id.Made),

@@ -116,6 +116,33 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
     }
 
     [Fact]
+    public async Task SP6_the_trash_says_when_and_where_from_and_days_left_and_empty_trash_deletes_it_for_good()
+    {
+        var eve = await factory.ClientForAsync("eve@acme.test");
+        var space = (await eve.PersonalSpace()).Id();
+        var folderName = $"Reports-{Guid.NewGuid():N}";
+        var folder = (await (await eve.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = folderName })).Json()).Id();
+        var file = (await (await eve.PostAsync($"/api/spaces/{space}/files?parentId={folder}",
+            new MultipartFormDataContent { { new ByteArrayContent("q3"u8.ToArray()), "file", "q3.txt" } })).Json()).Id();
+        Assert.Equal(HttpStatusCode.NoContent, (await eve.DeleteAsync($"/api/items/{file}")).StatusCode);
+        factory.Clock.Advance(TimeSpan.FromDays(10));
+
+        var entry = (await (await eve.GetAsync("/api/trash")).Json()).EnumerateArray().Single(i => i.Id() == file);
+        Assert.Equal(folderName, entry.GetProperty("folder").GetString());
+        Assert.Equal(20, entry.GetProperty("daysLeft").GetInt32());
+        Assert.Equal(entry.GetProperty("deletedAt").GetDateTime().AddDays(30), entry.GetProperty("purgeAt").GetDateTime());
+        var page = await (await Browsers.SignedInAsync(factory, "eve@acme.test")).GetStringAsync("/trash");
+        Assert.Contains("Empty trash", page);
+        Assert.Contains("in 20 days", page);
+        Assert.Contains(folderName, page);
+
+        var emptied = await (await eve.DeleteAsync("/api/trash")).Json();
+        Assert.True(emptied.GetProperty("deleted").GetInt32() >= 1);
+        Assert.Empty((await (await eve.GetAsync("/api/trash")).Json()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await eve.PostAsync($"/api/items/{file}/restore", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task JB3_the_purge_job_removes_upload_leftovers_of_a_crash_and_keeps_an_upload_in_progress()
     {
         var tmp = Path.Combine(factory.DataDirectory, "blobs", "tmp");

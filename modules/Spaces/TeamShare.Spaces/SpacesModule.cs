@@ -73,6 +73,7 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapPost("/items/{id:guid}/copy", CopyItemEndpoint.Handle).WithSummary("Copy an item (and its subtree) into {parentId}.");
         api.MapGet("/trash", TrashListEndpoints.List).WithSummary("The caller's deleted items.");
         api.MapDelete("/trash/{id:guid}", TrashListEndpoints.Purge).WithSummary("Delete a trashed item for good.");
+        api.MapDelete("/trash", TrashListEndpoints.Empty).WithSummary("Empty the trash: delete for good everything in it the caller owns.");
         api.MapGet("/shared-with-me", SharedWithMeEndpoint.Handle).WithSummary("Items shared with the caller (SH-10).");
 
         // WebDAV for members (docs/webdav.md): Basic with an app password or Bearer, never the cookie.

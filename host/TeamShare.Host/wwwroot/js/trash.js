@@ -1,4 +1,4 @@
-// Trash: restore or delete forever.
+// Trash: restore, delete forever, or empty it.
 (() => {
   const error = document.getElementById('trash-error');
   const act = async (method, url) => {
@@ -8,4 +8,5 @@
   };
   document.querySelectorAll('[data-restore]').forEach(b => b.addEventListener('click', () => act('POST', `/api/items/${b.dataset.restore}/restore`)));
   document.querySelectorAll('[data-purge]').forEach(b => b.addEventListener('click', () => act('DELETE', `/api/trash/${b.dataset.purge}`)));
+  document.querySelector('[data-empty-trash]')?.addEventListener('click', () => act('DELETE', '/api/trash'));
 })();

@@ -14,8 +14,10 @@ public static class Sizes
     };
 }
 
-/// <summary>Counts of people as people say them: "1 person", "2 people" (issue 12).</summary>
+/// <summary>Counts as people say them: "1 person", "2 people", "1 day" (issue 12).</summary>
 public static class Counts
 {
-    public static string People(int n) => n == 1 ? "1 person" : $"{n} people";
+    public static string People(int n) => Of(n, "person", "people");
+
+    public static string Of(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
 }

@@ -12,11 +12,12 @@ namespace TeamShare.Spaces.Pages;
 /// <summary>Trash (SP-6): what the member deleted, restore or delete for good; purged after 30 days anyway.</summary>
 public sealed class TrashModel : PageModel
 {
-    internal IReadOnlyList<ItemDto> Items { get; private set; } = [];
+    internal IReadOnlyList<TrashEntryDto> Items { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Items = await TrashListEndpoints.ForAsync(HttpContext.RequestServices.GetRequiredService<SpacesDbContext>(),
-            User.GetUserId(), User.GetTeamId(), ct);
+        var services = HttpContext.RequestServices;
+        Items = await TrashListEndpoints.ForAsync(services.GetRequiredService<SpacesDbContext>(), services.GetRequiredService<Access.EffectiveRoles>(),
+            User.GetUserId(), User.GetTeamId(), services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -56,6 +56,11 @@ public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper outpu
         violations.AddRange(await ViolationsAsync(anonymous, "a link page"));
         await anonymous.GotoAsync($"{host.BaseUrl}/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         violations.AddRange(await ViolationsAsync(anonymous, "a wrong link"));
+        foreach (var path in new[] { "/forgot-password", "/reset-password?token=x", "/join?token=x" })
+        {
+            await anonymous.GotoAsync(host.BaseUrl + path);
+            violations.AddRange(await ViolationsAsync(anonymous, path));
+        }
 
         var member = await PageAsync();
         await Chromium.SignInAsync(member, host.BaseUrl, "mia@acme.test");
@@ -68,7 +73,7 @@ public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper outpu
 
         var admin = await PageAsync();
         await Chromium.SignInAsync(admin, host.BaseUrl, "olivia@acme.test");
-        foreach (var path in new[] { "/admin", "/admin/members", "/admin/departments", "/admin/spaces", "/admin/policy", "/admin/approved", "/admin/activity" })
+        foreach (var path in new[] { "/admin", "/admin/members", "/admin/departments", "/admin/spaces", "/admin/policy", "/admin/approved", "/admin/activity", "/admin/links", "/admin/mail" })
         {
             await admin.GotoAsync(host.BaseUrl + path);
             violations.AddRange(await ViolationsAsync(admin, path));

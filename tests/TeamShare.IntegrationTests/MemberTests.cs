@@ -28,6 +28,24 @@ public sealed class MemberTests(TeamShareFactory factory) : IClassFixture<TeamSh
     }
 
     [Fact]
+    public async Task Issue12_every_admin_console_page_keeps_the_consoles_sections_beside_it_and_marks_the_current_one()
+    {
+        var adam = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        foreach (var (path, label) in new[] { ("/admin/members", "Members"), ("/admin/policy", "Sharing policy"), ("/admin/mail", "Mail delivery"), ("/admin/links", "Link domain") })
+        {
+            var html = await adam.GetStringAsync(path);
+            var nav = html[html.IndexOf("<nav aria-label=\"Admin console\"", StringComparison.Ordinal)..];
+            nav = nav[..nav.IndexOf("</nav>", StringComparison.Ordinal)];
+            foreach (var section in new[] { "Members", "Departments", "Team spaces", "Sharing policy", "Approved list", "Link domain", "Sharing activity", "Mail delivery" })
+                Assert.Contains($">{section}</a>", nav);
+            Assert.Matches($"aria-current=\"page\" href=\"{path}\">{label}</a>", nav);
+            Assert.DoesNotContain("Background jobs", nav); // Adam is no operator
+        }
+        var member = await Browsers.SignedInAsync(factory, "mia@acme.test");
+        Assert.DoesNotContain("aria-label=\"Admin console\"", await member.GetStringAsync("/files"));
+    }
+
+    [Fact]
     public async Task ID3_only_owners_make_owners_and_nobody_changes_their_own_role()
     {
         var adam = await factory.ClientForAsync("adam@acme.test");

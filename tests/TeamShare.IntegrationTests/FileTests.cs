@@ -33,6 +33,25 @@ public sealed class FileTests(TeamShareFactory factory) : IClassFixture<TeamShar
     }
 
     [Fact]
+    public async Task Issue12_each_version_says_who_saved_it()
+    {
+        var (mia, space) = await MiaAsync();
+        var file = (await mia.UploadOk(space, $"shared-notes-{Guid.NewGuid():N}.md", "# Mia"u8.ToArray())).Id();
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        await factory.GrantAsync(file, "user", await mark.UserIdAsync(), AccessRole.Editor);
+        Assert.Equal(HttpStatusCode.OK, (await mark.PutAsync($"/api/items/{file}/content", new StringContent("# Mark"))).StatusCode);
+
+        var versions = (await (await mia.GetAsync($"/api/items/{file}/versions")).Json()).EnumerateArray()
+            .Select(v => (v.GetProperty("number").GetInt32(), v.GetProperty("savedBy").GetString())).ToList();
+        Assert.Equal(2, versions[0].Item1);
+        Assert.StartsWith("Mark", versions[0].Item2);
+        Assert.StartsWith("Mia", versions[1].Item2);
+        var page = await (await Browsers.SignedInAsync(factory, "mia@acme.test")).GetStringAsync($"/items/{file}");
+        Assert.Contains(">By</th>", page);
+        Assert.Contains($"<td>{versions[0].Item2}</td>", page);
+    }
+
+    [Fact]
     public async Task SP5_a_viewer_cannot_save_a_new_version()
     {
         var (mia, space) = await MiaAsync();

@@ -32,7 +32,7 @@ public sealed class ItemViewModel : PageModel
         Item = f.Item.ToDto(f.Role);
         BackUrl = $"/files?space={f.Item.SpaceId}&folder={f.Item.ParentId}";
         CanPreview = Previews.For(f.Item, services.GetRequiredService<Blobs.IBlobStore>()) is not null;
-        Versions = await VersionEndpoints.ListAsync(db, f.Item, ct);
+        Versions = await VersionEndpoints.ListAsync(db, HttpContext.RequestServices.GetRequiredService<Mediator.IMediator>(), f.Item, ct);
         if (f.Role >= AccessRole.Editor && Previews.IsText(f.Item) && f.Item.Size <= Previews.MaxMarkdownBytes)
         {
             using var reader = new StreamReader(services.GetRequiredService<Blobs.IBlobStore>().OpenRead(f.Item.ContentSha256!));

@@ -1,3 +1,5 @@
+using Mediator;
+using TeamShare.Identity.Contracts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,8 @@ using TeamShare.Spaces.Upload;
 
 namespace TeamShare.Spaces.Versions;
 
-internal sealed record VersionDto(int Number, long Size, DateTime CreatedAt, Guid CreatedBy, bool IsCurrent);
+/// <param name="SavedBy">The display name of whoever saved it (issue 12), or "a former member".</param>
+internal sealed record VersionDto(int Number, long Size, DateTime CreatedAt, Guid CreatedBy, bool IsCurrent, string SavedBy);
 
 internal static class VersionEndpoints
 {
@@ -40,17 +43,19 @@ internal static class VersionEndpoints
     }
 
     /// <summary>GET /api/items/{id}/versions: newest first.</summary>
-    public static async Task<IResult> List(Guid id, ClaimsPrincipal user, EffectiveRoles roles, SpacesDbContext db, CancellationToken ct)
+    public static async Task<IResult> List(Guid id, ClaimsPrincipal user, EffectiveRoles roles, SpacesDbContext db, IMediator mediator, CancellationToken ct)
     {
         var found = await roles.ForItemAsync(user.GetUserId(), user.GetTeamId(), id, ct);
         if (found is not { Role: > AccessRole.None } f || f.Item.Kind != ItemKinds.File) return Problems.NotFound();
-        return TypedResults.Ok(await ListAsync(db, f.Item, ct));
+        return TypedResults.Ok(await ListAsync(db, mediator, f.Item, ct));
     }
 
-    public static async Task<IReadOnlyList<VersionDto>> ListAsync(SpacesDbContext db, Item item, CancellationToken ct)
+    public static async Task<IReadOnlyList<VersionDto>> ListAsync(SpacesDbContext db, IMediator mediator, Item item, CancellationToken ct)
     {
         var versions = await db.Versions.AsNoTracking().Where(v => v.ItemId == item.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
-        return versions.Select((v, i) => new VersionDto(v.Number, v.Size, v.CreatedAt, v.CreatedBy, i == 0)).ToList();
+        var names = await mediator.Send(new GetUserNames(item.TeamId, versions.Select(v => v.CreatedBy).Distinct().ToList()), ct);
+        return versions.Select((v, i) => new VersionDto(v.Number, v.Size, v.CreatedAt, v.CreatedBy, i == 0,
+            names.GetValueOrDefault(v.CreatedBy, "a former member"))).ToList();
     }
 
     /// <summary>POST /api/items/{id}/versions/{number}/restore: an earlier content becomes the newest version again.</summary>

@@ -388,6 +388,21 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
     }
 
     [Fact]
+    public async Task Issue12_the_share_page_lists_what_it_shares_and_a_canceled_share_says_so()
+    {
+        var name = $"listed-{Guid.NewGuid():N}.txt";
+        var (mia, _, share, _) = await ShareAsync(new { }, name, "x"u8.ToArray());
+        var browser = await Browsers.SignedInAsync(factory, "mia@acme.test");
+        var page = await browser.GetStringAsync($"/shares/{share.Id()}");
+        Assert.Contains("What it shares", page);
+        Assert.Contains($">{name}</a>", page);
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/shares/{share.Id()}")).StatusCode);
+        page = await browser.GetStringAsync($"/shares/{share.Id()}");
+        Assert.Contains("This share was canceled", page);
+        Assert.Contains($">{name}</a>", page);
+    }
+
+    [Fact]
     public async Task LK4_the_sharer_gets_the_same_link_again_until_the_share_is_canceled_and_nobody_else_does()
     {
         var (mia, _, share, token) = await ShareAsync(new { name = $"again-{Guid.NewGuid():N}" });

@@ -8,7 +8,7 @@ namespace TeamShare.BrowserTests;
 
 /// <summary>
 /// Issue 12: axe-core (npm, installed by the test command into tests/TeamShare.BrowserTests/axe) on every page a member, an
-/// admin and a link's recipient see: no serious or critical violation (contrast, names, labels, landmarks…).
+/// admin and a link's recipient see: no serious or critical violation (contrast, names, labels, landmarks…), and one h1 each.
 /// </summary>
 public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper output) : IClassFixture<HostProcess>
 {
@@ -29,7 +29,11 @@ public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper outpu
               .filter(v => v.impact === 'serious' || v.impact === 'critical')
               .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
             """);
-        return found.EnumerateArray().Select(v => $"{what}: {v.GetString()}").ToList();
+        var violations = found.EnumerateArray().Select(v => $"{what}: {v.GetString()}").ToList();
+        // Issue 12: each page has exactly one h1, the page's name for screen readers and search.
+        var headings = await page.Locator("h1").CountAsync();
+        if (headings != 1) violations.Add($"{what}: {headings} h1 elements, not one");
+        return violations;
     }
 
     [Fact]

@@ -93,12 +93,19 @@ public sealed class CustomDomainTests : IDisposable
         var (name, globexValue) = await RecordOf(await gary.PutAsJsonAsync("/api/admin/links", new { customDomain = domain, dailyCap = 500 }));
         Assert.Equal(acmeName, name);
 
-        // The admin console shows the record to add.
-        var page = await (await Browsers.SignedInAsync(_factory, "adam@acme.test")).GetStringAsync("/admin/links");
+        // The admin console shows the record to add; its Verify button says what is missing.
+        var browser = await Browsers.SignedInAsync(_factory, "adam@acme.test");
+        var page = await browser.GetStringAsync("/admin/links");
         Assert.Contains("_teamshare.docs.shared.example", page);
         Assert.Contains("Not verified yet", page);
 
         _dns.Start((name, globexValue));
+        var verify = await browser.PostAsync("/admin/links?handler=Verify", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Browsers.FormToken(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, verify.StatusCode);
+        Assert.Contains("No TXT record", await browser.GetStringAsync("/admin/links"));
         Assert.Equal("verified", (await (await gary.PostAsync("/api/admin/links/verify", null)).Json()).GetProperty("domainStatus").GetString());
         var taken = await adam.PostAsync("/api/admin/links/verify", null);
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);

@@ -57,7 +57,14 @@ teamshare.shareDialog = root => {
       li.addEventListener('mousedown', e => { e.preventDefault(); add(o); });
       return li;
     }));
-    suggestions.classList.toggle('d-none', options.length === 0);
+    // Said, not just an empty list (issue 12): a search that found nobody shows one line that cannot be chosen.
+    if (options.length === 0 && input.value.trim()) {
+      const none = document.createElement('li');
+      none.className = 'list-group-item text-muted';
+      none.textContent = 'No matches in your organisation. Type a full e-mail address to invite someone outside it.';
+      suggestions.replaceChildren(none);
+    }
+    suggestions.classList.toggle('d-none', options.length === 0 && !input.value.trim());
     input.setAttribute('aria-expanded', options.length ? 'true' : 'false');
     if (active >= 0) input.setAttribute('aria-activedescendant', `suggestion-${active}`); else input.removeAttribute('aria-activedescendant');
   }

@@ -12,7 +12,8 @@ internal sealed record DirectoryEntry(string Kind, Guid? Id, string? Email, stri
 
 /// <summary>
 /// ID-6: recipients for the share dialog. People by name or e-mail prefix, departments by name, the whole organisation,
-/// and an address that is no member of this team offered as external (even when another team has it: ID-1).
+/// and an address that is no member of this team offered as external (even when another team has it: ID-1). The caller is
+/// not offered (nobody shares with themselves), and group counts leave them out: they are the people who will get access.
 /// </summary>
 internal static class SearchDirectoryEndpoint
 {
@@ -20,13 +21,13 @@ internal static class SearchDirectoryEndpoint
 
     public static async Task<IResult> Handle(string? q, ClaimsPrincipal user, IdentityDbContext db, CancellationToken ct)
     {
-        var teamId = user.GetTeamId();
+        var (teamId, callerId) = (user.GetTeamId(), user.GetUserId());
         var query = (q ?? "").Trim();
         if (query.Length > 100) return SharedKernel.Http.Problems.Field("q", "Use at most 100 characters.");
         var upper = query.ToUpperInvariant();
         var results = new List<DirectoryEntry>();
 
-        var people = db.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive && u.RemovedAt == null);
+        var people = db.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive && u.RemovedAt == null && u.Id != callerId);
         if (upper.Length > 0)
             people = people.Where(u => u.NormalizedEmail.StartsWith(upper) || u.DisplayName.ToUpper().StartsWith(upper)
                                        || u.DisplayName.ToUpper().Contains(" " + upper));
@@ -37,7 +38,7 @@ internal static class SearchDirectoryEndpoint
         if (upper.Length > 0) departments = departments.Where(d => d.Name.ToUpper().StartsWith(upper));
         results.AddRange(await departments.OrderBy(d => d.Name).Take(Limit)
             .Select(d => new DirectoryEntry("department", d.Id, null, d.Name,
-                db.DepartmentMembers.Count(m => m.DepartmentId == d.Id
+                db.DepartmentMembers.Count(m => m.DepartmentId == d.Id && m.UserId != callerId
                     && db.Users.Any(u => u.Id == m.UserId && u.IsActive && u.RemovedAt == null))))
             .ToListAsync(ct));
 
@@ -45,7 +46,7 @@ internal static class SearchDirectoryEndpoint
         string[] organisationWords = ["EVERYONE", "ORGANISATION", "ORGANIZATION", "WHOLE", team.Name.ToUpperInvariant()];
         if (upper.Length == 0 || organisationWords.Any(w => w.StartsWith(upper)))
         {
-            var count = await db.Users.CountAsync(u => u.TeamId == teamId && u.IsActive && u.RemovedAt == null, ct);
+            var count = await db.Users.CountAsync(u => u.TeamId == teamId && u.IsActive && u.RemovedAt == null && u.Id != callerId, ct);
             results.Add(new DirectoryEntry("organisation", null, null, $"Everyone at {team.Name}", count));
         }
 

@@ -34,7 +34,7 @@ public sealed class TwoInstanceCrashTests(TwoInstances two, ITestOutputHelper ou
         two.A.KillHard();
         var sentBeforeKill = two.Smtp.Messages().Count;
 
-        // A's claim on the rest lapses with its lease (2 minutes); B's minute sweep then sends them.
+        // A's claim on the rest lapses with its lease (20 s here, 2 minutes by default); B's minute sweep then sends them.
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while (addresses.Any(a => two.Smtp.MessagesTo(a).Count == 0) && DateTime.UtcNow < deadline) await Task.Delay(1000);
         var counts = addresses.Select(a => two.Smtp.MessagesTo(a).Count).ToList();

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Mediator;
+using Microsoft.Extensions.Options;
+using TeamShare.SharedKernel.Modules;
 using TeamShare.Identity.Contracts;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Invitations.Data;
@@ -16,7 +18,7 @@ namespace TeamShare.Invitations.Mail;
 /// invitation goes out only once its grant exists, so nobody is invited to something they cannot open.
 /// </summary>
 internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier applier, MailTemplates templates, MailSender sender,
-    ExternalLinks links, IMediator mediator, TimeProvider clock) : IRecurringJob
+    ExternalLinks links, IMediator mediator, IOptions<TeamShareOptions> options, TimeProvider clock) : IRecurringJob
 {
     public const string Id = "invitations-mail";
 
@@ -32,7 +34,7 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
         for (var batches = 0; batches < MaxBatches; batches++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var batch = await Outbox.ClaimDueAsync(db.Outbox, now, 50, ct);
+            var batch = await Outbox.ClaimDueAsync(db.Outbox, now, 50, options.Value.OutboxLease, ct);
             if (batch.Count == 0) break;
             // The invitations behind the batch's external mails in one query, not one per mail.
             var invitationIds = batch.Where(m => m.InvitationId is not null).Select(m => m.InvitationId!.Value).ToList();

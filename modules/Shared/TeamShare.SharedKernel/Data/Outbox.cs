@@ -22,16 +22,17 @@ public interface IOutboxMessage
 /// </summary>
 public static class Outbox
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>How long a claimed batch is held before another sweep may take it over (a crashed sender's mails wait this long).</summary>
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(2);
     /// <summary>How long a temporary failure is retried, as a mail server does (Postfix keeps mail 5 days).</summary>
     public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(5);
     public static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
-    public static async Task<List<T>> ClaimDueAsync<T>(DbSet<T> set, DateTime now, int batch, CancellationToken ct)
+    public static async Task<List<T>> ClaimDueAsync<T>(DbSet<T> set, DateTime now, int batch, TimeSpan lease, CancellationToken ct)
         where T : class, IOutboxMessage
     {
         var owner = Guid.NewGuid();
-        var until = now + Lease;
+        var until = now + lease;
         var due = await set.Where(m => m.SentAt == null && m.FailedAt == null
                                        && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
                                        && (m.LeaseUntil == null || m.LeaseUntil < now))

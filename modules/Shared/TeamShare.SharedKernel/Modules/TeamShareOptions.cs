@@ -12,6 +12,12 @@ public sealed class TeamShareOptions
     /// <summary>Off only in tests that run the sweeps by hand with a controlled clock, so a timer never races them.</summary>
     public bool ScheduleJobs { get; set; } = true;
     /// <summary>
+    /// Seconds a mail or webhook sweep holds the batch it claimed; after a crash its rest waits this long for another instance.
+    /// Longer than the slowest batch takes to send (50 mails).
+    /// </summary>
+    public int OutboxLeaseSeconds { get; set; } = (int)Data.Outbox.DefaultLease.TotalSeconds;
+    public TimeSpan OutboxLease => TimeSpan.FromSeconds(Math.Max(10, OutboxLeaseSeconds));
+    /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto/-Host are believed, besides the loopback address, so the
     /// sign-in and link-password throttles count the visitor's address and links carry the public scheme and host.
     /// </summary>

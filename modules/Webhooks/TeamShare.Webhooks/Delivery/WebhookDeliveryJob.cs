@@ -1,3 +1,5 @@
+using TeamShare.SharedKernel.Modules;
+using Microsoft.Extensions.Options;
 using System.Net;
 using System.Text;
 using Mediator;
@@ -15,14 +17,15 @@ namespace TeamShare.Webhooks.Delivery;
 /// Posts queued notices. 2xx: sent. 408, 429, 5xx and connection failures: retried with backoff. Other 4xx: failed for good
 /// and shown to the sender. A channel switched off (AD-10) before sending cancels the notice: it is never sent.
 /// </summary>
-internal sealed class WebhookDeliveryJob(WebhooksDbContext db, IHttpClientFactory http, IMediator mediator, TimeProvider clock) : IRecurringJob
+internal sealed class WebhookDeliveryJob(WebhooksDbContext db, IHttpClientFactory http, IMediator mediator, IOptions<TeamShareOptions> options,
+    TimeProvider clock) : IRecurringJob
 {
     public const string HttpClientName = "webhooks";
 
     public async Task RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var batch = await Outbox.ClaimDueAsync(db.Deliveries, now, 50, ct);
+        var batch = await Outbox.ClaimDueAsync(db.Deliveries, now, 50, options.Value.OutboxLease, ct);
         var client = http.CreateClient(HttpClientName);
         // Each team's webhook and channel switch, asked once per team in the batch.
         var teams = batch.Select(d => d.TeamId).Distinct().ToList();

@@ -109,9 +109,17 @@ public class HostProcess : IAsyncLifetime
     }
 
     /// <summary>The host process's peak resident set size (VmHWM), in bytes.</summary>
-    public long PeakResidentBytes()
+    public long PeakResidentBytes() => StatusBytes("VmHWM:");
+
+    /// <summary>The host process's resident set size now (VmRSS), in bytes.</summary>
+    public long ResidentBytes() => StatusBytes("VmRSS:");
+
+    /// <summary>Starts the peak over from the present size (Linux: "5" to clear_refs), so a test measures only what follows.</summary>
+    public void ResetPeakResident() => File.WriteAllText($"/proc/{_process!.Id}/clear_refs", "5");
+
+    private long StatusBytes(string field)
     {
-        var line = File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith("VmHWM:"));
+        var line = File.ReadLines($"/proc/{_process!.Id}/status").First(l => l.StartsWith(field));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 

@@ -7,16 +7,17 @@ using System.Text.Json;
 namespace TeamShare.BrowserTests;
 
 /// <summary>
-/// SP-2 "never buffered whole": a 300 MB upload to the real host process, whose peak resident memory must stay far below
-/// the file's size. Measured from /proc (VmHWM), so it is the server's memory, not the test's.
+/// SP-2 "never buffered whole": a 300 MB upload to the real host process, during which its resident memory may grow by far
+/// less than the file's size. Measured from /proc (the peak is started over just before the upload, VmHWM after it), so it
+/// is the server's memory during the upload, not its start-up or the test's.
 /// </summary>
 public sealed class StreamingUploadMemoryTests(HostProcess host) : IClassFixture<HostProcess>
 {
     private const long FileSize = 300L * 1024 * 1024;
-    private const long MemoryBound = 200L * 1024 * 1024;
+    private const long GrowthBound = 100L * 1024 * 1024;
 
     [Fact]
-    public async Task SP2_a_300MB_streamed_upload_keeps_the_server_under_200MB_resident()
+    public async Task SP2_a_300MB_streamed_upload_grows_the_servers_memory_by_less_than_100MB()
     {
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
         var token = await (await http.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = "demo-Password1", name = "memory" }))
@@ -25,6 +26,8 @@ public sealed class StreamingUploadMemoryTests(HostProcess host) : IClassFixture
         var spaces = await http.GetFromJsonAsync<JsonElement>("/api/spaces");
         var space = spaces[0].GetProperty("id").GetString();
 
+        var before = host.ResidentBytes();
+        host.ResetPeakResident();
         using var content = new MultipartFormDataContent();
         var body = new StreamContent(new PatternStream(FileSize));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -35,7 +38,7 @@ public sealed class StreamingUploadMemoryTests(HostProcess host) : IClassFixture
         Assert.Equal(FileSize, item.GetProperty("size").GetInt64());
 
         var peak = host.PeakResidentBytes();
-        Assert.True(peak < MemoryBound, $"server peak resident memory {peak / 1024 / 1024} MB");
+        Assert.True(peak - before < GrowthBound, $"server memory grew from {before / 1024 / 1024} MB to a peak of {peak / 1024 / 1024} MB");
 
         // And the bytes are right: the stored content hashes the same as what was sent.
         using var sent = new PatternStream(FileSize);

@@ -12,14 +12,7 @@ public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixtu
     [GeneratedRegex(@"https?://[^\s""<>]+/(join|reset-password)\?token=[A-Za-z0-9_\-]+")]
     private static partial Regex MailedLink();
 
-    private async Task<string> NthMailLinkAsync(string address, int n)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (host.Smtp.MessagesTo(address).Count < n && DateTime.UtcNow < deadline) await Task.Delay(250);
-        var mails = host.Smtp.MessagesTo(address);
-        Assert.True(mails.Count >= n, $"mail {n} did not reach {address}");
-        return MailedLink().Match(mails[n - 1]).Value;
-    }
+    private async Task<string> NthMailLinkAsync(string address, int n) => MailedLink().Match(await host.WaitForMailTo(address, n)).Value;
 
     [Fact]
     public async Task ID2_V6_an_invited_person_joins_from_the_mail_and_later_resets_a_forgotten_password()

@@ -22,15 +22,15 @@ public sealed class HostWithMail : HostProcess
         Smtp.Dispose();
     }
 
-    /// <summary>The mail job runs right after a share is sent; this waits for the mail to land, at most 60 seconds.</summary>
-    public async Task<string> WaitForMailTo(string address)
+    /// <summary>The mail job runs right after a share is sent; this waits for the <paramref name="nth"/> mail to land, at most 60 seconds.</summary>
+    public async Task<string> WaitForMailTo(string address, int nth = 1)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (Smtp.MessagesTo(address) is [var mail, ..]) return mail;
+            if (Smtp.MessagesTo(address) is { } mails && mails.Count >= nth) return mails[nth - 1];
             await Task.Delay(250);
         }
-        throw new TimeoutException($"No mail reached {address}.");
+        throw new TimeoutException($"Mail {nth} did not reach {address}.");
     }
 }

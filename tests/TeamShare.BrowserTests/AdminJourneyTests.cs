@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace TeamShare.BrowserTests;
@@ -71,5 +72,36 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         var memberOnAdminPage = await member.GotoAsync($"{host.BaseUrl}/admin/policy");
         Assert.Equal(403, memberOnAdminPage!.Status);
         await member.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Issue12_CH2_an_admin_sets_changes_and_removes_the_team_chat_address_in_the_console()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var admin = await browser.NewPageAsync();
+        admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");
+        await admin.GotoAsync($"{host.BaseUrl}/admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Team chat" }).ClickAsync();
+
+        var address = admin.GetByLabel("Incoming-webhook address");
+        await address.FillAsync("https://10.0.0.7/hooks/team");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Alert).GetByText("private or local network").WaitForAsync();
+
+        await address.FillAsync("https://chat.example.com/hooks/first");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await admin.GetByText("Saved.").WaitForAsync();
+        await address.FillAsync("https://chat.example.com/hooks/second");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await admin.GetByText("Saved.").WaitForAsync();
+        using var api = await host.ApiAsync("adam@acme.test");
+        Assert.Equal("https://chat.example.com/hooks/second", (await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/webhook")).GetProperty("url").GetString());
+
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Remove address" }).ClickAsync();
+        await admin.GetByText("Removed.").WaitForAsync();
+        Assert.Equal("", await address.InputValueAsync());
     }
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace TeamShare.BrowserTests;
@@ -15,7 +17,7 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
 
         await page.GetByLabel("New folder").FillAsync("Reports");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create folder" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "📁 Reports" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" }).GetByText("Reports").WaitForAsync();
 
         // Hold the upload's answer until the progress bar has been seen, so the check does not race the reload.
@@ -51,7 +53,7 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
         await page.GetByText("The trash is empty.").WaitForAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My files" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "📁 Reports" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "plan.md", Exact = true }).WaitForAsync();
     }
 
@@ -67,7 +69,7 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
 
         await page.GetByLabel("New folder").FillAsync("Archive");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create folder" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "📁 Archive" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Archive", Exact = true }).WaitForAsync();
         await page.GetByLabel("Upload files").SetInputFilesAsync(new[]
         {
             new FilePayload { Name = "a.txt", MimeType = "text/plain", Buffer = "first"u8.ToArray() },
@@ -75,26 +77,34 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
         });
         await page.GetByRole(AriaRole.Link, new() { Name = "b.txt", Exact = true }).WaitForAsync();
 
+        // Nothing selected: no toolbar of disabled buttons (issue 12).
+        Assert.False(await page.GetByRole(AriaRole.Region, new() { Name = "Selected items" }).IsVisibleAsync());
         await page.GetByLabel("Select a.txt").CheckAsync();
-        await page.GetByText("1 selected").WaitForAsync();
+        await page.GetByText("1 selected: a.txt").WaitForAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Selected items" }).GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
         await page.GetByLabel("New name").FillAsync("alpha.txt");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rename", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save name" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "alpha.txt", Exact = true }).WaitForAsync();
 
         await page.GetByLabel("Select alpha.txt").CheckAsync();
         await page.GetByLabel("Select b.txt").CheckAsync();
         await page.GetByText("2 selected").WaitForAsync();
+        Assert.False(await page.GetByRole(AriaRole.Region, new() { Name = "Selected items" }).GetByRole(AriaRole.Button, new() { Name = "Rename" }).IsVisibleAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move or copy" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Move or copy 2 items" }).WaitForAsync();
         await page.GetByLabel("Target folder").SelectOptionAsync(new SelectOptionValue { Label = "/Archive" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Copy", Exact = true }).ClickAsync();
-        await page.GetByText("Select items to share").WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy here" }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Selected items" }).WaitForAsync(new() { State = WaitForSelectorState.Hidden });
 
-        // Archive now holds a b.txt, so moving this one there is refused and the page says which item and why.
-        await page.GetByLabel("Select b.txt").CheckAsync();
+        // One row's ⋮ menu: Archive now holds a b.txt, so moving this one there is refused and the page says which item and why.
+        await page.GetByLabel("More actions for b.txt").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move or copy", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Move or copy “b.txt”" }).WaitForAsync();
         await page.GetByLabel("Target folder").SelectOptionAsync(new SelectOptionValue { Label = "/Archive" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move here" }).ClickAsync();
         await page.GetByRole(AriaRole.Alert).GetByText("b.txt: Something in that folder already has this name.").WaitForAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "📁 Archive" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Archive", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "alpha.txt", Exact = true }).WaitForAsync();
         Assert.Equal(2, await page.Locator("[data-select]").CountAsync());
         await page.GetByLabel("Select all").CheckAsync();
@@ -107,8 +117,57 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My files" }).ClickAsync();
         await page.GetByLabel("Select b.txt").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Region, new() { Name = "Selected items" }).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "b.txt", Exact = true }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Equal(2, await page.Locator("[data-select]").CountAsync());
+    }
+
+    [Fact]
+    public async Task Issue12_sort_by_a_column_see_which_items_have_a_link_search_from_the_top_bar_and_replace_a_file_with_an_upload()
+    {
+        using var api = await host.ApiAsync("eve@acme.test");
+        var space = (await api.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString()!;
+        async Task<string> Upload(string name, int size)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[size]), "file", name } };
+            return (await (await api.PostAsync($"/api/spaces/{space}/files", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+        var small = await Upload("small-quince.txt", 10);
+        await Upload("large-quince.txt", 5000);
+        Assert.True((await api.PostAsJsonAsync("/api/shares", new { itemIds = new[] { small } })).IsSuccessStatusCode);
+
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "eve@acme.test");
+
+        // File-type icons are drawn, not emoji; the linked file carries the link mark.
+        Assert.True(await page.Locator("tr:has([data-name='small-quince.txt']) svg[data-icon='txt']").IsVisibleAsync());
+        Assert.True(await page.Locator("tr:has([data-name='small-quince.txt']) [data-link-badge]").IsVisibleAsync());
+        Assert.Equal(0, await page.Locator("tr:has([data-name='large-quince.txt']) [data-link-badge]").CountAsync());
+
+        async Task<List<string>> Order() => [.. (await page.Locator("[data-select]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.name)"))
+            .Where(n => n.EndsWith("-quince.txt"))];
+        await page.GetByRole(AriaRole.Link, new() { Name = "Size", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Columnheader, new() { Name = "Size ↑" }).WaitForAsync();
+        Assert.Equal(["small-quince.txt", "large-quince.txt"], await Order());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Size ↑" }).ClickAsync();
+        await page.GetByRole(AriaRole.Columnheader, new() { Name = "Size ↓" }).WaitForAsync();
+        Assert.Equal(["large-quince.txt", "small-quince.txt"], await Order());
+
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search files" }).FillAsync("QUINCE");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByText("2 items found").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "small-quince.txt" }).ClickAsync();
+
+        // Replace with upload: the same file, a new version, the old one kept.
+        await page.GetByLabel("A file whose content becomes the new version of small-quince.txt").SetInputFilesAsync(new FilePayload
+        {
+            Name = "whatever.txt", MimeType = "text/plain", Buffer = "replaced content"u8.ToArray(),
+        });
+        await page.GetByRole(AriaRole.Cell, new() { Name = "2 (current)" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "small-quince.txt" }).WaitForAsync();
+        Assert.Equal("replaced content", await api.GetStringAsync($"/api/items/{small}/content"));
     }
 }

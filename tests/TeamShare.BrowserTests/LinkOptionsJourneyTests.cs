@@ -35,9 +35,13 @@ public sealed class LinkOptionsJourneyTests(HostProcess host) : IClassFixture<Ho
         await stranger.GetByRole(AriaRole.Textbox, new() { Name = "Password" }).FillAsync("Pass42");
         await stranger.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
 
-        var previewPage = await stranger.Context.RunAndWaitForPageAsync(() =>
-            stranger.GetByRole(AriaRole.Link, new() { Name = "Preview budget.txt" }).ClickAsync());
-        await previewPage.GetByText("Budget 2027").WaitForAsync();
+        // The preview opens on the page, named, with Download and a way back (issue 12), not as a bare tab.
+        await stranger.GetByRole(AriaRole.Button, new() { Name = "Preview budget.txt" }).ClickAsync();
+        var preview = stranger.GetByRole(AriaRole.Dialog, new() { Name = "budget.txt" });
+        await preview.FrameLocator("iframe[title='Preview of budget.txt']").GetByText("Budget 2027").WaitForAsync();
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await preview.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        Assert.Equal("Preview budget.txt", await stranger.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"));
         var download = await stranger.RunAndWaitForDownloadAsync(() =>
             stranger.GetByRole(AriaRole.Link, new() { Name = "Download budget.txt" }).ClickAsync());
         Assert.Equal("Budget 2027", await File.ReadAllTextAsync((await download.PathAsync())!));
@@ -59,7 +63,7 @@ public sealed class LinkOptionsJourneyTests(HostProcess host) : IClassFixture<Ho
         await uploader.GetByText("invoice.txt: uploaded").WaitForAsync();
 
         await page.GotoAsync($"{host.BaseUrl}/files");
-        await page.GetByRole(AriaRole.Link, new() { Name = "📁 Inbox" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inbox", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "invoice.txt", Exact = true }).WaitForAsync();
 
         await page.GotoAsync($"{host.BaseUrl}/shares");

@@ -53,7 +53,7 @@ public sealed class PhoneLayoutTests(HostProcess host) : IClassFixture<HostProce
 
         var admin = await phone.NewPageAsync();
         await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");
-        foreach (var path in new[] { "/admin/members", "/admin/departments", "/admin/policy", "/admin/activity", "/admin/spaces", "/admin/mail", "/admin/links" })
+        foreach (var path in new[] { "/admin/members", "/admin/departments", "/admin/policy", "/admin/activity", "/admin/spaces", "/admin/mail", "/admin/links", "/admin/chat" })
         {
             await admin.GotoAsync(host.BaseUrl + path);
             await AssertFitsAsync(admin, path);

@@ -1,3 +1,5 @@
+using Mediator;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,6 +18,7 @@ using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Download;
 using TeamShare.Spaces.Items;
+using TeamShare.Spaces.Search;
 using TeamShare.Spaces.Seeding;
 using TeamShare.Spaces.Trash;
 using TeamShare.Spaces.Upload;
@@ -75,6 +78,9 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapDelete("/trash/{id:guid}", TrashListEndpoints.Purge).WithSummary("Delete a trashed item for good.");
         api.MapDelete("/trash", TrashListEndpoints.Empty).WithSummary("Empty the trash: delete for good everything in it the caller owns.");
         api.MapGet("/shared-with-me", SharedWithMeEndpoint.Handle).WithSummary("Items shared with the caller (SH-10).");
+        api.MapGet("/search", async (string? q, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new SearchItems(user.GetUserId(), user.GetTeamId(), q), ct)).ToHttp(hits => TypedResults.Ok(hits)))
+            .WithSummary("Items whose name contains {q}, across the caller's spaces and what is shared with them; newest first, at most 50.");
 
         // WebDAV for members (docs/webdav.md): Basic with an app password or Bearer, never the cookie.
         var dav = endpoints.MapGroup("/dav").WithTags("WebDAV").RequireAuthorization(TeamShareClaims.WebDavPolicy).ExcludeFromDescription();

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -42,7 +44,10 @@ public sealed class WebhooksModule : ITeamShareModule
         api.MapPost("", PostToChatEndpoint.Post).WithSummary("Post an item to the team's chat ({itemId, message}); queued, 202.");
         api.MapGet("/{id:guid}", PostToChatEndpoint.Get).WithSummary("Whether a posted notice was delivered.");
         var admin = endpoints.MapGroup("/api/admin/webhook").WithTags("Team chat channel").RequireAuthorization(TeamShareClaims.AdminPolicy);
-        admin.MapGet("", WebhookSettingsEndpoints.Get).WithSummary("The team's chat webhook URL.");
-        admin.MapPut("", WebhookSettingsEndpoints.Put).WithSummary("Set or clear the team's chat webhook URL.");
+        admin.MapGet("", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetWebhookSettings(user.GetTeamId()), ct))).WithSummary("The team's chat webhook URL.");
+        admin.MapPut("", async (WebhookSettingsDto body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new SetWebhookUrl(user.GetTeamId(), user.GetUserId(), body.Url), ct)).ToHttp(v => TypedResults.Ok(v)))
+            .WithSummary("Set ({url}) or clear ({url: null}) the team's chat webhook URL.");
     }
 }

@@ -45,6 +45,16 @@
     } else fail({ data });
   });
 
+  on('#replace-input', 'change', async e => {
+    const file = e.target.files[0];
+    if (!file) return;
+    const bar = document.getElementById('replace-progress');
+    bar.classList.remove('d-none');
+    const result = await teamshare.upload(`/api/items/${id}/content`, file, f => { bar.value = Math.round(f * 100); }, 'PUT');
+    bar.classList.add('d-none');
+    if (result.ok) done(`Replaced with ${file.name}: saved as a new version.`, () => location.reload()); else fail(result);
+  });
+
   document.querySelectorAll('[data-restore-version]').forEach(button => button.addEventListener('click', async () => {
     const result = await teamshare.api('POST', `/api/items/${id}/versions/${button.dataset.restoreVersion}/restore`);
     if (result.ok) done(`Version ${button.dataset.restoreVersion} restored as the newest version.`, () => location.reload()); else fail(result);

@@ -1,4 +1,5 @@
-// My files: select rows, then share, create a link, rename, move, copy or delete them (SP-7, SH-1, LK-1).
+// My files: act on selected rows, or on one row through its ⋮ menu: share, link, rename, move or copy, delete (SP-7, SH-1,
+// LK-1). The selection bar shows only when something is selected and only the actions every selected item allows (issue 12).
 (() => {
   const bar = document.getElementById('selection-bar');
   if (!bar) return;
@@ -6,57 +7,105 @@
   const selectAll = document.getElementById('select-all');
   const count = document.getElementById('selection-count');
   const error = document.getElementById('selection-error');
+  const renameDialog = document.getElementById('rename-dialog');
+  const moveDialog = document.getElementById('move-dialog');
   const renameTo = document.getElementById('rename-to');
   const target = document.getElementById('target-folder');
   const button = act => bar.querySelector(`[data-act="${act}"]`);
   const selected = () => boxes.filter(b => b.checked);
+  // The rows an open dialog acts on: the selection, or the one row whose menu opened it.
+  let acting = [];
 
   function refresh() {
     const rows = selected();
     const n = rows.length;
     const editor = n > 0 && rows.every(b => b.dataset.editor === 'true');
-    count.textContent = n === 0 ? 'Select items to share, link, rename, move, copy or delete.' : `${n} selected`;
-    button('share').disabled = !(n === 1 && editor);
-    button('link').disabled = !editor;
-    button('rename').disabled = renameTo.disabled = !(n === 1 && editor);
-    button('move').disabled = !editor;
-    button('copy').disabled = n === 0;
-    target.disabled = n === 0;
-    button('delete').disabled = !editor;
-    if (n === 1 && document.activeElement !== renameTo) renameTo.value = rows[0].dataset.name;
-    selectAll.checked = n === boxes.length;
-    selectAll.indeterminate = n > 0 && n < boxes.length;
+    bar.hidden = n === 0;
+    count.textContent = n === 1 ? `1 selected: ${rows[0].dataset.name}` : `${n} selected`;
+    button('share').hidden = !(n === 1 && editor);
+    button('link').hidden = !editor;
+    button('rename').hidden = !(n === 1 && editor);
+    button('move').textContent = editor ? 'Move or copy' : 'Copy';
+    button('delete').hidden = !editor;
+    if (selectAll) {
+      selectAll.checked = n > 0 && n === boxes.length;
+      selectAll.indeterminate = n > 0 && n < boxes.length;
+    }
   }
 
-  // Runs one call per selected item, stops at the first refusal and says which item it was.
-  async function each(call) {
+  // Runs one call per item, stops at the first refusal and says which item it was.
+  async function each(rows, call) {
     error.classList.add('d-none');
-    for (const box of selected()) {
+    for (const box of rows) {
       const result = await call(box.dataset.select);
       if (!result.ok) {
         error.textContent = `${box.dataset.name}: ${teamshare.describe(result.data)}`;
         error.classList.remove('d-none');
-        return;
+        return false;
       }
     }
     location.reload();
+    return true;
   }
 
+  const actions = {
+    share: rows => teamshare.openShare(rows[0].dataset.select),
+    link: rows => { location.href = '/links/new?' + rows.map(b => `itemId=${b.dataset.select}`).join('&'); },
+    rename: rows => {
+      acting = rows;
+      renameTo.value = rows[0].dataset.name;
+      renameDialog.showModal();
+      // Select the name without its extension, as file managers do.
+      const dot = rows[0].dataset.kind === 'file' ? renameTo.value.lastIndexOf('.') : -1;
+      renameTo.setSelectionRange(0, dot > 0 ? dot : renameTo.value.length);
+    },
+    move: rows => {
+      acting = rows;
+      const editor = rows.every(b => b.dataset.editor === 'true');
+      document.getElementById('move-title').textContent =
+        `${editor ? 'Move or copy' : 'Copy'} ${rows.length === 1 ? `“${rows[0].dataset.name}”` : `${rows.length} items`}`;
+      moveDialog.querySelector('[data-dialog-act="move"]').hidden = !editor;
+      moveDialog.showModal();
+    },
+    delete: rows => {
+      const question = rows.length === 1 ? `Move “${rows[0].dataset.name}” to the trash?` : `Move ${rows.length} items to the trash?`;
+      if (confirm(question)) each(rows, id => teamshare.api('DELETE', `/api/items/${id}`));
+    },
+    clear: () => { boxes.forEach(b => { b.checked = false; }); refresh(); },
+  };
+
   boxes.forEach(b => b.addEventListener('change', refresh));
-  selectAll.addEventListener('change', () => { boxes.forEach(b => { b.checked = selectAll.checked; }); refresh(); });
-  button('share').addEventListener('click', () => teamshare.openShare(selected()[0].dataset.select));
-  button('link').addEventListener('click', () => {
-    location.href = '/links/new?' + selected().map(b => `itemId=${b.dataset.select}`).join('&');
+  selectAll?.addEventListener('change', () => { boxes.forEach(b => { b.checked = selectAll.checked; }); refresh(); });
+  bar.addEventListener('click', e => {
+    const act = e.target.closest('[data-act]')?.dataset.act;
+    if (act) actions[act](selected());
   });
-  document.getElementById('rename-selected').addEventListener('submit', e => {
+  document.getElementById('items-table').addEventListener('click', e => {
+    const item = e.target.closest('[data-row-act]');
+    if (!item) return;
+    const menu = item.closest('details');
+    menu.open = false;
+    actions[item.dataset.rowAct]([item.closest('tr').querySelector('[data-select]')]);
+  });
+  // One ⋮ menu open at a time; a click elsewhere closes it.
+  document.addEventListener('click', e => {
+    document.querySelectorAll('details.row-menu[open]').forEach(d => { if (!d.contains(e.target)) d.open = false; });
+  });
+
+  document.querySelectorAll('dialog [data-close]').forEach(b => b.addEventListener('click', () => b.closest('dialog').close()));
+  document.getElementById('rename-form').addEventListener('submit', async e => {
     e.preventDefault();
-    each(id => teamshare.api('PATCH', `/api/items/${id}`, { name: renameTo.value }));
+    if (await each(acting, id => teamshare.api('PATCH', `/api/items/${id}`, { name: renameTo.value }))) return;
+    renameDialog.close();
   });
-  button('move').addEventListener('click', () => each(id => teamshare.api('PATCH', `/api/items/${id}`, { parentId: target.value })));
-  button('copy').addEventListener('click', () => each(id => teamshare.api('POST', `/api/items/${id}/copy`, { parentId: target.value })));
-  button('delete').addEventListener('click', () => {
-    const n = selected().length;
-    if (confirm(n === 1 ? `Move “${selected()[0].dataset.name}” to the trash?` : `Move ${n} items to the trash?`)) each(id => teamshare.api('DELETE', `/api/items/${id}`));
+  document.getElementById('move-form').addEventListener('submit', e => e.preventDefault());
+  moveDialog.addEventListener('click', async e => {
+    const act = e.target.closest('[data-dialog-act]')?.dataset.dialogAct;
+    if (!act) return;
+    const moved = await each(acting, id => act === 'move'
+      ? teamshare.api('PATCH', `/api/items/${id}`, { parentId: target.value })
+      : teamshare.api('POST', `/api/items/${id}/copy`, { parentId: target.value }));
+    if (!moved) moveDialog.close();
   });
   refresh();
 })();

@@ -36,6 +36,42 @@ document.addEventListener('click', async e => {
   setTimeout(() => { button.textContent = label; }, 2000);
 });
 
+// Previews open in a dialog on the page, named, with Download and Close (issue 12), not as a bare tab of raw bytes: any
+// button with data-preview-url. The frame is sandboxed on top of the response's own sandboxing CSP, except for PDF, whose
+// viewer does not run sandboxed (its response CSP allows nothing else).
+document.addEventListener('click', e => {
+  const button = e.target.closest?.('button[data-preview-url]');
+  if (!button) return;
+  let dialog = document.getElementById('preview-dialog');
+  if (!dialog) {
+    dialog = document.createElement('dialog');
+    dialog.id = 'preview-dialog';
+    dialog.className = 'preview-dialog';
+    dialog.setAttribute('aria-labelledby', 'preview-dialog-title');
+    dialog.innerHTML = `<div class="d-flex justify-content-between align-items-center gap-2 mb-2">
+        <h2 class="h5 mb-0 text-truncate" id="preview-dialog-title"></h2>
+        <span class="d-flex gap-2"><a class="btn btn-sm btn-primary" download>Download</a>
+        <button type="button" class="btn btn-sm btn-outline-secondary" data-close>Close</button></span></div><div></div>`;
+    dialog.querySelector('[data-close]').addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => { dialog.lastElementChild.replaceChildren(); dialog.opener?.focus(); });
+    document.body.append(dialog);
+  }
+  const name = button.dataset.name;
+  dialog.opener = button;
+  dialog.querySelector('h2').textContent = name;
+  const frame = document.createElement('iframe');
+  frame.className = 'preview-frame';
+  frame.title = `Preview of ${name}`;
+  if (button.dataset.pdf !== 'true') frame.setAttribute('sandbox', '');
+  frame.src = button.dataset.previewUrl;
+  dialog.lastElementChild.replaceChildren(frame);
+  const download = dialog.querySelector('a[download]');
+  download.classList.toggle('d-none', !button.dataset.downloadUrl);
+  download.href = button.dataset.downloadUrl || '#';
+  download.setAttribute('aria-label', `Download ${name}`);
+  dialog.showModal();
+});
+
 // Shared helpers for pages: JSON calls that carry the anti-forgery token, and problem details shown as text.
 window.teamshare = (() => {
   const token = () => document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
@@ -52,11 +88,11 @@ window.teamshare = (() => {
     return { ok: response.ok, status: response.status, data };
   }
 
-  /** Uploads one file with XMLHttpRequest, because fetch cannot report upload progress. */
-  function upload(url, file, onProgress) {
+  /** Uploads one file with XMLHttpRequest, because fetch cannot report upload progress: as a form (POST) or as the body (PUT). */
+  function upload(url, file, onProgress, method = 'POST') {
     return new Promise(resolve => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', url);
+      xhr.open(method, url);
       xhr.setRequestHeader('RequestVerificationToken', token());
       xhr.setRequestHeader('Accept', 'application/json');
       xhr.upload.addEventListener('progress', e => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
@@ -66,6 +102,7 @@ window.teamshare = (() => {
         resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, data });
       });
       xhr.addEventListener('error', () => resolve({ ok: false, status: 0, data: { detail: 'The connection failed. Try again.' } }));
+      if (method === 'PUT') { xhr.send(file); return; }
       const form = new FormData();
       form.append('file', file, file.name);
       xhr.send(form);

@@ -59,7 +59,8 @@ internal sealed class Item
     public string ChildPath => $"{AncestorPath}{Id}/";
 
     public ItemSummary ToSummary() =>
-        new(Id, TeamId, SpaceId, ParentId, Name, Kind, Size, OwnerUserId, TrashedAt is not null, ModifiedAt, LinkRestricted);
+        new(Id, TeamId, SpaceId, ParentId, Name, Kind, Size, OwnerUserId, TrashedAt is not null, ModifiedAt, LinkRestricted, ContentType,
+            Preview.Previews.CanShow(this));
 }
 
 internal static class PrincipalKinds

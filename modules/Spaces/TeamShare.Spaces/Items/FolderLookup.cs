@@ -1,3 +1,5 @@
+using Mediator;
+using TeamShare.Links.Contracts;
 using TeamShare.SharedKernel.Data;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Spaces.Access;
@@ -7,7 +9,7 @@ using TeamShare.Spaces.Data;
 namespace TeamShare.Spaces.Items;
 
 /// <summary>Finds the folder a space route points at (its root when no parent is given), with the caller's role on it.</summary>
-internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, PersonalSpaces personal)
+internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, PersonalSpaces personal, IMediator mediator)
 {
     public async Task<(Item Folder, AccessRole Role)?> FindAsync(Guid userId, Guid teamId, Guid spaceId, Guid? parentId, CancellationToken ct)
     {
@@ -23,36 +25,72 @@ internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, Per
         return role == AccessRole.None ? null : (folder, role);
     }
 
-    /// <summary>A folder's children that are not in the trash, folders first, then by name.</summary>
-    public static IQueryable<Item> ChildrenOf(SpacesDbContext db, Guid teamId, Guid folderId) =>
-        db.Items.AsNoTracking().Where(i => i.TeamId == teamId && i.ParentId == folderId && i.TrashedAt == null)
-            .OrderBy(i => i.Kind == ItemKinds.Folder ? 0 : 1).ThenBy(i => i.NameKey);
+    /// <summary>A folder's children that are not in the trash, folders first, then by name (or the order asked for).</summary>
+    public static IQueryable<Item> ChildrenOf(SpacesDbContext db, Guid teamId, Guid folderId, FolderSort? sort = null) =>
+        Sorted(db.Items.AsNoTracking().Where(i => i.TeamId == teamId && i.ParentId == folderId && i.TrashedAt == null), sort ?? FolderSort.Default);
+
+    private static IQueryable<Item> Sorted(IQueryable<Item> items, FolderSort sort)
+    {
+        var folders = items.OrderBy(i => i.Kind == ItemKinds.Folder ? 0 : 1);
+        var byValue = (sort.Key, sort.Descending) switch
+        {
+            ("size", false) => folders.ThenBy(i => i.Size),
+            ("size", true) => folders.ThenByDescending(i => i.Size),
+            ("modified", false) => folders.ThenBy(i => i.ModifiedAt),
+            ("modified", true) => folders.ThenByDescending(i => i.ModifiedAt),
+            _ => folders,
+        };
+        return sort is { Key: "name", Descending: true } ? byValue.ThenByDescending(i => i.NameKey) : byValue.ThenBy(i => i.NameKey);
+    }
+
+    /// <summary>Strictly after the cursor in the listing order <see cref="Sorted"/> gives.</summary>
+    private static System.Linq.Expressions.Expression<Func<Item, bool>> After(FolderCursor c, FolderSort sort)
+    {
+        var (kind, name, size, at) = (c.KindOrder, c.NameKey, c.Value, new DateTime(sort.Key == "modified" ? c.Value : 0, DateTimeKind.Utc));
+        return (sort.Key, sort.Descending) switch
+        {
+            ("size", false) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
+                && (i.Size > size || (i.Size == size && string.Compare(i.NameKey, name) > 0))),
+            ("size", true) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
+                && (i.Size < size || (i.Size == size && string.Compare(i.NameKey, name) > 0))),
+            ("modified", false) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
+                && (i.ModifiedAt > at || (i.ModifiedAt == at && string.Compare(i.NameKey, name) > 0))),
+            ("modified", true) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
+                && (i.ModifiedAt < at || (i.ModifiedAt == at && string.Compare(i.NameKey, name) > 0))),
+            ("name", true) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind && string.Compare(i.NameKey, name) < 0),
+            _ => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind && string.Compare(i.NameKey, name) > 0),
+        };
+    }
 
     /// <summary>The children with the caller's role on each: one query for the items, one for their own grants,
-    /// one for whom each is shared with.</summary>
+    /// one for whom each is shared with, one for which have a link.</summary>
     public async Task<IReadOnlyList<ItemDto>> ChildrenAsync(Guid userId, Item folder, AccessRole folderRole, CancellationToken ct) =>
         (await PageAsync(userId, folder, folderRole, after: null, limit: null, ct)).Items;
 
     /// <summary>Up to <paramref name="limit"/> children (all when null) after <paramref name="after"/>, in listing order.</summary>
-    public async Task<FolderPage> PageAsync(Guid userId, Item folder, AccessRole folderRole, FolderCursor? after, int? limit, CancellationToken ct)
+    public async Task<FolderPage> PageAsync(Guid userId, Item folder, AccessRole folderRole, FolderCursor? after, int? limit, CancellationToken ct,
+        FolderSort? sort = null)
     {
-        var query = ChildrenOf(db, folder.TeamId, folder.Id);
-        if (after is { } c)
-            query = query.Where(i => (i.Kind == ItemKinds.Folder ? 0 : 1) > c.KindOrder
-                                     || ((i.Kind == ItemKinds.Folder ? 0 : 1) == c.KindOrder && string.Compare(i.NameKey, c.NameKey) > 0));
+        sort ??= FolderSort.Default;
+        var query = ChildrenOf(db, folder.TeamId, folder.Id, sort);
+        if (after is { } c) query = query.Where(After(c, sort));
         var children = await (limit is { } n ? query.Take(n + 1) : query).ToListAsync(ct);
         FolderCursor? next = null;
         if (limit is { } max && children.Count > max)
         {
             children.RemoveAt(max);
             var last = children[^1];
-            next = new FolderCursor(last.Kind == ItemKinds.Folder ? 0 : 1, last.NameKey);
+            next = new FolderCursor(last.Kind == ItemKinds.Folder ? 0 : 1, last.NameKey, sort.ValueOf(last), sort.Text);
         }
         var childRoles = await roles.ForChildrenAsync(userId, folderRole, children, ct);
         var ids = children.Select(c => c.Id).ToList();
         var shared = (await db.Grants.AsNoTracking().Where(g => g.TeamId == folder.TeamId).WhereIdIn(g => g.ItemId, ids)
                 .Select(g => new { g.ItemId, g.PrincipalKind }).Distinct().ToListAsync(ct))
             .ToLookup(g => g.ItemId, g => g.PrincipalKind);
-        return new FolderPage(children.Select(c => c.ToDto(childRoles[c.Id]) with { SharedWith = shared[c.Id].Order().ToList() }).ToList(), next);
+        var linked = await mediator.Send(new GetLinkedItems(folder.TeamId, ids), ct);
+        return new FolderPage(children.Select(c => c.ToDto(childRoles[c.Id]) with
+        {
+            SharedWith = shared[c.Id].Order().ToList(), HasLink = linked.Contains(c.Id),
+        }).ToList(), next);
     }
 }

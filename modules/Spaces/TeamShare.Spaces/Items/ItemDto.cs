@@ -8,7 +8,9 @@ internal sealed record ItemDto(
     Guid Id, string Name, string Kind, long Size, Guid SpaceId, Guid? ParentId, AccessRole Role,
     string? ContentType, DateTime CreatedAt, DateTime ModifiedAt, bool InTrash, bool LinkRestricted,
     // Folder listings only: the kinds of principal the item itself is shared with ("user", "department", "organisation").
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SharedWith = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SharedWith = null,
+    // Folder listings only: a live link names the item (issue 12's link indicator).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? HasLink = null);
 
 internal sealed record SpaceDto(Guid Id, string Name, string Kind, Guid RootFolderId, AccessRole Role);
 

@@ -31,10 +31,19 @@ public sealed class FilesModel : PageModel
     public string? NextPage { get; private set; }
     public bool IsLaterPage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? space, Guid? folder, string? after, CancellationToken ct)
+    /// <summary>The listing order, "name" unless the viewer clicked a column heading (issue 12).</summary>
+    public string Sort { get; private set; } = FolderSort.Default.Text;
+
+    /// <summary>This folder's address listed in another order (from its first page).</summary>
+    public string SortUrl(string sort) =>
+        $"/files?space={Space!.Id}&folder={FolderId}" + (sort == FolderSort.Default.Text ? "" : $"&sort={sort}");
+
+    public async Task<IActionResult> OnGetAsync(Guid? space, Guid? folder, string? after, string? sort, CancellationToken ct)
     {
-        // A damaged "after" in a page address shows the first page rather than an error.
-        if (!FolderCursor.TryDecode(after, out var cursor)) cursor = null;
+        // A damaged "after" or "sort" in a page address shows the first page by name rather than an error.
+        var order = FolderSort.Parse(sort) ?? FolderSort.Default;
+        Sort = order.Text;
+        if (!FolderCursor.TryDecode(after, order, out var cursor)) cursor = null;
         var services = HttpContext.RequestServices;
         var (userId, teamId) = (User.GetUserId(), User.GetTeamId());
         Spaces = await services.GetRequiredService<VisibleSpaces>().ForAsync(userId, teamId, ct);
@@ -58,10 +67,10 @@ public sealed class FilesModel : PageModel
                 : new Crumb(null, "…", Open: false))
             .Where((c, index) => c.Open || index == 0 || above.GetValueOrDefault(chain[index - 1]).Role > AccessRole.None).ToList();
 
-        var page = await services.GetRequiredService<FolderLookup>().PageAsync(userId, current, role, cursor, PageSize, ct);
+        var page = await services.GetRequiredService<FolderLookup>().PageAsync(userId, current, role, cursor, PageSize, ct, order);
         Items = page.Items;
         IsLaterPage = cursor is not null;
-        NextPage = page.Next is { } next ? $"/files?space={current.SpaceId}&folder={current.Id}&after={next.Encode()}" : null;
+        NextPage = page.Next is { } next ? $"{SortUrl(Sort)}&after={next.Encode()}" : null;
         if (Items.Count > 0) Folders = await FolderPaths.OfSpaceAsync(db, roles, userId, teamId, current.SpaceId, ct);
         return Page();
     }

@@ -24,6 +24,9 @@ internal static class Previews
 
     public static bool IsText(Item item) => item.ContentType?.StartsWith("text/") == true || IsMarkdown(item);
 
+    public static bool CanShow(Item item) =>
+        item.Kind == ItemKinds.File && (IsText(item) || Images.Contains(item.ContentType) || item.ContentType == "application/pdf");
+
     public static ItemPreview? For(Item item, IBlobStore blobs)
     {
         if (item.Kind != ItemKinds.File || item.ContentSha256 is null) return null;

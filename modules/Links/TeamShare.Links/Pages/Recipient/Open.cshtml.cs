@@ -19,7 +19,8 @@ namespace TeamShare.Links.Pages.Recipient;
 [AllowAnonymous]
 public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
 {
-    internal sealed record Entry(Guid Id, string Name, string Kind, long Size, string? PreviewUrl, string? DownloadUrl, string? OpenUrl, string? EditUrl);
+    internal sealed record Entry(Guid Id, string Name, string Kind, long Size, string? PreviewUrl, string? DownloadUrl, string? OpenUrl, string? EditUrl,
+        string? ContentType);
     internal sealed record Permissions(bool Preview, bool Download, bool Edit, bool Upload);
     internal sealed record LinkView(string Name, string? Remarks, string TeamName, DateTime? ExpiresAt, Permissions Permissions,
         Guid? FolderId, string? UploadUrl, IReadOnlyList<Entry> Items, string SharedBy);
@@ -77,10 +78,10 @@ public class OpenModel(IMediator mediator, TimeProvider clock) : PageModel
         View = new LinkView(s.Name, s.Remarks, link.TeamName, s.ExpiresAt, new Permissions(s.AllowPreview, s.AllowDownload && s.AllowPreview, s.AllowEdit, s.AllowUpload),
             folder, s.AllowUpload && uploadTarget is not null ? $"{prefix}/upload?folderId={uploadTarget}" : null,
             items.Select(i => new Entry(i.Id, i.Name, i.Kind, i.Size,
-                i.Kind == "file" ? $"{prefix}/items/{i.Id}/preview" : null,
+                i.Previewable ? $"{prefix}/items/{i.Id}/preview" : null,
                 i.Kind == "file" && s.AllowDownload ? $"{prefix}/items/{i.Id}/download" : null,
                 i.Kind == "folder" ? $"{prefix}?folder={i.Id}" : null,
-                i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null)).ToList(),
+                i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null, i.ContentType)).ToList(),
             link.SharedBy);
         HttpContext.RequestServices.GetRequiredService<LinkUses>().Record(new LinkUsed(s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
         return wantsJson ? new JsonResult(View) : Page();

@@ -51,21 +51,34 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         await member.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
         await member.GetByLabel("Link", new() { Exact = true }).WaitForAsync();
 
-        // E-mail sharing is team-only now: the member's next attempt to share with an outside address is refused with the reason.
+        // E-mail sharing is team-only now: an outside address is refused as it is added, with the reason, not at Send (issue 12).
         await member.GotoAsync($"{host.BaseUrl}/files");
         await member.GetByRole(AriaRole.Link, new() { Name = "Share policy.txt" }).ClickAsync();
         var box = member.GetByRole(AriaRole.Combobox, new() { Name = "Add people, groups, or external email" });
+        var suggestions = member.GetByRole(AriaRole.Listbox, new() { Name = "Suggestions" });
         await box.FillAsync("someone@partner.example");
-        await member.GetByRole(AriaRole.Listbox, new() { Name = "Suggestions" }).GetByRole(AriaRole.Option).First.ClickAsync();
-        await member.GetByLabel("I understand this share leaves my organisation").CheckAsync();
-        await member.GetByRole(AriaRole.Button, new() { Name = "Send (1)" }).ClickAsync();
-        await member.GetByText("Your team's policy does not allow sharing with someone@partner.example.").WaitForAsync();
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "someone@partner.example · not allowed", Exact = false }).WaitForAsync();
+        await box.PressAsync("Enter");
+        await member.GetByRole(AriaRole.Alert).GetByText("Your team's policy does not allow sharing with someone@partner.example: sharing by e-mail is for members of your team only.").WaitForAsync();
+        Assert.True(await member.GetByRole(AriaRole.Button, new() { Name = "Send (0)" }).IsDisabledAsync());
 
-        // The admin allows the team and its approved list: the same attempt now goes through, because partner.example is approved.
+        // The admin allows the team and its approved list: partner.example is approved, so the address can be added now.
         await admin.GotoAsync($"{host.BaseUrl}/admin/policy");
         await admin.GetByLabel("On (team + approved): team members and the approved list").CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save sharing policy" }).ClickAsync();
         await admin.GetByText("Sharing policy saved.").WaitForAsync();
+        await box.FillAsync("someone@partner.example");
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "someone@partner.example (outside your organisation)" }).ClickAsync();
+        await box.FillAsync("mark");
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "Mark Member <mark@acme.test>" }).ClickAsync();
+        await member.GetByLabel("I understand this share leaves my organisation").CheckAsync();
+
+        // The policy tightens again before Send: the refused address comes off and the rest of the batch still goes.
+        await admin.GetByLabel("Off (team only)").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save sharing policy" }).ClickAsync();
+        await admin.GetByText("Sharing policy saved.").WaitForAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Send (2)" }).ClickAsync();
+        await member.GetByText("It was taken off the list; press Send to share with the others.", new() { Exact = false }).WaitForAsync();
         await member.GetByRole(AriaRole.Button, new() { Name = "Send (1)" }).ClickAsync();
         await member.GetByText("Sent 1 invitation(s).").WaitForAsync();
 

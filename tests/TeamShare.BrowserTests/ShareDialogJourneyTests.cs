@@ -38,13 +38,18 @@ public sealed partial class ShareDialogJourneyTests(HostWithMail host) : IClassF
         await box.FillAsync("mar");
         var suggestions = page.GetByRole(AriaRole.Listbox, new() { Name = "Suggestions" });
         await suggestions.GetByRole(AriaRole.Option, new() { Name = "Mark Member <mark@acme.test>" }).WaitForAsync();
+        // Nothing is pre-selected (issue 12): Enter alone adds nobody; the arrow key chooses, then Enter adds.
+        Assert.Equal(0, await suggestions.Locator("[aria-selected=true]").CountAsync());
+        await box.PressAsync("Enter");
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Send (0)" }).IsDisabledAsync());
+        await box.PressAsync("ArrowDown");
         await box.PressAsync("Enter");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send (1)" }).WaitForAsync();
         // Nobody is offered themselves, and a search that finds nobody says so.
         await box.FillAsync("mia");
         await suggestions.GetByText("No matches in your organisation.", new() { Exact = false }).WaitForAsync();
         await box.FillAsync("Sal");
-        await suggestions.GetByRole(AriaRole.Option, new() { Name = "Sales (1 person)" }).ClickAsync();
+        await suggestions.GetByRole(AriaRole.Option, new() { Name = "Sales · department (1 person)" }).ClickAsync();
         await page.GetByText("1 person in the groups you added will get access.").WaitForAsync();
         await box.FillAsync("guest@example.org");
         await suggestions.GetByRole(AriaRole.Option, new() { Name = "guest@example.org (outside your organisation)" }).WaitForAsync();
@@ -62,6 +67,8 @@ public sealed partial class ShareDialogJourneyTests(HostWithMail host) : IClassF
         await page.GetByLabel("I understand this share leaves my organisation").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send (3)" }).ClickAsync();
         await page.GetByText("The outside link is on your clipboard.").WaitForAsync();
+        // Focus returns to where the next recipient is typed (issue 12).
+        Assert.Equal("recipient-input", await page.EvaluateAsync<string>("document.activeElement.id"));
         var copied = await page.EvaluateAsync<string>("navigator.clipboard.readText()");
         Assert.Contains("/x/", copied);
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove access of guest@example.org" }).WaitForAsync();

@@ -36,7 +36,7 @@ public sealed class MemberTests(TeamShareFactory factory) : IClassFixture<TeamSh
             var html = await adam.GetStringAsync(path);
             var nav = html[html.IndexOf("<nav aria-label=\"Admin console\"", StringComparison.Ordinal)..];
             nav = nav[..nav.IndexOf("</nav>", StringComparison.Ordinal)];
-            foreach (var section in new[] { "Members", "Departments", "Team spaces", "Sharing policy", "Approved list", "Link domain", "Sharing activity", "Mail delivery" })
+            foreach (var section in new[] { "Members", "Departments", "Team spaces", "Sharing policy", "Approved list", "Link domain", "Team chat", "Sharing activity", "Mail delivery" })
                 Assert.Contains($">{section}</a>", nav);
             Assert.Matches($"aria-current=\"page\" href=\"{path}\">{label}</a>", nav);
             Assert.DoesNotContain("Background jobs", nav); // Adam is no operator

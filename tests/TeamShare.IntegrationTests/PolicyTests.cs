@@ -61,6 +61,24 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
     }
 
     [Fact]
+    public async Task Issue12_AD2_the_share_dialogs_suggestions_refuse_an_outside_address_the_policy_refuses_when_it_is_typed()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        async Task<System.Text.Json.JsonElement> External(string email) =>
+            (await (await mia.GetAsync($"/api/directory/search?q={Uri.EscapeDataString(email)}")).Json()).EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "external");
+        try
+        {
+            await PutPolicy(Settings(emailMode: "team_only"));
+            var refused = await External("someone@nowhere.example");
+            Assert.Equal("Your team's policy does not allow sharing with someone@nowhere.example: sharing by e-mail is for members of your team only.",
+                refused.GetProperty("refused").GetString());
+            await PutPolicy(Settings(emailMode: "anyone"));
+            Assert.False((await External("someone@nowhere.example")).TryGetProperty("refused", out _));
+        }
+        finally { await PutPolicy(Settings()); }
+    }
+
+    [Fact]
     public async Task AD1_switching_external_sharing_off_stops_existing_outside_access_at_once_and_on_restores_it()
     {
         var (_, _, token) = await LinkAsync();

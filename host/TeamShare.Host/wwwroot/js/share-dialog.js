@@ -48,11 +48,15 @@ teamshare.shareDialog = root => {
   function showSuggestions() {
     suggestions.replaceChildren(...options.map((o, i) => {
       const li = document.createElement('li');
-      li.className = `list-group-item list-group-item-action${i === active ? ' active' : ''}`;
+      li.className = `list-group-item list-group-item-action${i === active ? ' active' : ''}${o.refused ? ' text-muted' : ''}`;
       li.id = `suggestion-${i}`;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', i === active ? 'true' : 'false');
-      const detail = o.kind === 'department' || o.kind === 'organisation' ? ` (${o.memberCount} ${o.memberCount === 1 ? 'person' : 'people'})` : o.kind === 'external' ? ' (outside your organisation)' : ` <${o.email}>`;
+      if (o.refused) li.setAttribute('aria-disabled', 'true');
+      // People and groups look different (issue 12): a group says how many it reaches, a person shows their address.
+      const detail = o.kind === 'department' ? ` · department (${o.memberCount} ${o.memberCount === 1 ? 'person' : 'people'})`
+        : o.kind === 'organisation' ? ` · everyone (${o.memberCount} ${o.memberCount === 1 ? 'person' : 'people'})`
+        : o.kind === 'external' ? (o.refused ? ` · not allowed: ${o.refused}` : ' (outside your organisation)') : ` <${o.email}>`;
       li.textContent = o.displayName + detail;
       li.addEventListener('mousedown', e => { e.preventDefault(); add(o); });
       return li;
@@ -70,6 +74,9 @@ teamshare.shareDialog = root => {
   }
 
   function add(option) {
+    // An address the team's policy refuses is refused here, when it is added, not at Send (issue 12).
+    if (option.refused) { showError(option.refused); return; }
+    showError('');
     if (!recipients.some(r => key(r) === key(option))) recipients.push(option);
     input.value = '';
     options = [];
@@ -86,7 +93,8 @@ teamshare.shareDialog = root => {
       const result = await teamshare.api('GET', `/api/directory/search?q=${encodeURIComponent(q)}`);
       if (!result.ok || input.value.trim() !== q) return;
       options = result.data;
-      active = options.length ? 0 : -1;
+      // Nothing is pre-selected (issue 12): Enter picks only what the arrow keys chose, or the address typed in full.
+      active = -1;
       showSuggestions();
     }, 200);
   });
@@ -96,7 +104,12 @@ teamshare.shareDialog = root => {
     if (suggestions.classList.contains('d-none')) return;
     if (e.key === 'ArrowDown') { active = Math.min(active + 1, options.length - 1); showSuggestions(); e.preventDefault(); }
     if (e.key === 'ArrowUp') { active = Math.max(active - 1, 0); showSuggestions(); e.preventDefault(); }
-    if (e.key === 'Enter' && active >= 0) { add(options[active]); e.preventDefault(); }
+    if (e.key === 'Enter') {
+      const typed = options.find(o => o.email && o.email.toLowerCase() === input.value.trim().toLowerCase());
+      const chosen = active >= 0 ? options[active] : typed;
+      if (chosen) add(chosen);
+      e.preventDefault();
+    }
     // Escape closes the suggestions first; only an Escape with none open closes a surrounding modal.
     if (e.key === 'Escape') { closeSuggestions(); e.preventDefault(); }
   });
@@ -112,7 +125,16 @@ teamshare.shareDialog = root => {
       message: document.getElementById('share-message').value || null,
     };
     const result = await teamshare.api('POST', `/api/items/${itemId}/invitations`, body);
-    if (!result.ok) { showError(teamshare.describe(result.data)); return; }
+    if (!result.ok) {
+      // A policy change since the address was added: that one comes off, the rest of the batch stays ready to send.
+      const refused = result.status === 403 && result.data?.email ? recipients.findIndex(r => r.email === result.data.email) : -1;
+      if (refused >= 0) {
+        recipients.splice(refused, 1);
+        render();
+        showError(`${teamshare.describe(result.data)} It was taken off the list${recipients.length ? '; press Send to share with the others' : ''}.`);
+      } else showError(teamshare.describe(result.data));
+      return;
+    }
     let text = `Sent ${recipients.length} invitation(s).`;
     const link = result.data.externalLinks?.[0]?.url;
     if (link) {
@@ -123,6 +145,8 @@ teamshare.shareDialog = root => {
     recipients.length = 0;
     render();
     changed();
+    // Focus goes back where the next recipient is typed (issue 12), not to the body; the status line announces what happened.
+    input.focus();
     await loadPeople();
   });
 

@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http;
+using TeamShare.Invitations.Contracts;
+using TeamShare.Policy.Contracts;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Admin;
 using TeamShare.Identity.Auth;
@@ -8,7 +11,10 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Directory;
 
-internal sealed record DirectoryEntry(string Kind, Guid? Id, string? Email, string DisplayName, int? MemberCount);
+/// <param name="Refused">For an outside address the team's policy does not allow: why, in words. The dialog shows it and
+/// does not let the address be added (issue 12: refused when added, not at Send).</param>
+internal sealed record DirectoryEntry(string Kind, Guid? Id, string? Email, string DisplayName, int? MemberCount,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Refused = null);
 
 /// <summary>
 /// ID-6: recipients for the share dialog. People by name or e-mail prefix, departments by name, the whole organisation,
@@ -19,7 +25,7 @@ internal static class SearchDirectoryEndpoint
 {
     public const int Limit = 10;
 
-    public static async Task<IResult> Handle(string? q, ClaimsPrincipal user, IdentityDbContext db, CancellationToken ct)
+    public static async Task<IResult> Handle(string? q, ClaimsPrincipal user, IdentityDbContext db, IMediator mediator, CancellationToken ct)
     {
         var (teamId, callerId) = (user.GetTeamId(), user.GetUserId());
         var query = (q ?? "").Trim();
@@ -54,8 +60,20 @@ internal static class SearchDirectoryEndpoint
         {
             var normalized = Principals.Normalize(query);
             var isMember = await db.Users.AnyAsync(u => u.TeamId == teamId && u.NormalizedEmail == normalized && u.RemovedAt == null, ct);
-            if (!isMember) results.Add(new DirectoryEntry("external", null, query, query, null));
+            if (!isMember)
+            {
+                var decision = (await mediator.Send(new CheckExternalRecipients(teamId, [query], InvitationsChannel.Name), ct))[query];
+                results.Add(new DirectoryEntry("external", null, query, query, null, decision.Allowed ? null : Refusal(query, decision.Reason)));
+            }
         }
         return TypedResults.Ok(results);
     }
+
+    private static string Refusal(string email, string? reason) => $"Your team's policy does not allow sharing with {email}: " + reason switch
+    {
+        PolicyReasons.NotApproved => "it is not on the approved list.",
+        PolicyReasons.EmailTeamOnly => "sharing by e-mail is for members of your team only.",
+        PolicyReasons.ExternalSharingOff => "sharing outside the team is off.",
+        _ => "sharing by e-mail is off.",
+    };
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Spaces.Contracts;
@@ -24,6 +25,16 @@ public static class Arrange
         db.Grants.Add(grant);
         await db.SaveChangesAsync();
         return grant.Id;
+    }
+
+    /// <summary>AD-2 "on (anyone)": members may invite any outside address by e-mail (the demo team allows its approved list).</summary>
+    public static async Task AllowAnyoneByEmailAsync(this TeamShareFactory factory)
+    {
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        var current = await (await olivia.GetAsync("/api/admin/policy")).Json();
+        var settings = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(current.GetProperty("settings").GetRawText())!;
+        settings["emailMode"] = "anyone";
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/policy", new { settings })).StatusCode);
     }
 
     public static async Task<Guid> UserIdAsync(this HttpClient client) => Guid.Parse((await (await client.GetAsync("/api/me")).Json()).Id());

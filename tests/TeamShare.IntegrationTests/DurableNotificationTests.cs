@@ -13,6 +13,8 @@ namespace TeamShare.IntegrationTests;
 /// </summary>
 public sealed class DurableNotificationTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
+    private readonly TestClock _clock = factory.Clock.Restart();
+
     private async Task<int> ActivityCountAsync(string kind, Guid subject)
     {
         var olivia = await factory.ClientForAsync("olivia@acme.test");
@@ -52,18 +54,18 @@ public sealed class DurableNotificationTests(TeamShareFactory factory) : IClassF
         var (userId, teamId) = (Guid.Parse(me.Id()), Guid.Parse(me.GetProperty("teamId").GetString()!));
         var share = Guid.NewGuid();
         // The state a crash right after the commit leaves: the event saved, never published.
-        var lost = new LinkModified(share, teamId, userId, "remarks", factory.Clock.GetUtcNow().UtcDateTime);
+        var lost = new LinkModified(share, teamId, userId, "remarks", _clock.GetUtcNow().UtcDateTime);
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LinksDbContext>();
-            db.Stage(lost, lost.EventId, factory.Clock.GetUtcNow().UtcDateTime);
+            db.Stage(lost, lost.EventId, _clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         }
 
         await RunRelayAsync();
         Assert.Equal(0, await ActivityCountAsync("link_modified", share));
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        _clock.Advance(TimeSpan.FromMinutes(2));
         await RunRelayAsync();
         Assert.Equal(1, await ActivityCountAsync("link_modified", share));
         Assert.Equal(0, await PendingAsync());
@@ -72,7 +74,7 @@ public sealed class DurableNotificationTests(TeamShareFactory factory) : IClassF
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LinksDbContext>();
-            db.Stage(lost, lost.EventId, factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5));
+            db.Stage(lost, lost.EventId, _clock.GetUtcNow().UtcDateTime.AddMinutes(-5));
             await db.SaveChangesAsync();
         }
         await RunRelayAsync();

@@ -10,6 +10,8 @@ namespace TeamShare.IntegrationTests;
 /// recipient page only where there is one.</summary>
 public sealed class FilesPageTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
+    private readonly TestClock _clock = factory.Clock.Restart();
+
     private static List<string> Names(JsonElement items) => items.EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToList();
 
     private async Task<(HttpClient Mia, string Space, string Folder)> FolderAsync()
@@ -28,7 +30,7 @@ public sealed class FilesPageTests(TeamShareFactory factory) : IClassFixture<Tea
         foreach (var (name, size) in new[] { ("b.txt", 300), ("a.txt", 20), ("d.txt", 4000), ("c.txt", 20) })
         {
             Assert.Equal(HttpStatusCode.Created, (await mia.Upload(space, name, new MemoryStream(new byte[size]), folder)).StatusCode);
-            factory.Clock.Advance(TimeSpan.FromSeconds(1)); // distinct modification times
+            _clock.Advance(TimeSpan.FromSeconds(1)); // distinct modification times
         }
 
         async Task<List<string>> Listed(string sort)

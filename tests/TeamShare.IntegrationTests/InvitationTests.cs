@@ -29,14 +29,7 @@ public sealed partial class InvitationTests : IDisposable
         await scope.ServiceProvider.GetRequiredService<MailDispatchJob>().RunAsync(CancellationToken.None);
     }
 
-    private async Task AllowAnyoneByEmail(TeamShareFactory? factory = null)
-    {
-        var olivia = await (factory ?? _factory).ClientForAsync("olivia@acme.test");
-        var current = await (await olivia.GetAsync("/api/admin/policy")).Json();
-        var settings = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(current.GetProperty("settings").GetRawText())!;
-        settings["emailMode"] = "anyone";
-        Assert.Equal(HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/policy", new { settings })).StatusCode);
-    }
+    private Task AllowAnyoneByEmail(TeamShareFactory? factory = null) => (factory ?? _factory).AllowAnyoneByEmailAsync();
 
     private async Task<(HttpClient Mia, string Item)> ItemAsync(TeamShareFactory? factory = null, string name = "plan.txt")
     {

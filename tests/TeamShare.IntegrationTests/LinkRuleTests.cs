@@ -10,6 +10,8 @@ namespace TeamShare.IntegrationTests;
 /// <summary>Link options and the refusals a recipient sees (LK-2, LK-7, SP-6, JB-1).</summary>
 public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
+    private readonly TestClock _clock = factory.Clock.Restart();
+
     private async Task<(HttpClient Mia, string ItemId)> FileAsync(string name)
     {
         var mia = await factory.ClientForAsync("mia@acme.test");
@@ -52,12 +54,12 @@ public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<Team
     public async Task LK7_an_expired_link_is_refused_at_the_expiry_instant_without_any_job_running()
     {
         var (mia, itemId) = await FileAsync("expiring.txt");
-        var share = await mia.ShareOk(new { itemIds = new[] { itemId }, expiresAt = factory.Clock.GetUtcNow().AddHours(1) });
+        var share = await mia.ShareOk(new { itemIds = new[] { itemId }, expiresAt = _clock.GetUtcNow().AddHours(1) });
         var token = Api.TokenOf(share.GetProperty("url").GetString()!);
         var visitor = factory.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await OpenAsJson(visitor, token)).Status);
 
-        factory.Clock.Advance(TimeSpan.FromHours(1));
+        _clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal((HttpStatusCode.Gone, "expired"), await OpenAsJson(visitor, token));
         Assert.Equal(HttpStatusCode.Gone, (await visitor.GetAsync($"/s/{token}/items/{itemId}/download")).StatusCode);
         var page = await (await visitor.GetAsync($"/s/{token}")).Content.ReadAsStringAsync();
@@ -69,8 +71,8 @@ public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<Team
     public async Task JB1_the_expiry_sweep_marks_expired_links_once_and_a_second_run_changes_nothing()
     {
         var (mia, itemId) = await FileAsync("sweep.txt");
-        var share = await mia.ShareOk(new { itemIds = new[] { itemId }, expiresAt = factory.Clock.GetUtcNow().AddMinutes(5) });
-        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        var share = await mia.ShareOk(new { itemIds = new[] { itemId }, expiresAt = _clock.GetUtcNow().AddMinutes(5) });
+        _clock.Advance(TimeSpan.FromMinutes(10));
 
         async Task<DateTime?> SweepAndRead()
         {
@@ -82,7 +84,7 @@ public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<Team
 
         var first = await SweepAndRead();
         Assert.NotNull(first);
-        factory.Clock.Advance(TimeSpan.FromMinutes(10));
+        _clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(first, await SweepAndRead());
     }
 

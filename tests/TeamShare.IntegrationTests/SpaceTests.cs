@@ -9,6 +9,8 @@ namespace TeamShare.IntegrationTests;
 /// <summary>SP-1 spaces, SP-3 the content store, ID-4 departments, JB-3 the purge job.</summary>
 public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
+    private readonly TestClock _clock = factory.Clock.Restart();
+
     [Fact]
     public async Task SP1_SH6_a_folder_listing_says_whom_each_item_is_shared_with()
     {
@@ -99,10 +101,10 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
         var space = (await mia.PersonalSpace()).Id();
         var old = (await mia.UploadOk(space, "old-trash.txt", "old"u8.ToArray())).Id();
         await mia.DeleteAsync($"/api/items/{old}");
-        factory.Clock.Advance(TimeSpan.FromDays(29));
+        _clock.Advance(TimeSpan.FromDays(29));
         var recent = (await mia.UploadOk(space, "recent-trash.txt", "recent"u8.ToArray())).Id();
         await mia.DeleteAsync($"/api/items/{recent}");
-        factory.Clock.Advance(TimeSpan.FromDays(2));
+        _clock.Advance(TimeSpan.FromDays(2));
 
         for (var run = 0; run < 2; run++)
         {
@@ -125,7 +127,7 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
         var file = (await (await eve.PostAsync($"/api/spaces/{space}/files?parentId={folder}",
             new MultipartFormDataContent { { new ByteArrayContent("q3"u8.ToArray()), "file", "q3.txt" } })).Json()).Id();
         Assert.Equal(HttpStatusCode.NoContent, (await eve.DeleteAsync($"/api/items/{file}")).StatusCode);
-        factory.Clock.Advance(TimeSpan.FromDays(10));
+        _clock.Advance(TimeSpan.FromDays(10));
 
         var entry = (await (await eve.GetAsync("/api/trash")).Json()).EnumerateArray().Single(i => i.Id() == file);
         Assert.Equal(folderName, entry.GetProperty("folder").GetString());

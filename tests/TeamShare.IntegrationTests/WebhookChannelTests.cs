@@ -8,6 +8,8 @@ namespace TeamShare.IntegrationTests;
 /// <summary>CH-1/CH-2: the chat-webhook channel, delivered to a real HTTP listener through an outbox with retries.</summary>
 public sealed class WebhookChannelTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
+    private readonly TestClock _clock = factory.Clock.Restart();
+
     private async Task RunDeliveryAsync()
     {
         using var scope = factory.Services.CreateScope();
@@ -48,9 +50,9 @@ public sealed class WebhookChannelTests(TeamShareFactory factory) : IClassFixtur
         Assert.Equal("delayed", (await (await mia.GetAsync(status)).Json()).GetProperty("status").GetString());
         await RunDeliveryAsync(); // not due yet: backoff holds it
         Assert.Single(chat.Received);
-        factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        _clock.Advance(TimeSpan.FromSeconds(31));
         await RunDeliveryAsync();
-        factory.Clock.Advance(TimeSpan.FromSeconds(61));
+        _clock.Advance(TimeSpan.FromSeconds(61));
         await RunDeliveryAsync();
 
         var final = await (await mia.GetAsync(status)).Json();

@@ -1,3 +1,5 @@
+using Mediator;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,9 +63,12 @@ public sealed class LinksModule : ITeamShareModule
         api.MapPost("/{id:guid}/qr", QrCodeEndpoints.Create).WithSummary("Make a new QR code, valid for 7 days.");
 
         var admin = endpoints.MapGroup("/api/admin/links").WithTags("Share links").RequireAuthorization(TeamShareClaims.AdminPolicy);
-        admin.MapGet("", LinkSettingsEndpoints.Get).WithSummary("The team's custom link domain, its verification (a DNS TXT record) and the daily cap.");
-        admin.MapPut("", LinkSettingsEndpoints.Put).WithSummary("Set the custom link domain and daily cap; a new domain waits for verification.");
-        admin.MapPost("/verify", LinkSettingsEndpoints.Verify).WithSummary("Look up the domain's _teamshare TXT record; when it holds the team's value, links use the domain.");
+        admin.MapGet("", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetLinkSettings(user.GetTeamId()), ct))).WithSummary("The team's custom link domain, its verification (a DNS TXT record) and the daily cap.");
+        admin.MapPut("", async (LinkSettingsRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new SaveLinkSettings(user.GetTeamId(), body), ct)).ToHttp(v => TypedResults.Ok(v))).WithSummary("Set the custom link domain and daily cap; a new domain waits for verification.");
+        admin.MapPost("/verify", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new VerifyLinkDomain(user.GetTeamId()), ct)).ToHttp(v => TypedResults.Ok(v))).WithSummary("Look up the domain's _teamshare TXT record; when it holds the team's value, links use the domain.");
 
         foreach (var prefix in new[] { LinkEntry.LinkPrefix, LinkEntry.QrPrefix })
         {

@@ -23,10 +23,7 @@ public sealed class PolicyModule : ITeamShareModule
     {
         services.AddModuleDbContext<PolicyDbContext, PolicyPostgresDbContext>(configuration, PolicyDbContext.Module);
         services.AddScoped<PolicyStore>();
-        services.AddScoped<PolicyEditor>();
-        services.AddScoped<ApprovedEntries>();
         services.AddScoped<ActivityLog>();
-        services.AddScoped<ActivityQueries>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Security;
@@ -44,8 +45,6 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddScoped<ItemMover>();
         services.AddScoped<ItemCopier>();
         services.AddScoped<TrashPurger>();
-        services.AddScoped<SharedWithMe>();
-        services.AddScoped<TeamSpaces>();
         services.AddScoped<ApplyGrantsHandler>();
         services.AddScoped<ItemWriter>();
         services.AddScoped<DavTree>();
@@ -77,7 +76,8 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapGet("/trash", TrashListEndpoints.List).WithSummary("The caller's deleted items.");
         api.MapDelete("/trash/{id:guid}", TrashListEndpoints.Purge).WithSummary("Delete a trashed item for good.");
         api.MapDelete("/trash", TrashListEndpoints.Empty).WithSummary("Empty the trash: delete for good everything in it the caller owns.");
-        api.MapGet("/shared-with-me", SharedWithMeEndpoint.Handle).WithSummary("Items shared with the caller (SH-10).");
+        api.MapGet("/shared-with-me", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListSharedWithMe(user.GetUserId(), user.GetTeamId()), ct))).WithSummary("Items shared with the caller (SH-10).");
         api.MapGet("/search", async (string? q, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new SearchItems(user.GetUserId(), user.GetTeamId(), q), ct)).ToHttp(hits => TypedResults.Ok(hits)))
             .WithSummary("Items whose name contains {q}, across the caller's spaces and what is shared with them; newest first, at most 50.");
@@ -89,9 +89,17 @@ public sealed class SpacesModule : ITeamShareModule
         dav.MapMethods("/spaces/{spaceId:guid}/{**path}", DavRequest.All, SpaceDavEndpoints.Handle);
 
         var admin = endpoints.MapGroup("/api/admin/spaces").WithTags("Admin: team spaces").RequireAuthorization(TeamShareClaims.AdminPolicy);
-        admin.MapGet("", TeamSpaceEndpoints.List).WithSummary("Team spaces with who has access.");
-        admin.MapPost("", TeamSpaceEndpoints.Create).WithSummary("Create a team space.");
-        admin.MapPost("/{id:guid}/access", TeamSpaceEndpoints.Grant).WithSummary("Give a member, department or everyone a role in a team space.");
-        admin.MapDelete("/{id:guid}/access/{grantId:guid}", TeamSpaceEndpoints.Revoke).WithSummary("Take a role in a team space away.");
+        admin.MapGet("", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListTeamSpaces(user.GetTeamId()), ct))).WithSummary("Team spaces with who has access.");
+        admin.MapPost("", async (CreateTeamSpaceRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new CreateTeamSpace(user.GetTeamId(), body.Name), ct)).ToHttp(s => TypedResults.Created($"/api/admin/spaces/{s.Id}", s)))
+            .WithSummary("Create a team space.");
+        admin.MapPost("/{id:guid}/access", async (Guid id, SpaceAccessRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new GrantTeamSpaceAccess(user.GetTeamId(), user.GetUserId(), id, body), ct))
+                .ToHttp(g => TypedResults.Created($"/api/admin/spaces/{id}/access/{g.GrantId}", g)))
+            .WithSummary("Give a member, department or everyone a role in a team space.");
+        admin.MapDelete("/{id:guid}/access/{grantId:guid}", async (Guid id, Guid grantId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            await mediator.Send(new RevokeTeamSpaceAccess(user.GetTeamId(), id, grantId), ct) ? (IResult)TypedResults.NoContent() : Problems.NotFound())
+            .WithSummary("Take a role in a team space away.");
     }
 }

@@ -14,13 +14,19 @@ internal sealed class LinkUrls(LinksDbContext db, IOptions<TeamShareOptions> opt
         await BaseAsync(request, teamId, ct) + entry.Path;
 
     /// <summary>The base every link of the team starts with, for lists that show many links.</summary>
-    public async Task<string> BaseAsync(HttpRequest request, Guid teamId, CancellationToken ct)
+    public Task<string> BaseAsync(HttpRequest request, Guid teamId, CancellationToken ct) => BaseAsync(OriginOf(request), teamId, ct);
+
+    /// <summary>Where a request came to ("https://host/base"): links fall back to it when nothing else is configured.</summary>
+    public static string OriginOf(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    /// <param name="requestOrigin">See <see cref="OriginOf"/>.</param>
+    public async Task<string> BaseAsync(string requestOrigin, Guid teamId, CancellationToken ct)
     {
         var domain = await db.TeamSettings.AsNoTracking().Where(t => t.TeamId == teamId)
             .Where(t => t.DomainVerifiedAt != null).Select(t => t.CustomDomain).FirstOrDefaultAsync(ct);
         return domain is { Length: > 0 } ? $"https://{domain}"
             : options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/')
-            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+            : requestOrigin;
     }
 
     /// <summary>A share's link again, for its owner; null when it cannot be given (see <see cref="LinkTokenVault.Reveal"/>).</summary>

@@ -22,27 +22,20 @@ internal sealed record ModifyShareRequest(
 internal static class MySharesEndpoints
 {
     public static async Task<IResult> List(string? name, DateTime? createdFrom, DateTime? createdTo, string? status, Guid? cursor, int? pageSize,
-        ClaimsPrincipal user, HttpContext http, MySharesQuery query, LinkUrls urls, CancellationToken ct)
+        ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         if (status is { Length: > 0 } && !ShareMapping.Statuses.Contains(status))
             return Problems.Field("status", $"Choose one of: {string.Join(", ", ShareMapping.Statuses)}.");
         if (pageSize is < 1 or > MySharesQuery.MaxPageSize) return Problems.Field("pageSize", $"Use 1 to {MySharesQuery.MaxPageSize}.");
         if (createdFrom > createdTo) return Problems.Field("createdFrom", "The start must be before the end.");
-        return TypedResults.Ok(await query.ListAsync(user.GetUserId(), user.GetTeamId(),
-            new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25), await urls.BaseAsync(http.Request, user.GetTeamId(), ct), ct));
+        return TypedResults.Ok(await mediator.Send(new ListMyShares(user.GetUserId(), user.GetTeamId(),
+            new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25), LinkUrls.OriginOf(http.Request)), ct));
     }
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, HttpContext http, LinksDbContext db, MySharesQuery query, LinkUrls urls,
-        LinkTokenVault vault, TimeProvider clock, CancellationToken ct)
-    {
-        var userId = user.GetUserId();
-        var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
-        if (share is null) return Problems.NotFound();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var status = (await query.StatusesAsync([share], user.GetTeamId(), now, ct))[share.Id];
-        var url = LinkUrls.Again(await urls.BaseAsync(http.Request, share.TeamId, ct), share, vault);
-        return TypedResults.Ok(ShareMapping.ToResponse(share, url, now, status: status));
-    }
+    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new GetMyShare(user.GetUserId(), user.GetTeamId(), id, LinkUrls.OriginOf(http.Request)), ct) is { } view
+            ? TypedResults.Ok(view.Share)
+            : Problems.NotFound();
 
     /// <summary>LK-5: the link stays the same; the change holds from the next request (the gate reads the row every time).</summary>
     public static async Task<IResult> Modify(Guid id, ModifyShareRequest body, ClaimsPrincipal user, LinksDbContext db, IMediator mediator,

@@ -19,14 +19,21 @@ internal sealed record ActivityFilter(DateTime? From, DateTime? To, Guid? Actor,
 
 internal sealed record DomainCount(string Domain, int Shares);
 
-/// <summary>AD-12: who shared what with whom, filtered, newest first, keyset-paged; CSV export; top external domains.</summary>
-internal sealed class ActivityQueries(PolicyDbContext db, IMediator mediator)
+/// <summary>AD-12: who shared what with whom, filtered, newest first, keyset-paged (the page, the API and the CSV).</summary>
+internal sealed record ListActivity(Guid TeamId, ActivityFilter Filter, int Limit) : IRequest<IReadOnlyList<ActivityDto>>
 {
     public const int PageSize = 200;
     public const int CsvLimit = 100_000;
+}
 
-    public async Task<IReadOnlyList<ActivityDto>> ListAsync(Guid teamId, ActivityFilter f, int limit, CancellationToken ct)
+/// <summary>External e-mail domains the team shares with most; links carry no address and are not counted.</summary>
+internal sealed record TopSharedDomains(Guid TeamId) : IRequest<IReadOnlyList<DomainCount>>;
+
+internal sealed class ListActivityHandler(PolicyDbContext db, IMediator mediator) : IRequestHandler<ListActivity, IReadOnlyList<ActivityDto>>
+{
+    public async ValueTask<IReadOnlyList<ActivityDto>> Handle(ListActivity request, CancellationToken ct)
     {
+        var (teamId, f, limit) = (request.TeamId, request.Filter, request.Limit);
         var query = db.Activity.AsNoTracking().Where(a => a.TeamId == teamId);
         if (f.From is { } from) query = query.Where(a => a.At >= from.ToUniversalTime());
         if (f.To is { } to) query = query.Where(a => a.At < to.ToUniversalTime());
@@ -63,10 +70,13 @@ internal sealed class ActivityQueries(PolicyDbContext db, IMediator mediator)
         _ => target,
     };
 
-    /// <summary>External e-mail domains the team shares with most; links carry no address and are not counted.</summary>
-    public async Task<IReadOnlyList<DomainCount>> TopDomainsAsync(Guid teamId, CancellationToken ct)
+}
+
+internal sealed class TopSharedDomainsHandler(PolicyDbContext db) : IRequestHandler<TopSharedDomains, IReadOnlyList<DomainCount>>
+{
+    public async ValueTask<IReadOnlyList<DomainCount>> Handle(TopSharedDomains request, CancellationToken ct)
     {
-        var top = await db.Activity.AsNoTracking().Where(a => a.TeamId == teamId && a.TargetDomain != null && a.Kind != "policy_changed")
+        var top = await db.Activity.AsNoTracking().Where(a => a.TeamId == request.TeamId && a.TargetDomain != null && a.Kind != "policy_changed")
             .GroupBy(a => a.TargetDomain!).Select(g => new { Domain = g.Key, Shares = g.Count() })
             .OrderByDescending(d => d.Shares).ThenBy(d => d.Domain).Take(20).ToListAsync(ct);
         return top.Select(d => new DomainCount(d.Domain, d.Shares)).ToList();
@@ -76,16 +86,16 @@ internal sealed class ActivityQueries(PolicyDbContext db, IMediator mediator)
 internal static class ActivityEndpoints
 {
     public static async Task<IResult> List(DateTime? from, DateTime? to, Guid? actor, string? kind, long? before,
-        ClaimsPrincipal user, ActivityQueries queries, CancellationToken ct)
+        ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
     {
         if (from > to) return Problems.Field("from", "The start must be before the end.");
-        return TypedResults.Ok(await queries.ListAsync(user.GetTeamId(), new(from, to, actor, kind, before), ActivityQueries.PageSize, ct));
+        return TypedResults.Ok(await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, before), ListActivity.PageSize), ct));
     }
 
     public static async Task<IResult> Csv(DateTime? from, DateTime? to, Guid? actor, string? kind,
-        ClaimsPrincipal user, ActivityQueries queries, CancellationToken ct)
+        ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
     {
-        var rows = await queries.ListAsync(user.GetTeamId(), new(from, to, actor, kind, null), ActivityQueries.CsvLimit, ct);
+        var rows = await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, null), ListActivity.CsvLimit), ct);
         var csv = new StringBuilder();
         CsvWriter.Row(csv, ["time", "actor", "kind", "subject", "target", "details", "target_name"]);
         foreach (var r in rows)
@@ -93,6 +103,6 @@ internal static class ActivityEndpoints
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "sharing-activity.csv");
     }
 
-    public static async Task<IResult> Domains(ClaimsPrincipal user, ActivityQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.TopDomainsAsync(user.GetTeamId(), ct));
+    public static async Task<IResult> Domains(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new TopSharedDomains(user.GetTeamId()), ct));
 }

@@ -1,3 +1,4 @@
+using Mediator;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +13,23 @@ namespace TeamShare.Policy.Approved;
 internal sealed record ApprovedDto(Guid Id, string Kind, string Value, DateTime AddedAt);
 internal sealed record AddApprovedRequest(string? Value);
 
-/// <summary>The approved list (AD-2): addresses and domains members may share with in "team + approved" mode.</summary>
-internal sealed class ApprovedEntries(PolicyDbContext db, ActivityLog log, TimeProvider clock)
-{
-    public async Task<IReadOnlyList<ApprovedDto>> ListAsync(Guid teamId, CancellationToken ct) =>
-        await db.Approved.AsNoTracking().Where(a => a.TeamId == teamId).OrderBy(a => a.Value)
-            .Select(a => new ApprovedDto(a.Id, a.Kind, a.Value, a.AddedAt)).ToListAsync(ct);
+// The approved list (AD-2): addresses and domains members may share with in "team + approved" mode.
+internal sealed record ListApproved(Guid TeamId) : IRequest<IReadOnlyList<ApprovedDto>>;
+internal sealed record AddApproved(Guid TeamId, Guid ActorId, string? Value) : IRequest<Outcome<ApprovedDto>>;
+internal sealed record RemoveApproved(Guid TeamId, Guid ActorId, Guid Id) : IRequest<bool>;
 
-    public async Task<Outcome<ApprovedDto>> AddAsync(Guid teamId, Guid actorId, string? value, CancellationToken ct)
+internal sealed class ListApprovedHandler(PolicyDbContext db) : IRequestHandler<ListApproved, IReadOnlyList<ApprovedDto>>
+{
+    public async ValueTask<IReadOnlyList<ApprovedDto>> Handle(ListApproved request, CancellationToken ct) =>
+        await db.Approved.AsNoTracking().Where(a => a.TeamId == request.TeamId).OrderBy(a => a.Value)
+            .Select(a => new ApprovedDto(a.Id, a.Kind, a.Value, a.AddedAt)).ToListAsync(ct);
+}
+
+internal sealed class AddApprovedHandler(PolicyDbContext db, ActivityLog log, TimeProvider clock) : IRequestHandler<AddApproved, Outcome<ApprovedDto>>
+{
+    public async ValueTask<Outcome<ApprovedDto>> Handle(AddApproved request, CancellationToken ct)
     {
+        var (teamId, actorId, value) = (request.TeamId, request.ActorId, request.Value);
         if (ApprovedList.Normalize(value) is not { } entry)
             return Outcome<ApprovedDto>.Invalid("value", "Enter an e-mail address (name@example.com) or a domain (example.com).");
         if (await db.Approved.AnyAsync(a => a.TeamId == teamId && a.Value == entry.Value, ct))
@@ -32,9 +41,13 @@ internal sealed class ApprovedEntries(PolicyDbContext db, ActivityLog log, TimeP
         await db.SaveChangesAsync(ct);
         return Outcome<ApprovedDto>.Success(new ApprovedDto(row.Id, row.Kind, row.Value, row.AddedAt), 201);
     }
+}
 
-    public async Task<bool> RemoveAsync(Guid teamId, Guid actorId, Guid id, CancellationToken ct)
+internal sealed class RemoveApprovedHandler(PolicyDbContext db, ActivityLog log, TimeProvider clock) : IRequestHandler<RemoveApproved, bool>
+{
+    public async ValueTask<bool> Handle(RemoveApproved request, CancellationToken ct)
     {
+        var (teamId, actorId, id) = (request.TeamId, request.ActorId, request.Id);
         var row = await db.Approved.FirstOrDefaultAsync(a => a.Id == id && a.TeamId == teamId, ct);
         if (row is null) return false;
         db.Approved.Remove(row);
@@ -46,13 +59,13 @@ internal sealed class ApprovedEntries(PolicyDbContext db, ActivityLog log, TimeP
 
 internal static class ApprovedEndpoints
 {
-    public static async Task<IResult> List(ClaimsPrincipal user, ApprovedEntries entries, CancellationToken ct) =>
-        TypedResults.Ok(await entries.ListAsync(user.GetTeamId(), ct));
+    public static async Task<IResult> List(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListApproved(user.GetTeamId()), ct));
 
-    public static async Task<IResult> Add(AddApprovedRequest body, ClaimsPrincipal user, ApprovedEntries entries, CancellationToken ct) =>
-        (await entries.AddAsync(user.GetTeamId(), user.GetUserId(), body.Value, ct))
+    public static async Task<IResult> Add(AddApprovedRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new AddApproved(user.GetTeamId(), user.GetUserId(), body.Value), ct))
         .ToHttp(e => TypedResults.Created($"/api/admin/policy/approved/{e.Id}", e));
 
-    public static async Task<IResult> Remove(Guid id, ClaimsPrincipal user, ApprovedEntries entries, CancellationToken ct) =>
-        await entries.RemoveAsync(user.GetTeamId(), user.GetUserId(), id, ct) ? TypedResults.NoContent() : Problems.NotFound();
+    public static async Task<IResult> Remove(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new RemoveApproved(user.GetTeamId(), user.GetUserId(), id), ct) ? TypedResults.NoContent() : Problems.NotFound();
 }

@@ -21,21 +21,32 @@ internal sealed record PolicyResponse(PolicySettings Settings, IReadOnlyList<Cha
 
 internal sealed record UpdatePolicyRequest(PolicySettings? Settings, Dictionary<string, bool>? Channels);
 
-/// <summary>Reads and changes a team's settings; every change is recorded with who, when, before and after (AD-12).</summary>
-internal sealed class PolicyEditor(PolicyDbContext db, PolicyStore store, ISharingChannelRegistry registry, ActivityLog log, TimeProvider clock)
+/// <summary>A team's sharing policy and channel switches (AD-1..AD-10).</summary>
+internal sealed record GetPolicy(Guid TeamId) : IRequest<PolicyResponse>;
+
+/// <summary>Changes a team's settings; every change is recorded with who, when, before and after (AD-12).</summary>
+internal sealed record UpdatePolicy(Guid TeamId, Guid ActorId, UpdatePolicyRequest Change) : IRequest<Outcome<PolicyResponse>>;
+
+internal sealed class GetPolicyHandler(PolicyDbContext db, PolicyStore store, ISharingChannelRegistry registry) : IRequestHandler<GetPolicy, PolicyResponse>
 {
-    public async Task<PolicyResponse> GetAsync(Guid teamId, CancellationToken ct)
+    public async ValueTask<PolicyResponse> Handle(GetPolicy request, CancellationToken ct)
     {
+        var teamId = request.TeamId;
         var policy = await store.ForTeamAsync(teamId, ct);
         var off = await db.ChannelSwitches.AsNoTracking().Where(s => s.TeamId == teamId && !s.Enabled).Select(s => s.Channel).ToListAsync(ct);
         var channels = registry.All.Select(c => new ChannelState(c.Name, c.DisplayName, c.PolicySwitch, c.CanShare.ToString(),
             c.IsActive, !off.Contains(c.Name))).ToList();
         return new PolicyResponse(PolicySettings.From(policy), channels);
     }
+}
 
-    public async Task<Outcome<PolicyResponse>> UpdateAsync(Guid teamId, Guid actorId, UpdatePolicyRequest request, CancellationToken ct)
+internal sealed class UpdatePolicyHandler(PolicyDbContext db, ISharingChannelRegistry registry, ActivityLog log, TimeProvider clock, IMediator mediator)
+    : IRequestHandler<UpdatePolicy, Outcome<PolicyResponse>>
+{
+    public async ValueTask<Outcome<PolicyResponse>> Handle(UpdatePolicy update, CancellationToken ct)
     {
-        var current = await GetAsync(teamId, ct);
+        var (teamId, actorId, request) = (update.TeamId, update.ActorId, update.Change);
+        var current = await mediator.Send(new GetPolicy(teamId), ct);
         var settings = request.Settings ?? current.Settings;
         if (settings.Problems() is { Count: > 0 } errors) return new(default, 400, "One or more validation errors occurred.", Errors: errors);
         foreach (var name in request.Channels?.Keys ?? Enumerable.Empty<string>())
@@ -60,15 +71,15 @@ internal sealed class PolicyEditor(PolicyDbContext db, PolicyStore store, IShari
             log.Add(teamId, actorId, "policy_changed", null, $"channel:{name}", $"{(was ? "on" : "off")} → {(enabled ? "on" : "off")}", now);
         }
         await db.SaveChangesAsync(ct);
-        return Outcome<PolicyResponse>.Success(await GetAsync(teamId, ct));
+        return Outcome<PolicyResponse>.Success(await mediator.Send(new GetPolicy(teamId), ct));
     }
 }
 
 internal static class PolicyEndpoints
 {
-    public static async Task<IResult> Get(ClaimsPrincipal user, PolicyEditor editor, CancellationToken ct) =>
-        TypedResults.Ok(await editor.GetAsync(user.GetTeamId(), ct));
+    public static async Task<IResult> Get(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetPolicy(user.GetTeamId()), ct));
 
-    public static async Task<IResult> Put(UpdatePolicyRequest body, ClaimsPrincipal user, PolicyEditor editor, CancellationToken ct) =>
-        (await editor.UpdateAsync(user.GetTeamId(), user.GetUserId(), body, ct)).ToHttp(TypedResults.Ok);
+    public static async Task<IResult> Put(UpdatePolicyRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new UpdatePolicy(user.GetTeamId(), user.GetUserId(), body), ct)).ToHttp(TypedResults.Ok);
 }

@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
 using TeamShare.SharedKernel.Http;
-using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Items;
@@ -16,14 +13,19 @@ internal sealed record TeamSpaceDto(Guid Id, string Name, Guid RootFolderId, IRe
 internal sealed record CreateTeamSpaceRequest(string? Name);
 internal sealed record SpaceAccessRequest(string? Kind, Guid? Id, AccessRole? Role);
 
-/// <summary>
-/// SP-1: admins create team spaces and give members, departments or the whole team a role in them. A team space's top
-/// folder belongs to nobody, so no admin silently owns everything in it; people reach it through these grants.
-/// </summary>
-internal sealed class TeamSpaces(SpacesDbContext db, IMediator mediator, TimeProvider clock)
+// SP-1: admins create team spaces and give members, departments or the whole team a role in them. A team space's top
+// folder belongs to nobody, so no admin silently owns everything in it; people reach it through these grants.
+
+internal sealed record ListTeamSpaces(Guid TeamId) : IRequest<IReadOnlyList<TeamSpaceDto>>;
+internal sealed record CreateTeamSpace(Guid TeamId, string? Name) : IRequest<Outcome<TeamSpaceDto>>;
+internal sealed record GrantTeamSpaceAccess(Guid TeamId, Guid AdminId, Guid SpaceId, SpaceAccessRequest Access) : IRequest<Outcome<SpaceAccessDto>>;
+internal sealed record RevokeTeamSpaceAccess(Guid TeamId, Guid SpaceId, Guid GrantId) : IRequest<bool>;
+
+internal sealed class ListTeamSpacesHandler(SpacesDbContext db) : IRequestHandler<ListTeamSpaces, IReadOnlyList<TeamSpaceDto>>
 {
-    public async Task<IReadOnlyList<TeamSpaceDto>> ListAsync(Guid teamId, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<TeamSpaceDto>> Handle(ListTeamSpaces request, CancellationToken ct)
     {
+        var teamId = request.TeamId;
         var spaces = await db.Spaces.AsNoTracking().Where(s => s.TeamId == teamId && s.Kind == SpaceKinds.Team).OrderBy(s => s.Name).ToListAsync(ct);
         var roots = spaces.Select(s => s.RootItemId).ToList();
         var grants = await db.Grants.AsNoTracking().Where(g => roots.Contains(g.ItemId)).ToListAsync(ct);
@@ -31,10 +33,13 @@ internal sealed class TeamSpaces(SpacesDbContext db, IMediator mediator, TimePro
         return spaces.Select(s => new TeamSpaceDto(s.Id, s.Name, s.RootItemId,
             byRoot[s.RootItemId].Select(g => new SpaceAccessDto(g.Id, g.PrincipalKind, g.PrincipalId, g.Role)).ToList())).ToList();
     }
+}
 
-    public async Task<Outcome<TeamSpaceDto>> CreateAsync(Guid teamId, string? name, CancellationToken ct)
+internal sealed class CreateTeamSpaceHandler(SpacesDbContext db, TimeProvider clock) : IRequestHandler<CreateTeamSpace, Outcome<TeamSpaceDto>>
+{
+    public async ValueTask<Outcome<TeamSpaceDto>> Handle(CreateTeamSpace request, CancellationToken ct)
     {
-        name = name?.Trim();
+        var (teamId, name) = (request.TeamId, request.Name?.Trim());
         if (ItemNames.Problem(name) is { } problem) return Outcome<TeamSpaceDto>.Invalid("name", problem);
         if (await db.Spaces.AnyAsync(s => s.TeamId == teamId && s.Kind == SpaceKinds.Team && s.Name == name, ct))
             return Outcome<TeamSpaceDto>.Invalid("name", "A team space with this name exists.", 409);
@@ -44,9 +49,14 @@ internal sealed class TeamSpaces(SpacesDbContext db, IMediator mediator, TimePro
         await db.SaveChangesAsync(ct);
         return Outcome<TeamSpaceDto>.Success(new TeamSpaceDto(space.Id, space.Name, root.Id, []), 201);
     }
+}
 
-    public async Task<Outcome<SpaceAccessDto>> GrantAsync(Guid teamId, Guid adminId, Guid spaceId, SpaceAccessRequest r, CancellationToken ct)
+internal sealed class GrantTeamSpaceAccessHandler(SpacesDbContext db, IMediator mediator, TimeProvider clock)
+    : IRequestHandler<GrantTeamSpaceAccess, Outcome<SpaceAccessDto>>
+{
+    public async ValueTask<Outcome<SpaceAccessDto>> Handle(GrantTeamSpaceAccess request, CancellationToken ct)
     {
+        var (teamId, adminId, spaceId, r) = (request.TeamId, request.AdminId, request.SpaceId, request.Access);
         var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId && s.TeamId == teamId && s.Kind == SpaceKinds.Team, ct);
         if (space is null) return Outcome<SpaceAccessDto>.NotFound();
         if (r.Role is not (AccessRole.Viewer or AccessRole.Editor)) return Outcome<SpaceAccessDto>.Invalid("role", "Choose viewer or editor.");
@@ -68,25 +78,13 @@ internal sealed class TeamSpaces(SpacesDbContext db, IMediator mediator, TimePro
         await db.SaveChangesAsync(ct);
         return Outcome<SpaceAccessDto>.Success(new SpaceAccessDto(grant.Id, grant.PrincipalKind, grant.PrincipalId, grant.Role), 201);
     }
-
-    public async Task<bool> RevokeAsync(Guid teamId, Guid spaceId, Guid grantId, CancellationToken ct)
-    {
-        var root = await db.Spaces.Where(s => s.Id == spaceId && s.TeamId == teamId).Select(s => (Guid?)s.RootItemId).FirstOrDefaultAsync(ct);
-        return root is not null && await db.Grants.Where(g => g.Id == grantId && g.ItemId == root).ExecuteDeleteAsync(ct) == 1;
-    }
 }
 
-internal static class TeamSpaceEndpoints
+internal sealed class RevokeTeamSpaceAccessHandler(SpacesDbContext db) : IRequestHandler<RevokeTeamSpaceAccess, bool>
 {
-    public static async Task<IResult> List(ClaimsPrincipal user, TeamSpaces spaces, CancellationToken ct) =>
-        TypedResults.Ok(await spaces.ListAsync(user.GetTeamId(), ct));
-
-    public static async Task<IResult> Create(CreateTeamSpaceRequest body, ClaimsPrincipal user, TeamSpaces spaces, CancellationToken ct) =>
-        (await spaces.CreateAsync(user.GetTeamId(), body.Name, ct)).ToHttp(s => TypedResults.Created($"/api/admin/spaces/{s.Id}", s));
-
-    public static async Task<IResult> Grant(Guid id, SpaceAccessRequest body, ClaimsPrincipal user, TeamSpaces spaces, CancellationToken ct) =>
-        (await spaces.GrantAsync(user.GetTeamId(), user.GetUserId(), id, body, ct)).ToHttp(g => TypedResults.Created($"/api/admin/spaces/{id}/access/{g.GrantId}", g));
-
-    public static async Task<IResult> Revoke(Guid id, Guid grantId, ClaimsPrincipal user, TeamSpaces spaces, CancellationToken ct) =>
-        await spaces.RevokeAsync(user.GetTeamId(), id, grantId, ct) ? TypedResults.NoContent() : Problems.NotFound();
+    public async ValueTask<bool> Handle(RevokeTeamSpaceAccess request, CancellationToken ct)
+    {
+        var root = await db.Spaces.Where(s => s.Id == request.SpaceId && s.TeamId == request.TeamId).Select(s => (Guid?)s.RootItemId).FirstOrDefaultAsync(ct);
+        return root is not null && await db.Grants.Where(g => g.Id == request.GrantId && g.ItemId == root).ExecuteDeleteAsync(ct) == 1;
+    }
 }

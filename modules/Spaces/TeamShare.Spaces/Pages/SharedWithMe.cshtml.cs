@@ -1,15 +1,14 @@
+using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Sharing;
 
 namespace TeamShare.Spaces.Pages;
 
 /// <summary>Shared with me (SH-10).</summary>
-public sealed class SharedWithMeModel : PageModel
+public sealed class SharedWithMeModel(IMediator mediator) : PageModel
 {
     internal IReadOnlyList<SharedItemDto> Items { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Items = await HttpContext.RequestServices.GetRequiredService<SharedWithMe>().ForAsync(User.GetUserId(), User.GetTeamId(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Items = await mediator.Send(new ListSharedWithMe(User.GetUserId(), User.GetTeamId()), ct);
 }

@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
-using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Items;
@@ -16,10 +13,13 @@ internal sealed record SharedItemDto(ItemDto Item, AccessRole Role, string Share
 /// SH-10: items granted to the caller directly, through a department they are in now, or to the whole team; not their own,
 /// not in the trash, not whole team spaces (those are listed as spaces). One grant query, one name lookup.
 /// </summary>
-internal sealed class SharedWithMe(SpacesDbContext db, IMediator mediator)
+internal sealed record ListSharedWithMe(Guid UserId, Guid TeamId) : IRequest<IReadOnlyList<SharedItemDto>>;
+
+internal sealed class ListSharedWithMeHandler(SpacesDbContext db, IMediator mediator) : IRequestHandler<ListSharedWithMe, IReadOnlyList<SharedItemDto>>
 {
-    public async Task<IReadOnlyList<SharedItemDto>> ForAsync(Guid userId, Guid teamId, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<SharedItemDto>> Handle(ListSharedWithMe request, CancellationToken ct)
     {
+        var (userId, teamId) = (request.UserId, request.TeamId);
         var groups = await mediator.Send(new GetPrincipalGroups(userId), ct);
         if (groups is null || !groups.IsActive) return [];
         var me = (Guid?)userId;
@@ -40,10 +40,4 @@ internal sealed class SharedWithMe(SpacesDbContext db, IMediator mediator)
             })
             .OrderByDescending(s => s.SharedAt).ToList();
     }
-}
-
-internal static class SharedWithMeEndpoint
-{
-    public static async Task<IResult> Handle(ClaimsPrincipal user, SharedWithMe shared, CancellationToken ct) =>
-        TypedResults.Ok(await shared.ForAsync(user.GetUserId(), user.GetTeamId(), ct));
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.SharedKernel.Http;
@@ -76,31 +77,8 @@ internal sealed record TrashEntryDto(Guid Id, string Name, string Kind, long Siz
 internal static class TrashListEndpoints
 {
     /// <summary>GET /api/trash: what the caller owns or deleted and is in the trash, one row per deleted subtree.</summary>
-    public static async Task<IResult> List(ClaimsPrincipal user, SpacesDbContext db, EffectiveRoles roles, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await ForAsync(db, roles, user.GetUserId(), user.GetTeamId(), clock.GetUtcNow().UtcDateTime, ct));
-
-    /// <summary>
-    /// One row per deleted subtree the member owns or deleted, newest first (the API and the Trash page). The role says what
-    /// they may do: the owner restores and purges; whoever deleted someone else's item may restore it.
-    /// </summary>
-    public static async Task<IReadOnlyList<TrashEntryDto>> ForAsync(SpacesDbContext db, EffectiveRoles roles, Guid userId, Guid teamId, DateTime now,
-        CancellationToken ct)
-    {
-        var rows = await db.Items.AsNoTracking()
-            .Where(i => i.TeamId == teamId && i.TrashedRootId == i.Id && (i.OwnerUserId == userId || i.TrashedBy == userId))
-            .OrderByDescending(i => i.TrashedAt).ToListAsync(ct);
-        // The folders they came from, in one access check for all of them.
-        var parents = rows.Where(i => i.ParentId is not null).Select(i => i.ParentId!.Value).Distinct().ToList();
-        var visible = (await roles.ForItemsAsync(userId, teamId, parents, ct))
-            .Where(p => p.Role > AccessRole.None && p.Item.TrashedAt is null).ToDictionary(p => p.Item.Id, p => p.Item.Name);
-        return rows.Select(i =>
-        {
-            var purgeAt = i.TrashedAt!.Value + TrashPurgeJob.KeepFor;
-            var folder = i.ParentId is { } parent && visible.TryGetValue(parent, out var name) ? name : null;
-            return new TrashEntryDto(i.Id, i.Name, i.Kind, i.Size, i.OwnerUserId == userId ? AccessRole.Owner : AccessRole.Editor, i.TrashedAt.Value,
-                purgeAt, Math.Max(0, (int)Math.Ceiling((purgeAt - now).TotalDays)), folder is null ? null : i.ParentId, folder);
-        }).ToList();
-    }
+    public static async Task<IResult> List(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListTrash(user.GetUserId(), user.GetTeamId()), ct));
 
     /// <summary>DELETE /api/trash: "Empty trash": everything in the trash the caller owns is deleted for good; what they only deleted of others' stays for its owner.</summary>
     public static async Task<IResult> Empty(ClaimsPrincipal user, SpacesDbContext db, TrashPurger purger, CancellationToken ct)

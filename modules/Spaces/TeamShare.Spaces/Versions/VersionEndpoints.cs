@@ -47,15 +47,7 @@ internal static class VersionEndpoints
     {
         var found = await roles.ForItemAsync(user.GetUserId(), user.GetTeamId(), id, ct);
         if (found is not { Role: > AccessRole.None } f || f.Item.Kind != ItemKinds.File) return Problems.NotFound();
-        return TypedResults.Ok(await ListAsync(db, mediator, f.Item, ct));
-    }
-
-    public static async Task<IReadOnlyList<VersionDto>> ListAsync(SpacesDbContext db, IMediator mediator, Item item, CancellationToken ct)
-    {
-        var versions = await db.Versions.AsNoTracking().Where(v => v.ItemId == item.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
-        var names = await mediator.Send(new GetUserNames(item.TeamId, versions.Select(v => v.CreatedBy).Distinct().ToList()), ct);
-        return versions.Select((v, i) => new VersionDto(v.Number, v.Size, v.CreatedAt, v.CreatedBy, i == 0,
-            names.GetValueOrDefault(v.CreatedBy, "a former member"))).ToList();
+        return TypedResults.Ok(await VersionHistory.ListAsync(db, mediator, f.Item, ct));
     }
 
     /// <summary>POST /api/items/{id}/versions/{number}/restore: an earlier content becomes the newest version again.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TeamShare.Links.Data;
 using TeamShare.Links.Settings;
 using TeamShare.SharedKernel.Pages;
@@ -10,19 +10,15 @@ namespace TeamShare.Links.Pages.Admin;
 
 /// <summary>Admin console: the team's link domain (LK-10) with its DNS proof, and the daily cap it unlocks (LK-9).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class DomainModel(TimeProvider clock) : ConsolePageModel
+public sealed class DomainModel(IMediator mediator) : ConsolePageModel
 {
     internal LinkSettingsDto Settings { get; private set; } = null!;
 
-    private LinksDbContext Db => HttpContext.RequestServices.GetRequiredService<LinksDbContext>();
-
-    public async Task OnGetAsync(CancellationToken ct) => Settings = await LinkSettingsEndpoints.ReadAsync(Db, User.GetTeamId(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Settings = await mediator.Send(new GetLinkSettings(User.GetTeamId()), ct);
 
     public async Task<IActionResult> OnPostSaveAsync(string? customDomain, int? dailyCap, CancellationToken ct) =>
-        Done(await LinkSettingsEndpoints.SaveAsync(Db, User.GetTeamId(), new LinkSettingsRequest(customDomain, dailyCap ?? LinkLimits.DefaultDailyCap),
-            clock.GetUtcNow().UtcDateTime, ct), "Saved.");
+        Done(await mediator.Send(new SaveLinkSettings(User.GetTeamId(), new LinkSettingsRequest(customDomain, dailyCap ?? LinkLimits.DefaultDailyCap)), ct), "Saved.");
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct) =>
-        Done(await LinkSettingsEndpoints.VerifyAsync(Db, HttpContext.RequestServices.GetRequiredService<DomainVerifier>(), User.GetTeamId(),
-            clock.GetUtcNow().UtcDateTime, ct), "The domain is verified: new links and QR codes use it.");
+        Done(await mediator.Send(new VerifyLinkDomain(User.GetTeamId()), ct), "The domain is verified: new links and QR codes use it.");
 }

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TeamShare.Links.MyShares;
 using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Links.Pages.Shares;
 
 /// <summary>My Shares (LK-4): search by name and creation date, filter by status, page on.</summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
@@ -19,10 +19,8 @@ public sealed class IndexModel : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var status = ShareMapping.Statuses.Contains(Status) ? Status : null;
-        var services = HttpContext.RequestServices;
-        var linkBase = await services.GetRequiredService<CreateShare.LinkUrls>().BaseAsync(Request, User.GetTeamId(), ct);
-        Shares = await services.GetRequiredService<MySharesQuery>().ListAsync(User.GetUserId(), User.GetTeamId(),
-            new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25), linkBase, ct);
+        Shares = await mediator.Send(new ListMyShares(User.GetUserId(), User.GetTeamId(),
+            new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25), CreateShare.LinkUrls.OriginOf(Request)), ct);
     }
 
     public string NextUrl() =>

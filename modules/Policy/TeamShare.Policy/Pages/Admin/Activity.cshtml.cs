@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TeamShare.Policy.Activity;
 using TeamShare.SharedKernel.Security;
 
@@ -9,7 +9,7 @@ namespace TeamShare.Policy.Pages.Admin;
 
 /// <summary>Admin console: sharing activity with filters, CSV and the top external domains (AD-12).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class ActivityModel : PageModel
+public sealed class ActivityModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? To { get; set; }
@@ -23,9 +23,8 @@ public sealed class ActivityModel : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var queries = HttpContext.RequestServices.GetRequiredService<ActivityQueries>();
-        Rows = await queries.ListAsync(User.GetTeamId(), new ActivityFilter(From, To, null, Kind, null), ActivityQueries.PageSize, ct);
-        Domains = await queries.TopDomainsAsync(User.GetTeamId(), ct);
+        Rows = await mediator.Send(new ListActivity(User.GetTeamId(), new ActivityFilter(From, To, null, Kind, null), ListActivity.PageSize), ct);
+        Domains = await mediator.Send(new TopSharedDomains(User.GetTeamId()), ct);
         // The same filter as the page, from its bound values: the form's empty fields ("From=") are not valid API values.
         var query = new Dictionary<string, string?>
         {

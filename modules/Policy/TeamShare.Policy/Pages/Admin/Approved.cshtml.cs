@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TeamShare.SharedKernel.Pages;
-using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TeamShare.Policy.Approved;
 using TeamShare.SharedKernel.Security;
 
@@ -10,22 +10,20 @@ namespace TeamShare.Policy.Pages.Admin;
 
 /// <summary>Admin console: the approved list (AD-2).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class ApprovedModel : ConsolePageModel
+public sealed class ApprovedModel(IMediator mediator) : ConsolePageModel
 {
     internal IReadOnlyList<ApprovedDto> Entries { get; private set; } = [];
 
-    private ApprovedEntries Service => HttpContext.RequestServices.GetRequiredService<ApprovedEntries>();
-
-    public async Task OnGetAsync(CancellationToken ct) => Entries = await Service.ListAsync(User.GetTeamId(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Entries = await mediator.Send(new ListApproved(User.GetTeamId()), ct);
 
     public async Task<IActionResult> OnPostAddAsync(string? value, CancellationToken ct)
     {
-        return Done(await Service.AddAsync(User.GetTeamId(), User.GetUserId(), value, ct), $"{value?.Trim()} approved.");
+        return Done(await mediator.Send(new AddApproved(User.GetTeamId(), User.GetUserId(), value), ct), $"{value?.Trim()} approved.");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct)
     {
-        await Service.RemoveAsync(User.GetTeamId(), User.GetUserId(), id, ct);
+        await mediator.Send(new RemoveApproved(User.GetTeamId(), User.GetUserId(), id), ct);
         Message = "Removed from the approved list.";
         return RedirectToPage();
     }

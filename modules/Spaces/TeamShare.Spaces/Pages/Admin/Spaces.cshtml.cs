@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TeamShare.SharedKernel.Pages;
-using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Identity.Contracts;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Admin;
@@ -18,11 +17,9 @@ public sealed class SpacesModel(IMediator mediator) : ConsolePageModel
     internal IReadOnlyList<TeamSpaceDto> Spaces { get; private set; } = [];
     public TeamPrincipals Principals { get; private set; } = new([], [], 0);
 
-    private TeamSpaces Service => HttpContext.RequestServices.GetRequiredService<TeamSpaces>();
-
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Spaces = await Service.ListAsync(User.GetTeamId(), ct);
+        Spaces = await mediator.Send(new ListTeamSpaces(User.GetTeamId()), ct);
         Principals = await mediator.Send(new ListTeamPrincipals(User.GetTeamId()), ct);
     }
 
@@ -35,7 +32,7 @@ public sealed class SpacesModel(IMediator mediator) : ConsolePageModel
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {
-        return Done(await Service.CreateAsync(User.GetTeamId(), name, ct), $"Team space {name} created.");
+        return Done(await mediator.Send(new CreateTeamSpace(User.GetTeamId(), name), ct), $"Team space {name} created.");
     }
 
     /// <summary>The principal arrives as "kind:id" from one select, so the form stays one control.</summary>
@@ -43,13 +40,13 @@ public sealed class SpacesModel(IMediator mediator) : ConsolePageModel
     {
         var parts = (principal ?? "").Split(':');
         Guid? principalId = parts.Length == 2 && Guid.TryParse(parts[1], out var pid) ? pid : null;
-        return Done(await Service.GrantAsync(User.GetTeamId(), User.GetUserId(), id, new SpaceAccessRequest(parts[0], principalId, role), ct),
+        return Done(await mediator.Send(new GrantTeamSpaceAccess(User.GetTeamId(), User.GetUserId(), id, new SpaceAccessRequest(parts[0], principalId, role)), ct),
             "Access given.");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid grantId, CancellationToken ct)
     {
-        await Service.RevokeAsync(User.GetTeamId(), id, grantId, ct);
+        await mediator.Send(new RevokeTeamSpaceAccess(User.GetTeamId(), id, grantId), ct);
         Message = "Access removed.";
         return RedirectToPage();
     }

@@ -1,3 +1,4 @@
+using Mediator;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ internal sealed record LinkSettingsDto(string? CustomDomain, int DailyCap, int E
 /// once verified, links use it and the daily cap may go above 500. A verified domain belongs to one team: another team's
 /// claim is refused, and an unproven claim blocks nobody (so no team can squat another's domain).
 /// </summary>
-internal static class LinkSettingsEndpoints
+internal static class LinkSettingsStore
 {
     public const string TakenMessage = "Another team already uses this domain.";
 
@@ -35,15 +36,6 @@ internal static class LinkSettingsEndpoints
 
     public static async Task<LinkSettingsDto> ReadAsync(LinksDbContext db, Guid teamId, CancellationToken ct) =>
         Describe(await db.TeamSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TeamId == teamId, ct));
-
-    public static async Task<IResult> Get(ClaimsPrincipal user, LinksDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await ReadAsync(db, user.GetTeamId(), ct));
-
-    public static async Task<IResult> Put(LinkSettingsRequest body, ClaimsPrincipal user, LinksDbContext db, TimeProvider clock, CancellationToken ct) =>
-        (await SaveAsync(db, user.GetTeamId(), body, clock.GetUtcNow().UtcDateTime, ct)).ToHttp(TypedResults.Ok);
-
-    public static async Task<IResult> Verify(ClaimsPrincipal user, LinksDbContext db, DomainVerifier verifier, TimeProvider clock, CancellationToken ct) =>
-        (await VerifyAsync(db, verifier, user.GetTeamId(), clock.GetUtcNow().UtcDateTime, ct)).ToHttp(TypedResults.Ok);
 
     public static async Task<Outcome<LinkSettingsDto>> SaveAsync(LinksDbContext db, Guid teamId, LinkSettingsRequest body, DateTime now, CancellationToken ct)
     {
@@ -99,4 +91,25 @@ internal static class LinkSettingsEndpoints
 
     private static Task<bool> TakenAsync(LinksDbContext db, Guid teamId, string domain, CancellationToken ct) =>
         db.TeamSettings.AnyAsync(t => t.TeamId != teamId && t.CustomDomain == domain && t.DomainVerifiedAt != null, ct);
+}
+
+internal sealed record GetLinkSettings(Guid TeamId) : IRequest<LinkSettingsDto>;
+internal sealed record SaveLinkSettings(Guid TeamId, LinkSettingsRequest Settings) : IRequest<Outcome<LinkSettingsDto>>;
+internal sealed record VerifyLinkDomain(Guid TeamId) : IRequest<Outcome<LinkSettingsDto>>;
+
+internal sealed class GetLinkSettingsHandler(LinksDbContext db) : IRequestHandler<GetLinkSettings, LinkSettingsDto>
+{
+    public async ValueTask<LinkSettingsDto> Handle(GetLinkSettings request, CancellationToken ct) => await LinkSettingsStore.ReadAsync(db, request.TeamId, ct);
+}
+
+internal sealed class SaveLinkSettingsHandler(LinksDbContext db, TimeProvider clock) : IRequestHandler<SaveLinkSettings, Outcome<LinkSettingsDto>>
+{
+    public async ValueTask<Outcome<LinkSettingsDto>> Handle(SaveLinkSettings request, CancellationToken ct) =>
+        await LinkSettingsStore.SaveAsync(db, request.TeamId, request.Settings, clock.GetUtcNow().UtcDateTime, ct);
+}
+
+internal sealed class VerifyLinkDomainHandler(LinksDbContext db, DomainVerifier verifier, TimeProvider clock) : IRequestHandler<VerifyLinkDomain, Outcome<LinkSettingsDto>>
+{
+    public async ValueTask<Outcome<LinkSettingsDto>> Handle(VerifyLinkDomain request, CancellationToken ct) =>
+        await LinkSettingsStore.VerifyAsync(db, verifier, request.TeamId, clock.GetUtcNow().UtcDateTime, ct);
 }

@@ -1,3 +1,6 @@
+using TeamShare.SharedKernel.Http;
+using Mediator;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -29,8 +32,6 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
-        services.AddScoped<BrowserSessions>();
-        services.AddSingleton<KnownDevices>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddTeamShareAuthentication();
@@ -49,8 +50,10 @@ public sealed class IdentityModule : ITeamShareModule
             .WithSummary("Accept an invitation to a team with the mailed link's token and a password of your choice ({token, password}).");
         api.MapGet("/me", GetMeEndpoint.Handle).WithSummary("The signed-in user and their team role.");
         api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
-        api.MapGet("/auth/tokens", ManageTokensEndpoints.List).WithSummary("The caller's personal access tokens.");
-        api.MapDelete("/auth/tokens/{id:guid}", ManageTokensEndpoints.Revoke).WithSummary("Revoke one of the caller's tokens.");
+        api.MapGet("/auth/tokens", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new ListTokens(user.GetUserId()), ct))).WithSummary("The caller's personal access tokens.");
+        api.MapDelete("/auth/tokens/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            await mediator.Send(new RevokeToken(user.GetUserId(), id), ct) ? (IResult)TypedResults.NoContent() : Problems.NotFound()).WithSummary("Revoke one of the caller's tokens.");
         api.MapGet("/directory/search", SearchDirectoryEndpoint.Handle).WithSummary("Recipients for the share dialog (ID-6).");
 
         var admin = endpoints.MapGroup("/api/admin").WithTags("Admin: members and departments")

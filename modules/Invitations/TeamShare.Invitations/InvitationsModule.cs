@@ -31,7 +31,6 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddSingleton<ExternalLinks>();
         services.AddScoped<InvitationApplier>();
         services.AddScoped<ExternalAccess>();
-        services.AddScoped<TeamMailQueue>();
         services.AddRecurringJob<MailDispatchJob>(MailDispatchJob.Id, "* * * * *");
         services.AddRecurringJob<ExpiryReminderJob>("invitations-expiry-reminders", "0 * * * *");
         services.AddNotificationRelay<InvitationsDbContext>(InvitationsDbContext.Module, typeof(SharingActivityOccurred));

@@ -1,26 +1,37 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Data;
-using TeamShare.SharedKernel.Http;
-using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.AccessTokens;
 
-internal static class ManageTokensEndpoints
+/// <summary>The member's personal access tokens (ID-8), newest first.</summary>
+internal sealed record ListTokens(Guid UserId) : IRequest<IReadOnlyList<TokenDto>>;
+
+/// <summary>Revoking takes effect on the token's next use: every Bearer request looks the token up. False: no such live token.</summary>
+internal sealed record RevokeToken(Guid UserId, Guid TokenId) : IRequest<bool>;
+
+/// <summary>A new token for the member, shown once (<see cref="TokenIssuer"/>).</summary>
+internal sealed record IssueToken(Guid UserId, string Name) : IRequest<(AccessToken Row, string Token)>;
+
+internal sealed class ListTokensHandler(IdentityDbContext db) : IRequestHandler<ListTokens, IReadOnlyList<TokenDto>>
 {
-    public static async Task<IReadOnlyList<TokenDto>> ListAsync(IdentityDbContext db, Guid userId, CancellationToken ct) =>
-        await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt)
+    public async ValueTask<IReadOnlyList<TokenDto>> Handle(ListTokens request, CancellationToken ct) =>
+        await db.AccessTokens.AsNoTracking().Where(t => t.UserId == request.UserId).OrderByDescending(t => t.CreatedAt)
             .Select(t => new TokenDto(t.Id, t.Name, t.CreatedAt, t.RevokedAt)).ToListAsync(ct);
+}
 
-    /// <summary>Revoking takes effect on the token's next use: every Bearer request looks the token up.</summary>
-    public static async Task<bool> RevokeAsync(IdentityDbContext db, Guid userId, Guid id, DateTime now, CancellationToken ct) =>
-        await db.AccessTokens.Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
+internal sealed class RevokeTokenHandler(IdentityDbContext db, TimeProvider clock) : IRequestHandler<RevokeToken, bool>
+{
+    public async ValueTask<bool> Handle(RevokeToken request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.AccessTokens.Where(t => t.Id == request.TokenId && t.UserId == request.UserId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct) == 1;
+    }
+}
 
-    public static async Task<IResult> List(ClaimsPrincipal user, IdentityDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await ListAsync(db, user.GetUserId(), ct));
-
-    public static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, IdentityDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await RevokeAsync(db, user.GetUserId(), id, clock.GetUtcNow().UtcDateTime, ct) ? TypedResults.NoContent() : Problems.NotFound();
+internal sealed class IssueTokenHandler(TokenIssuer issuer) : IRequestHandler<IssueToken, (AccessToken Row, string Token)>
+{
+    public async ValueTask<(AccessToken Row, string Token)> Handle(IssueToken request, CancellationToken ct) =>
+        await issuer.IssueAsync(request.UserId, request.Name, ct);
 }

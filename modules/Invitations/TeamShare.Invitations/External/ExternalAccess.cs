@@ -33,3 +33,13 @@ internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks link
         return (new ExternalView(invitation, item), 200, "", "");
     }
 }
+
+/// <summary>SH-4: what an external link opens, or why not (status, reason code, words for the recipient).</summary>
+internal sealed record OpenExternalAccess(string? Token) : IRequest<(ExternalView? View, int Status, string Reason, string Detail)>;
+
+internal sealed class OpenExternalAccessHandler(ExternalAccess access)
+    : IRequestHandler<OpenExternalAccess, (ExternalView? View, int Status, string Reason, string Detail)>
+{
+    public async ValueTask<(ExternalView? View, int Status, string Reason, string Detail)> Handle(OpenExternalAccess request, CancellationToken ct) =>
+        await access.OpenAsync(request.Token, ct);
+}

@@ -22,13 +22,24 @@ internal sealed record TeamMailQueueDto(MailCounts Counts, IReadOnlyList<JobRun>
 /// delayed with the next try, undeliverable with the reason) and when the sweeps last ran. The job dashboard itself, which
 /// acts on every team, stays with the server's operators. Mail models (which may hold links) are never shown.
 /// </summary>
-internal sealed class TeamMailQueue(InvitationsDbContext db, IMediator mediator, IJobSchedule schedule)
+internal sealed record TeamMailQueue(Guid TeamId, string? Status) : IRequest<TeamMailQueueDto>
 {
     public const int Limit = 200;
     public static readonly string[] Statuses = ["pending", "delayed", "failed", "sent"];
 
-    public async Task<TeamMailQueueDto> ReadAsync(Guid teamId, string? status, CancellationToken ct)
+    public static async Task<IResult> Endpoint(string? status, ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
     {
+        if (status is not null && !Statuses.Contains(status))
+            return SharedKernel.Http.Problems.Field("status", "Choose pending, delayed, failed or sent.");
+        return TypedResults.Ok(await mediator.Send(new TeamMailQueue(user.GetTeamId(), status), ct));
+    }
+}
+
+internal sealed class TeamMailQueueHandler(InvitationsDbContext db, IMediator mediator, IJobSchedule schedule) : IRequestHandler<TeamMailQueue, TeamMailQueueDto>
+{
+    public async ValueTask<TeamMailQueueDto> Handle(TeamMailQueue request, CancellationToken ct)
+    {
+        var (teamId, status) = (request.TeamId, request.Status);
         var team = db.Outbox.AsNoTracking().Where(m => m.TeamId == teamId);
         var counts = await team.GroupBy(_ => 1).Select(g => new MailCounts(
             g.Count(m => m.SentAt == null && m.FailedAt == null && m.Attempts == 0),
@@ -43,7 +54,7 @@ internal sealed class TeamMailQueue(InvitationsDbContext db, IMediator mediator,
             "sent" => team.Where(m => m.SentAt != null),
             _ => team,
         };
-        var rows = await filtered.OrderByDescending(m => m.CreatedAt).Take(Limit).ToListAsync(ct);
+        var rows = await filtered.OrderByDescending(m => m.CreatedAt).Take(TeamMailQueue.Limit).ToListAsync(ct);
         var senders = await mediator.Send(new GetUserNames(teamId, rows.Where(m => m.SenderId is not null).Select(m => m.SenderId!.Value).Distinct().ToList()), ct);
         var mails = rows.Select(m => new TeamMailDto(m.Id, m.To, m.Template, Outbox.StatusOf(m), m.Attempts, m.LastError,
             m.SenderId is { } s ? senders.GetValueOrDefault(s, "a former member") : null, m.CreatedAt,
@@ -53,10 +64,4 @@ internal sealed class TeamMailQueue(InvitationsDbContext db, IMediator mediator,
     }
 
     /// <summary>GET /api/admin/mail?status=pending|delayed|failed|sent: the team's newest 200 mails and the counts by status.</summary>
-    public static async Task<IResult> Endpoint(string? status, ClaimsPrincipal user, TeamMailQueue queue, CancellationToken ct)
-    {
-        if (status is not null && !Statuses.Contains(status))
-            return SharedKernel.Http.Problems.Field("status", "Choose pending, delayed, failed or sent.");
-        return TypedResults.Ok(await queue.ReadAsync(user.GetTeamId(), status, ct));
-    }
 }

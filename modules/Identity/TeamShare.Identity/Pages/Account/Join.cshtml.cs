@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.DataProtection;
 using TeamShare.Identity.Auth;
 using TeamShare.Identity.Join;
 using TeamShare.SharedKernel.Security;
@@ -12,7 +12,7 @@ namespace TeamShare.Identity.Pages.Account;
 
 /// <summary>The invitation mail's link: see who invites you to which team, choose a password, and you are in.</summary>
 [AllowAnonymous]
-public sealed class JoinModel(IMediator mediator) : PageModel
+public sealed class JoinModel(IMediator mediator, IDataProtectionProvider protection) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     internal JoinPreview? Invitation { get; private set; }
@@ -42,9 +42,9 @@ public sealed class JoinModel(IMediator mediator) : PageModel
             Response.StatusCode = outcome.Status;
             return Page();
         }
-        var devices = HttpContext.RequestServices.GetRequiredService<KnownDevices>();
+        var devices = new KnownDevices(protection);
         devices.Remember(HttpContext, outcome.Value!.NormalizedEmail);
-        var principal = await HttpContext.RequestServices.GetRequiredService<BrowserSessions>().StartAsync(outcome.Value, ct);
+        var principal = await mediator.Send(new StartBrowserSession(outcome.Value!), ct);
         await HttpContext.SignInAsync(TeamShareClaims.CookieScheme, principal);
         return LocalRedirect("/files");
     }

@@ -1,5 +1,5 @@
 using TeamShare.SharedKernel.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.DataProtection;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +12,7 @@ using TeamShare.SharedKernel.Security;
 namespace TeamShare.Identity.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(IMediator mediator) : PageModel
+public sealed class SignInModel(IMediator mediator, IDataProtectionProvider protection) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
@@ -24,7 +24,7 @@ public sealed class SignInModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var address = ClientAddress.Of(HttpContext);
-        var devices = HttpContext.RequestServices.GetRequiredService<KnownDevices>();
+        var devices = new KnownDevices(protection);
         var email = Principals.Normalize(Email ?? "");
         var outcome = await mediator.Send(new SignInCommand(Email ?? "", Password ?? "", address, devices.Recognizes(HttpContext, email)), ct);
         switch (outcome.Status)
@@ -38,7 +38,7 @@ public sealed class SignInModel(IMediator mediator) : PageModel
                 return Page();
         }
         devices.Remember(HttpContext, email);
-        var principal = await HttpContext.RequestServices.GetRequiredService<BrowserSessions>().StartAsync(outcome.User!, ct);
+        var principal = await mediator.Send(new StartBrowserSession(outcome.User!), ct);
         await HttpContext.SignInAsync(TeamShareClaims.CookieScheme, principal);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files");
     }

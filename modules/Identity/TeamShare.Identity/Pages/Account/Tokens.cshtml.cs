@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TeamShare.Identity.AccessTokens;
-using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Pages.Account;
 
 /// <summary>Your account: change your password; personal access tokens for scripts (ID-8): create (shown once) and revoke.</summary>
-public sealed class TokensModel(TimeProvider clock) : PageModel
+public sealed class TokensModel(IMediator mediator) : PageModel
 {
     public string? PasswordMessage { get; private set; }
     public bool PasswordChanged { get; private set; }
@@ -17,22 +16,19 @@ public sealed class TokensModel(TimeProvider clock) : PageModel
     public string? NewToken { get; private set; }
     public string? Error { get; private set; }
 
-    private IdentityDbContext Db => HttpContext.RequestServices.GetRequiredService<IdentityDbContext>();
-
-    public async Task OnGetAsync(CancellationToken ct) => Tokens = await ManageTokensEndpoints.ListAsync(Db, User.GetUserId(), ct);
+    public async Task OnGetAsync(CancellationToken ct) => Tokens = await mediator.Send(new ListTokens(User.GetUserId()), ct);
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {
         if (TokenIssuer.NameProblem(name) is { } problem) Error = problem;
-        else NewToken = (await HttpContext.RequestServices.GetRequiredService<TokenIssuer>().IssueAsync(User.GetUserId(), name!.Trim(), ct)).Token;
+        else NewToken = (await mediator.Send(new IssueToken(User.GetUserId(), name!.Trim()), ct)).Token;
         await OnGetAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(string? currentPassword, string? newPassword, CancellationToken ct)
     {
-        var outcome = await HttpContext.RequestServices.GetRequiredService<Mediator.IMediator>()
-            .Send(Me.ChangePasswordHandler.For(User, HttpContext, currentPassword, newPassword), ct);
+        var outcome = await mediator.Send(Me.ChangePasswordHandler.For(User, HttpContext, currentPassword, newPassword), ct);
         PasswordChanged = outcome.Ok;
         PasswordMessage = outcome.Ok ? "Your password is changed. Other browsers you were signed in on are signed out." : outcome.Message;
         if (!outcome.Ok) Response.StatusCode = outcome.Status;
@@ -42,7 +38,7 @@ public sealed class TokensModel(TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
-        await ManageTokensEndpoints.RevokeAsync(Db, User.GetUserId(), id, clock.GetUtcNow().UtcDateTime, ct);
+        await mediator.Send(new RevokeToken(User.GetUserId(), id), ct);
         return RedirectToPage();
     }
 }

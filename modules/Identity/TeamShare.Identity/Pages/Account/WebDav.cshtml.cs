@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TeamShare.Identity.AccessTokens;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -12,7 +12,7 @@ namespace TeamShare.Identity.Pages.Account;
 /// Your files as a network drive: the WebDAV address, how to connect from each system, and an app password for it (a personal
 /// access token named for the device, shown once; revoked on the account page like any token).
 /// </summary>
-public sealed class WebDavModel : PageModel
+public sealed class WebDavModel(IMediator mediator) : PageModel
 {
     public string Address { get; private set; } = "";
     public string Email { get; private set; } = "";
@@ -26,7 +26,7 @@ public sealed class WebDavModel : PageModel
     {
         var name = "WebDAV: " + (device ?? "").Trim();
         if (string.IsNullOrWhiteSpace(device) || TokenIssuer.NameProblem(name) is not null) Error = "Name the device, in 1 to 90 characters.";
-        else NewPassword = (await HttpContext.RequestServices.GetRequiredService<TokenIssuer>().IssueAsync(User.GetUserId(), name, ct)).Token;
+        else NewPassword = (await mediator.Send(new IssueToken(User.GetUserId(), name), ct)).Token;
         if (Error is not null) Response.StatusCode = 400;
         await DescribeAsync(ct);
         return Page();
@@ -36,7 +36,6 @@ public sealed class WebDavModel : PageModel
     {
         Address = PublicAddress.ForMessages(HttpContext) + "/dav/";
         Email = User.FindFirst(TeamShareClaims.Email)?.Value ?? "";
-        Spaces = await HttpContext.RequestServices.GetRequiredService<Mediator.IMediator>()
-            .Send(new ListVisibleSpaces(User.GetUserId(), User.GetTeamId()), ct);
+        Spaces = await mediator.Send(new ListVisibleSpaces(User.GetUserId(), User.GetTeamId()), ct);
     }
 }

@@ -14,14 +14,14 @@ namespace TeamShare.Identity.Pages.Admin;
 
 /// <summary>Admin console: members (ID-2, ID-3, ID-7).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class MembersModel(IMediator mediator) : ConsolePageModel
+public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> options) : ConsolePageModel
 {
     internal IReadOnlyList<MemberDto> Members { get; private set; } = [];
     internal IReadOnlyList<MemberInvitationDto> Invitations { get; private set; } = [];
     /// <summary>Server operators may make an account with a password at once; team admins invite by mail.</summary>
     public bool MaySetPassword => User.IsOperator(Options.Operators);
 
-    private TeamShareOptions Options => HttpContext.RequestServices.GetRequiredService<IOptions<TeamShareOptions>>().Value;
+    private TeamShareOptions Options => options.Value;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

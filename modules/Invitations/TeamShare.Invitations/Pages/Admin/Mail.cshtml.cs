@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
+using Mediator;
 using TeamShare.Invitations.Mail;
 using TeamShare.SharedKernel.Security;
 
@@ -9,7 +9,7 @@ namespace TeamShare.Invitations.Pages.Admin;
 
 /// <summary>Admin console: the team's mail delivery, read-only (see <see cref="TeamMailQueue"/>).</summary>
 [Authorize(Policy = TeamShareClaims.AdminPolicy)]
-public sealed class MailModel : PageModel
+public sealed class MailModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     internal TeamMailQueueDto Queue { get; private set; } = null!;
@@ -17,7 +17,7 @@ public sealed class MailModel : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!TeamMailQueue.Statuses.Contains(Status)) Status = null;
-        Queue = await HttpContext.RequestServices.GetRequiredService<TeamMailQueue>().ReadAsync(User.GetTeamId(), Status, ct);
+        Queue = await mediator.Send(new TeamMailQueue(User.GetTeamId(), Status), ct);
     }
 
     public static string Kind(string template) => template switch

@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Identity.Contracts;
 using TeamShare.Invitations.External;
 using TeamShare.Spaces.Contracts;
@@ -29,7 +28,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
     {
         RecipientHeaders.Apply(Response);
         Base = $"/x/{token}";
-        var (view, status, _, detail) = await HttpContext.RequestServices.GetRequiredService<ExternalAccess>().OpenAsync(token, ct);
+        var (view, status, _, detail) = await mediator.Send(new OpenExternalAccess(token), ct);
         if (view is null)
         {
             Response.StatusCode = status;

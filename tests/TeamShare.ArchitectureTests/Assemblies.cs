@@ -28,5 +28,13 @@ public static class Assemblies
     public static IEnumerable<object[]> EachModulePair() =>
         from a in Modules from b in Modules where a != b select new object[] { a.GetName().Name!, b.GetName().Name! };
 
+    /// <summary>Every DbContext an assembly's design-time factories make (one per provider).</summary>
+    public static IEnumerable<Microsoft.EntityFrameworkCore.DbContext> DesignTimeContexts(Assembly assembly) =>
+        assembly.GetTypes()
+            .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType
+                && i.GetGenericTypeDefinition() == typeof(Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<>)))
+            .Select(t => (Microsoft.EntityFrameworkCore.DbContext)t.GetMethod("CreateDbContext")!
+                .Invoke(Activator.CreateInstance(t, nonPublic: true), [Array.Empty<string>()])!);
+
     public static Assembly ByName(string name) => Modules.Concat(Contracts).Single(a => a.GetName().Name == name);
 }

@@ -11,17 +11,12 @@ namespace TeamShare.ArchitectureTests;
 /// </summary>
 public sealed class MigrationTests
 {
-    private static IEnumerable<DbContext> DesignTimeContexts(Assembly assembly) =>
-        assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>)))
-            .Select(t => (DbContext)t.GetMethod("CreateDbContext")!.Invoke(Activator.CreateInstance(t, nonPublic: true), [Array.Empty<string>()])!);
-
     public static IEnumerable<object[]> EachContext() =>
-        Assemblies.Modules.Append(Assemblies.Host).SelectMany(DesignTimeContexts)
+        Assemblies.Modules.Append(Assemblies.Host).SelectMany(Assemblies.DesignTimeContexts)
             .Select(db => new object[] { db.GetType().Assembly.GetName().Name!, db.GetType().Name });
 
     private static DbContext Context(string assembly, string type) =>
-        DesignTimeContexts(Assemblies.Modules.Append(Assemblies.Host).Single(a => a.GetName().Name == assembly)).Single(db => db.GetType().Name == type);
+        Assemblies.DesignTimeContexts(Assemblies.Modules.Append(Assemblies.Host).Single(a => a.GetName().Name == assembly)).Single(db => db.GetType().Name == type);
 
     [Theory]
     [MemberData(nameof(EachContext))]
@@ -37,7 +32,7 @@ public sealed class MigrationTests
     [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
     public void Every_module_has_migrations_for_both_providers(string module)
     {
-        var providers = DesignTimeContexts(Assemblies.ByName(module)).Select(db => db.Database.ProviderName).ToHashSet();
+        var providers = Assemblies.DesignTimeContexts(Assemblies.ByName(module)).Select(db => db.Database.ProviderName).ToHashSet();
         Assert.Contains("Microsoft.EntityFrameworkCore.Sqlite", providers);
         Assert.Contains("Npgsql.EntityFrameworkCore.PostgreSQL", providers);
     }

@@ -12,11 +12,6 @@ namespace TeamShare.ArchitectureTests;
 /// </summary>
 public sealed class TableOwnershipTests
 {
-    private static IEnumerable<DbContext> Contexts(Assembly assembly) =>
-        assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>)))
-            .Select(t => (DbContext)t.GetMethod("CreateDbContext")!.Invoke(Activator.CreateInstance(t, nonPublic: true), [Array.Empty<string>()])!);
-
     /// <summary>"TeamShare.Spaces" owns "spaces_…"; the host owns "host_…".</summary>
     private static string PrefixOf(Assembly assembly) => assembly.GetName().Name!["TeamShare.".Length..].ToLowerInvariant() + "_";
 
@@ -32,7 +27,7 @@ public sealed class TableOwnershipTests
     public void Every_table_a_modules_DbContexts_map_carries_that_modules_prefix(string assembly)
     {
         var owner = Assemblies.Modules.Append(Assemblies.Host).Single(a => a.GetName().Name == assembly);
-        var contexts = Contexts(owner).ToList();
+        var contexts = Assemblies.DesignTimeContexts(owner).ToList();
         Assert.NotEmpty(contexts);
         foreach (var db in contexts)
             using (db)

@@ -1,3 +1,7 @@
+using TeamShare.SharedKernel.Security;
+using TeamShare.SharedKernel.Http;
+using Mediator;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -41,7 +45,9 @@ public sealed class InvitationsModule : ITeamShareModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/items/{id:guid}").WithTags("Direct sharing and invitations");
-        api.MapPost("/invitations", InviteEndpoint.Handle).WithSummary("Invite people, departments, the organisation or outside addresses.");
+        api.MapPost("/invitations", async (Guid id, InviteRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new InviteRecipients(user.GetUserId(), user.GetTeamId(), user.Identity?.Name ?? "", id, body,
+                PublicAddress.ForMessages(request.HttpContext)), ct)).ToHttp(r => TypedResults.Created($"/api/items/{id}/access", r))).WithSummary("Invite people, departments, the organisation or outside addresses.");
         api.MapGet("/access", AccessEndpoints.List).WithSummary("People with access.");
         api.MapPatch("/access/{grantId:guid}", AccessEndpoints.ChangeRole).WithSummary("Change a role (viewer or editor).");
         api.MapDelete("/access/{grantId:guid}", AccessEndpoints.Revoke).WithSummary("Revoke access now.");

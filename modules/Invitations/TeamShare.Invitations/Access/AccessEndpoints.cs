@@ -12,6 +12,8 @@ using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
 
+using TeamShare.Invitations.Mail;
+
 namespace TeamShare.Invitations.Access;
 
 internal sealed record PrincipalDto(string Kind, Guid? Id, string? Email, string DisplayName);
@@ -98,7 +100,7 @@ internal static class AccessEndpoints
             if (invitation.RecipientKind == "user" && invitation.RecipientId is { } recipient)
                 to = (await mediator.Send(new GetAudience(teamId, "user", recipient), ct)).FirstOrDefault()?.Email;
             if (to is not null)
-                InviteEndpoint.Queue(db, teamId, userId, invitation, to, "access-revoked", new Dictionary<string, string>
+                InvitationMails.Queue(db, teamId, userId, invitation, to, "access-revoked", new Dictionary<string, string>
                 {
                     ["sender_name"] = user.Identity?.Name ?? "", ["item_name"] = access.Item.Name,
                 }, now);

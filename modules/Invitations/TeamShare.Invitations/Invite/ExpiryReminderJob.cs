@@ -4,6 +4,8 @@ using TeamShare.Identity.Contracts;
 using TeamShare.Invitations.Data;
 using TeamShare.SharedKernel.Jobs;
 
+using TeamShare.Invitations.Mail;
+
 namespace TeamShare.Invitations.Invite;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal sealed class ExpiryReminderJob(InvitationsDbContext db, IMediator media
         foreach (var invitation in due)
         {
             if (senders.GetValueOrDefault((invitation.TeamId, invitation.SenderId)) is { } sender)
-                InviteEndpoint.Queue(db, invitation.TeamId, invitation.SenderId, invitation, sender.Email, "expiry-reminder", new Dictionary<string, string>
+                InvitationMails.Queue(db, invitation.TeamId, invitation.SenderId, invitation, sender.Email, "expiry-reminder", new Dictionary<string, string>
                 {
                     ["sender_name"] = sender.DisplayName, ["recipient"] = invitation.RecipientEmail ?? "",
                     ["expires_at"] = invitation.ExternalExpiresAt!.Value.ToString("yyyy-MM-dd HH:mm 'UTC'"),

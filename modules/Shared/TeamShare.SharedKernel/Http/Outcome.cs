@@ -6,8 +6,9 @@ namespace TeamShare.SharedKernel.Http;
 /// What a command answers, for both its JSON endpoint and its page: a value, or a status with a problem that names the
 /// field. Keeps one implementation of each rule behind the two ways in.
 /// </summary>
+/// <param name="Extensions">More members of the problem a client can act on (the refused address, say).</param>
 public sealed record Outcome<T>(T? Value, int Status, string? Title = null, string? Detail = null,
-    IReadOnlyDictionary<string, string[]>? Errors = null, string? Reason = null)
+    IReadOnlyDictionary<string, string[]>? Errors = null, string? Reason = null, IReadOnlyDictionary<string, object?>? Extensions = null)
 {
     public bool Ok => Status is >= 200 and < 300;
 
@@ -26,7 +27,7 @@ public sealed record Outcome<T>(T? Value, int Status, string? Title = null, stri
 
     public static Outcome<T> Fail(int status, string title, string detail, string reason) => new(default, status, title, detail, Reason: reason);
 
-    public Outcome<TOther> As<TOther>() => new(default, Status, Title, Detail, Errors, Reason);
+    public Outcome<TOther> As<TOther>() => new(default, Status, Title, Detail, Errors, Reason, Extensions);
 
     /// <summary>The HTTP answer: <paramref name="ok"/> for success, an RFC 7807 problem otherwise.</summary>
     public IResult ToHttp(Func<T, IResult> ok)
@@ -35,6 +36,9 @@ public sealed record Outcome<T>(T? Value, int Status, string? Title = null, stri
         if (Errors is not null)
             return TypedResults.Problem(statusCode: Status, title: Title,
                 extensions: new Dictionary<string, object?> { ["errors"] = Errors });
-        return Problems.Status(Status, Title ?? "Error", Detail ?? "", Reason);
+        if (Extensions is null) return Problems.Status(Status, Title ?? "Error", Detail ?? "", Reason);
+        var extensions = new Dictionary<string, object?>(Extensions);
+        if (Reason is not null) extensions["reason"] = Reason;
+        return TypedResults.Problem(statusCode: Status, title: Title, detail: Detail, extensions: extensions);
     }
 }

@@ -14,7 +14,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public ItemAccess Access { get; private set; } = null!;
     public int? MaxExternalDays { get; private set; }
-    public IReadOnlyList<int> ExpiryChoices => InviteEndpoint.ExpiryChoices;
+    public IReadOnlyList<int> ExpiryChoices => InviteRecipients.ExpiryChoices;
     public IReadOnlyList<NamedPrincipal> Members { get; private set; } = [];
     public bool IsOwner => Access.Item.OwnerUserId == User.GetUserId();
     public bool Embedded => Request.Query["embed"] == "1";

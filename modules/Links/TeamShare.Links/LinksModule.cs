@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Mediator;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
@@ -47,14 +48,16 @@ public sealed class LinksModule : ITeamShareModule
         services.AddScoped<MySharesQuery>();
         services.AddRecurringJob<LinkExpirySweep>("links-expiry-sweep", "*/5 * * * *");
         services.AddNotificationRelay<LinksDbContext>(LinksDbContext.Module, typeof(LinkCreated), typeof(LinkModified), typeof(LinkCanceled));
-        services.AddSharingChannel(new SharingChannel(CreateShareEndpoint.Channel, "Share links", "AD-3 links outside the team",
+        services.AddSharingChannel(new SharingChannel(CreateLink.Channel, "Share links", "AD-3 links outside the team",
             ShareableKinds.FilesAndFolders, IsActive: true));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/shares").WithTags("Share links");
-        api.MapPost("", CreateShareEndpoint.Handle).WithSummary("Create a share link (and its first QR code) for items of one space.");
+        api.MapPost("", async (CreateShareRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new CreateLink(user.GetUserId(), user.GetTeamId(), body, LinkUrls.OriginOf(request)), ct))
+                .ToHttp(s => TypedResults.Created($"/api/shares/{s.Id}", s))).WithSummary("Create a share link (and its first QR code) for items of one space.");
         api.MapGet("", MySharesEndpoints.List).WithSummary("My Shares: ?name=&createdFrom=&createdTo=&status=&cursor=&pageSize=.");
         api.MapGet("/{id:guid}", MySharesEndpoints.Get).WithSummary("One of the caller's shares.");
         api.MapPatch("/{id:guid}", MySharesEndpoints.Modify).WithSummary("Change a share's options; the link stays the same.");

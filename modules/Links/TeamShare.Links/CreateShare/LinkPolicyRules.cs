@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using TeamShare.Policy.Contracts;
 
 namespace TeamShare.Links.CreateShare;
@@ -56,4 +57,9 @@ internal static class LinkPolicyRules
         }
         return (new Resolved(Audiences.Anyone, expiresAt, allowEdit), null, null, null);
     }
+
+    /// <summary>A policy refusal: 400 with the reason and the field, so the form marks the field and says why.</summary>
+    public static Outcome<T> Refusal<T>(string field, string message, string? reason) =>
+        new(default, 400, "Not allowed by your team's policy", message, Reason: reason,
+            Extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 }

@@ -66,7 +66,7 @@ internal static class MySharesEndpoints
         var (options, field, message, reason) = LinkPolicyRules.Apply(
             merged with { Password = hasPassword ? "set" : null, ExpiresAt = body.ExpiresAt }, policy, now,
             body.Audience is null && body.TeamOnly is null ? Audiences.Of(share) : null);
-        if (options is null) return CreateShareEndpoint.PolicyProblem(field!, message!, reason);
+        if (options is null) return LinkPolicyRules.Refusal<ShareResponse>(field!, message!, reason).ToHttp(TypedResults.Ok);
         var expiresAt = body.ExpiresAt is not null || body.Permanent == true ? options.ExpiresAt : share.ExpiresAt;
 
         share.Name = merged.Name!.Trim();

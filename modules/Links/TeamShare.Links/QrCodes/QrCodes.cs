@@ -25,8 +25,12 @@ internal sealed class QrCodeService(LinksDbContext db, QrCodeSeal seal, LinkUrls
         return qr;
     }
 
-    public async Task<QrCodeDto> DescribeAsync(Share share, QrCode qr, HttpRequest request, CancellationToken ct) =>
-        new(qr.Id, await urls.ForAsync(request, share.TeamId, new LinkEntry(LinkEntry.QrPrefix, seal.Seal(qr.Id)), ct),
+    public Task<QrCodeDto> DescribeAsync(Share share, QrCode qr, HttpRequest request, CancellationToken ct) =>
+        DescribeAsync(share, qr, LinkUrls.OriginOf(request), ct);
+
+    /// <param name="requestOrigin">See <see cref="LinkUrls.OriginOf"/>.</param>
+    public async Task<QrCodeDto> DescribeAsync(Share share, QrCode qr, string requestOrigin, CancellationToken ct) =>
+        new(qr.Id, await urls.BaseAsync(requestOrigin, share.TeamId, ct) + new LinkEntry(LinkEntry.QrPrefix, seal.Seal(qr.Id)).Path,
             $"/api/shares/{share.Id}/qr.png?qrId={qr.Id}", qr.ExpiresAt);
 
     public static byte[] Png(string url)

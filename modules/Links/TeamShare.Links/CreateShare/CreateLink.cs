@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Data;
@@ -15,42 +13,47 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.CreateShare;
 
-internal static class CreateShareEndpoint
+/// <summary>
+/// LK-1: a share link (and its first QR code) for one or more items of one space, each of which the caller may share
+/// (Editor or Owner), within the team's policy and daily cap. <paramref name="RequestOrigin"/>: see <see cref="LinkUrls.OriginOf"/>.
+/// </summary>
+internal sealed record CreateLink(Guid UserId, Guid TeamId, CreateShareRequest Body, string RequestOrigin) : IRequest<Outcome<ShareResponse>>
 {
     public const string Channel = "links";
+}
 
-    /// <summary>POST /api/shares (LK-1): one or more items of one space, each of which the caller may share (Editor or Owner).</summary>
-    public static async Task<IResult> Handle(CreateShareRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
-        LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing, LinkTokenVault vault, TimeProvider clock,
-        ILogger<LinksDbContext> log, CancellationToken ct)
+internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing,
+    LinkTokenVault vault, TimeProvider clock, ILogger<LinksDbContext> log) : IRequestHandler<CreateLink, Outcome<ShareResponse>>
+{
+    public async ValueTask<Outcome<ShareResponse>> Handle(CreateLink request, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var (body, now) = (request.Body, clock.GetUtcNow().UtcDateTime);
         var errors = CreateShareValidator.Validate(body, now);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return new(default, 400, "One or more validation errors occurred.", Errors: errors);
 
-        var (userId, teamId) = (user.GetUserId(), user.GetTeamId());
+        var (userId, teamId) = (request.UserId, request.TeamId);
         var items = new List<ItemSummary>();
         var accesses = (await mediator.Send(new GetItemsAccess(userId, teamId, body.ItemIds!), ct)).ToDictionary(a => a.Item.Id);
         foreach (var id in body.ItemIds!)
         {
             var access = accesses.GetValueOrDefault(id);
             if (access is null || access.Role == AccessRole.None || access.Item.InTrash)
-                return Problems.Field("itemIds", $"Item {id} does not exist or you cannot see it.");
+                return Outcome<ShareResponse>.Invalid("itemIds", $"Item {id} does not exist or you cannot see it.");
             if (access.Role < AccessRole.Editor)
-                return Problems.Status(403, "Not allowed", "Viewers cannot share. Ask the owner for Editor access.", "role_too_low");
+                return Outcome<ShareResponse>.Forbidden("Viewers cannot share. Ask the owner for Editor access.", "role_too_low");
             if (access.Item.ParentId is null)
-                return Problems.Field("itemIds", "A whole space cannot be shared by link; share a folder inside it.");
+                return Outcome<ShareResponse>.Invalid("itemIds", "A whole space cannot be shared by link; share a folder inside it.");
             items.Add(access.Item);
         }
-        if (items.Select(i => i.SpaceId).Distinct().Count() > 1) return Problems.Field("itemIds", "All items of a share must come from one space.");
-        if (body.AllowUpload == true && items.Any(i => i.Kind != "folder")) return Problems.Field("allowUpload", "Uploading is possible into folders only.");
+        if (items.Select(i => i.SpaceId).Distinct().Count() > 1) return Outcome<ShareResponse>.Invalid("itemIds", "All items of a share must come from one space.");
+        if (body.AllowUpload == true && items.Any(i => i.Kind != "folder")) return Outcome<ShareResponse>.Invalid("allowUpload", "Uploading is possible into folders only.");
 
         if (await DailyCapReachedAsync(db, teamId, now, ct) is { } cap)
-            return Problems.Status(429, "Daily limit reached", $"Your team can create {cap} shares a day. Try again tomorrow, or ask an admin to set up a custom domain for a higher limit.", "daily_cap_reached");
+            return Outcome<ShareResponse>.Fail(429, "Daily limit reached", $"Your team can create {cap} shares a day. Try again tomorrow, or ask an admin to set up a custom domain for a higher limit.", "daily_cap_reached");
 
         var policy = await mediator.Send(new GetLinkPolicy(teamId), ct);
         var (options, field, message, reason) = LinkPolicyRules.Apply(body, policy, now);
-        if (options is null) return PolicyProblem(field!, message!, reason);
+        if (options is null) return LinkPolicyRules.Refusal<ShareResponse>(field!, message!, reason);
 
         var token = Tokens.New();
         var share = new Share
@@ -69,13 +72,9 @@ internal static class CreateShareEndpoint
         await db.SaveChangesAsync(ct);
         await db.PublishStagedAsync(mediator, log, created, created.EventId, ct);
 
-        var url = await urls.ForAsync(http.Request, teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
-        return TypedResults.Created($"/api/shares/{share.Id}", ShareMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, http.Request, ct)));
+        var url = await urls.BaseAsync(request.RequestOrigin, teamId, ct) + new LinkEntry(LinkEntry.LinkPrefix, token).Path;
+        return Outcome<ShareResponse>.Success(ShareMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, request.RequestOrigin, ct)), 201);
     }
-
-    public static IResult PolicyProblem(string field, string message, string? reason) =>
-        TypedResults.Problem(statusCode: 400, title: "Not allowed by your team's policy", detail: message,
-            extensions: new Dictionary<string, object?> { ["reason"] = reason, ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
     /// <summary>LK-9: 500 shares a day per team, or the admin's higher cap once the team has a verified custom domain.</summary>
     private static async Task<int?> DailyCapReachedAsync(LinksDbContext db, Guid teamId, DateTime now, CancellationToken ct)

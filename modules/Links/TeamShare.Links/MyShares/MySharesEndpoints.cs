@@ -37,89 +37,9 @@ internal static class MySharesEndpoints
             ? TypedResults.Ok(view.Share)
             : Problems.NotFound();
 
-    /// <summary>LK-5: the link stays the same; the change holds from the next request (the gate reads the row every time).</summary>
-    public static async Task<IResult> Modify(Guid id, ModifyShareRequest body, ClaimsPrincipal user, LinksDbContext db, IMediator mediator,
-        PasswordHashing hashing, TimeProvider clock, ILogger<LinksDbContext> log, CancellationToken ct)
-    {
-        var userId = user.GetUserId();
-        var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
-        if (share is null) return Problems.NotFound();
-        if (share.CanceledAt is not null) return Problems.Status(409, "Share canceled", "A canceled share cannot be changed.", "canceled");
-        var now = clock.GetUtcNow().UtcDateTime;
+    public static async Task<IResult> Modify(Guid id, ModifyShareRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new ModifyLink(user.GetUserId(), id, body), ct)).ToHttp(TypedResults.Ok);
 
-        var merged = new CreateShareRequest(share.Items.Select(i => i.ItemId).ToList(), body.Name ?? share.Name,
-            body.AllowPreview ?? share.AllowPreview, body.RemovePreviewLimit == true ? null : body.PreviewLimit ?? share.PreviewLimit,
-            body.AllowEdit ?? share.AllowEdit, body.AllowDownload ?? share.AllowDownload, body.TeamOnly,
-            body.AllowUpload ?? share.AllowUpload, body.Password, body.Permanent == true ? null : body.ExpiresAt ?? share.ExpiresAt,
-            body.Remarks ?? share.Remarks, body.Audience);
-        var errors = new Dictionary<string, string[]>();
-        CreateShareValidator.ValidateOptions(merged with { ExpiresAt = body.ExpiresAt }, now, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (body.AllowUpload == true && share.Items.Count > 0)
-        {
-            var states = await mediator.Send(new Spaces.Contracts.GetItemStates(share.TeamId, share.Items.Select(i => i.ItemId).ToList()), ct);
-            if (states.Values.Any(i => i.Kind != "folder")) return Problems.Field("allowUpload", "Uploading is possible into folders only.");
-        }
-        var hasPassword = body.RemovePassword == true ? body.Password is not null : body.Password is not null || share.PasswordHash is not null;
-        var policy = await mediator.Send(new GetLinkPolicy(share.TeamId), ct);
-        // Policy judges what this change sets; an expiry left untouched stays as it was (AD-11).
-        var (options, field, message, reason) = LinkPolicyRules.Apply(
-            merged with { Password = hasPassword ? "set" : null, ExpiresAt = body.ExpiresAt }, policy, now,
-            body.Audience is null && body.TeamOnly is null ? Audiences.Of(share) : null);
-        if (options is null) return LinkPolicyRules.Refusal<ShareResponse>(field!, message!, reason).ToHttp(TypedResults.Ok);
-        var expiresAt = body.ExpiresAt is not null || body.Permanent == true ? options.ExpiresAt : share.ExpiresAt;
-
-        share.Name = merged.Name!.Trim();
-        share.AllowPreview = merged.AllowPreview!.Value;
-        share.PreviewLimit = merged.PreviewLimit;
-        share.AllowEdit = options.AllowEdit;
-        share.AllowDownload = merged.AllowDownload!.Value;
-        share.TeamOnly = options.TeamOnly;
-        share.InvitedOnly = options.InvitedOnly;
-        share.AllowUpload = merged.AllowUpload!.Value;
-        share.ExpiresAt = expiresAt;
-        share.Remarks = merged.Remarks;
-        if (body.RemovePassword == true || body.Password is not null)
-        {
-            share.PasswordHash = body.Password is null ? null : hashing.Hash(body.Password);
-            share.PasswordVersion++;
-        }
-        var modified = new LinkModified(share.Id, share.TeamId, userId, string.Join(", ", Changed(body)), now);
-        db.Stage(modified, modified.EventId, now);
-        await db.SaveChangesAsync(ct);
-        await db.PublishStagedAsync(mediator, log, modified, modified.EventId, ct);
-        return TypedResults.Ok(ShareMapping.ToResponse(share, null, now));
-    }
-
-    private static IEnumerable<string> Changed(ModifyShareRequest b)
-    {
-        if (b.Name is not null) yield return "name";
-        if (b.AllowPreview is not null || b.PreviewLimit is not null || b.RemovePreviewLimit is not null) yield return "preview";
-        if (b.AllowEdit is not null) yield return "editing";
-        if (b.AllowDownload is not null) yield return "download";
-        if (b.TeamOnly is not null || b.Audience is not null) yield return "audience";
-        if (b.AllowUpload is not null) yield return "upload";
-        if (b.Password is not null || b.RemovePassword is not null) yield return "password";
-        if (b.ExpiresAt is not null || b.Permanent is not null) yield return "expiry";
-        if (b.Remarks is not null) yield return "remarks";
-    }
-
-    /// <summary>LK-6: a canceled link stops working at once, for good.</summary>
-    public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, LinksDbContext db, IMediator mediator, TimeProvider clock,
-        ILogger<LinksDbContext> log, CancellationToken ct)
-    {
-        var userId = user.GetUserId();
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.Shares.Where(s => s.Id == id && s.OwnerUserId == userId && s.CanceledAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CanceledAt, now), ct);
-        if (changed == 0)
-            return await db.Shares.AnyAsync(s => s.Id == id && s.OwnerUserId == userId, ct) ? TypedResults.NoContent() : Problems.NotFound();
-        var canceled = new LinkCanceled(id, user.GetTeamId(), userId, now);
-        db.Stage(canceled, canceled.EventId, now);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        await db.PublishStagedAsync(mediator, log, canceled, canceled.EventId, ct);
-        return TypedResults.NoContent();
-    }
+    public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        await mediator.Send(new CancelLink(user.GetUserId(), user.GetTeamId(), id), ct) ? TypedResults.NoContent() : Problems.NotFound();
 }

@@ -29,7 +29,7 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
     {
         var (body, now) = (request.Body, clock.GetUtcNow().UtcDateTime);
         var errors = CreateShareValidator.Validate(body, now);
-        if (errors.Count > 0) return new(default, 400, "One or more validation errors occurred.", Errors: errors);
+        if (errors.Count > 0) return Outcome<ShareResponse>.Invalid(errors);
 
         var (userId, teamId) = (request.UserId, request.TeamId);
         var items = new List<ItemSummary>();
@@ -72,7 +72,7 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         await db.SaveChangesAsync(ct);
         await db.PublishStagedAsync(mediator, log, created, created.EventId, ct);
 
-        var url = await urls.BaseAsync(request.RequestOrigin, teamId, ct) + new LinkEntry(LinkEntry.LinkPrefix, token).Path;
+        var url = await urls.ForAsync(request.RequestOrigin, teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
         return Outcome<ShareResponse>.Success(ShareMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, request.RequestOrigin, ct)), 201);
     }
 

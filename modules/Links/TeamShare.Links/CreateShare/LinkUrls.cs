@@ -10,15 +10,14 @@ namespace TeamShare.Links.CreateShare;
 /// <summary>The public URL of a link or QR code: the team's verified custom domain (LK-10), else the configured base, else the request's.</summary>
 internal sealed class LinkUrls(LinksDbContext db, IOptions<TeamShareOptions> options)
 {
-    public async Task<string> ForAsync(HttpRequest request, Guid teamId, LinkEntry entry, CancellationToken ct) =>
-        await BaseAsync(request, teamId, ct) + entry.Path;
-
-    /// <summary>The base every link of the team starts with, for lists that show many links.</summary>
-    public Task<string> BaseAsync(HttpRequest request, Guid teamId, CancellationToken ct) => BaseAsync(OriginOf(request), teamId, ct);
+    /// <param name="requestOrigin">See <see cref="OriginOf"/>.</param>
+    public async Task<string> ForAsync(string requestOrigin, Guid teamId, LinkEntry entry, CancellationToken ct) =>
+        await BaseAsync(requestOrigin, teamId, ct) + entry.Path;
 
     /// <summary>Where a request came to ("https://host/base"): links fall back to it when nothing else is configured.</summary>
     public static string OriginOf(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
+    /// <summary>The base every link of the team starts with, for lists that show many links.</summary>
     /// <param name="requestOrigin">See <see cref="OriginOf"/>.</param>
     public async Task<string> BaseAsync(string requestOrigin, Guid teamId, CancellationToken ct)
     {

@@ -36,7 +36,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
             body.Remarks ?? share.Remarks, body.Audience);
         var errors = new Dictionary<string, string[]>();
         CreateShareValidator.ValidateOptions(merged with { ExpiresAt = body.ExpiresAt }, now, errors);
-        if (errors.Count > 0) return new(default, 400, "One or more validation errors occurred.", Errors: errors);
+        if (errors.Count > 0) return Outcome<ShareResponse>.Invalid(errors);
         if (body.AllowUpload == true && share.Items.Count > 0)
         {
             var states = await mediator.Send(new Spaces.Contracts.GetItemStates(share.TeamId, share.Items.Select(i => i.ItemId).ToList()), ct);

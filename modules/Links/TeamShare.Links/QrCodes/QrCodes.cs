@@ -25,12 +25,9 @@ internal sealed class QrCodeService(LinksDbContext db, QrCodeSeal seal, LinkUrls
         return qr;
     }
 
-    public Task<QrCodeDto> DescribeAsync(Share share, QrCode qr, HttpRequest request, CancellationToken ct) =>
-        DescribeAsync(share, qr, LinkUrls.OriginOf(request), ct);
-
     /// <param name="requestOrigin">See <see cref="LinkUrls.OriginOf"/>.</param>
     public async Task<QrCodeDto> DescribeAsync(Share share, QrCode qr, string requestOrigin, CancellationToken ct) =>
-        new(qr.Id, await urls.BaseAsync(requestOrigin, share.TeamId, ct) + new LinkEntry(LinkEntry.QrPrefix, seal.Seal(qr.Id)).Path,
+        new(qr.Id, await urls.ForAsync(requestOrigin, share.TeamId, new LinkEntry(LinkEntry.QrPrefix, seal.Seal(qr.Id)), ct),
             $"/api/shares/{share.Id}/qr.png?qrId={qr.Id}", qr.ExpiresAt);
 
     public static byte[] Png(string url)
@@ -55,7 +52,7 @@ internal static class QrCodeEndpoints
             .Where(q => q.ShareId == id && (qrId == null ? q.ExpiresAt > now : q.Id == qrId))
             .OrderByDescending(q => q.CreatedAt).FirstOrDefaultAsync(ct);
         if (code is null) return Problems.Status(404, "No QR code", "This share has no QR code that still works. Make a new one.", "qr_expired");
-        var described = await qr.DescribeAsync(share, code, request, ct);
+        var described = await qr.DescribeAsync(share, code, LinkUrls.OriginOf(request), ct);
         return TypedResults.File(QrCodeService.Png(described.Url), "image/png", $"qr-{share.Name}.png");
     }
 
@@ -67,6 +64,6 @@ internal static class QrCodeEndpoints
         if (share is null) return Problems.NotFound();
         var code = qr.New(id);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/shares/{id}/qr.png?qrId={code.Id}", await qr.DescribeAsync(share, code, request, ct));
+        return TypedResults.Created($"/api/shares/{id}/qr.png?qrId={code.Id}", await qr.DescribeAsync(share, code, LinkUrls.OriginOf(request), ct));
     }
 }

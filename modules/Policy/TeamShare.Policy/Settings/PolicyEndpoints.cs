@@ -48,7 +48,7 @@ internal sealed class UpdatePolicyHandler(PolicyDbContext db, ISharingChannelReg
         var (teamId, actorId, request) = (update.TeamId, update.ActorId, update.Change);
         var current = await mediator.Send(new GetPolicy(teamId), ct);
         var settings = request.Settings ?? current.Settings;
-        if (settings.Problems() is { Count: > 0 } errors) return new(default, 400, "One or more validation errors occurred.", Errors: errors);
+        if (settings.Problems() is { Count: > 0 } errors) return Outcome<PolicyResponse>.Invalid(errors);
         foreach (var name in request.Channels?.Keys ?? Enumerable.Empty<string>())
             if (registry.Find(name) is null) return Outcome<PolicyResponse>.Invalid("channels", $"There is no channel named {name}.");
 

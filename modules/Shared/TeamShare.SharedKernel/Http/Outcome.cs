@@ -21,6 +21,10 @@ public sealed record Outcome<T>(T? Value, int Status, string? Title = null, stri
         new(default, status, status == 409 ? "Conflict" : "One or more validation errors occurred.", null,
             new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>400 naming every field a validator found wrong.</summary>
+    public static Outcome<T> Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(default, 400, "One or more validation errors occurred.", null, errors);
+
     public static Outcome<T> NotFound() => new(default, 404, "Not found", "There is nothing here, or you may not see it.");
 
     public static Outcome<T> Forbidden(string detail, string reason) => new(default, 403, "Not allowed", detail, Reason: reason);

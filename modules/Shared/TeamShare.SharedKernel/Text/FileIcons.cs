@@ -34,18 +34,16 @@ public static class FileIcons
         "<path d=\"M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1.2 1.2M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1.2-1.2\" " +
         "fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\"/></svg>");
 
-    private static readonly Dictionary<Look, HtmlString> Rendered = [];
+    private static readonly Look Generic = new("", "#6c757d");
+
+    // Few looks, each drawn once: pages render an icon per row without allocating or locking.
+    private static readonly Dictionary<Look, HtmlString> Rendered = ByExtension.Values.Append(Generic).Distinct().ToDictionary(l => l, Page);
 
     /// <summary>The icon for an item: folders one shape, files a page labelled by type (from the name, else the content type).</summary>
     public static HtmlString For(string kind, string name, string? contentType = null)
     {
         if (kind == "folder") return Folder;
-        var look = ByExtension.GetValueOrDefault(Path.GetExtension(name)) ?? FromContentType(contentType) ?? new Look("", "#6c757d");
-        lock (Rendered)
-        {
-            if (!Rendered.TryGetValue(look, out var html)) Rendered[look] = html = Page(look);
-            return html;
-        }
+        return Rendered[ByExtension.GetValueOrDefault(Path.GetExtension(name)) ?? FromContentType(contentType) ?? Generic];
     }
 
     private static Look? FromContentType(string? type) => type switch

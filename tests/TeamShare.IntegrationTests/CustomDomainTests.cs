@@ -39,7 +39,7 @@ public sealed class CustomDomainTests : IDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<LinksDbContext>();
             var now = _factory.Clock.GetUtcNow().UtcDateTime;
-            db.Shares.AddRange(Enumerable.Range(0, 500).Select(i => new Share
+            db.Links.AddRange(Enumerable.Range(0, 500).Select(i => new Link
             {
                 Id = Guid.CreateVersion7(), TeamId = teamId, OwnerUserId = garyId, Name = $"bulk {i}",
                 TokenHash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), CreatedAt = now,

@@ -79,7 +79,7 @@ public sealed class LinkRuleTests(TeamShareFactory factory) : IClassFixture<Team
             using var scope = factory.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<LinkExpirySweep>().RunAsync(CancellationToken.None);
             var db = scope.ServiceProvider.GetRequiredService<LinksDbContext>();
-            return (await db.Shares.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(share.Id()))).ExpiryProcessedAt;
+            return (await db.Links.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(share.Id()))).ExpiryProcessedAt;
         }
 
         var first = await SweepAndRead();

@@ -1,4 +1,4 @@
-using TeamShare.Links.CreateShare;
+using TeamShare.Links.Create;
 using TeamShare.Policy.Contracts;
 
 namespace TeamShare.UnitTests;
@@ -13,7 +13,7 @@ public sealed class LinkPolicyRulesTests
         new(outside ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.LinksOutsideTeamOff), audience, "members_choose",
             mayOverride, maxDays, mayChangeExpiry, password, false);
 
-    private static CreateShareRequest Request(bool? teamOnly = null, DateTime? expires = null, string? audience = null) =>
+    private static CreateLinkBody Request(bool? teamOnly = null, DateTime? expires = null, string? audience = null) =>
         new([Guid.NewGuid()], TeamOnly: teamOnly, ExpiresAt: expires, Audience: audience);
 
     [Fact]

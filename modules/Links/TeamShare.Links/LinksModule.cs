@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamShare.Links.Contracts;
-using TeamShare.Links.CreateShare;
+using TeamShare.Links.Create;
 using TeamShare.Links.Data;
 using TeamShare.Links.Jobs;
 using TeamShare.Links.MyShares;
@@ -55,7 +55,7 @@ public sealed class LinksModule : ITeamShareModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/shares").WithTags("Share links");
-        api.MapPost("", async (CreateShareRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("", async (CreateLinkBody body, ClaimsPrincipal user, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             (await mediator.Send(new CreateLink(user.GetUserId(), user.GetTeamId(), body, LinkUrls.OriginOf(request)), ct))
                 .ToHttp(s => TypedResults.Created($"/api/shares/{s.Id}", s))).WithSummary("Create a share link (and its first QR code) for items of one space.");
         api.MapGet("", MySharesEndpoints.List).WithSummary("My Shares: ?name=&createdFrom=&createdTo=&status=&cursor=&pageSize=.");

@@ -13,7 +13,7 @@ using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Admin;
 using TeamShare.Spaces.Preview;
-using TeamShare.Spaces.Sharing;
+using TeamShare.Spaces.Grants;
 using TeamShare.Spaces.Versions;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Data;

@@ -4,7 +4,7 @@ using TeamShare.SharedKernel.Data;
 
 namespace TeamShare.Links.Data;
 
-internal sealed class Share
+internal sealed class Link
 {
     public Guid Id { get; set; }
     public Guid TeamId { get; set; }
@@ -42,10 +42,10 @@ internal sealed class Share
     public int UploadCount { get; set; }
     /// <summary>Set once the owner was told by e-mail that the link expired (JB-1).</summary>
     public DateTime? ExpiryNoticeQueuedAt { get; set; }
-    public List<ShareItem> Items { get; set; } = [];
+    public List<LinkItem> Items { get; set; } = [];
 }
 
-internal sealed class ShareItem
+internal sealed class LinkItem
 {
     public Guid ShareId { get; set; }
     public Guid ItemId { get; set; }
@@ -98,8 +98,8 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "links";
 
-    public DbSet<Share> Shares => Set<Share>();
-    public DbSet<ShareItem> ShareItems => Set<ShareItem>();
+    public DbSet<Link> Links => Set<Link>();
+    public DbSet<LinkItem> LinkItems => Set<LinkItem>();
     public DbSet<QrCode> QrCodes => Set<QrCode>();
     public DbSet<PasswordFailure> PasswordFailures => Set<PasswordFailure>();
     public DbSet<TeamLinkSettings> TeamSettings => Set<TeamLinkSettings>();
@@ -109,7 +109,7 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.ConfigurePendingNotifications(Module);
-        b.Entity<Share>(e =>
+        b.Entity<Link>(e =>
         {
             e.ToTable("links_shares");
             e.Property(x => x.Name).HasMaxLength(255);
@@ -145,7 +145,7 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
             // A domain belongs to the one team that proved it controls it; claims not yet proven block nobody.
             e.HasIndex(x => x.CustomDomain).IsUnique().HasFilter("\"DomainVerifiedAt\" IS NOT NULL");
         });
-        b.Entity<ShareItem>(e =>
+        b.Entity<LinkItem>(e =>
         {
             e.ToTable("links_share_items");
             e.HasKey(x => new { x.ShareId, x.ItemId });

@@ -19,7 +19,7 @@ internal sealed class LinkExpirySweep(LinksDbContext db, IMediator mediator, Tim
     public async Task RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var expired = await db.Shares.Where(s => s.ExpiresAt <= now && s.ExpiryNoticeQueuedAt == null && s.CanceledAt == null)
+        var expired = await db.Links.Where(s => s.ExpiresAt <= now && s.ExpiryNoticeQueuedAt == null && s.CanceledAt == null)
             .OrderBy(s => s.Id).Take(500).ToListAsync(ct);
         foreach (var team in expired.GroupBy(s => s.TeamId))
         {
@@ -45,7 +45,7 @@ internal sealed class LinkExpirySweep(LinksDbContext db, IMediator mediator, Tim
             }
         }
         await db.SaveChangesAsync(ct);
-        await db.Shares.Where(s => s.ExpiresAt <= now && s.ExpiryProcessedAt == null)
+        await db.Links.Where(s => s.ExpiresAt <= now && s.ExpiryProcessedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiryProcessedAt, now), ct);
         await db.QrCodes.Where(q => q.ExpiresAt <= now && q.ExpiryProcessedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiryProcessedAt, now), ct);

@@ -12,8 +12,8 @@ internal sealed class GetLinkedItemsHandler(LinksDbContext db, TimeProvider cloc
     {
         if (request.ItemIds.Count == 0) return new HashSet<Guid>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var linked = await db.ShareItems.AsNoTracking().WhereIdIn(i => i.ItemId, request.ItemIds)
-            .Join(db.Shares.Where(s => s.TeamId == request.TeamId && s.CanceledAt == null && (s.ExpiresAt == null || s.ExpiresAt > now)),
+        var linked = await db.LinkItems.AsNoTracking().WhereIdIn(i => i.ItemId, request.ItemIds)
+            .Join(db.Links.Where(s => s.TeamId == request.TeamId && s.CanceledAt == null && (s.ExpiresAt == null || s.ExpiresAt > now)),
                 i => i.ShareId, s => s.Id, (i, _) => i.ItemId)
             .Distinct().ToListAsync(ct);
         return linked.ToHashSet();

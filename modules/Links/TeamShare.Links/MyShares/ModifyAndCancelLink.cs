@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TeamShare.Links.Contracts;
-using TeamShare.Links.CreateShare;
+using TeamShare.Links.Create;
 using TeamShare.Links.Data;
 using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
@@ -13,34 +13,34 @@ namespace TeamShare.Links.MyShares;
 
 /// <summary>LK-5: fields left out stay as they are; the link stays the same; the change holds from the next request (the gate
 /// reads the row every time).</summary>
-internal sealed record ModifyLink(Guid OwnerId, Guid ShareId, ModifyShareRequest Change) : IRequest<Outcome<ShareResponse>>;
+internal sealed record ModifyLink(Guid OwnerId, Guid ShareId, ModifyShareRequest Change) : IRequest<Outcome<LinkResponse>>;
 
 /// <summary>LK-6: a canceled link stops working at once, for good. False when the share is not the owner's.</summary>
 internal sealed record CancelLink(Guid OwnerId, Guid TeamId, Guid ShareId) : IRequest<bool>;
 
 internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, PasswordHashing hashing, TimeProvider clock, ILogger<LinksDbContext> log)
-    : IRequestHandler<ModifyLink, Outcome<ShareResponse>>
+    : IRequestHandler<ModifyLink, Outcome<LinkResponse>>
 {
-    public async ValueTask<Outcome<ShareResponse>> Handle(ModifyLink request, CancellationToken ct)
+    public async ValueTask<Outcome<LinkResponse>> Handle(ModifyLink request, CancellationToken ct)
     {
         var (userId, id, body) = (request.OwnerId, request.ShareId, request.Change);
-        var share = await db.Shares.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
-        if (share is null) return Outcome<ShareResponse>.NotFound();
-        if (share.CanceledAt is not null) return Outcome<ShareResponse>.Fail(409, "Share canceled", "A canceled share cannot be changed.", "canceled");
+        var share = await db.Links.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
+        if (share is null) return Outcome<LinkResponse>.NotFound();
+        if (share.CanceledAt is not null) return Outcome<LinkResponse>.Fail(409, "Share canceled", "A canceled share cannot be changed.", "canceled");
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var merged = new CreateShareRequest(share.Items.Select(i => i.ItemId).ToList(), body.Name ?? share.Name,
+        var merged = new CreateLinkBody(share.Items.Select(i => i.ItemId).ToList(), body.Name ?? share.Name,
             body.AllowPreview ?? share.AllowPreview, body.RemovePreviewLimit == true ? null : body.PreviewLimit ?? share.PreviewLimit,
             body.AllowEdit ?? share.AllowEdit, body.AllowDownload ?? share.AllowDownload, body.TeamOnly,
             body.AllowUpload ?? share.AllowUpload, body.Password, body.Permanent == true ? null : body.ExpiresAt ?? share.ExpiresAt,
             body.Remarks ?? share.Remarks, body.Audience);
         var errors = new Dictionary<string, string[]>();
-        CreateShareValidator.ValidateOptions(merged with { ExpiresAt = body.ExpiresAt }, now, errors);
-        if (errors.Count > 0) return Outcome<ShareResponse>.Invalid(errors);
+        CreateLinkValidator.ValidateOptions(merged with { ExpiresAt = body.ExpiresAt }, now, errors);
+        if (errors.Count > 0) return Outcome<LinkResponse>.Invalid(errors);
         if (body.AllowUpload == true && share.Items.Count > 0)
         {
             var states = await mediator.Send(new Spaces.Contracts.GetItemStates(share.TeamId, share.Items.Select(i => i.ItemId).ToList()), ct);
-            if (states.Values.Any(i => i.Kind != "folder")) return Outcome<ShareResponse>.Invalid("allowUpload", "Uploading is possible into folders only.");
+            if (states.Values.Any(i => i.Kind != "folder")) return Outcome<LinkResponse>.Invalid("allowUpload", "Uploading is possible into folders only.");
         }
         var hasPassword = body.RemovePassword == true ? body.Password is not null : body.Password is not null || share.PasswordHash is not null;
         var policy = await mediator.Send(new GetLinkPolicy(share.TeamId), ct);
@@ -48,7 +48,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         var (options, field, message, reason) = LinkPolicyRules.Apply(
             merged with { Password = hasPassword ? "set" : null, ExpiresAt = body.ExpiresAt }, policy, now,
             body.Audience is null && body.TeamOnly is null ? Audiences.Of(share) : null);
-        if (options is null) return LinkPolicyRules.Refusal<ShareResponse>(field!, message!, reason);
+        if (options is null) return LinkPolicyRules.Refusal<LinkResponse>(field!, message!, reason);
         var expiresAt = body.ExpiresAt is not null || body.Permanent == true ? options.ExpiresAt : share.ExpiresAt;
 
         share.Name = merged.Name!.Trim();
@@ -70,7 +70,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         db.Stage(modified, modified.EventId, now);
         await db.SaveChangesAsync(ct);
         await db.PublishStagedAsync(mediator, log, modified, modified.EventId, ct);
-        return Outcome<ShareResponse>.Success(ShareMapping.ToResponse(share, null, now));
+        return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, null, now));
     }
 
     private static IEnumerable<string> Changed(ModifyShareRequest b)
@@ -95,10 +95,10 @@ internal sealed class CancelLinkHandler(LinksDbContext db, IMediator mediator, T
         var (userId, id) = (request.OwnerId, request.ShareId);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.Shares.Where(s => s.Id == id && s.OwnerUserId == userId && s.CanceledAt == null)
+        var changed = await db.Links.Where(s => s.Id == id && s.OwnerUserId == userId && s.CanceledAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.CanceledAt, now), ct);
         // Canceling twice is done, not an error; a share that is not theirs is not found.
-        if (changed == 0) return await db.Shares.AnyAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
+        if (changed == 0) return await db.Links.AnyAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
         var canceled = new LinkCanceled(id, request.TeamId, userId, now);
         db.Stage(canceled, canceled.EventId, now);
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using TeamShare.Links.CreateShare;
+using TeamShare.Links.Create;
 using TeamShare.Links.Data;
 using TeamShare.Policy.Contracts;
 using TeamShare.Spaces.Contracts;
@@ -9,7 +9,7 @@ namespace TeamShare.Links.MyShares;
 
 internal sealed record ShareQuery(string? Name, DateTime? CreatedFrom, DateTime? CreatedTo, string? Status, Guid? Cursor, int PageSize);
 
-internal sealed record SharePage(IReadOnlyList<ShareResponse> Items, Guid? NextCursor);
+internal sealed record SharePage(IReadOnlyList<LinkResponse> Items, Guid? NextCursor);
 
 /// <summary>
 /// LK-4: a member's shares, newest first, keyset-paged by id (time-ordered), searchable by name and creation time, with the
@@ -24,7 +24,7 @@ internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, LinkT
     public async Task<SharePage> ListAsync(Guid ownerId, Guid teamId, ShareQuery q, string linkBase, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Shares.AsNoTracking().Include(s => s.Items).Where(s => s.OwnerUserId == ownerId);
+        var query = db.Links.AsNoTracking().Include(s => s.Items).Where(s => s.OwnerUserId == ownerId);
         if (!string.IsNullOrWhiteSpace(q.Name)) query = query.Where(s => s.Name.ToLower().Contains(q.Name.Trim().ToLower()));
         if (q.CreatedFrom is { } from) query = query.Where(s => s.CreatedAt >= from.ToUniversalTime());
         if (q.CreatedTo is { } to) query = query.Where(s => s.CreatedAt < to.ToUniversalTime());
@@ -41,18 +41,18 @@ internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, LinkT
         var rows = await query.OrderByDescending(s => s.Id).Take(q.PageSize).ToListAsync(ct);
         var statuses = await StatusesAsync(rows, teamId, now, ct);
         var items = rows.Where(s => q.Status is null or "" || statuses[s.Id] == q.Status)
-            .Select(s => ShareMapping.ToResponse(s, LinkUrls.Again(linkBase, s, vault), now, status: statuses[s.Id])).ToList();
+            .Select(s => LinkMapping.ToResponse(s, LinkUrls.Again(linkBase, s, vault), now, status: statuses[s.Id])).ToList();
         return new SharePage(items, rows.Count == q.PageSize ? rows[^1].Id : null);
     }
 
-    public async Task<Dictionary<Guid, string>> StatusesAsync(IReadOnlyList<Share> shares, Guid teamId, DateTime now, CancellationToken ct)
+    public async Task<Dictionary<Guid, string>> StatusesAsync(IReadOnlyList<Link> shares, Guid teamId, DateTime now, CancellationToken ct)
     {
         var itemIds = shares.SelectMany(s => s.Items.Select(i => i.ItemId)).Distinct().ToList();
         var states = itemIds.Count == 0 ? new Dictionary<Guid, ItemSummary>() : await mediator.Send(new GetItemStates(teamId, itemIds), ct);
         var outsideBlocked = shares.Any(s => !s.TeamOnly) && !(await mediator.Send(new CheckOutsideLinkAccess(teamId), ct)).Allowed;
         return shares.ToDictionary(s => s.Id, s =>
         {
-            var own = ShareMapping.StatusOf(s, now);
+            var own = LinkMapping.StatusOf(s, now);
             if (own != "active") return own;
             if (s.Items.All(i => !states.TryGetValue(i.ItemId, out var item) || item.InTrash)) return "item_in_trash";
             return outsideBlocked && !s.TeamOnly ? "blocked_by_policy" : "active";

@@ -3,7 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Links.Contracts;
-using TeamShare.Links.CreateShare;
+using TeamShare.Links.Create;
 using TeamShare.Links.Data;
 using TeamShare.Policy.Contracts;
 using Microsoft.Extensions.Logging;
@@ -24,8 +24,8 @@ internal static class MySharesEndpoints
     public static async Task<IResult> List(string? name, DateTime? createdFrom, DateTime? createdTo, string? status, Guid? cursor, int? pageSize,
         ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        if (status is { Length: > 0 } && !ShareMapping.Statuses.Contains(status))
-            return Problems.Field("status", $"Choose one of: {string.Join(", ", ShareMapping.Statuses)}.");
+        if (status is { Length: > 0 } && !LinkMapping.Statuses.Contains(status))
+            return Problems.Field("status", $"Choose one of: {string.Join(", ", LinkMapping.Statuses)}.");
         if (pageSize is < 1 or > MySharesQuery.MaxPageSize) return Problems.Field("pageSize", $"Use 1 to {MySharesQuery.MaxPageSize}.");
         if (createdFrom > createdTo) return Problems.Field("createdFrom", "The start must be before the end.");
         return TypedResults.Ok(await mediator.Send(new ListMyShares(user.GetUserId(), user.GetTeamId(),

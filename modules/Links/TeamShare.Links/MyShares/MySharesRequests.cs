@@ -1,6 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using TeamShare.Links.CreateShare;
+using TeamShare.Links.Create;
 using TeamShare.Links.Data;
 using TeamShare.Spaces.Contracts;
 
@@ -10,7 +10,7 @@ namespace TeamShare.Links.MyShares;
 internal sealed record ListMyShares(Guid OwnerId, Guid TeamId, ShareQuery Query, string RequestOrigin) : IRequest<SharePage>;
 
 /// <param name="Items">What the share holds, in its order, as far as the owner may still see it.</param>
-internal sealed record MyShareView(ShareResponse Share, IReadOnlyList<ItemSummary> Items);
+internal sealed record MyShareView(LinkResponse Share, IReadOnlyList<ItemSummary> Items);
 
 /// <summary>One of the owner's shares with its status and its link again (issue 12); null when it is not theirs.</summary>
 internal sealed record GetMyShare(Guid OwnerId, Guid TeamId, Guid ShareId, string RequestOrigin) : IRequest<MyShareView?>;
@@ -26,7 +26,7 @@ internal sealed class GetMyShareHandler(LinksDbContext db, MySharesQuery query, 
 {
     public async ValueTask<MyShareView?> Handle(GetMyShare request, CancellationToken ct)
     {
-        var share = await db.Shares.AsNoTracking().Include(s => s.Items)
+        var share = await db.Links.AsNoTracking().Include(s => s.Items)
             .FirstOrDefaultAsync(s => s.Id == request.ShareId && s.OwnerUserId == request.OwnerId, ct);
         if (share is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -35,6 +35,6 @@ internal sealed class GetMyShareHandler(LinksDbContext db, MySharesQuery query, 
         var ids = share.Items.OrderBy(i => i.Position).Select(i => i.ItemId).ToList();
         var visible = (await mediator.Send(new GetItemsAccess(request.OwnerId, request.TeamId, ids), ct))
             .Where(a => a.Role > AccessRole.None).ToDictionary(a => a.Item.Id, a => a.Item);
-        return new MyShareView(ShareMapping.ToResponse(share, url, now, status: status), ids.Where(visible.ContainsKey).Select(id => visible[id]).ToList());
+        return new MyShareView(LinkMapping.ToResponse(share, url, now, status: status), ids.Where(visible.ContainsKey).Select(id => visible[id]).ToList());
     }
 }

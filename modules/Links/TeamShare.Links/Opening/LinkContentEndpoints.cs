@@ -29,7 +29,7 @@ internal static class LinkContentEndpoints
         RecipientHeaders.Apply(http.Response);
         var (link, refusal) = await gate.OpenAsync(LinkRoutes.EntryOf(http, token), http, ct);
         if (link is null) return (null, null, RefusalText.Problem(refusal));
-        if (!link.Share.AllowPreview) return (link, null, Problems.NotFound());
+        if (!link.Link.AllowPreview) return (link, null, Problems.NotFound());
         var item = await gate.ResolveAsync(link, itemId, http.User, ct);
         return item is null ? (link, null, Problems.NotFound()) : (link, item, null);
     }
@@ -39,7 +39,7 @@ internal static class LinkContentEndpoints
     {
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
         if (refused is not null) return refused;
-        var share = link!.Share;
+        var share = link!.Link;
         if (item!.Kind != "file") return Problems.NotFound();
         if (download && !share.AllowDownload)
             return Problems.Status(403, "Not allowed", "This link does not allow downloading; you can preview only.", "download_not_allowed");
@@ -73,7 +73,7 @@ internal static class LinkContentEndpoints
     {
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
         if (refused is not null) return refused;
-        var share = link!.Share;
+        var share = link!.Link;
         if (item!.Kind != "file") return Problems.NotFound();
         if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
         if (await mediator.Send(new OpenItemContent(share.TeamId, itemId), ct) is not { } content) return Problems.NotFound();
@@ -89,7 +89,7 @@ internal static class LinkContentEndpoints
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
         if (refused is not null) return refused;
-        var share = link!.Share;
+        var share = link!.Link;
         if (item!.Kind != "file") return Problems.NotFound();
         if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
         var result = await mediator.Send(new ReplaceFileContent(share.TeamId, itemId, share.OwnerUserId, http.Request.Body), ct);
@@ -109,7 +109,7 @@ internal static class LinkContentEndpoints
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
         var (link, refusal) = await gate.OpenAsync(LinkRoutes.EntryOf(http, token), http, ct);
         if (link is null) return RefusalText.Problem(refusal);
-        var share = link.Share;
+        var share = link.Link;
         if (!share.AllowUpload) return Problems.Status(403, "Not allowed", "This link does not allow uploading.", "upload_not_allowed");
         // Refused before the body is read when the browser declares it too large (issue 12: the limit held only at the end).
         if (http.Request.ContentLength > options.Value.MaxUploadBytes + MultipartFile.Slack)
@@ -124,7 +124,7 @@ internal static class LinkContentEndpoints
         {
             var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body), ct);
             if (written.Item is null) return WriteProblem(written);
-            await db.Shares.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
+            await db.Links.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
             uses.Record(new LinkUsed(share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
             return share.AllowPreview
                 ? TypedResults.Created((string?)null, new { name = written.Item.Name, size = written.Item.Size })

@@ -17,7 +17,7 @@ internal enum LinkRefusal
 }
 
 /// <param name="SharedBy">The sharer's display name, shown to recipients (issue 12).</param>
-internal sealed record OpenedLink(Share Share, LinkEntry Entry, IReadOnlyList<ItemSummary> Items, string TeamName, bool VisitorIsMember,
+internal sealed record OpenedLink(Link Link, LinkEntry Entry, IReadOnlyList<ItemSummary> Items, string TeamName, bool VisitorIsMember,
     string SharedBy = "")
 {
     public IReadOnlyList<Guid> RootIds => Items.Select(i => i.Id).ToList();
@@ -30,18 +30,18 @@ internal sealed record OpenedLink(Share Share, LinkEntry Entry, IReadOnlyList<It
 /// </summary>
 internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal qr, UnlockCookies unlock, TimeProvider clock)
 {
-    public async Task<Share?> FindAsync(LinkEntry entry, CancellationToken ct)
+    public async Task<Link?> FindAsync(LinkEntry entry, CancellationToken ct)
     {
         if (entry.Token.Length is < 20 or > 400) return null;
         if (!entry.IsQr)
         {
             var hash = Tokens.Hash(entry.Token);
-            var share = await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+            var share = await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
             return share is not null && CryptographicOperations.FixedTimeEquals(share.TokenHash, hash) ? share : null;
         }
         if (qr.Open(entry.Token) is not { } qrId) return null;
         var shareId = await db.QrCodes.AsNoTracking().Where(q => q.Id == qrId).Select(q => (Guid?)q.ShareId).FirstOrDefaultAsync(ct);
-        return shareId is null ? null : await db.Shares.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, ct);
+        return shareId is null ? null : await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, ct);
     }
 
     public async Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(LinkEntry entry, HttpContext http, CancellationToken ct,
@@ -95,18 +95,18 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     /// </summary>
     public async Task<ItemSummary?> ResolveAsync(OpenedLink link, Guid itemId, ClaimsPrincipal visitor, CancellationToken ct)
     {
-        if (await mediator.Send(new ResolveSharedItem(link.Share.TeamId, link.RootIds, itemId), ct) is not { } found) return null;
+        if (await mediator.Send(new ResolveSharedItem(link.Link.TeamId, link.RootIds, itemId), ct) is not { } found) return null;
         if (found.RestrictedOnPath.Count == 0) return found.Item;
         if (!link.VisitorIsMember) return null;
-        var roles = await mediator.Send(new GetItemsAccess(visitor.GetUserId(), link.Share.TeamId, found.RestrictedOnPath), ct);
+        var roles = await mediator.Send(new GetItemsAccess(visitor.GetUserId(), link.Link.TeamId, found.RestrictedOnPath), ct);
         return roles.Count == found.RestrictedOnPath.Count && roles.All(r => r.Role > AccessRole.None) ? found.Item : null;
     }
 
     /// <summary>A shared folder's children as the link shows them: restricted folders (AD-8) only to visitors with access.</summary>
     public async Task<IReadOnlyList<ItemSummary>> ChildrenAsync(OpenedLink link, Guid folderId, ClaimsPrincipal visitor, CancellationToken ct)
     {
-        var children = await mediator.Send(new ListSharedChildren(link.Share.TeamId, folderId), ct);
-        return await OnlyFoldersTheVisitorMayOpenAsync(children.ToList(), visitor, link.VisitorIsMember, link.Share.TeamId, teamWide: false, ct);
+        var children = await mediator.Send(new ListSharedChildren(link.Link.TeamId, folderId), ct);
+        return await OnlyFoldersTheVisitorMayOpenAsync(children.ToList(), visitor, link.VisitorIsMember, link.Link.TeamId, teamWide: false, ct);
     }
 
     private async Task<bool> QrExpiredAsync(LinkEntry entry, DateTime now, CancellationToken ct)
@@ -130,7 +130,7 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     public async Task<bool> TryCountViewAsync(Guid shareId, bool download, CancellationToken ct)
     {
         var added = download ? 1 : 0;
-        var changed = await db.Shares
+        var changed = await db.Links
             .Where(s => s.Id == shareId && (s.PreviewLimit == null || s.PreviewCount < s.PreviewLimit))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.PreviewCount, x => x.PreviewCount + 1)

@@ -28,18 +28,18 @@ internal sealed class OpenRecipientViewHandler(LinkGate gate, LinkUses uses, Tim
         var (link, refusal) = await gate.OpenAsync(entry, http, ct);
         if (link is null) return new RecipientOpening(null, refusal);
 
-        IReadOnlyList<ItemSummary>? items = link.Share.AllowPreview ? link.Items : [];
+        IReadOnlyList<ItemSummary>? items = link.Link.AllowPreview ? link.Items : [];
         if (folder is { } folderId)
         {
-            var target = link.Share.AllowPreview ? await gate.ResolveAsync(link, folderId, http.User, ct) : null;
+            var target = link.Link.AllowPreview ? await gate.ResolveAsync(link, folderId, http.User, ct) : null;
             items = target?.Kind == "folder" ? await gate.ChildrenAsync(link, folderId, http.User, ct) : null;
         }
         // A link to one folder opens on what is in it, as Dropbox and Drive do, not on a row naming the folder (issue 12).
-        else if (link.Share.AllowPreview && link.Items is [{ Kind: "folder" } only])
+        else if (link.Link.AllowPreview && link.Items is [{ Kind: "folder" } only])
             items = await gate.ChildrenAsync(link, only.Id, http.User, ct);
         if (items is null) return new RecipientOpening(null, LinkRefusal.NotFound);
 
-        var s = link.Share;
+        var s = link.Link;
         var prefix = entry.Path;
         var uploadTarget = folder ?? link.Items.FirstOrDefault(i => i.Kind == "folder")?.Id;
         var view = new RecipientView(s.Name, s.Remarks, link.TeamName, s.ExpiresAt,

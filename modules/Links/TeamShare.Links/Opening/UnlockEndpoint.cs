@@ -19,7 +19,7 @@ internal static class UnlockEndpoint
         RecipientHeaders.Apply(http.Response);
         var (link, refusal) = await gate.OpenAsync(entry, http, ct, checkPassword: false);
         if (link is null) return RefusalText.Problem(refusal);
-        var share = link.Share;
+        var share = link.Link;
         if (share.PasswordHash is null) return TypedResults.NoContent();
 
         var address = ClientAddress.Of(http);

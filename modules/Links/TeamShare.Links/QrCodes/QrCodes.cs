@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
-using TeamShare.Links.CreateShare;
+using TeamShare.Links.Create;
 using TeamShare.Links.Data;
 using TeamShare.Links.Opening;
 using TeamShare.SharedKernel.Http;
@@ -26,7 +26,7 @@ internal sealed class QrCodeService(LinksDbContext db, QrCodeSeal seal, LinkUrls
     }
 
     /// <param name="requestOrigin">See <see cref="LinkUrls.OriginOf"/>.</param>
-    public async Task<QrCodeDto> DescribeAsync(Share share, QrCode qr, string requestOrigin, CancellationToken ct) =>
+    public async Task<QrCodeDto> DescribeAsync(Link share, QrCode qr, string requestOrigin, CancellationToken ct) =>
         new(qr.Id, await urls.ForAsync(requestOrigin, share.TeamId, new LinkEntry(LinkEntry.QrPrefix, seal.Seal(qr.Id)), ct),
             $"/api/shares/{share.Id}/qr.png?qrId={qr.Id}", qr.ExpiresAt);
 
@@ -45,7 +45,7 @@ internal static class QrCodeEndpoints
         QrCodeService qr, TimeProvider clock, CancellationToken ct)
     {
         var userId = user.GetUserId();
-        var share = await db.Shares.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
+        var share = await db.Links.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
         if (share is null) return Problems.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var code = await db.QrCodes.AsNoTracking()
@@ -60,7 +60,7 @@ internal static class QrCodeEndpoints
     public static async Task<IResult> Create(Guid id, ClaimsPrincipal user, HttpRequest request, LinksDbContext db, QrCodeService qr, CancellationToken ct)
     {
         var userId = user.GetUserId();
-        var share = await db.Shares.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId && s.CanceledAt == null, ct);
+        var share = await db.Links.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId && s.CanceledAt == null, ct);
         if (share is null) return Problems.NotFound();
         var code = qr.New(id);
         await db.SaveChangesAsync(ct);

@@ -46,12 +46,12 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
             await RefusalText.Problem(refusal).ExecuteAsync(http);
             return;
         }
-        if (await passwords.CheckAsync(http, link.Share, link.VisitorIsMember, ct) is { } refused)
+        if (await passwords.CheckAsync(http, link.Link, link.VisitorIsMember, ct) is { } refused)
         {
             await refused.ExecuteAsync(http);
             return;
         }
-        var share = link.Share;
+        var share = link.Link;
         var segments = DavRequest.Segments(path);
         var prefix = $"/dav/links/{Uri.EscapeDataString(token)}";
         // A drop box shows nothing: only its own top folder exists, and a PUT of a name directly in it is an upload.
@@ -114,9 +114,9 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
         }
         var entries = new List<DavEntry>
         {
-            node.IsTop ? new DavEntry(node.Href, true, "Shared with you", 0, null, null, link.Share.CreatedAt, link.Share.CreatedAt) : EntryOf(node.Item!, node.Href),
+            node.IsTop ? new DavEntry(node.Href, true, "Shared with you", 0, null, null, link.Link.CreatedAt, link.Link.CreatedAt) : EntryOf(node.Item!, node.Href),
         };
-        if (depth == "1" && link.Share.AllowPreview && (node.IsTop || node.Item!.Kind == "folder"))
+        if (depth == "1" && link.Link.AllowPreview && (node.IsTop || node.Item!.Kind == "folder"))
         {
             var children = node.IsTop ? link.Items : await gate.ChildrenAsync(link, node.Item!.Id, http.User, ct);
             entries.AddRange(children.Select(c => EntryOf(c, node.Href + Uri.EscapeDataString(c.Name) + (c.Kind == "folder" ? "/" : ""))));
@@ -131,7 +131,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
     /// <summary>GET counts toward the preview limit like a download from the page (LK-2), range or not; HEAD shows headers only.</summary>
     private async Task GetAsync(HttpContext http, OpenedLink link, Node node, bool head, CancellationToken ct)
     {
-        var share = link.Share;
+        var share = link.Link;
         if (node.Item is not { Kind: "file" } item)
         {
             if (node.IsTop || node.Item is not null)
@@ -170,7 +170,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
     /// </summary>
     private async Task PutAsync(HttpContext http, OpenedLink link, Node node, CancellationToken ct)
     {
-        var share = link.Share;
+        var share = link.Link;
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
         FileWriteResult written;
         string use;
@@ -194,7 +194,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
             written = await mediator.Send(new AddFileToFolder(share.TeamId, folder.Id, share.OwnerUserId, node.Name, http.Request.Body), ct);
             use = "uploaded";
             if (written.Item is not null)
-                await db.Shares.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
+                await db.Links.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
         }
         else
         {

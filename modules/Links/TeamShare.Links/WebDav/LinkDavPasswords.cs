@@ -23,7 +23,7 @@ internal sealed class LinkDavPasswords(PasswordThrottle throttle, PasswordHashin
     private static readonly ConcurrentDictionary<string, DateTimeOffset> Verified = new();
 
     /// <summary>Null when the request may go on; otherwise the answer (401 with a challenge, or 429).</summary>
-    public async Task<IResult?> CheckAsync(HttpContext http, Share share, bool member, CancellationToken ct)
+    public async Task<IResult?> CheckAsync(HttpContext http, Link share, bool member, CancellationToken ct)
     {
         if (share.PasswordHash is null) return null;
         if (DavRequest.Basic(http.Request) is not var (_, password) || password.Length == 0 || password.Length > 200) return Challenge(http);

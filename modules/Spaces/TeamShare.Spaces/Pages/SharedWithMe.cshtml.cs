@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TeamShare.SharedKernel.Security;
-using TeamShare.Spaces.Sharing;
+using TeamShare.Spaces.Grants;
 
 namespace TeamShare.Spaces.Pages;
 

@@ -70,7 +70,7 @@ namespace TeamShare.Links.Data.Migrations
                     b.ToTable("links_qr_codes", (string)null);
                 });
 
-            modelBuilder.Entity("TeamShare.Links.Data.Share", b =>
+            modelBuilder.Entity("TeamShare.Links.Data.Link", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -169,7 +169,7 @@ namespace TeamShare.Links.Data.Migrations
                     b.ToTable("links_shares", (string)null);
                 });
 
-            modelBuilder.Entity("TeamShare.Links.Data.ShareItem", b =>
+            modelBuilder.Entity("TeamShare.Links.Data.LinkItem", b =>
                 {
                     b.Property<Guid>("ShareId")
                         .HasColumnType("TEXT");
@@ -244,16 +244,16 @@ namespace TeamShare.Links.Data.Migrations
                     b.ToTable("links_pending_notifications", (string)null);
                 });
 
-            modelBuilder.Entity("TeamShare.Links.Data.ShareItem", b =>
+            modelBuilder.Entity("TeamShare.Links.Data.LinkItem", b =>
                 {
-                    b.HasOne("TeamShare.Links.Data.Share", null)
+                    b.HasOne("TeamShare.Links.Data.Link", null)
                         .WithMany("Items")
                         .HasForeignKey("ShareId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TeamShare.Links.Data.Share", b =>
+            modelBuilder.Entity("TeamShare.Links.Data.Link", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mediator;
-using TeamShare.Links.CreateShare;
+using TeamShare.Links.Create;
 using TeamShare.Links.MyShares;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
@@ -11,7 +11,7 @@ namespace TeamShare.Links.Pages.Shares;
 /// <summary>One share: its options (modify, LK-5), a new QR code (LK-3), cancel (LK-6).</summary>
 public sealed class DetailModel(IMediator mediator) : PageModel
 {
-    internal ShareResponse Share { get; private set; } = null!;
+    internal LinkResponse Share { get; private set; } = null!;
     /// <summary>What the share holds, in its order, as far as the owner may still see it (issue 12: the page listed no files).</summary>
     public IReadOnlyList<ItemSummary> Items { get; private set; } = [];
 

@@ -18,9 +18,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var status = ShareMapping.Statuses.Contains(Status) ? Status : null;
+        var status = LinkMapping.Statuses.Contains(Status) ? Status : null;
         Shares = await mediator.Send(new ListMyShares(User.GetUserId(), User.GetTeamId(),
-            new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25), CreateShare.LinkUrls.OriginOf(Request)), ct);
+            new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25), Create.LinkUrls.OriginOf(Request)), ct);
     }
 
     public string NextUrl() =>

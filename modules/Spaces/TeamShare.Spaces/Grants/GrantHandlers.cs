@@ -4,7 +4,7 @@ using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 
-namespace TeamShare.Spaces.Sharing;
+namespace TeamShare.Spaces.Grants;
 
 /// <summary>
 /// Idempotent: a grant's id is chosen when its invitation is saved, so the request, a job run and another instance may all

@@ -5,7 +5,7 @@ using TeamShare.Links.Data;
 using TeamShare.Links.Opening;
 using TeamShare.SharedKernel.Modules;
 
-namespace TeamShare.Links.CreateShare;
+namespace TeamShare.Links.Create;
 
 /// <summary>The public URL of a link or QR code: the team's verified custom domain (LK-10), else the configured base, else the request's.</summary>
 internal sealed class LinkUrls(LinksDbContext db, IOptions<TeamShareOptions> options)
@@ -29,6 +29,6 @@ internal sealed class LinkUrls(LinksDbContext db, IOptions<TeamShareOptions> opt
     }
 
     /// <summary>A share's link again, for its owner; null when it cannot be given (see <see cref="LinkTokenVault.Reveal"/>).</summary>
-    public static string? Again(string linkBase, Share share, LinkTokenVault vault) =>
+    public static string? Again(string linkBase, Link share, LinkTokenVault vault) =>
         vault.Reveal(share) is { } token ? linkBase + new LinkEntry(LinkEntry.LinkPrefix, token).Path : null;
 }

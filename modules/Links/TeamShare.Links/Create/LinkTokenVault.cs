@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using TeamShare.Links.Data;
 
-namespace TeamShare.Links.CreateShare;
+namespace TeamShare.Links.Create;
 
 /// <summary>
 /// Keeps a link's token encrypted with ASP.NET Core data protection so the sharer can copy the link again from My Shares and the
@@ -15,7 +15,7 @@ internal sealed class LinkTokenVault(IDataProtectionProvider provider)
     public string Protect(string token) => _protector.Protect(token);
 
     /// <summary>The token of a share that can still be opened by it, or null (canceled, made before tokens were kept, keys lost).</summary>
-    public string? Reveal(Share share)
+    public string? Reveal(Link share)
     {
         if (share.TokenProtected is null || share.CanceledAt is not null) return null;
         try { return _protector.Unprotect(share.TokenProtected); }

@@ -1,7 +1,7 @@
 using TeamShare.SharedKernel.Http;
 using TeamShare.Policy.Contracts;
 
-namespace TeamShare.Links.CreateShare;
+namespace TeamShare.Links.Create;
 
 /// <summary>
 /// The team's link policy applied to a new or changed share (AD-3..AD-7): defaults filled in where the member gave none,
@@ -16,7 +16,7 @@ internal static class LinkPolicyRules
     }
 
     /// <param name="unchangedAudience">When modifying a share without touching its audience: the audience it keeps.</param>
-    public static (Resolved? Options, string? Field, string? Message, string? Reason) Apply(CreateShareRequest r, LinkPolicy p, DateTime now,
+    public static (Resolved? Options, string? Field, string? Message, string? Reason) Apply(CreateLinkBody r, LinkPolicy p, DateTime now,
         string? unchangedAudience = null)
     {
         var defaultAudience = Audiences.All.Contains(p.DefaultAudience) ? p.DefaultAudience : Audiences.Anyone;

@@ -1,9 +1,9 @@
 using TeamShare.Links.QrCodes;
 
-namespace TeamShare.Links.CreateShare;
+namespace TeamShare.Links.Create;
 
 /// <summary>POST /api/shares. Omitted options take the defaults: preview and download on, no password, permanent (where policy allows).</summary>
-internal sealed record CreateShareRequest(
+internal sealed record CreateLinkBody(
     IReadOnlyList<Guid>? ItemIds,
     string? Name = null,
     bool? AllowPreview = null,
@@ -18,7 +18,7 @@ internal sealed record CreateShareRequest(
     string? Audience = null);
 
 /// <param name="Url">The link, known only when it is made: the database keeps the token's hash, not the token.</param>
-internal sealed record ShareResponse(
+internal sealed record LinkResponse(
     Guid Id, string Name, string? Url, IReadOnlyList<Guid> ItemIds, bool AllowPreview, int? PreviewLimit, bool AllowEdit, bool AllowDownload,
     bool TeamOnly, bool AllowUpload, bool HasPassword, DateTime? ExpiresAt, string? Remarks, string Status, DateTime CreatedAt,
     int PreviewCount, int DownloadCount, int UploadCount, QrCodeDto? QrCode, string Audience)

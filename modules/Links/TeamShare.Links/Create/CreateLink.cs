@@ -11,25 +11,25 @@ using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
 
-namespace TeamShare.Links.CreateShare;
+namespace TeamShare.Links.Create;
 
 /// <summary>
 /// LK-1: a share link (and its first QR code) for one or more items of one space, each of which the caller may share
 /// (Editor or Owner), within the team's policy and daily cap. <paramref name="RequestOrigin"/>: see <see cref="LinkUrls.OriginOf"/>.
 /// </summary>
-internal sealed record CreateLink(Guid UserId, Guid TeamId, CreateShareRequest Body, string RequestOrigin) : IRequest<Outcome<ShareResponse>>
+internal sealed record CreateLink(Guid UserId, Guid TeamId, CreateLinkBody Body, string RequestOrigin) : IRequest<Outcome<LinkResponse>>
 {
     public const string Channel = "links";
 }
 
 internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing,
-    LinkTokenVault vault, TimeProvider clock, ILogger<LinksDbContext> log) : IRequestHandler<CreateLink, Outcome<ShareResponse>>
+    LinkTokenVault vault, TimeProvider clock, ILogger<LinksDbContext> log) : IRequestHandler<CreateLink, Outcome<LinkResponse>>
 {
-    public async ValueTask<Outcome<ShareResponse>> Handle(CreateLink request, CancellationToken ct)
+    public async ValueTask<Outcome<LinkResponse>> Handle(CreateLink request, CancellationToken ct)
     {
         var (body, now) = (request.Body, clock.GetUtcNow().UtcDateTime);
-        var errors = CreateShareValidator.Validate(body, now);
-        if (errors.Count > 0) return Outcome<ShareResponse>.Invalid(errors);
+        var errors = CreateLinkValidator.Validate(body, now);
+        if (errors.Count > 0) return Outcome<LinkResponse>.Invalid(errors);
 
         var (userId, teamId) = (request.UserId, request.TeamId);
         var items = new List<ItemSummary>();
@@ -38,34 +38,34 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         {
             var access = accesses.GetValueOrDefault(id);
             if (access is null || access.Role == AccessRole.None || access.Item.InTrash)
-                return Outcome<ShareResponse>.Invalid("itemIds", $"Item {id} does not exist or you cannot see it.");
+                return Outcome<LinkResponse>.Invalid("itemIds", $"Item {id} does not exist or you cannot see it.");
             if (access.Role < AccessRole.Editor)
-                return Outcome<ShareResponse>.Forbidden("Viewers cannot share. Ask the owner for Editor access.", "role_too_low");
+                return Outcome<LinkResponse>.Forbidden("Viewers cannot share. Ask the owner for Editor access.", "role_too_low");
             if (access.Item.ParentId is null)
-                return Outcome<ShareResponse>.Invalid("itemIds", "A whole space cannot be shared by link; share a folder inside it.");
+                return Outcome<LinkResponse>.Invalid("itemIds", "A whole space cannot be shared by link; share a folder inside it.");
             items.Add(access.Item);
         }
-        if (items.Select(i => i.SpaceId).Distinct().Count() > 1) return Outcome<ShareResponse>.Invalid("itemIds", "All items of a share must come from one space.");
-        if (body.AllowUpload == true && items.Any(i => i.Kind != "folder")) return Outcome<ShareResponse>.Invalid("allowUpload", "Uploading is possible into folders only.");
+        if (items.Select(i => i.SpaceId).Distinct().Count() > 1) return Outcome<LinkResponse>.Invalid("itemIds", "All items of a share must come from one space.");
+        if (body.AllowUpload == true && items.Any(i => i.Kind != "folder")) return Outcome<LinkResponse>.Invalid("allowUpload", "Uploading is possible into folders only.");
 
         if (await DailyCapReachedAsync(db, teamId, now, ct) is { } cap)
-            return Outcome<ShareResponse>.Fail(429, "Daily limit reached", $"Your team can create {cap} shares a day. Try again tomorrow, or ask an admin to set up a custom domain for a higher limit.", "daily_cap_reached");
+            return Outcome<LinkResponse>.Fail(429, "Daily limit reached", $"Your team can create {cap} shares a day. Try again tomorrow, or ask an admin to set up a custom domain for a higher limit.", "daily_cap_reached");
 
         var policy = await mediator.Send(new GetLinkPolicy(teamId), ct);
         var (options, field, message, reason) = LinkPolicyRules.Apply(body, policy, now);
-        if (options is null) return LinkPolicyRules.Refusal<ShareResponse>(field!, message!, reason);
+        if (options is null) return LinkPolicyRules.Refusal<LinkResponse>(field!, message!, reason);
 
         var token = Tokens.New();
-        var share = new Share
+        var share = new Link
         {
             Id = Guid.CreateVersion7(), TeamId = teamId, OwnerUserId = userId, SpaceId = items[0].SpaceId,
             Name = body.Name?.Trim() ?? items[0].Name, TokenHash = Tokens.Hash(token), TokenProtected = vault.Protect(token),
             AllowPreview = body.AllowPreview ?? true, PreviewLimit = body.PreviewLimit, AllowDownload = body.AllowDownload ?? true,
             AllowEdit = options.AllowEdit, AllowUpload = body.AllowUpload ?? false, TeamOnly = options.TeamOnly, InvitedOnly = options.InvitedOnly, ExpiresAt = options.ExpiresAt,
             PasswordHash = body.Password is null ? null : hashing.Hash(body.Password), Remarks = body.Remarks, CreatedAt = now,
-            Items = items.Select((item, position) => new ShareItem { ItemId = item.Id, Position = position }).ToList(),
+            Items = items.Select((item, position) => new LinkItem { ItemId = item.Id, Position = position }).ToList(),
         };
-        db.Shares.Add(share);
+        db.Links.Add(share);
         var code = qr.New(share.Id);
         var created = new LinkCreated(share.Id, teamId, userId, share.Items.Select(i => i.ItemId).ToList(), now);
         db.Stage(created, created.EventId, now);
@@ -73,7 +73,7 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         await db.PublishStagedAsync(mediator, log, created, created.EventId, ct);
 
         var url = await urls.ForAsync(request.RequestOrigin, teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
-        return Outcome<ShareResponse>.Success(ShareMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, request.RequestOrigin, ct)), 201);
+        return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, request.RequestOrigin, ct)), 201);
     }
 
     /// <summary>LK-9: 500 shares a day per team, or the admin's higher cap once the team has a verified custom domain.</summary>
@@ -82,7 +82,7 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         var settings = await db.TeamSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TeamId == teamId, ct);
         var cap = settings?.EffectiveDailyCap ?? LinkLimits.DefaultDailyCap;
         var today = now.Date;
-        var created = await db.Shares.CountAsync(s => s.TeamId == teamId && s.CreatedAt >= today, ct);
+        var created = await db.Links.CountAsync(s => s.TeamId == teamId && s.CreatedAt >= today, ct);
         return created >= cap ? cap : null;
     }
 }

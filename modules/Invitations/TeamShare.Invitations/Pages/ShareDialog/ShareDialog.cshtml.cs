@@ -7,10 +7,10 @@ using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
 
-namespace TeamShare.Invitations.Pages.Share;
+namespace TeamShare.Invitations.Pages.ShareDialog;
 
 /// <summary>The share dialog of seed 002 (SH-1..SH-8) for one item; the work is done by the JSON API through share-dialog.js.</summary>
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class ShareDialogModel(IMediator mediator) : PageModel
 {
     public ItemAccess Access { get; private set; } = null!;
     public int? MaxExternalDays { get; private set; }

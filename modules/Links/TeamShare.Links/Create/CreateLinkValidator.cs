@@ -1,11 +1,11 @@
-namespace TeamShare.Links.CreateShare;
+namespace TeamShare.Links.Create;
 
 /// <summary>Field-level checks of a share's options (LK-2); every failure names its field.</summary>
-internal static class CreateShareValidator
+internal static class CreateLinkValidator
 {
     public const int MaxItems = 100;
 
-    public static Dictionary<string, string[]> Validate(CreateShareRequest r, DateTime now)
+    public static Dictionary<string, string[]> Validate(CreateLinkBody r, DateTime now)
     {
         var errors = new Dictionary<string, string[]>();
         if (r.ItemIds is null || r.ItemIds.Count == 0) errors["itemIds"] = ["Choose at least one item to share."];
@@ -16,7 +16,7 @@ internal static class CreateShareValidator
     }
 
     /// <summary>The checks creation and modification share.</summary>
-    public static void ValidateOptions(CreateShareRequest r, DateTime now, Dictionary<string, string[]> errors)
+    public static void ValidateOptions(CreateLinkBody r, DateTime now, Dictionary<string, string[]> errors)
     {
         if (r.Name is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 255)) errors["name"] = ["Use 1 to 255 characters."];
         if (r.PreviewLimit is < 1 or > 9999) errors["previewLimit"] = ["Enter a whole number from 1 to 9999."];

@@ -5,7 +5,7 @@ using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Items;
 
-namespace TeamShare.Spaces.Sharing;
+namespace TeamShare.Spaces.Grants;
 
 internal sealed record SharedItemDto(ItemDto Item, AccessRole Role, string SharedBy, DateTime SharedAt);
 

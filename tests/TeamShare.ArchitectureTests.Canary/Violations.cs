@@ -27,3 +27,9 @@ public sealed class LeakyEndpoint
 {
     public string Handle() => "hi";
 }
+
+/// <summary>Publishes a notification inline, past the publishing seam's two verbs.</summary>
+public sealed class PublishesInline(IPublisher publisher)
+{
+    public async Task Tell(INotification n) => await publisher.Publish(n);
+}

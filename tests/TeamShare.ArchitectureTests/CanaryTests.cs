@@ -38,4 +38,8 @@ public sealed class CanaryTests
     [Fact]
     public void Package_rule_catches_a_forbidden_dependency() =>
         Assert.Contains("TeamShare.Canary.LeakyDbContext", Rules.DependenciesOn(Canary, "Microsoft.EntityFrameworkCore"));
+
+    [Fact]
+    public void Publishing_rule_catches_an_inline_publish() =>
+        Assert.Contains("TeamShare.Canary.PublishesInline", Rules.InlinePublishes(Canary));
 }

@@ -56,6 +56,18 @@ public sealed class ModuleBoundaryTests
     public void Endpoint_classes_are_static(string module) =>
         Assert.Empty(Rules.NonStaticEndpoints(Assemblies.ByName(module)));
 
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void Notifications_are_published_only_through_the_durable_or_best_effort_verb(string module) =>
+        Assert.Empty(Rules.InlinePublishes(Assemblies.ByName(module)));
+
+    [Fact]
+    public void The_host_and_shared_kernel_publish_only_through_the_seam()
+    {
+        Assert.Empty(Rules.InlinePublishes(Assemblies.Host));
+        Assert.Empty(Rules.InlinePublishes(typeof(TeamShare.SharedKernel.Publishing.BestEffort<>).Assembly));
+    }
+
     [Fact]
     public void Endpoints_live_in_modules_not_in_the_host() => Assert.Empty(Rules.EndpointsOutsideModules(Assemblies.Host));
 

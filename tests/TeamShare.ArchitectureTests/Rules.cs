@@ -92,4 +92,27 @@ public static class Rules
     /// <summary>Rule 6: every endpoint class is in a module, none in the host.</summary>
     public static IReadOnlyList<string> EndpointsOutsideModules(Assembly host) =>
         host.GetTypes().Where(t => t.Name.EndsWith("Endpoint") || t.Name.EndsWith("Endpoints")).Select(t => t.FullName!).ToList();
+
+    /// <summary>
+    /// Rule 7: a notification is published only through the publishing seam's two verbs (durable: staged and relayed;
+    /// best effort: queued), never by calling Mediator's Publish inline, where a failing subscriber would fail the caller.
+    /// Reads the IL, since a call is not a type dependency.
+    /// </summary>
+    public static IReadOnlyList<string> InlinePublishes(Assembly assembly)
+    {
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(assembly.Location);
+        static Mono.Cecil.TypeDefinition Outermost(Mono.Cecil.TypeDefinition t) => t.DeclaringType is { } d ? Outermost(d) : t;
+        return module.GetTypes()
+            .Where(t => !PublishingSeam.Contains(Outermost(t).FullName) && !Outermost(t).Namespace.StartsWith("Mediator"))
+            .SelectMany(t => t.Methods.Where(m => m.HasBody).Select(m => (Type: Outermost(t), Method: m)))
+            .Where(x => x.Method.Body.Instructions.Any(i => i.Operand is Mono.Cecil.MethodReference { Name: "Publish" } called
+                && called.DeclaringType.Namespace == "Mediator"))
+            .Select(x => x.Type.FullName).Distinct().ToList();
+    }
+
+    private static readonly HashSet<string> PublishingSeam =
+    [
+        "TeamShare.SharedKernel.Data.DurableNotifications", "TeamShare.SharedKernel.Data.NotificationRelay`1",
+        "TeamShare.SharedKernel.Publishing.BestEffort`1",
+    ];
 }

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Publishing;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,8 +101,8 @@ public sealed class HotPathTests(TeamShareFactory factory) : IClassFixture<TeamS
         var shareId = Guid.NewGuid();
         using (var host = new TeamShareFactory { DataDirectory = directory, DeleteDataOnDispose = false })
         {
-            var uses = host.Services.GetRequiredService<LinkUses>();
-            for (var i = 0; i < 3; i++) uses.Record(new LinkUsed(shareId, Guid.NewGuid(), "opened", null, DateTime.UtcNow));
+            var uses = host.Services.GetRequiredService<BestEffort<LinkUsed>>();
+            for (var i = 0; i < 3; i++) uses.Publish(new LinkUsed(shareId, Guid.NewGuid(), "opened", null, DateTime.UtcNow));
         } // a graceful stop: the writer's StopAsync writes what is still queued
 
         using var again = new TeamShareFactory { DataDirectory = directory };
@@ -119,7 +120,7 @@ public sealed class HotPathTests(TeamShareFactory factory) : IClassFixture<TeamS
             var visitor = factory.Anonymous();
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
             Assert.Equal("hot", await visitor.GetStringAsync($"/s/{token}/items/{item}/download"));
-            await factory.Services.GetRequiredService<LinkUses>().FlushAsync(CancellationToken.None);
+            await factory.Services.GetRequiredService<BestEffort<LinkUsed>>().FlushAsync(CancellationToken.None);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Publishing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -209,7 +210,7 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
         var share = await sneaky.ShareOk(new { itemIds = new[] { item } });
         await Open(factory.Anonymous(), Api.TokenOf(share.GetProperty("url").GetString()!));
         // Link uses reach the activity log a moment later (best effort, batched); a flush waits for them.
-        await factory.Services.GetRequiredService<TeamShare.Links.Opening.LinkUses>().FlushAsync(CancellationToken.None);
+        await factory.Services.GetRequiredService<TeamShare.SharedKernel.Publishing.BestEffort<TeamShare.Links.Contracts.LinkUsed>>().FlushAsync(CancellationToken.None);
         await PutPolicy(Settings(emailMode: "anyone"));
         await PutPolicy(Settings());
 

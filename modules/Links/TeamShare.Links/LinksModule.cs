@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Publishing;
 using TeamShare.SharedKernel.Http;
 using Mediator;
 using System.Security.Claims;
@@ -36,8 +37,7 @@ public sealed class LinksModule : ITeamShareModule
         services.AddSingleton<DomainVerifier>();
         services.AddSingleton<UnlockCookies>();
         services.AddSingleton<CountedTickets>();
-        services.AddSingleton<LinkUses>();
-        services.AddHostedService<LinkUseWriter>();
+        services.AddBestEffort<LinkUsed>(batch => new LinksUsed(batch));
         services.AddScoped<LinkGate>();
         services.AddScoped<LinkUrls>();
         services.AddSingleton<LinkTokenVault>();

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Publishing;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.Links.Contracts;
@@ -14,10 +15,10 @@ namespace TeamShare.Links.Opening;
 internal static class LinkContentEndpoints
 {
     public static Task<IResult> Download(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        CountedTickets counted, LinkUses uses, CancellationToken ct) => Serve(token, itemId, download: true, http, gate, mediator, clock, counted, uses, ct);
+        CountedTickets counted, BestEffort<LinkUsed> uses, CancellationToken ct) => Serve(token, itemId, download: true, http, gate, mediator, clock, counted, uses, ct);
 
     public static Task<IResult> Preview(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        CountedTickets counted, LinkUses uses, CancellationToken ct) => Serve(token, itemId, download: false, http, gate, mediator, clock, counted, uses, ct);
+        CountedTickets counted, BestEffort<LinkUsed> uses, CancellationToken ct) => Serve(token, itemId, download: false, http, gate, mediator, clock, counted, uses, ct);
 
     /// <summary>
     /// The item a request names, if the link shows it. With preview off (a drop box) nothing is shown, so every name gets the
@@ -35,7 +36,7 @@ internal static class LinkContentEndpoints
     }
 
     private static async Task<IResult> Serve(string token, Guid itemId, bool download, HttpContext http, LinkGate gate, IMediator mediator,
-        TimeProvider clock, CountedTickets counted, LinkUses uses, CancellationToken ct)
+        TimeProvider clock, CountedTickets counted, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
         if (refused is not null) return refused;
@@ -56,7 +57,7 @@ internal static class LinkContentEndpoints
             if (!await gate.TryCountViewAsync(share.Id, download, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
             counted.Issue(http, share.Id, itemId, download);
         }
-        uses.Record(new LinkUsed(share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(new LinkUsed(share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime));
 
         return content is not null
             ? FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256)
@@ -69,7 +70,7 @@ internal static class LinkContentEndpoints
     /// counts as a preview toward the limit (LK-2).
     /// </summary>
     public static async Task<IResult> Source(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        LinkUses uses, CancellationToken ct)
+        BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
         if (refused is not null) return refused;
@@ -78,13 +79,13 @@ internal static class LinkContentEndpoints
         if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
         if (await mediator.Send(new OpenItemContent(share.TeamId, itemId), ct) is not { } content) return Problems.NotFound();
         if (!await gate.TryCountViewAsync(share.Id, download: false, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
-        uses.Record(new LinkUsed(share.Id, share.TeamId, "previewed", itemId, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(new LinkUsed(share.Id, share.TeamId, "previewed", itemId, clock.GetUtcNow().UtcDateTime));
         return FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256);
     }
 
     /// <summary>PUT {link}/items/{itemId}/content: a new version of a file, if the link allows document editing.</summary>
     public static async Task<IResult> Edit(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
-        IOptions<TeamShareOptions> options, LinkUses uses, CancellationToken ct)
+        IOptions<TeamShareOptions> options, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
@@ -94,7 +95,7 @@ internal static class LinkContentEndpoints
         if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
         var result = await mediator.Send(new ReplaceFileContent(share.TeamId, itemId, share.OwnerUserId, http.Request.Body), ct);
         if (result.Item is null) return WriteProblem(result);
-        uses.Record(new LinkUsed(share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(new LinkUsed(share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime));
         return TypedResults.Ok(new { name = result.Item.Name, size = result.Item.Size });
     }
 
@@ -103,7 +104,7 @@ internal static class LinkContentEndpoints
     /// A drop box answers with what it received, not the stored name, so a rename cannot reveal that a file existed.
     /// </summary>
     public static async Task<IResult> Upload(string token, Guid? folderId, HttpContext http, LinkGate gate, IMediator mediator,
-        LinksDbContext db, TimeProvider clock, IOptions<TeamShareOptions> options, LinkUses uses, CancellationToken ct)
+        LinksDbContext db, TimeProvider clock, IOptions<TeamShareOptions> options, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
@@ -125,7 +126,7 @@ internal static class LinkContentEndpoints
             var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body), ct);
             if (written.Item is null) return WriteProblem(written);
             await db.Links.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
-            uses.Record(new LinkUsed(share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
+            uses.Publish(new LinkUsed(share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
             return share.AllowPreview
                 ? TypedResults.Created((string?)null, new { name = written.Item.Name, size = written.Item.Size })
                 : TypedResults.Created((string?)null, new { received = name, size = written.Item.Size });

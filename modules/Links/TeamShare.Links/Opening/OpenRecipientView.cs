@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Publishing;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.Links.Contracts;
@@ -20,7 +21,7 @@ internal sealed record RecipientOpening(RecipientView? View, LinkRefusal Refusal
 /// </summary>
 internal sealed record OpenRecipientView(LinkEntry Entry, Guid? Folder, HttpContext Http) : IRequest<RecipientOpening>;
 
-internal sealed class OpenRecipientViewHandler(LinkGate gate, LinkUses uses, TimeProvider clock) : IRequestHandler<OpenRecipientView, RecipientOpening>
+internal sealed class OpenRecipientViewHandler(LinkGate gate, BestEffort<LinkUsed> uses, TimeProvider clock) : IRequestHandler<OpenRecipientView, RecipientOpening>
 {
     public async ValueTask<RecipientOpening> Handle(OpenRecipientView request, CancellationToken ct)
     {
@@ -51,7 +52,7 @@ internal sealed class OpenRecipientViewHandler(LinkGate gate, LinkUses uses, Tim
                 i.Kind == "folder" ? $"{prefix}?folder={i.Id}" : null,
                 i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null, i.ContentType)).ToList(),
             link.SharedBy);
-        uses.Record(new LinkUsed(s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(new LinkUsed(s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
         return new RecipientOpening(view, refusal);
     }
 }

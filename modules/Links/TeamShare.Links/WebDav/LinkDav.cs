@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Publishing;
 using System.Xml.Linq;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ namespace TeamShare.Links.WebDav;
 /// link takes PUT of new files, and a drop box (upload without preview) shows nothing and renames instead of overwriting.
 /// A link to one folder is that folder; a link to several items is a folder holding them.
 /// </summary>
-internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediator mediator, LinksDbContext db, LinkUses uses,
+internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediator mediator, LinksDbContext db, BestEffort<LinkUsed> uses,
     IOptions<TeamShareOptions> options, TimeProvider clock)
 {
     private const string Allowed = "OPTIONS, GET, HEAD, PROPFIND, PUT";
@@ -159,7 +160,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
                 await RefusalText.Problem(LinkRefusal.LimitReached).ExecuteAsync(http);
                 return;
             }
-            uses.Record(new LinkUsed(share.Id, share.TeamId, "downloaded", item.Id, clock.GetUtcNow().UtcDateTime));
+            uses.Publish(new LinkUsed(share.Id, share.TeamId, "downloaded", item.Id, clock.GetUtcNow().UtcDateTime));
         }
         await FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256).ExecuteAsync(http);
     }
@@ -206,7 +207,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
             await LinkContentEndpoints.WriteProblem(written, "name").ExecuteAsync(http);
             return;
         }
-        uses.Record(new LinkUsed(share.Id, share.TeamId, use, written.Item.Id, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(new LinkUsed(share.Id, share.TeamId, use, written.Item.Id, clock.GetUtcNow().UtcDateTime));
         http.Response.StatusCode = use == "edited" ? StatusCodes.Status204NoContent : StatusCodes.Status201Created;
     }
 }

@@ -42,8 +42,6 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddScoped<FolderLookup>();
         services.AddScoped<VisibleSpaces>();
         services.AddScoped<Versioning>();
-        services.AddScoped<ItemMover>();
-        services.AddScoped<ItemCopier>();
         services.AddScoped<TrashPurger>();
         services.AddScoped<ApplyGrantsHandler>();
         services.AddScoped<ItemWriter>();
@@ -73,9 +71,9 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapPost("/items/{id:guid}/versions/{number:int}/restore", VersionEndpoints.Restore).WithSummary("Make an earlier version current again.");
         api.MapPatch("/items/{id:guid}", MoveItemEndpoint.Handle).WithSummary("Rename ({name}) or move ({parentId}) an item.");
         api.MapPost("/items/{id:guid}/copy", CopyItemEndpoint.Handle).WithSummary("Copy an item (and its subtree) into {parentId}.");
-        api.MapGet("/trash", TrashListEndpoints.List).WithSummary("The caller's deleted items.");
-        api.MapDelete("/trash/{id:guid}", TrashListEndpoints.Purge).WithSummary("Delete a trashed item for good.");
-        api.MapDelete("/trash", TrashListEndpoints.Empty).WithSummary("Empty the trash: delete for good everything in it the caller owns.");
+        api.MapGet("/trash", TrashEndpoints.List).WithSummary("The caller's deleted items.");
+        api.MapDelete("/trash/{id:guid}", TrashEndpoints.Purge).WithSummary("Delete a trashed item for good.");
+        api.MapDelete("/trash", TrashEndpoints.Empty).WithSummary("Empty the trash: delete for good everything in it the caller owns.");
         api.MapGet("/shared-with-me", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListSharedWithMe(user.GetUserId(), user.GetTeamId()), ct))).WithSummary("Items shared with the caller (SH-10).");
         api.MapGet("/search", async (string? q, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

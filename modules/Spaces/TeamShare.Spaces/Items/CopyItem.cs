@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.SharedKernel.Http;
@@ -13,13 +14,17 @@ namespace TeamShare.Spaces.Items;
 internal sealed record CopyItemRequest(Guid? ParentId);
 
 /// <summary>SP-7: copy needs Editor on the source and on the target; the copy belongs to the caller and shares the blobs.</summary>
-internal sealed class ItemCopier(SpacesDbContext db, EffectiveRoles roles, ItemWriter writer, TimeProvider clock)
+/// <param name="Name">The copy's name (WebDAV names the destination); the source's when null. A clash is renamed.</param>
+/// <param name="Deep">False copies a folder without its contents (WebDAV COPY with Depth: 0).</param>
+internal sealed record CopyItem(Guid UserId, Guid TeamId, Guid Id, Guid? ParentId, string? Name = null, bool Deep = true)
+    : IRequest<Outcome<ItemDto>>;
+
+internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, ItemWriter writer, TimeProvider clock)
+    : IRequestHandler<CopyItem, Outcome<ItemDto>>
 {
-    /// <param name="name">The copy's name (WebDAV names the destination); the source's when null. A clash is renamed.</param>
-    /// <param name="deep">False copies a folder without its contents (WebDAV COPY with Depth: 0).</param>
-    public async Task<Outcome<ItemDto>> CopyAsync(Guid userId, Guid teamId, Guid id, Guid? parentId, CancellationToken ct,
-        string? name = null, bool deep = true)
+    public async ValueTask<Outcome<ItemDto>> Handle(CopyItem request, CancellationToken ct)
     {
+        var (userId, teamId, id, parentId, name, deep) = (request.UserId, request.TeamId, request.Id, request.ParentId, request.Name, request.Deep);
         var found = await roles.ForItemAsync(userId, teamId, id, ct);
         if (found is not { Role: > AccessRole.None } f || f.Item.TrashedAt is not null) return Outcome<ItemDto>.NotFound();
         if (f.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("Viewers cannot copy.", "role_too_low");
@@ -72,7 +77,7 @@ internal sealed class ItemCopier(SpacesDbContext db, EffectiveRoles roles, ItemW
 
 internal static class CopyItemEndpoint
 {
-    public static async Task<IResult> Handle(Guid id, CopyItemRequest body, ClaimsPrincipal user, ItemCopier copier, CancellationToken ct) =>
-        (await copier.CopyAsync(user.GetUserId(), user.GetTeamId(), id, body.ParentId, ct))
+    public static async Task<IResult> Handle(Guid id, CopyItemRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new CopyItem(user.GetUserId(), user.GetTeamId(), id, body.ParentId), ct))
         .ToHttp(item => TypedResults.Created($"/api/items/{item.Id}", item));
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -9,18 +10,24 @@ namespace TeamShare.Spaces.Items;
 
 internal sealed record CreateFolderRequest(string? Name, Guid? ParentId);
 
+/// <summary>SP-1: a new folder in a folder the caller can edit; it belongs to the caller.</summary>
+internal sealed record CreateFolder(Guid UserId, Guid TeamId, Guid SpaceId, Guid? ParentId, string? Name) : IRequest<Outcome<ItemDto>>;
+
+internal sealed class CreateFolderHandler(FolderLookup folders, ItemWriter writer) : IRequestHandler<CreateFolder, Outcome<ItemDto>>
+{
+    public async ValueTask<Outcome<ItemDto>> Handle(CreateFolder r, CancellationToken ct)
+    {
+        if (ItemNames.Problem(r.Name) is { } problem) return Outcome<ItemDto>.Invalid("name", problem);
+        if (await folders.FindAsync(r.UserId, r.TeamId, r.SpaceId, r.ParentId, ct) is not { } found) return Outcome<ItemDto>.NotFound();
+        if (found.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("You can view this folder but not add to it.", "role_too_low");
+        var folder = await writer.AddAsync(found.Folder, r.Name!, ItemKinds.Folder, r.UserId, ct: ct);
+        return Outcome<ItemDto>.Success(folder.ToDto(AccessRole.Owner), 201);
+    }
+}
+
 internal static class CreateFolderEndpoint
 {
-    public static async Task<IResult> Handle(Guid spaceId, CreateFolderRequest body, ClaimsPrincipal user,
-        FolderLookup folders, ItemWriter writer, CancellationToken ct)
-    {
-        if (ItemNames.Problem(body.Name) is { } problem) return Problems.Field("name", problem);
-        var userId = user.GetUserId();
-        var found = await folders.FindAsync(userId, user.GetTeamId(), spaceId, body.ParentId, ct);
-        if (found is null) return Problems.NotFound();
-        if (found.Value.Role < AccessRole.Editor)
-            return Problems.Status(403, "Not allowed", "You can view this folder but not add to it.", "role_too_low");
-        var folder = await writer.AddAsync(found.Value.Folder, body.Name!, ItemKinds.Folder, userId, ct: ct);
-        return TypedResults.Created($"/api/items/{folder.Id}", folder.ToDto(AccessRole.Owner));
-    }
+    public static async Task<IResult> Handle(Guid spaceId, CreateFolderRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new CreateFolder(user.GetUserId(), user.GetTeamId(), spaceId, body.ParentId, body.Name), ct))
+        .ToHttp(folder => TypedResults.Created($"/api/items/{folder.Id}", folder));
 }

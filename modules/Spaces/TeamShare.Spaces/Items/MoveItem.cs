@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.SharedKernel.Http;
@@ -12,11 +13,14 @@ namespace TeamShare.Spaces.Items;
 /// <param name="LinkRestricted">Folders only, owner only (AD-8).</param>
 internal sealed record UpdateItemRequest(string? Name, Guid? ParentId, bool? LinkRestricted = null);
 
-/// <summary>SP-7: rename and move. Both need Editor on the item; a move also needs Editor on the target folder.</summary>
-internal sealed class ItemMover(SpacesDbContext db, EffectiveRoles roles, TimeProvider clock)
+/// <summary>SP-7: rename and move (the API's PATCH and WebDAV's MOVE). Both need Editor on the item; a move also needs Editor on the target folder.</summary>
+internal sealed record MoveItem(Guid UserId, Guid TeamId, Guid Id, UpdateItemRequest Change) : IRequest<Outcome<ItemDto>>;
+
+internal sealed class MoveItemHandler(SpacesDbContext db, EffectiveRoles roles, TimeProvider clock) : IRequestHandler<MoveItem, Outcome<ItemDto>>
 {
-    public async Task<Outcome<ItemDto>> UpdateAsync(Guid userId, Guid teamId, Guid id, UpdateItemRequest r, CancellationToken ct)
+    public async ValueTask<Outcome<ItemDto>> Handle(MoveItem request, CancellationToken ct)
     {
+        var (userId, teamId, id, r) = (request.UserId, request.TeamId, request.Id, request.Change);
         var found = await roles.ForItemAsync(userId, teamId, id, ct);
         if (found is not { Role: > AccessRole.None } f || f.Item.TrashedAt is not null) return Outcome<ItemDto>.NotFound();
         if (f.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("Viewers cannot rename or move.", "role_too_low");
@@ -68,6 +72,6 @@ internal sealed class ItemMover(SpacesDbContext db, EffectiveRoles roles, TimePr
 
 internal static class MoveItemEndpoint
 {
-    public static async Task<IResult> Handle(Guid id, UpdateItemRequest body, ClaimsPrincipal user, ItemMover mover, CancellationToken ct) =>
-        (await mover.UpdateAsync(user.GetUserId(), user.GetTeamId(), id, body, ct)).ToHttp(TypedResults.Ok);
+    public static async Task<IResult> Handle(Guid id, UpdateItemRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new MoveItem(user.GetUserId(), user.GetTeamId(), id, body), ct)).ToHttp(TypedResults.Ok);
 }

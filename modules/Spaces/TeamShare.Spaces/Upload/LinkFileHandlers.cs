@@ -26,7 +26,7 @@ internal sealed class AddFileToFolderHandler(SpacesDbContext db, IBlobStore blob
         {
             i.Size = blob.Size;
             i.ContentSha256 = blob.Sha256;
-            i.ContentType = UploadFileEndpoint.ContentTypeOf(r.Name);
+            i.ContentType = ContentTypes.Of(r.Name);
         }, ct);
         return new(item.ToSummary(), null, null);
     }

@@ -1,9 +1,7 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Security;
@@ -14,45 +12,46 @@ using TeamShare.Spaces.Items;
 
 namespace TeamShare.Spaces.Upload;
 
+/// <summary>SP-2: a new file in a folder the caller can edit, its body copied straight to the blob store (never buffered whole).</summary>
+internal sealed record UploadFile(Guid UserId, Guid TeamId, Guid SpaceId, Guid? ParentId, string Name, Stream Body, long Limit)
+    : IRequest<Outcome<ItemDto>>;
+
+internal sealed class UploadFileHandler(FolderLookup folders, ItemWriter writer, IBlobStore blobs) : IRequestHandler<UploadFile, Outcome<ItemDto>>
+{
+    public async ValueTask<Outcome<ItemDto>> Handle(UploadFile r, CancellationToken ct)
+    {
+        if (await folders.FindAsync(r.UserId, r.TeamId, r.SpaceId, r.ParentId, ct) is not { } found) return Outcome<ItemDto>.NotFound();
+        if (found.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("You can view this folder but not upload to it.", "role_too_low");
+        if (ItemNames.Problem(r.Name) is { } problem) return Outcome<ItemDto>.Invalid(MultipartFile.Field, problem);
+        StoredBlob blob;
+        try { blob = await blobs.WriteAsync(r.Body, r.Limit, ct); }
+        catch (BlobTooLargeException) { return UploadLimits.TooLargeOutcome<ItemDto>(r.Limit); }
+        var item = await writer.AddAsync(found.Folder, r.Name, ItemKinds.File, r.UserId, i =>
+        {
+            i.Size = blob.Size;
+            i.ContentSha256 = blob.Sha256;
+            i.ContentType = ContentTypes.Of(r.Name);
+        }, ct);
+        return Outcome<ItemDto>.Success(item.ToDto(AccessRole.Owner), 201);
+    }
+}
+
 internal static class UploadFileEndpoint
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     /// <summary>
-    /// POST /api/spaces/{spaceId}/files?parentId=, multipart field "file". The body is read section by section and
-    /// copied straight to the blob store (SP-2): it is never buffered whole, in memory or on disk, by the framework.
+    /// POST /api/spaces/{spaceId}/files?parentId=, multipart field "file". The endpoint only frames the body (limits, the
+    /// multipart section); the section's stream goes to <see cref="UploadFile"/> as it arrives.
     /// </summary>
     public static async Task<IResult> Handle(Guid spaceId, Guid? parentId, HttpRequest request, ClaimsPrincipal user,
-        FolderLookup folders, ItemWriter writer, IBlobStore blobs, IOptions<TeamShareOptions> options, CancellationToken ct)
+        IMediator mediator, IOptions<TeamShareOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
         if (UploadLimits.ExceedsDeclared(request, limit)) return UploadLimits.TooLarge(limit);
         if (!MultipartFile.TryGetBoundary(request, out var boundary)) return MultipartFile.NotMultipart();
-
-        var userId = user.GetUserId();
-        var found = await folders.FindAsync(userId, user.GetTeamId(), spaceId, parentId, ct);
-        if (found is null) return Problems.NotFound();
-        if (found.Value.Role < AccessRole.Editor)
-            return Problems.Status(403, "Not allowed", "You can view this folder but not upload to it.", "role_too_low");
-
         UploadLimits.Lift(request, limit);
-
         var result = await MultipartFile.ReadAsync(request, boundary, async (name, body) =>
-        {
-            if (ItemNames.Problem(name) is { } problem) return Problems.Field(MultipartFile.Field, problem);
-            StoredBlob blob;
-            try { blob = await blobs.WriteAsync(body, limit, ct); }
-            catch (BlobTooLargeException) { return UploadLimits.TooLarge(limit); }
-            var item = await writer.AddAsync(found.Value.Folder, name, ItemKinds.File, userId, i =>
-            {
-                i.Size = blob.Size;
-                i.ContentSha256 = blob.Sha256;
-                i.ContentType = ContentTypeOf(name);
-            }, ct);
-            return TypedResults.Created($"/api/items/{item.Id}", item.ToDto(AccessRole.Owner));
-        }, ct);
+            (await mediator.Send(new UploadFile(user.GetUserId(), user.GetTeamId(), spaceId, parentId, name, body, limit), ct))
+            .ToHttp(item => TypedResults.Created($"/api/items/{item.Id}", item)), ct);
         return result ?? MultipartFile.Missing();
     }
-
-    public static string ContentTypeOf(string name) => ContentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
 }

@@ -81,8 +81,8 @@ internal sealed partial class SpaceDav
         }
         if (move) await locks.ReleaseAllAsync(item, c.Ct);
         var outcome = move
-            ? await mover.UpdateAsync(c.UserId, c.TeamId, item.Id, new UpdateItemRequest(target.Name, target.Parent.Id), c.Ct)
-            : await copier.CopyAsync(c.UserId, c.TeamId, item.Id, target.Parent.Id, c.Ct, target.Name, deep: depth == "infinity");
+            ? await mediator.Send(new MoveItem(c.UserId, c.TeamId, item.Id, new UpdateItemRequest(target.Name, target.Parent.Id)), c.Ct)
+            : await mediator.Send(new CopyItem(c.UserId, c.TeamId, item.Id, target.Parent.Id, target.Name, Deep: depth == "infinity"), c.Ct);
         if (!outcome.Ok)
         {
             await Answer(c.Http, outcome.Status == 400 ? Problems.Status(409, "Conflict", outcome.Message ?? "", "conflict") : outcome.ToHttp(_ => Results.Empty));

@@ -1,3 +1,4 @@
+using TeamShare.Spaces.Items;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
 using TeamShare.Spaces.Data;
@@ -22,7 +23,7 @@ internal sealed partial class SpaceDav
             return;
         }
         var name = item.Name;
-        await Answer(c.Http, FileResponses.Download(blobs.OpenRead(item.ContentSha256!), item.ContentType ?? UploadFileEndpoint.ContentTypeOf(name),
+        await Answer(c.Http, FileResponses.Download(blobs.OpenRead(item.ContentSha256!), item.ContentType ?? ContentTypes.Of(name),
             name, item.ModifiedAt, ETagValue(item)));
     }
 }

@@ -74,7 +74,7 @@ internal sealed partial class SpaceDav
             item = await writer.AddExactAsync(node.Parent!, node.Name, ItemKinds.File, c.UserId, i =>
             {
                 i.ContentSha256 = empty.Sha256;
-                i.ContentType = Upload.UploadFileEndpoint.ContentTypeOf(node.Name);
+                i.ContentType = ContentTypes.Of(node.Name);
             }, c.Ct);
             if (item is null)
             {

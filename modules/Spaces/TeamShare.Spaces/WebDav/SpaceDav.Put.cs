@@ -69,7 +69,7 @@ internal sealed partial class SpaceDav
             await Answer(c.Http, UploadLimits.TooLarge(limit));
             return;
         }
-        var type = UploadFileEndpoint.ContentTypeOf(node.Name);
+        var type = ContentTypes.Of(node.Name);
         if (node.Item is { } existing)
         {
             if (!await versioning.ReplaceAsync(existing.Id, blob, type, c.UserId, c.Ct))

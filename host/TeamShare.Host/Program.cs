@@ -81,7 +81,9 @@ app.UseAuthorization();
 app.UseApiAntiforgery();
 app.UseAntiforgery();
 
-foreach (var module in Modules.All) module.MapEndpoints(app);
+// Every module's routes sit behind the one body-validation seam (fails closed: see BodyValidation).
+var routes = app.MapGroup("").ValidateBodies();
+foreach (var module in Modules.All) module.MapEndpoints(routes);
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();

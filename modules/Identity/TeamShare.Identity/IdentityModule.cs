@@ -29,6 +29,10 @@ public sealed class IdentityModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Credentials are judged together and slowly (a missing field must not answer faster than a wrong one), invitations
+        // and reset links against their stored tokens, members and departments against the team: all in the handlers.
+        services.AddBodiesWithoutShapeChecks(typeof(CreateTokenRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
+            typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();

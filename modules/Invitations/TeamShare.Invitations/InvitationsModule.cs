@@ -28,6 +28,9 @@ public sealed class InvitationsModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddBodyValidator<Invite.InviteRequest, Invite.InviteBodyValidator>();
+        services.AddBodyValidator<Access.ChangeRoleRequest, Access.ChangeRoleValidator>();
+        services.AddBodyValidator<Access.TransferRequest, Access.TransferValidator>();
         services.AddModuleDbContext<InvitationsDbContext, InvitationsPostgresDbContext>(configuration, InvitationsDbContext.Module);
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailTemplates>();

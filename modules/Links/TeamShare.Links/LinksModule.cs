@@ -31,6 +31,9 @@ public sealed class LinksModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddBodyValidator<CreateLinkBody, CreateLinkBodyValidator>();
+        // A change is checked merged with the stored link, a password against the link, settings against the team: all in handlers.
+        services.AddBodiesWithoutShapeChecks(typeof(ModifyShareRequest), typeof(LinkSettingsRequest), typeof(UnlockRequest));
         services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddSingleton<QrCodeSeal>();

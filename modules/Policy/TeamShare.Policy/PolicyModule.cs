@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +22,8 @@ public sealed class PolicyModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // A policy is checked whole against the team's current one, an approved domain against the list: in the handlers.
+        services.AddBodiesWithoutShapeChecks(typeof(UpdatePolicyRequest), typeof(AddApprovedRequest));
         services.AddModuleDbContext<PolicyDbContext, PolicyPostgresDbContext>(configuration, PolicyDbContext.Module);
         services.AddScoped<PolicyStore>();
         services.AddScoped<ActivityLog>();

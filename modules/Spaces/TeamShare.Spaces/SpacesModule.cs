@@ -35,6 +35,10 @@ public sealed class SpacesModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddBodyValidator<CreateFolderRequest, CreateFolderValidator>();
+        services.AddBodyValidator<UpdateItemRequest, UpdateItemValidator>();
+        // Where the folder is and who may add to it is all these bodies say; the handlers look it up.
+        services.AddBodiesWithoutShapeChecks(typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest));
         services.AddModuleDbContext<SpacesDbContext, SpacesPostgresDbContext>(configuration, SpacesDbContext.Module);
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddScoped<EffectiveRoles>();

@@ -171,3 +171,17 @@ internal static class AccessEndpoints
     public static async Task<IResult> Mail(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ListItemMail(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(TypedResults.Ok);
 }
+
+internal sealed class ChangeRoleValidator : IBodyValidator<ChangeRoleRequest>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(ChangeRoleRequest body) => body.Role is "viewer" or "editor"
+        ? new Dictionary<string, string[]>()
+        : new Dictionary<string, string[]> { ["role"] = ["Choose viewer or editor; ownership moves only by transfer."] };
+}
+
+internal sealed class TransferValidator : IBodyValidator<TransferRequest>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(TransferRequest body) => body.UserId is not null
+        ? new Dictionary<string, string[]>()
+        : new Dictionary<string, string[]> { ["userId"] = ["Choose another active member of your team."] };
+}

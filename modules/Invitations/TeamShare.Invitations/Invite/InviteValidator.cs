@@ -45,3 +45,13 @@ internal static class InviteValidator
         return asked;
     }
 }
+
+/// <summary>The same checks at the API's door, so a malformed batch is refused before anything is looked up.</summary>
+internal sealed class InviteBodyValidator : IBodyValidator<InviteRequest>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(InviteRequest body)
+    {
+        InviteValidator.Validate(body, out var problem);
+        return problem?.Errors ?? new Dictionary<string, string[]>();
+    }
+}

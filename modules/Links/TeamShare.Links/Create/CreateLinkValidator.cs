@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 namespace TeamShare.Links.Create;
 
 /// <summary>Field-level checks of a share's options (LK-2); every failure names its field.</summary>
@@ -32,4 +33,10 @@ internal static class CreateLinkValidator
     }
 
     public static bool IsValidPassword(string password) => password.Length is >= 6 and <= 8 && password.All(char.IsAsciiLetterOrDigit);
+}
+
+/// <summary>The same checks at the API's door (a page's request meets them in the handler).</summary>
+internal sealed class CreateLinkBodyValidator(TimeProvider clock) : IBodyValidator<CreateLinkBody>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(CreateLinkBody body) => CreateLinkValidator.Validate(body, clock.GetUtcNow().UtcDateTime);
 }

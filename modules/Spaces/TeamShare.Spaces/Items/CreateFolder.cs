@@ -31,3 +31,9 @@ internal static class CreateFolderEndpoint
         (await mediator.Send(new CreateFolder(user.GetUserId(), user.GetTeamId(), spaceId, body.ParentId, body.Name), ct))
         .ToHttp(folder => TypedResults.Created($"/api/items/{folder.Id}", folder));
 }
+
+internal sealed class CreateFolderValidator : IBodyValidator<CreateFolderRequest>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(CreateFolderRequest body) =>
+        ItemNames.Problem(body.Name) is { } problem ? new Dictionary<string, string[]> { ["name"] = [problem] } : new Dictionary<string, string[]>();
+}

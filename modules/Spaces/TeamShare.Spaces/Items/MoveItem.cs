@@ -75,3 +75,10 @@ internal static class MoveItemEndpoint
     public static async Task<IResult> Handle(Guid id, UpdateItemRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new MoveItem(user.GetUserId(), user.GetTeamId(), id, body), ct)).ToHttp(TypedResults.Ok);
 }
+
+internal sealed class UpdateItemValidator : IBodyValidator<UpdateItemRequest>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(UpdateItemRequest body) =>
+        body.Name is not null && ItemNames.Problem(body.Name) is { } problem
+            ? new Dictionary<string, string[]> { ["name"] = [problem] } : new Dictionary<string, string[]>();
+}

@@ -140,6 +140,22 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api-docs")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/spaces/{spaceId}/folders", "post", "201")]
+    [InlineData("/api/items/{id}", "patch", "200")]
+    [InlineData("/api/items/{id}/access/{grantId}", "patch", "204")]
+    [InlineData("/api/admin/policy", "put", "200")]
+    public async Task The_openapi_document_describes_a_use_cases_answer_and_its_refusals(string path, string method, string ok)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"));
+        var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+        Assert.True(responses.TryGetProperty(ok, out var success), $"{method} {path} has no {ok} response");
+        if (ok != "204") Assert.True(success.GetProperty("content").GetProperty("application/json").TryGetProperty("schema", out _));
+        foreach (var refusal in new[] { "400", "404" })
+            Assert.True(responses.GetProperty(refusal).GetProperty("content").TryGetProperty("application/problem+json", out _),
+                $"{method} {path} does not describe its {refusal}");
+    }
+
     [Fact]
     public async Task ID7_a_suspended_member_loses_cookie_and_token_access_on_the_next_request()
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -45,7 +46,7 @@ internal static class AdminEndpoints
     public static async Task<IResult> CancelInvitation(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new CancelMemberInvitation(user.GetTeamId(), id), ct) ? TypedResults.NoContent() : Problems.NotFound();
 
-    public static async Task<IResult> UpdateMember(Guid id, UpdateMemberRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<MemberDto>, Refusal>> UpdateMember(Guid id, UpdateMemberRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new UpdateMember(ActorOf(user), id, body.Role, body.IsActive), ct)).ToHttp(TypedResults.Ok);
 
     public static async Task<IResult> RemoveMember(Guid id, Guid? transferTo, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
@@ -55,16 +56,16 @@ internal static class AdminEndpoints
     public static async Task<IResult> ListDepartments(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListDepartments(user.GetTeamId()), ct));
 
-    public static async Task<IResult> CreateDepartment(CreateDepartmentRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Created<DepartmentDto>, Refusal>> CreateDepartment(CreateDepartmentRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new CreateDepartment(user.GetTeamId(), body.Name), ct))
         .ToHttp(d => TypedResults.Created($"/api/admin/departments/{d.Id}", d));
 
-    public static async Task<IResult> DeleteDepartment(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> DeleteDepartment(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new DeleteDepartment(user.GetTeamId(), id), ct)).ToHttp(_ => TypedResults.NoContent());
 
-    public static async Task<IResult> AddDepartmentMember(Guid id, Guid userId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> AddDepartmentMember(Guid id, Guid userId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new SetDepartmentMember(user.GetTeamId(), id, userId, true), ct)).ToHttp(_ => TypedResults.NoContent());
 
-    public static async Task<IResult> RemoveDepartmentMember(Guid id, Guid userId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> RemoveDepartmentMember(Guid id, Guid userId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new SetDepartmentMember(user.GetTeamId(), id, userId, false), ct)).ToHttp(_ => TypedResults.NoContent());
 }

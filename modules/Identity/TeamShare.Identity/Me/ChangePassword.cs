@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -49,6 +50,6 @@ internal sealed class ChangePasswordHandler(IdentityDbContext db, IMediator medi
 internal static class ChangePasswordEndpoint
 {
     /// <summary>POST /api/me/password {currentPassword, newPassword}: 204, or a problem naming the field.</summary>
-    public static async Task<IResult> Handle(ChangePasswordRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> Handle(ChangePasswordRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(ChangePasswordHandler.For(user, http, body.CurrentPassword, body.NewPassword), ct)).ToHttp(_ => TypedResults.NoContent());
 }

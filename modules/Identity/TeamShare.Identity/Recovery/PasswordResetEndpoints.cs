@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.Identity.Admin;
@@ -21,6 +22,6 @@ internal static class PasswordResetEndpoints
     }
 
     /// <summary>POST /api/auth/password-reset/complete {token, newPassword}: 204, or a problem naming the field.</summary>
-    public static async Task<IResult> Complete(CompletePasswordResetRequest body, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> Complete(CompletePasswordResetRequest body, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new CompletePasswordReset(body.Token, body.NewPassword), ct)).ToHttp(_ => TypedResults.NoContent());
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using System.Security.Claims;
 using Mediator;
@@ -155,20 +156,20 @@ internal sealed class AccessHandlers(IMediator mediator, InvitationsDbContext db
 
 internal static class AccessEndpoints
 {
-    public static async Task<IResult> List(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<IReadOnlyList<AccessEntry>>, Refusal>> List(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ListAccess(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(TypedResults.Ok);
 
-    public static async Task<IResult> ChangeRole(Guid id, Guid grantId, ChangeRoleRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> ChangeRole(Guid id, Guid grantId, ChangeRoleRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ChangeAccessRole(user.GetUserId(), user.GetTeamId(), id, grantId, body.Role), ct)).ToHttp(_ => TypedResults.NoContent());
 
-    public static async Task<IResult> Revoke(Guid id, Guid grantId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> Revoke(Guid id, Guid grantId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new RevokeAccess(user.GetUserId(), user.GetTeamId(), user.Identity?.Name ?? "", id, grantId), ct))
         .ToHttp(_ => TypedResults.NoContent());
 
-    public static async Task<IResult> Transfer(Guid id, TransferRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> Transfer(Guid id, TransferRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new TransferItem(user.GetUserId(), user.GetTeamId(), id, body.UserId), ct)).ToHttp(_ => TypedResults.NoContent());
 
-    public static async Task<IResult> Mail(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<IReadOnlyList<MailStatusDto>>, Refusal>> Mail(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ListItemMail(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(TypedResults.Ok);
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,7 @@ internal static class MySharesEndpoints
             ? TypedResults.Ok(view.Share)
             : Problems.NotFound();
 
-    public static async Task<IResult> Modify(Guid id, ModifyShareRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<LinkResponse>, Refusal>> Modify(Guid id, ModifyShareRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ModifyLink(user.GetUserId(), id, body), ct)).ToHttp(TypedResults.Ok);
 
     public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

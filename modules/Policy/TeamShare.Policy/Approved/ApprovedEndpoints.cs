@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
@@ -62,7 +63,7 @@ internal static class ApprovedEndpoints
     public static async Task<IResult> List(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListApproved(user.GetTeamId()), ct));
 
-    public static async Task<IResult> Add(AddApprovedRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Created<ApprovedDto>, Refusal>> Add(AddApprovedRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new AddApproved(user.GetTeamId(), user.GetUserId(), body.Value), ct))
         .ToHttp(e => TypedResults.Created($"/api/admin/policy/approved/{e.Id}", e));
 

@@ -1,4 +1,9 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace TeamShare.SharedKernel.Http;
 
@@ -33,16 +38,37 @@ public sealed record Outcome<T>(T? Value, int Status, string? Title = null, stri
 
     public Outcome<TOther> As<TOther>() => new(default, Status, Title, Detail, Errors, Reason, Extensions);
 
-    /// <summary>The HTTP answer: <paramref name="ok"/> for success, an RFC 7807 problem otherwise.</summary>
-    public IResult ToHttp(Func<T, IResult> ok)
+    /// <summary>
+    /// The HTTP answer: <paramref name="ok"/> for success, an RFC 7807 <see cref="Refusal"/> otherwise. Typed, so an endpoint that
+    /// declares <c>Results&lt;Ok&lt;T&gt;, Refusal&gt;</c> describes both in the OpenAPI document.
+    /// </summary>
+    public Results<TOk, Refusal> ToHttp<TOk>(Func<T, TOk> ok) where TOk : IResult
     {
         if (Ok) return ok(Value!);
         if (Errors is not null)
-            return TypedResults.Problem(statusCode: Status, title: Title,
-                extensions: new Dictionary<string, object?> { ["errors"] = Errors });
-        if (Extensions is null) return Problems.Status(Status, Title ?? "Error", Detail ?? "", Reason);
+            return new Refusal(TypedResults.Problem(statusCode: Status, title: Title,
+                extensions: new Dictionary<string, object?> { ["errors"] = Errors }));
+        if (Extensions is null) return new Refusal(Problems.Status(Status, Title ?? "Error", Detail ?? "", Reason));
         var extensions = new Dictionary<string, object?>(Extensions);
         if (Reason is not null) extensions["reason"] = Reason;
-        return TypedResults.Problem(statusCode: Status, title: Title, detail: Detail, extensions: extensions);
+        return new Refusal(TypedResults.Problem(statusCode: Status, title: Title, detail: Detail, extensions: extensions));
+    }
+}
+
+/// <summary>
+/// A refused request as RFC 7807 problem details. In the OpenAPI document it stands for the refusals every use case can give:
+/// 400 naming the fields, 403 with a reason, 404 (nothing there, or nothing the caller may see), 409.
+/// </summary>
+public sealed class Refusal(ProblemHttpResult problem) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public int? StatusCode => problem.StatusCode;
+
+    public Task ExecuteAsync(HttpContext httpContext) => problem.ExecuteAsync(httpContext);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(400, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        foreach (var status in (int[])[403, 404, 409])
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
     }
 }

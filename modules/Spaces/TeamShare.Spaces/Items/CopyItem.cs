@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -77,7 +78,7 @@ internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, 
 
 internal static class CopyItemEndpoint
 {
-    public static async Task<IResult> Handle(Guid id, CopyItemRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Created<ItemDto>, Refusal>> Handle(Guid id, CopyItemRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new CopyItem(user.GetUserId(), user.GetTeamId(), id, body.ParentId), ct))
         .ToHttp(item => TypedResults.Created($"/api/items/{item.Id}", item));
 }

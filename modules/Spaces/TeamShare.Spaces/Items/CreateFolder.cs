@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +28,7 @@ internal sealed class CreateFolderHandler(FolderLookup folders, ItemWriter write
 
 internal static class CreateFolderEndpoint
 {
-    public static async Task<IResult> Handle(Guid spaceId, CreateFolderRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Created<ItemDto>, Refusal>> Handle(Guid spaceId, CreateFolderRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new CreateFolder(user.GetUserId(), user.GetTeamId(), spaceId, body.ParentId, body.Name), ct))
         .ToHttp(folder => TypedResults.Created($"/api/items/{folder.Id}", folder));
 }

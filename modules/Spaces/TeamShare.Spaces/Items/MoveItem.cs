@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -72,7 +73,7 @@ internal sealed class MoveItemHandler(SpacesDbContext db, EffectiveRoles roles, 
 
 internal static class MoveItemEndpoint
 {
-    public static async Task<IResult> Handle(Guid id, UpdateItemRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<ItemDto>, Refusal>> Handle(Guid id, UpdateItemRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new MoveItem(user.GetUserId(), user.GetTeamId(), id, body), ct)).ToHttp(TypedResults.Ok);
 }
 

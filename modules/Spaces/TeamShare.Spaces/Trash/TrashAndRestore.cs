@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -101,10 +102,10 @@ internal sealed class PurgeTrashedHandler(EffectiveRoles roles, SpacesDbContext 
 
 internal static class TrashEndpoints
 {
-    public static async Task<IResult> Delete(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, Refusal>> Delete(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new TrashItem(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(_ => TypedResults.NoContent());
 
-    public static async Task<IResult> Restore(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<ItemDto>, Refusal>> Restore(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new RestoreItem(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(TypedResults.Ok);
 
     /// <summary>GET /api/trash: what the caller owns or deleted and is in the trash, one row per deleted subtree.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -83,9 +84,9 @@ internal static class VersionEndpoints
         return (await mediator.Send(new ReplaceContent(user.GetUserId(), user.GetTeamId(), id, request.Body, limit), ct)).ToHttp(TypedResults.Ok);
     }
 
-    public static async Task<IResult> List(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<IReadOnlyList<VersionDto>>, Refusal>> List(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ListVersions(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(TypedResults.Ok);
 
-    public static async Task<IResult> Restore(Guid id, int number, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<ItemDto>, Refusal>> Restore(Guid id, int number, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new RestoreVersion(user.GetUserId(), user.GetTeamId(), id, number), ct)).ToHttp(TypedResults.Ok);
 }

@@ -66,11 +66,11 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapPost("/spaces/{spaceId:guid}/files", UploadFileEndpoint.Handle)
             .WithSummary("Upload a file (multipart field \"file\"), streamed.");
         api.MapGet("/items/{id:guid}", GetItemEndpoint.Handle).WithSummary("An item with the caller's effective role.");
-        api.MapGet("/items/{id:guid}/content", DownloadContentEndpoint.Handle).WithSummary("The file's bytes (Range, ETag).");
+        api.MapGet("/items/{id:guid}/content", MemberFileEndpoints.Download).WithSummary("The file's bytes (Range, ETag).");
         api.MapDelete("/items/{id:guid}", TrashEndpoints.Delete).WithSummary("Move an item and its subtree to the trash.");
         api.MapPost("/items/{id:guid}/restore", TrashEndpoints.Restore).WithSummary("Restore an item from the trash.");
         api.MapPut("/items/{id:guid}/content", VersionEndpoints.Replace).WithSummary("Replace a file's content with the body: a new version.");
-        api.MapGet("/items/{id:guid}/preview", PreviewEndpoint.Handle).WithSummary("Show a file inline (images, PDF, text, Markdown).");
+        api.MapGet("/items/{id:guid}/preview", MemberFileEndpoints.Preview).WithSummary("Show a file inline (images, PDF, text, Markdown).");
         api.MapGet("/items/{id:guid}/versions", VersionEndpoints.List).WithSummary("A file's versions, newest first.");
         api.MapPost("/items/{id:guid}/versions/{number:int}/restore", VersionEndpoints.Restore).WithSummary("Make an earlier version current again.");
         api.MapPatch("/items/{id:guid}", MoveItemEndpoint.Handle).WithSummary("Rename ({name}) or move ({parentId}) an item.");

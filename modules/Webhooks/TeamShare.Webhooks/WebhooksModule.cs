@@ -27,8 +27,9 @@ public sealed class WebhooksModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        // A chat address is checked by resolving it (no private addresses), a post against the item: in the handlers.
-        services.AddBodiesWithoutShapeChecks(typeof(WebhookSettingsDto), typeof(PostToChatRequest));
+        // A chat address is checked by resolving it (no private addresses): in the handler.
+        services.AddBodiesWithoutShapeChecks(typeof(WebhookSettingsDto));
+        services.AddBodyValidator<PostToChatRequest, PostToChatValidator>();
         services.AddModuleDbContext<WebhooksDbContext, WebhooksPostgresDbContext>(configuration, WebhooksDbContext.Module);
         services.AddSingleton<OutboundGuard>();
         // Issue 14 finding 5: the team's webhook URL is tenant input, so its requests go only where OutboundGuard allows.

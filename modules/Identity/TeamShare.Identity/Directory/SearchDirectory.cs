@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TeamShare.SharedKernel.Http;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -21,15 +23,17 @@ internal sealed record DirectoryEntry(string Kind, Guid? Id, string? Email, stri
 /// and an address that is no member of this team offered as external (even when another team has it: ID-1). The caller is
 /// not offered (nobody shares with themselves), and group counts leave them out: they are the people who will get access.
 /// </summary>
-internal static class SearchDirectoryEndpoint
+internal sealed record SearchDirectory(Guid TeamId, Guid CallerId, string? Query) : IRequest<Outcome<IReadOnlyList<DirectoryEntry>>>;
+
+internal sealed class SearchDirectoryHandler(IdentityDbContext db, IMediator mediator) : IRequestHandler<SearchDirectory, Outcome<IReadOnlyList<DirectoryEntry>>>
 {
     public const int Limit = 10;
 
-    public static async Task<IResult> Handle(string? q, ClaimsPrincipal user, IdentityDbContext db, IMediator mediator, CancellationToken ct)
+    public async ValueTask<Outcome<IReadOnlyList<DirectoryEntry>>> Handle(SearchDirectory request, CancellationToken ct)
     {
-        var (teamId, callerId) = (user.GetTeamId(), user.GetUserId());
-        var query = (q ?? "").Trim();
-        if (query.Length > 100) return SharedKernel.Http.Problems.Field("q", "Use at most 100 characters.");
+        var (teamId, callerId) = (request.TeamId, request.CallerId);
+        var query = (request.Query ?? "").Trim();
+        if (query.Length > 100) return Outcome<IReadOnlyList<DirectoryEntry>>.Invalid("q", "Use at most 100 characters.");
         var upper = query.ToUpperInvariant();
         var results = new List<DirectoryEntry>();
 
@@ -66,7 +70,7 @@ internal static class SearchDirectoryEndpoint
                 results.Add(new DirectoryEntry("external", null, query, query, null, decision.Allowed ? null : Refusal(query, decision.Reason)));
             }
         }
-        return TypedResults.Ok(results);
+        return Outcome<IReadOnlyList<DirectoryEntry>>.Success(results);
     }
 
     private static string Refusal(string email, string? reason) => $"Your team's policy does not allow sharing with {email}: " + reason switch
@@ -76,4 +80,10 @@ internal static class SearchDirectoryEndpoint
         PolicyReasons.ExternalSharingOff => "sharing outside the team is off.",
         _ => "sharing by e-mail is off.",
     };
+}
+
+internal static class SearchDirectoryEndpoint
+{
+    public static async Task<Results<Ok<IReadOnlyList<DirectoryEntry>>, Refusal>> Handle(string? q, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new SearchDirectory(user.GetTeamId(), user.GetUserId(), q), ct)).ToHttp(TypedResults.Ok);
 }

@@ -1,3 +1,5 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -8,16 +10,24 @@ namespace TeamShare.Identity.Me;
 
 internal sealed record MeResponse(Guid Id, string Email, string DisplayName, Guid TeamId, string TeamName, string Role);
 
-internal static class GetMeEndpoint
+internal sealed record GetMe(Guid UserId) : IRequest<MeResponse>;
+
+internal sealed class GetMeHandler(IdentityDbContext db) : IRequestHandler<GetMe, MeResponse>
 {
-    public static async Task<IResult> Handle(ClaimsPrincipal user, IdentityDbContext db, CancellationToken ct)
+    public async ValueTask<MeResponse> Handle(GetMe request, CancellationToken ct)
     {
-        var id = user.GetUserId();
+        var id = request.UserId;
         var me = await (from u in db.Users
                         join t in db.Teams on u.TeamId equals t.Id
                         where u.Id == id
                         select new MeResponse(u.Id, u.Email, u.DisplayName, u.TeamId, t.Name, u.Role))
             .AsNoTracking().FirstAsync(ct);
-        return TypedResults.Ok(me);
+        return me;
     }
+}
+
+internal static class GetMeEndpoint
+{
+    public static async Task<Ok<MeResponse>> Handle(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetMe(user.GetUserId()), ct));
 }

@@ -1,3 +1,5 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -38,32 +40,51 @@ internal sealed class QrCodeService(LinksDbContext db, QrCodeSeal seal, LinkUrls
     }
 }
 
-internal static class QrCodeEndpoints
+/// <summary>The PNG of a QR code of the caller's share: the newest one that has not expired, or the one named.</summary>
+internal sealed record GetQrCodePng(Guid UserId, Guid ShareId, Guid? QrId, string RequestOrigin) : IRequest<Outcome<QrCodePng>>;
+
+internal sealed record QrCodePng(byte[] Png, string FileName);
+
+/// <summary>A new QR code for 7 days; the link itself does not change.</summary>
+internal sealed record CreateQrCode(Guid UserId, Guid ShareId, string RequestOrigin) : IRequest<Outcome<QrCodeDto>>;
+
+internal sealed class QrCodeHandlers(LinksDbContext db, QrCodeService qr, TimeProvider clock)
+    : IRequestHandler<GetQrCodePng, Outcome<QrCodePng>>, IRequestHandler<CreateQrCode, Outcome<QrCodeDto>>
 {
-    /// <summary>GET /api/shares/{id}/qr.png?qrId=: the PNG of a QR code (the newest one that has not expired by default).</summary>
-    public static async Task<IResult> Png(Guid id, Guid? qrId, ClaimsPrincipal user, HttpRequest request, LinksDbContext db,
-        QrCodeService qr, TimeProvider clock, CancellationToken ct)
+    public async ValueTask<Outcome<QrCodePng>> Handle(GetQrCodePng r, CancellationToken ct)
     {
-        var userId = user.GetUserId();
-        var share = await db.Links.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
-        if (share is null) return Problems.NotFound();
+        var share = await db.Links.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ShareId && s.OwnerUserId == r.UserId, ct);
+        if (share is null) return Outcome<QrCodePng>.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var code = await db.QrCodes.AsNoTracking()
-            .Where(q => q.ShareId == id && (qrId == null ? q.ExpiresAt > now : q.Id == qrId))
+            .Where(q => q.ShareId == r.ShareId && (r.QrId == null ? q.ExpiresAt > now : q.Id == r.QrId))
             .OrderByDescending(q => q.CreatedAt).FirstOrDefaultAsync(ct);
-        if (code is null) return Problems.Status(404, "No QR code", "This share has no QR code that still works. Make a new one.", "qr_expired");
-        var described = await qr.DescribeAsync(share, code, LinkUrls.OriginOf(request), ct);
-        return TypedResults.File(QrCodeService.Png(described.Url), "image/png", $"qr-{share.Name}.png");
+        if (code is null) return Outcome<QrCodePng>.Fail(404, "No QR code", "This share has no QR code that still works. Make a new one.", "qr_expired");
+        var described = await qr.DescribeAsync(share, code, r.RequestOrigin, ct);
+        return Outcome<QrCodePng>.Success(new QrCodePng(QrCodeService.Png(described.Url), $"qr-{share.Name}.png"));
     }
 
-    /// <summary>POST /api/shares/{id}/qr: a new QR code for 7 days; the link itself does not change.</summary>
-    public static async Task<IResult> Create(Guid id, ClaimsPrincipal user, HttpRequest request, LinksDbContext db, QrCodeService qr, CancellationToken ct)
+    public async ValueTask<Outcome<QrCodeDto>> Handle(CreateQrCode r, CancellationToken ct)
     {
-        var userId = user.GetUserId();
-        var share = await db.Links.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId && s.CanceledAt == null, ct);
-        if (share is null) return Problems.NotFound();
-        var code = qr.New(id);
+        var share = await db.Links.AsNoTracking().FirstOrDefaultAsync(s => s.Id == r.ShareId && s.OwnerUserId == r.UserId && s.CanceledAt == null, ct);
+        if (share is null) return Outcome<QrCodeDto>.NotFound();
+        var code = qr.New(r.ShareId);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/shares/{id}/qr.png?qrId={code.Id}", await qr.DescribeAsync(share, code, LinkUrls.OriginOf(request), ct));
+        return Outcome<QrCodeDto>.Success(await qr.DescribeAsync(share, code, r.RequestOrigin, ct), 201);
     }
+}
+
+internal static class QrCodeEndpoints
+{
+    /// <summary>GET /api/shares/{id}/qr.png?qrId=</summary>
+    public static async Task<Results<FileContentHttpResult, Refusal>> Png(Guid id, Guid? qrId, ClaimsPrincipal user, HttpRequest request,
+        IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new GetQrCodePng(user.GetUserId(), id, qrId, LinkUrls.OriginOf(request)), ct))
+        .ToHttp(png => TypedResults.File(png.Png, "image/png", png.FileName));
+
+    /// <summary>POST /api/shares/{id}/qr</summary>
+    public static async Task<Results<Created<QrCodeDto>, Refusal>> Create(Guid id, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
+        CancellationToken ct) =>
+        (await mediator.Send(new CreateQrCode(user.GetUserId(), id, LinkUrls.OriginOf(request)), ct))
+        .ToHttp(code => TypedResults.Created($"/api/shares/{id}/qr.png?qrId={code.Id}", code));
 }

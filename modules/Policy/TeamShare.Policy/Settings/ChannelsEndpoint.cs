@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamShare.Policy.Decisions;
 using TeamShare.SharedKernel.Channels;
 using TeamShare.SharedKernel.Security;
@@ -8,17 +10,24 @@ namespace TeamShare.Policy.Settings;
 
 internal sealed record AvailableChannel(string Name, string DisplayName, string CanShare, bool Available);
 
-internal static class ChannelsEndpoint
+/// <summary>The sharing channels a member is offered (CH-1), each available only when policy allows it.</summary>
+internal sealed record ListChannels(Guid TeamId) : IRequest<IReadOnlyList<AvailableChannel>>;
+
+internal sealed class ListChannelsHandler(ISharingChannelRegistry registry, PolicyStore store) : IRequestHandler<ListChannels, IReadOnlyList<AvailableChannel>>
 {
-    /// <summary>GET /api/channels: the sharing channels a member is offered (CH-1), each available only when policy allows it.</summary>
-    public static async Task<IResult> Handle(ClaimsPrincipal user, ISharingChannelRegistry registry, PolicyStore store, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<AvailableChannel>> Handle(ListChannels r, CancellationToken ct)
     {
-        var teamId = user.GetTeamId();
-        var policy = await store.ForTeamAsync(teamId, ct);
+        var policy = await store.ForTeamAsync(r.TeamId, ct);
         var result = new List<AvailableChannel>();
         foreach (var channel in registry.All)
             result.Add(new AvailableChannel(channel.Name, channel.DisplayName, channel.CanShare.ToString(),
-                policy.ExternalSharingEnabled && await store.ChannelOnAsync(teamId, channel.Name, ct)));
-        return TypedResults.Ok(result);
+                policy.ExternalSharingEnabled && await store.ChannelOnAsync(r.TeamId, channel.Name, ct)));
+        return result;
     }
+}
+
+internal static class ChannelsEndpoint
+{
+    public static async Task<Ok<IReadOnlyList<AvailableChannel>>> Handle(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListChannels(user.GetTeamId()), ct));
 }

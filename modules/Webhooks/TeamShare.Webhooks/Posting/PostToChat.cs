@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using System.Text.Json;
 using Mediator;
@@ -23,31 +24,43 @@ internal sealed record DeliveryDto(Guid Id, string Status, int Attempts, string?
 /// CH-2: a member shares an item with the team's chat channel. The notice names the item, the sharer and a link into the
 /// app (only people with access can open it). It is queued in this module's outbox and posted by the delivery job.
 /// </summary>
-internal static class PostToChatEndpoint
-{
-    public static async Task<IResult> Post(PostToChatRequest body, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
-        WebhooksDbContext db, TimeProvider clock, ILogger<WebhooksDbContext> log, CancellationToken ct)
-    {
-        if (body.ItemId is not { } itemId) return Problems.Field("itemId", "Choose the item to post.");
-        if (body.Message is { Length: > 1000 }) return Problems.Field("message", "Use at most 1000 characters.");
-        var (userId, teamId) = (user.GetUserId(), user.GetTeamId());
-        var access = await mediator.Send(new GetItemAccess(userId, teamId, itemId), ct);
-        if (access is not { Role: > AccessRole.None, Item.InTrash: false }) return Problems.Field("itemId", "This item does not exist or you cannot see it.");
-        if (access.Role < AccessRole.Editor) return Problems.Status(403, "Not allowed", "Viewers cannot share.", "role_too_low");
-        if (await mediator.Send(new CheckChannel(teamId, WebhookChannel.Name), ct) is { Allowed: false } decision)
-            return Problems.Status(403, "Not allowed by your team's policy", "Your team's admins have switched this channel off.", decision.Reason);
-        var url = await db.Settings.AsNoTracking().Where(s => s.TeamId == teamId).Select(s => s.Url).FirstOrDefaultAsync(ct);
-        if (url is null) return Problems.Status(409, "Channel not set up", "Ask an admin to set the team's chat webhook first.", "webhook_not_configured");
+internal sealed record PostToChat(Guid UserId, Guid TeamId, string? SharerName, string? SharerEmail, string BaseUrl, Guid? ItemId, string? Message)
+    : IRequest<Outcome<DeliveryDto>>;
 
-        var baseUrl = PublicAddress.ForMessages(request.HttpContext);
+internal sealed class PostToChatValidator : IBodyValidator<PostToChatRequest>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(PostToChatRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.ItemId is null) errors["itemId"] = ["Choose the item to post."];
+        if (body.Message is { Length: > 1000 }) errors["message"] = ["Use at most 1000 characters."];
+        return errors;
+    }
+}
+
+internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db, TimeProvider clock, ILogger<PostToChatHandler> log)
+    : IRequestHandler<PostToChat, Outcome<DeliveryDto>>
+{
+    public async ValueTask<Outcome<DeliveryDto>> Handle(PostToChat r, CancellationToken ct)
+    {
+        if (new PostToChatValidator().Validate(new PostToChatRequest(r.ItemId, r.Message)) is { Count: > 0 } errors) return Outcome<DeliveryDto>.Invalid(errors);
+        var (userId, teamId, itemId) = (r.UserId, r.TeamId, r.ItemId!.Value);
+        var access = await mediator.Send(new GetItemAccess(userId, teamId, itemId), ct);
+        if (access is not { Role: > AccessRole.None, Item.InTrash: false }) return Outcome<DeliveryDto>.Invalid("itemId", "This item does not exist or you cannot see it.");
+        if (access.Role < AccessRole.Editor) return Outcome<DeliveryDto>.Forbidden("Viewers cannot share.", "role_too_low");
+        if (await mediator.Send(new CheckChannel(teamId, WebhookChannel.Name), ct) is { Allowed: false } decision)
+            return Outcome<DeliveryDto>.Fail(403, "Not allowed by your team's policy", "Your team's admins have switched this channel off.", decision.Reason!);
+        var url = await db.Settings.AsNoTracking().Where(s => s.TeamId == teamId).Select(s => s.Url).FirstOrDefaultAsync(ct);
+        if (url is null) return Outcome<DeliveryDto>.Fail(409, "Channel not set up", "Ask an admin to set the team's chat webhook first.", "webhook_not_configured");
+
         var now = clock.GetUtcNow().UtcDateTime;
         var payload = new
         {
             @event = "item_shared",
-            text = $"{user.Identity?.Name} shared \"{access.Item.Name}\"" + (body.Message is { Length: > 0 } m ? $": {m}" : ""),
-            item = new { id = itemId, name = access.Item.Name, kind = access.Item.Kind, url = $"{baseUrl}/items/{itemId}" },
-            sharer = new { name = user.Identity?.Name, email = user.FindFirstValue(TeamShareClaims.Email) },
-            message = body.Message,
+            text = $"{r.SharerName} shared \"{access.Item.Name}\"" + (r.Message is { Length: > 0 } m ? $": {m}" : ""),
+            item = new { id = itemId, name = access.Item.Name, kind = access.Item.Kind, url = $"{r.BaseUrl}/items/{itemId}" },
+            sharer = new { name = r.SharerName, email = r.SharerEmail },
+            message = r.Message,
             sharedAt = now,
         };
         var delivery = new WebhookDelivery
@@ -60,16 +73,31 @@ internal static class PostToChatEndpoint
         db.Stage(posted, posted.EventId, now);
         await db.SaveChangesAsync(ct);
         await db.PublishStagedAsync(mediator, log, posted, posted.EventId, ct);
-        return TypedResults.Accepted($"/api/webhook-shares/{delivery.Id}", ToDto(delivery));
+        return Outcome<DeliveryDto>.Success(PostToChatEndpoint.ToDto(delivery), 202);
     }
+}
+
+internal static class PostToChatEndpoint
+{
+    public static async Task<Results<Accepted<DeliveryDto>, Refusal>> Post(PostToChatRequest body, ClaimsPrincipal user, HttpRequest request,
+        IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new PostToChat(user.GetUserId(), user.GetTeamId(), user.Identity?.Name, user.FindFirstValue(TeamShareClaims.Email),
+            PublicAddress.ForMessages(request.HttpContext), body.ItemId, body.Message), ct))
+        .ToHttp(d => TypedResults.Accepted($"/api/webhook-shares/{d.Id}", d));
 
     /// <summary>GET /api/webhook-shares/{id}: the sender sees whether the notice went out.</summary>
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, WebhooksDbContext db, CancellationToken ct)
-    {
-        var userId = user.GetUserId();
-        var delivery = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.SharerId == userId, ct);
-        return delivery is null ? Problems.NotFound() : TypedResults.Ok(ToDto(delivery));
-    }
+    public static async Task<Results<Ok<DeliveryDto>, Refusal>> Get(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new GetChatDelivery(user.GetUserId(), id), ct)).ToHttp(TypedResults.Ok);
 
-    private static DeliveryDto ToDto(WebhookDelivery d) => new(d.Id, Outbox.StatusOf(d), d.Attempts, d.LastError, d.CreatedAt, d.SentAt);
+    internal static DeliveryDto ToDto(WebhookDelivery d) => new(d.Id, Outbox.StatusOf(d), d.Attempts, d.LastError, d.CreatedAt, d.SentAt);
+}
+
+/// <summary>A chat notice the caller sent, and whether it went out; nobody else's.</summary>
+internal sealed record GetChatDelivery(Guid UserId, Guid Id) : IRequest<Outcome<DeliveryDto>>;
+
+internal sealed class GetChatDeliveryHandler(WebhooksDbContext db) : IRequestHandler<GetChatDelivery, Outcome<DeliveryDto>>
+{
+    public async ValueTask<Outcome<DeliveryDto>> Handle(GetChatDelivery r, CancellationToken ct) =>
+        await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == r.Id && d.SharerId == r.UserId, ct) is { } delivery
+            ? Outcome<DeliveryDto>.Success(PostToChatEndpoint.ToDto(delivery)) : Outcome<DeliveryDto>.NotFound();
 }

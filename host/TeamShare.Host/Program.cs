@@ -11,6 +11,9 @@ using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Security;
 
 var builder = WebApplication.CreateBuilder(args);
+// Each module serves its own scripts from its Razor class library (/_content/TeamShare.<Module>/…). Outside Development the
+// framework would read them only from a published wwwroot; a build's static-web-assets manifest serves them from the modules.
+builder.WebHost.UseStaticWebAssets();
 var services = builder.Services;
 // Request URLs carry link and QR tokens. appsettings.json keeps the framework's request logs at Warning; without it (another
 // content root) they would be written at Information, tokens and all (issue 14 finding 11). An operator can still lower it.

@@ -10,25 +10,8 @@ using TeamShare.Invitations.Mail;
 namespace TeamShare.IntegrationTests;
 
 /// <summary>SH-1..SH-11 with a real SMTP server: invitations, rules, revoke, mail delivery and its faults.</summary>
-public sealed partial class InvitationTests : IDisposable
+public sealed partial class InvitationTests() : WithMailServer(startSmtp: false)
 {
-    private readonly SmtpServer _smtp = new();
-    private readonly TeamShareFactory _factory;
-
-    public InvitationTests() => _factory = new TeamShareFactory { SmtpPort = _smtp.Port };
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _smtp.Dispose();
-    }
-
-    private async Task DispatchAsync(TeamShareFactory? factory = null)
-    {
-        using var scope = (factory ?? _factory).Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<MailDispatchJob>().RunAsync(CancellationToken.None);
-    }
-
     private Task AllowAnyoneByEmail(TeamShareFactory? factory = null) => (factory ?? _factory).AllowAnyoneByEmailAsync();
 
     private async Task<(HttpClient Mia, string Item)> ItemAsync(TeamShareFactory? factory = null, string name = "plan.txt")

@@ -10,30 +10,14 @@ namespace TeamShare.IntegrationTests;
 /// ID-2 and issue 14 finding 11: team admins add people by e-mail invitation (real SMTP); the account exists only once the
 /// person accepts, so no team can hold another organisation's address or learn whether another team has it.
 /// </summary>
-public sealed partial class MemberInvitationTests : IDisposable
+public sealed partial class MemberInvitationTests() : WithMailServer(startSmtp: true)
 {
-    private readonly SmtpServer _smtp = new();
-    private readonly TeamShareFactory _factory;
-
-    public MemberInvitationTests()
-    {
-        _smtp.Start();
-        _factory = new TeamShareFactory { SmtpPort = _smtp.Port };
-    }
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _smtp.Dispose();
-    }
-
     [GeneratedRegex(@"https?://[^\s""<>]+/join\?token=(tsj_[A-Za-z0-9_\-]+)")]
     private static partial Regex JoinLink();
 
     private async Task<string> MailedTokenAsync(string email)
     {
-        using (var scope = _factory.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<MailDispatchJob>().RunAsync(CancellationToken.None);
+        await DispatchAsync();
         return JoinLink().Match(Assert.Single(_smtp.MessagesTo(email))).Groups[1].Value;
     }
 

@@ -10,31 +10,10 @@ namespace TeamShare.IntegrationTests;
 /// Issue 14 (ASVS V6): a forgotten password is reset through a mailed link (real SMTP), and a guesser's wrong sign-ins do
 /// not lock the real person out of a browser they signed in on before.
 /// </summary>
-public sealed partial class PasswordResetTests : IDisposable
+public sealed partial class PasswordResetTests() : WithMailServer(startSmtp: true)
 {
-    private readonly SmtpServer _smtp = new();
-    private readonly TeamShareFactory _factory;
-
-    public PasswordResetTests()
-    {
-        _smtp.Start();
-        _factory = new TeamShareFactory { SmtpPort = _smtp.Port };
-    }
-
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _smtp.Dispose();
-    }
-
     [GeneratedRegex(@"https?://[^\s""<>]+/reset-password\?token=(tsr_[A-Za-z0-9_\-]+)")]
     private static partial Regex ResetLink();
-
-    private async Task DispatchAsync()
-    {
-        using var scope = _factory.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<MailDispatchJob>().RunAsync(CancellationToken.None);
-    }
 
     private async Task<string> NewMemberAsync()
     {

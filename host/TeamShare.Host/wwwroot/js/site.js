@@ -1,3 +1,4 @@
+// Behaviours of every page, loaded by the layout as a module (nothing global); pages import /js/teamshare.js for the API.
 // Irreversible actions ask first, naming what will happen (issue 12): a form or a button with data-confirm. Listening in the
 // capture phase on the document runs before the page's own handlers, so a "no" stops them too.
 document.addEventListener('submit', e => {
@@ -71,52 +72,6 @@ document.addEventListener('click', e => {
   download.setAttribute('aria-label', `Download ${name}`);
   dialog.showModal();
 });
-
-// Shared helpers for pages: JSON calls that carry the anti-forgery token, and problem details shown as text.
-window.teamshare = (() => {
-  const token = () => document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
-
-  async function api(method, url, body) {
-    const response = await fetch(url, {
-      method,
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'RequestVerificationToken': token() },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-    const text = await response.text();
-    const data = text ? JSON.parse(text) : null;
-    return { ok: response.ok, status: response.status, data };
-  }
-
-  /** Uploads one file with XMLHttpRequest, because fetch cannot report upload progress: as a form (POST) or as the body (PUT). */
-  function upload(url, file, onProgress, method = 'POST') {
-    return new Promise(resolve => {
-      const xhr = new XMLHttpRequest();
-      xhr.open(method, url);
-      xhr.setRequestHeader('RequestVerificationToken', token());
-      xhr.setRequestHeader('Accept', 'application/json');
-      xhr.upload.addEventListener('progress', e => { if (e.lengthComputable) onProgress(e.loaded / e.total); });
-      xhr.addEventListener('load', () => {
-        let data = null;
-        try { data = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
-        resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, data });
-      });
-      xhr.addEventListener('error', () => resolve({ ok: false, status: 0, data: { detail: 'The connection failed. Try again.' } }));
-      if (method === 'PUT') { xhr.send(file); return; }
-      const form = new FormData();
-      form.append('file', file, file.name);
-      xhr.send(form);
-    });
-  }
-
-  /** One sentence from an RFC 7807 problem: the first field error, else the detail. */
-  function describe(problem) {
-    const fieldErrors = problem?.errors ? Object.values(problem.errors).flat() : [];
-    return fieldErrors[0] ?? problem?.detail ?? problem?.title ?? 'Something went wrong.';
-  }
-
-  return { api, upload, describe, token };
-})();
 
 // Unsaved changes (issue 12): an editor marked data-unsaved-guard warns before the page is left while it holds typing that
 // was not saved; the page's save clears the mark (data-dirty) once the server took the text.

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Data;
+using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Auth;
 
@@ -10,53 +10,15 @@ namespace TeamShare.Identity.Auth;
 /// </summary>
 internal sealed class SignInThrottle(IdentityDbContext db, TimeProvider clock)
 {
-    public const int PerAddressLimit = 5;
-    public static readonly TimeSpan PerAddressWindow = TimeSpan.FromMinutes(15);
-    public const int PerAccountLimit = 50;
-    public static readonly TimeSpan PerAccountWindow = TimeSpan.FromHours(1);
+    public static readonly ThrottleLimits Limits = new(5, TimeSpan.FromMinutes(15), 50, TimeSpan.FromHours(1));
+    private readonly FailureThrottle<SignInFailure> _failures = new(db, clock, Limits);
 
-    public async Task<bool> IsThrottledAsync(string normalizedEmail, string address, bool knownDevice, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var addressSince = now - PerAddressWindow;
-        var accountSince = now - PerAccountWindow;
-        var fromAddress = await db.SignInFailures.CountAsync(
-            f => f.NormalizedEmail == normalizedEmail && f.ClientAddress == address && f.At > addressSince, ct);
-        if (fromAddress >= PerAddressLimit) return true;
-        if (knownDevice) return false;
-        var fromAnywhere = await db.SignInFailures.CountAsync(
-            f => f.NormalizedEmail == normalizedEmail && f.At > accountSince, ct);
-        return fromAnywhere >= PerAccountLimit;
-    }
+    public Task<bool> IsThrottledAsync(string normalizedEmail, string address, bool knownDevice, CancellationToken ct) =>
+        _failures.IsThrottledAsync(f => f.NormalizedEmail == normalizedEmail, address, knownDevice, ct);
 
-    /// <summary>
-    /// Counts this sign-in as a failure before the password is hashed, then checks, so parallel guesses (on any instance) never
-    /// get more hashes than the limit. Null: throttled; otherwise the failure's id, withdrawn on success. A refused sign-in
-    /// is withdrawn unless it is among the address's first <see cref="PerAddressLimit"/> in the window, so a flood refused
-    /// whole (every attempt saw the others) still leaves the address closed.
-    /// </summary>
-    public async Task<long?> ReserveAsync(string normalizedEmail, string address, bool knownDevice, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var attempt = new SignInFailure { NormalizedEmail = normalizedEmail, ClientAddress = address, At = now };
-        db.SignInFailures.Add(attempt);
-        await db.SaveChangesAsync(ct);
-        var addressSince = now - PerAddressWindow;
-        var accountSince = now - PerAccountWindow;
-        var over = await db.SignInFailures.CountAsync(f => f.NormalizedEmail == normalizedEmail && f.ClientAddress == address && f.At > addressSince, ct) > PerAddressLimit
-                   || (!knownDevice && await db.SignInFailures.CountAsync(f => f.NormalizedEmail == normalizedEmail && f.At > accountSince, ct) > PerAccountLimit);
-        if (!over)
-        {
-            // Housekeeping on the write path keeps the table small without a separate job.
-            await db.SignInFailures.Where(f => f.At < accountSince).ExecuteDeleteAsync(ct);
-            return attempt.Id;
-        }
-        var earlier = await db.SignInFailures.CountAsync(
-            f => f.NormalizedEmail == normalizedEmail && f.ClientAddress == address && f.At > addressSince && f.Id < attempt.Id, ct);
-        if (earlier >= PerAddressLimit) await SucceededAsync(attempt.Id, ct);
-        return null;
-    }
+    public Task<long?> ReserveAsync(string normalizedEmail, string address, bool knownDevice, CancellationToken ct) =>
+        _failures.ReserveAsync(f => f.NormalizedEmail == normalizedEmail,
+            now => new SignInFailure { NormalizedEmail = normalizedEmail, ClientAddress = address, At = now }, knownDevice, ct);
 
-    public async Task SucceededAsync(long attemptId, CancellationToken ct) =>
-        await db.SignInFailures.Where(f => f.Id == attemptId).ExecuteDeleteAsync(ct);
+    public Task SucceededAsync(long attemptId, CancellationToken ct) => _failures.SucceededAsync(attemptId, ct);
 }

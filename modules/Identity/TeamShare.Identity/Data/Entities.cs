@@ -68,7 +68,7 @@ internal sealed class Session
 }
 
 /// <summary>One failed sign-in; counted per e-mail and client address for throttling (ID-8). Kept in the database so it survives restarts.</summary>
-internal sealed class SignInFailure
+internal sealed class SignInFailure : TeamShare.SharedKernel.Security.IThrottledFailure
 {
     public long Id { get; set; }
     public required string NormalizedEmail { get; set; }

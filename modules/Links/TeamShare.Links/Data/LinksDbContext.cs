@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using TeamShare.SharedKernel.Data;
@@ -63,7 +64,7 @@ internal sealed class QrCode
 }
 
 /// <summary>A wrong link password (LK-11), kept in the database so the throttle holds across restarts and instances.</summary>
-internal sealed class PasswordFailure
+internal sealed class PasswordFailure : IThrottledFailure
 {
     public long Id { get; set; }
     public Guid ShareId { get; set; }

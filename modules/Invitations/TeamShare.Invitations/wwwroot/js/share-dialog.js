@@ -1,7 +1,9 @@
 // The share dialog (seed 002): recipient chips with suggestions, batch role, audience notice, external options,
 // Send (N), people with access with role changes and revoke, ownership transfer. It runs on its own page (/share/{id})
-// and inside the files page's modal, which loads the same markup and calls teamshare.shareDialog(root).
-teamshare.shareDialog = root => {
+// and inside the files page's modal, which loads the same markup and calls shareDialog(root).
+import { accessText, api, describe } from '/js/teamshare.js';
+
+export function shareDialog(root) {
   const itemId = root.dataset.itemId;
   const input = document.getElementById('recipient-input');
   const suggestions = document.getElementById('suggestions');
@@ -90,7 +92,7 @@ teamshare.shareDialog = root => {
     const q = input.value.trim();
     if (!q) { options = []; closeSuggestions(); return; }
     timer = setTimeout(async () => {
-      const result = await teamshare.api('GET', `/api/directory/search?q=${encodeURIComponent(q)}`);
+      const result = await api('GET', `/api/directory/search?q=${encodeURIComponent(q)}`);
       if (!result.ok || input.value.trim() !== q) return;
       options = result.data;
       // Nothing is pre-selected (issue 12): Enter picks only what the arrow keys chose, or the address typed in full.
@@ -124,15 +126,15 @@ teamshare.shareDialog = root => {
       acknowledgeExternal: document.getElementById('acknowledge-external').checked,
       message: document.getElementById('share-message').value || null,
     };
-    const result = await teamshare.api('POST', `/api/items/${itemId}/invitations`, body);
+    const result = await api('POST', `/api/items/${itemId}/invitations`, body);
     if (!result.ok) {
       // A policy change since the address was added: that one comes off, the rest of the batch stays ready to send.
       const refused = result.status === 403 && result.data?.email ? recipients.findIndex(r => r.email === result.data.email) : -1;
       if (refused >= 0) {
         recipients.splice(refused, 1);
         render();
-        showError(`${teamshare.describe(result.data)} It was taken off the list${recipients.length ? '; press Send to share with the others' : ''}.`);
-      } else showError(teamshare.describe(result.data));
+        showError(`${describe(result.data)} It was taken off the list${recipients.length ? '; press Send to share with the others' : ''}.`);
+      } else showError(describe(result.data));
       return;
     }
     let text = `Sent ${recipients.length} invitation(s).`;
@@ -152,7 +154,7 @@ teamshare.shareDialog = root => {
 
   // SH-9: the sender sees a mail that is delayed (tried, retried for up to 5 days) and one that is undeliverable, with why.
   async function showMailFailures() {
-    const mail = await teamshare.api('GET', `/api/items/${itemId}/mail`);
+    const mail = await api('GET', `/api/items/${itemId}/mail`);
     const list = mail.ok ? mail.data : [];
     const failed = list.filter(m => m.status === 'failed').map(m => `Mail to ${m.to} could not be delivered: ${m.lastError}`);
     const delayed = list.filter(m => m.status === 'delayed').map(m => `Mail to ${m.to} is delayed; TeamShare keeps trying for 5 days (${m.lastError}).`);
@@ -161,16 +163,14 @@ teamshare.shareDialog = root => {
 
   async function loadPeople() {
     showMailFailures();
-    const result = await teamshare.api('GET', `/api/items/${itemId}/access`);
+    const result = await api('GET', `/api/items/${itemId}/access`);
     if (!result.ok) return;
     const canShare = root.dataset.canShare === 'true';
     document.getElementById('people-with-access').replaceChildren(...result.data.map(entry => {
       const li = document.createElement('li');
       li.className = 'list-group-item d-flex justify-content-between align-items-center gap-2';
       const who = document.createElement('span');
-      who.textContent = entry.principal.displayName + (entry.inheritedFrom ? ` · through “${entry.inheritedFrom}”` : '') +
-        (entry.addedBy ? ` · added by ${entry.addedBy}` : '') +
-        (entry.expiresAt ? ` · until ${new Date(entry.expiresAt).toLocaleDateString()}` : '');
+      who.textContent = accessText(entry, { addedBy: true });
       li.append(who);
       const controls = document.createElement('span');
       controls.className = 'd-flex gap-2 align-items-center';
@@ -185,8 +185,8 @@ teamshare.shareDialog = root => {
         select.setAttribute('aria-label', `Role of ${entry.principal.displayName}`);
         for (const role of ['viewer', 'editor']) select.add(new Option(role[0].toUpperCase() + role.slice(1), role, false, role === entry.role));
         select.addEventListener('change', async () => {
-          const r = await teamshare.api('PATCH', `/api/items/${itemId}/access/${entry.grantId}`, { role: select.value });
-          if (!r.ok) showError(teamshare.describe(r.data));
+          const r = await api('PATCH', `/api/items/${itemId}/access/${entry.grantId}`, { role: select.value });
+          if (!r.ok) showError(describe(r.data));
         });
         controls.append(select);
       } else {
@@ -202,8 +202,8 @@ teamshare.shareDialog = root => {
         x.setAttribute('aria-label', `Remove access of ${entry.principal.displayName}`);
         x.addEventListener('click', async () => {
           if (!confirm(`Remove the access of ${entry.principal.displayName}?`)) return;
-          const r = await teamshare.api('DELETE', `/api/items/${itemId}/access/${entry.grantId}`);
-          if (r.ok) { changed(); await loadPeople(); } else showError(teamshare.describe(r.data));
+          const r = await api('DELETE', `/api/items/${itemId}/access/${entry.grantId}`);
+          if (r.ok) { changed(); await loadPeople(); } else showError(describe(r.data));
         });
         controls.append(x);
       }
@@ -218,20 +218,19 @@ teamshare.shareDialog = root => {
     const to = document.getElementById('transfer-to');
     if (!to.value) { showError('Choose the member who will own it.'); return; }
     if (!confirm(`Make ${to.selectedOptions[0].textContent} the owner? They decide about it from then on; you keep Editor.`)) return;
-    const r = await teamshare.api('POST', `/api/items/${itemId}/transfer`, { userId: to.value });
-    if (r.ok) location.reload(); else showError(teamshare.describe(r.data));
+    const r = await api('POST', `/api/items/${itemId}/transfer`, { userId: to.value });
+    if (r.ok) location.reload(); else showError(describe(r.data));
   });
 
   document.getElementById('link-restricted')?.addEventListener('change', async e => {
-    const r = await teamshare.api('PATCH', `/api/items/${itemId}`, { linkRestricted: e.target.checked });
+    const r = await api('PATCH', `/api/items/${itemId}`, { linkRestricted: e.target.checked });
     if (r.ok) status.textContent = e.target.checked ? 'Links now open this folder only for people with access.' : 'Links open this folder for anyone they reach.';
-    else showError(teamshare.describe(r.data));
+    else showError(describe(r.data));
   });
 
   loadPeople();
-};
+}
 
-(() => {
-  const page = document.getElementById('share-dialog');
-  if (page) teamshare.shareDialog(page);
-})();
+// On its own page the dialog starts itself; in the modal, share-modal.js starts it on the markup it loaded.
+const page = document.getElementById('share-dialog');
+if (page) shareDialog(page);

@@ -1,7 +1,8 @@
 // A share in My Shares: modify, make a new QR code, cancel.
-(() => {
+import { api, describe } from '/js/teamshare.js';
+
   const root = document.getElementById('share-detail');
-  if (!root) return;
+  if (root) {
   const id = root.dataset.shareId;
   const error = document.getElementById('share-error');
   const status = document.getElementById('share-status');
@@ -29,19 +30,19 @@
         ? new Date(f.expiresAt.value).toISOString() : null,
       permanent: f.permanent.checked || null,
     };
-    const result = await teamshare.api('PATCH', `/api/shares/${id}`, body);
+    const result = await api('PATCH', `/api/shares/${id}`, body);
     if (result.ok) {
       f.audience.dataset.original = f.audience.value;
       f.expiresAt.dataset.original = f.expiresAt.value;
       error.classList.add('d-none');
       show(status, 'Saved. The link is unchanged.');
     }
-    else show(error, teamshare.describe(result.data));
+    else show(error, describe(result.data));
   });
 
   document.getElementById('new-qr')?.addEventListener('click', async () => {
-    const result = await teamshare.api('POST', `/api/shares/${id}/qr`);
-    if (!result.ok) { show(error, teamshare.describe(result.data)); return; }
+    const result = await api('POST', `/api/shares/${id}/qr`);
+    if (!result.ok) { show(error, describe(result.data)); return; }
     document.getElementById('qr-image').src = result.data.imageUrl;
     document.getElementById('qr-caption').textContent = `Works until ${new Date(result.data.expiresAt).toLocaleString()}.`;
     document.getElementById('qr-figure').classList.remove('d-none');
@@ -51,7 +52,7 @@
   });
 
   document.getElementById('cancel-share')?.addEventListener('click', async () => {
-    const result = await teamshare.api('DELETE', `/api/shares/${id}`);
-    if (result.ok) location.reload(); else show(error, teamshare.describe(result.data));
+    const result = await api('DELETE', `/api/shares/${id}`);
+    if (result.ok) location.reload(); else show(error, describe(result.data));
   });
-})();
+}

@@ -1,8 +1,9 @@
 // My files: act on selected rows, or on one row through its ⋮ menu: share, link, rename, move or copy, delete (SP-7, SH-1,
 // LK-1). The selection bar shows only when something is selected and only the actions every selected item allows (issue 12).
-(() => {
+import { api, describe } from '/js/teamshare.js';
+
   const bar = document.getElementById('selection-bar');
-  if (!bar) return;
+  if (bar) {
   const boxes = [...document.querySelectorAll('[data-select]')];
   const selectAll = document.getElementById('select-all');
   const count = document.getElementById('selection-count');
@@ -39,7 +40,7 @@
     for (const box of rows) {
       const result = await call(box.dataset.select);
       if (!result.ok) {
-        error.textContent = `${box.dataset.name}: ${teamshare.describe(result.data)}`;
+        error.textContent = `${box.dataset.name}: ${describe(result.data)}`;
         error.classList.remove('d-none');
         return false;
       }
@@ -49,7 +50,7 @@
   }
 
   const actions = {
-    share: rows => teamshare.openShare(rows[0].dataset.select),
+    share: rows => document.dispatchEvent(new CustomEvent('share-item', { detail: rows[0].dataset.select })),
     link: rows => { location.href = '/links/new?' + rows.map(b => `itemId=${b.dataset.select}`).join('&'); },
     rename: rows => {
       acting = rows;
@@ -69,7 +70,7 @@
     },
     delete: rows => {
       const question = rows.length === 1 ? `Move “${rows[0].dataset.name}” to the trash?` : `Move ${rows.length} items to the trash?`;
-      if (confirm(question)) each(rows, id => teamshare.api('DELETE', `/api/items/${id}`));
+      if (confirm(question)) each(rows, id => api('DELETE', `/api/items/${id}`));
     },
     clear: () => { boxes.forEach(b => { b.checked = false; }); refresh(); },
   };
@@ -95,7 +96,7 @@
   document.querySelectorAll('dialog [data-close]').forEach(b => b.addEventListener('click', () => b.closest('dialog').close()));
   document.getElementById('rename-form').addEventListener('submit', async e => {
     e.preventDefault();
-    if (await each(acting, id => teamshare.api('PATCH', `/api/items/${id}`, { name: renameTo.value }))) return;
+    if (await each(acting, id => api('PATCH', `/api/items/${id}`, { name: renameTo.value }))) return;
     renameDialog.close();
   });
   document.getElementById('move-form').addEventListener('submit', e => e.preventDefault());
@@ -103,9 +104,9 @@
     const act = e.target.closest('[data-dialog-act]')?.dataset.dialogAct;
     if (!act) return;
     const moved = await each(acting, id => act === 'move'
-      ? teamshare.api('PATCH', `/api/items/${id}`, { parentId: target.value })
-      : teamshare.api('POST', `/api/items/${id}/copy`, { parentId: target.value }));
+      ? api('PATCH', `/api/items/${id}`, { parentId: target.value })
+      : api('POST', `/api/items/${id}/copy`, { parentId: target.value }));
     if (!moved) moveDialog.close();
   });
   refresh();
-})();
+}

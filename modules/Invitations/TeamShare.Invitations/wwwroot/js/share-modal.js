@@ -1,7 +1,8 @@
 // Files page: the share dialog in a modal over the folder. Without JavaScript the Share links open the dialog's own page.
-(() => {
+import { shareDialog } from './share-dialog.js';
+
   const modal = document.getElementById('share-modal');
-  if (!modal) return;
+  if (modal) {
   const body = document.getElementById('share-modal-body');
 
   async function open(itemId) {
@@ -9,7 +10,7 @@
     if (!response.ok) { location.href = `/share/${itemId}`; return; }
     // Our own server-rendered, encoded markup: the same page /share/{id} shows, without the layout.
     body.innerHTML = await response.text();
-    teamshare.shareDialog(body.querySelector('#share-dialog'));
+    shareDialog(body.querySelector('#share-dialog'));
     modal.showModal();
     document.getElementById('recipient-input')?.focus();
   }
@@ -25,5 +26,6 @@
     e.preventDefault();
     open(link.dataset.shareItem);
   });
-  teamshare.openShare = open;
-})();
+  // The selection bar's Share asks for the dialog by event, so the files page's scripts need not know each other.
+  document.addEventListener('share-item', e => open(e.detail));
+}

@@ -16,10 +16,6 @@ internal sealed record CreateDepartmentRequest(string? Name);
 /// <summary>Admin API for members and departments; the group requires the owner/admin policy.</summary>
 internal static class AdminEndpoints
 {
-    public static Actor ActorOf(ClaimsPrincipal user) => new(user.GetUserId(), user.GetTeamId(), user.GetTeamRole());
-
-    public static Actor ActorOf(ClaimsPrincipal user, TeamShareOptions options) => ActorOf(user) with { IsOperator = user.IsOperator(options.Operators) };
-
     public static async Task<IResult> ListMembers(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListMembers(user.GetTeamId()), ct));
 
@@ -27,7 +23,7 @@ internal static class AdminEndpoints
     public static async Task<IResult> AddMember(AddMemberRequest body, ClaimsPrincipal user, HttpContext http, IMediator mediator,
         IOptions<TeamShareOptions> options, CancellationToken ct)
     {
-        var actor = ActorOf(user, options.Value);
+        var actor = Actor.Of(user, options.Value);
         if (string.IsNullOrEmpty(body.Password))
             return (await mediator.Send(new InviteMember(actor, body.Email, body.DisplayName, body.Role, PublicAddress.ForMessages(http)), ct))
                 .ToHttp(i => TypedResults.Accepted($"/api/admin/members/invitations/{i.Id}", i));
@@ -47,10 +43,10 @@ internal static class AdminEndpoints
         await mediator.Send(new CancelMemberInvitation(user.GetTeamId(), id), ct) ? TypedResults.NoContent() : Problems.NotFound();
 
     public static async Task<Results<Ok<MemberDto>, Refusal>> UpdateMember(Guid id, UpdateMemberRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new UpdateMember(ActorOf(user), id, body.Role, body.IsActive), ct)).ToHttp(TypedResults.Ok);
+        (await mediator.Send(new UpdateMember(Actor.Of(user), id, body.Role, body.IsActive), ct)).ToHttp(TypedResults.Ok);
 
     public static async Task<IResult> RemoveMember(Guid id, Guid? transferTo, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new RemoveMember(ActorOf(user), id, transferTo), ct))
+        (await mediator.Send(new RemoveMember(Actor.Of(user), id, transferTo), ct))
         .ToHttp(moved => TypedResults.Ok(new { transferredItems = moved }));
 
     public static async Task<IResult> ListDepartments(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

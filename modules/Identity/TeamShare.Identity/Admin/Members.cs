@@ -11,7 +11,13 @@ namespace TeamShare.Identity.Admin;
 internal sealed record MemberDto(Guid Id, string Email, string DisplayName, string Role, bool IsActive, IReadOnlyList<string> Departments);
 
 /// <param name="IsOperator">A server operator (<c>TeamShare:Operators</c>): only they make accounts with a password directly.</param>
-internal sealed record Actor(Guid UserId, Guid TeamId, string Role, bool IsOperator = false);
+internal sealed record Actor(Guid UserId, Guid TeamId, string Role, bool IsOperator = false)
+{
+    public static Actor Of(System.Security.Claims.ClaimsPrincipal user) => new(user.GetUserId(), user.GetTeamId(), user.GetTeamRole());
+
+    public static Actor Of(System.Security.Claims.ClaimsPrincipal user, TeamShare.SharedKernel.Modules.TeamShareOptions options) =>
+        Of(user) with { IsOperator = user.IsOperator(options.Operators) };
+}
 
 internal sealed record ListMembers(Guid TeamId) : IRequest<IReadOnlyList<MemberDto>>;
 

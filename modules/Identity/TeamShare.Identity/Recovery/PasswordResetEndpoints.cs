@@ -11,14 +11,13 @@ internal sealed record CompletePasswordResetRequest(string? Token, string? NewPa
 
 internal static class PasswordResetEndpoints
 {
-    public const string Sent = "If that address has an account, a mail with a link to choose a new password is on its way. The link works for an hour.";
 
     /// <summary>POST /api/auth/password-reset {email}: 202 whether or not the address has an account.</summary>
     public static async Task<IResult> Request(PasswordResetRequest body, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         if (MemberRules.EmailProblem(body.Email) is { } problem) return Problems.Field("email", problem);
         await mediator.Send(new RequestPasswordReset(body.Email, PublicAddress.ForMessages(http)), ct);
-        return TypedResults.Accepted((string?)null, new { message = Sent });
+        return TypedResults.Accepted((string?)null, new { message = RequestPasswordReset.Sent });
     }
 
     /// <summary>POST /api/auth/password-reset/complete {token, newPassword}: 204, or a problem naming the field.</summary>

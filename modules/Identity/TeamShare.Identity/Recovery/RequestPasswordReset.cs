@@ -12,7 +12,11 @@ namespace TeamShare.Identity.Recovery;
 /// address has an account, so nobody learns who is a member; at most <see cref="PerHour"/> mails an hour per account, so the
 /// form cannot be used to flood someone's inbox.
 /// </summary>
-internal sealed record RequestPasswordReset(string? Email, string LinkBase) : IRequest<bool>;
+internal sealed record RequestPasswordReset(string? Email, string LinkBase) : IRequest<bool>
+{
+    /// <summary>The same answer whether or not the address has an account, so the form tells nobody who is a member.</summary>
+    public const string Sent = "If that address has an account, a mail with a link to choose a new password is on its way. The link works for an hour.";
+}
 
 internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediator mediator, TimeProvider clock)
     : IRequestHandler<RequestPasswordReset, bool>

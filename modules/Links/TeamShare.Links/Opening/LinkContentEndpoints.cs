@@ -94,7 +94,7 @@ internal static class LinkContentEndpoints
         if (item!.Kind != "file") return Problems.NotFound();
         if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
         var result = await mediator.Send(new ReplaceFileContent(share.TeamId, itemId, share.OwnerUserId, http.Request.Body), ct);
-        if (result.Item is null) return WriteProblem(result);
+        if (result.Item is null) return FileWriteProblems.Of(result);
         uses.Publish(new LinkUsed(share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime));
         return TypedResults.Ok(new { name = result.Item.Name, size = result.Item.Size });
     }
@@ -124,7 +124,7 @@ internal static class LinkContentEndpoints
         var result = await MultipartFile.ReadAsync(http.Request, boundary, async (name, body) =>
         {
             var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body), ct);
-            if (written.Item is null) return WriteProblem(written);
+            if (written.Item is null) return FileWriteProblems.Of(written);
             await db.Links.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
             uses.Publish(new LinkUsed(share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
             return share.AllowPreview
@@ -133,13 +133,4 @@ internal static class LinkContentEndpoints
         }, ct);
         return result ?? MultipartFile.Missing();
     }
-
-    /// <summary>Why Spaces refused a file a link brought (page upload, edit, or WebDAV PUT), as the recipient is told.</summary>
-    public static IResult WriteProblem(FileWriteResult result, string field = MultipartFile.Field) => result.Problem switch
-    {
-        "name" => Problems.Field(field, result.Message!),
-        "too_large" => Problems.Status(413, "File too large", result.Message!, "too_large"),
-        "conflict" => Problems.Status(409, "Changed meanwhile", result.Message!, "conflict"),
-        _ => Problems.NotFound(),
-    };
 }

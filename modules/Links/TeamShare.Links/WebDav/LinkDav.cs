@@ -204,7 +204,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
         }
         if (written.Item is null)
         {
-            await LinkContentEndpoints.WriteProblem(written, "name").ExecuteAsync(http);
+            await FileWriteProblems.Of(written, "name").ExecuteAsync(http);
             return;
         }
         uses.Publish(new LinkUsed(share.Id, share.TeamId, use, written.Item.Id, clock.GetUtcNow().UtcDateTime));

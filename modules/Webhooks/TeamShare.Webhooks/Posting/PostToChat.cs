@@ -18,7 +18,10 @@ using TeamShare.Webhooks.Data;
 namespace TeamShare.Webhooks.Posting;
 
 internal sealed record PostToChatRequest(Guid? ItemId, string? Message);
-internal sealed record DeliveryDto(Guid Id, string Status, int Attempts, string? LastError, DateTime CreatedAt, DateTime? SentAt);
+internal sealed record DeliveryDto(Guid Id, string Status, int Attempts, string? LastError, DateTime CreatedAt, DateTime? SentAt)
+{
+    public static DeliveryDto Of(WebhookDelivery d) => new(d.Id, Outbox.StatusOf(d), d.Attempts, d.LastError, d.CreatedAt, d.SentAt);
+}
 
 /// <summary>
 /// CH-2: a member shares an item with the team's chat channel. The notice names the item, the sharer and a link into the
@@ -73,7 +76,7 @@ internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db
         db.Stage(posted, posted.EventId, now);
         await db.SaveChangesAsync(ct);
         await db.PublishStagedAsync(mediator, log, posted, posted.EventId, ct);
-        return Outcome<DeliveryDto>.Success(PostToChatEndpoint.ToDto(delivery), 202);
+        return Outcome<DeliveryDto>.Success(DeliveryDto.Of(delivery), 202);
     }
 }
 
@@ -88,8 +91,6 @@ internal static class PostToChatEndpoint
     /// <summary>GET /api/webhook-shares/{id}: the sender sees whether the notice went out.</summary>
     public static async Task<Results<Ok<DeliveryDto>, Refusal>> Get(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new GetChatDelivery(user.GetUserId(), id), ct)).ToHttp(TypedResults.Ok);
-
-    internal static DeliveryDto ToDto(WebhookDelivery d) => new(d.Id, Outbox.StatusOf(d), d.Attempts, d.LastError, d.CreatedAt, d.SentAt);
 }
 
 /// <summary>A chat notice the caller sent, and whether it went out; nobody else's.</summary>
@@ -99,5 +100,5 @@ internal sealed class GetChatDeliveryHandler(WebhooksDbContext db) : IRequestHan
 {
     public async ValueTask<Outcome<DeliveryDto>> Handle(GetChatDelivery r, CancellationToken ct) =>
         await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == r.Id && d.SharerId == r.UserId, ct) is { } delivery
-            ? Outcome<DeliveryDto>.Success(PostToChatEndpoint.ToDto(delivery)) : Outcome<DeliveryDto>.NotFound();
+            ? Outcome<DeliveryDto>.Success(DeliveryDto.Of(delivery)) : Outcome<DeliveryDto>.NotFound();
 }

@@ -15,7 +15,7 @@ public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
     [BindProperty] public string? Email { get; set; }
     public string? Error { get; private set; }
     public bool Sent { get; private set; }
-    public static string SentMessage => PasswordResetEndpoints.Sent;
+    public static string SentMessage => Recovery.RequestPasswordReset.Sent;
 
     public void OnGet() { }
 

@@ -31,7 +31,7 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
 
     public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, string? password, string? role, CancellationToken ct)
     {
-        var actor = AdminEndpoints.ActorOf(User, Options);
+        var actor = Actor.Of(User, Options);
         return string.IsNullOrEmpty(password)
             ? Done(await mediator.Send(new InviteMember(actor, email, displayName, role, PublicAddress.ForMessages(HttpContext)), ct),
                 $"Invitation sent to {email}. They join when they accept it and choose a password.")
@@ -51,12 +51,12 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
     }
 
     public async Task<IActionResult> OnPostRoleAsync(Guid id, string? role, CancellationToken ct) =>
-        Done(await mediator.Send(new UpdateMember(AdminEndpoints.ActorOf(User), id, role, null), ct), "Role changed.");
+        Done(await mediator.Send(new UpdateMember(Actor.Of(User), id, role, null), ct), "Role changed.");
 
     public async Task<IActionResult> OnPostActiveAsync(Guid id, bool active, CancellationToken ct) =>
-        Done(await mediator.Send(new UpdateMember(AdminEndpoints.ActorOf(User), id, null, active), ct),
+        Done(await mediator.Send(new UpdateMember(Actor.Of(User), id, null, active), ct),
             active ? "Member reactivated." : "Member suspended. Their access has ended.");
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid? transferTo, CancellationToken ct) =>
-        Done(await mediator.Send(new RemoveMember(AdminEndpoints.ActorOf(User), id, transferTo), ct), "Member removed; their items were transferred.");
+        Done(await mediator.Send(new RemoveMember(Actor.Of(User), id, transferTo), ct), "Member removed; their items were transferred.");
 }

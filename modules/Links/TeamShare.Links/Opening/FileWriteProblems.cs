@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using TeamShare.SharedKernel.Http;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Links.Opening;
+
+/// <summary>Why Spaces refused a file a link brought (page upload, edit, or WebDAV PUT), as the recipient is told.</summary>
+internal static class FileWriteProblems
+{
+    public static IResult Of(FileWriteResult result, string field = MultipartFile.Field) => result.Problem switch
+    {
+        "name" => Problems.Field(field, result.Message!),
+        "too_large" => Problems.Status(413, "File too large", result.Message!, "too_large"),
+        "conflict" => Problems.Status(409, "Changed meanwhile", result.Message!, "conflict"),
+        _ => Problems.NotFound(),
+    };
+}

@@ -32,21 +32,8 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         if (errors.Count > 0) return Outcome<LinkResponse>.Invalid(errors);
 
         var (userId, teamId) = (request.UserId, request.TeamId);
-        var items = new List<ItemSummary>();
-        var accesses = (await mediator.Send(new GetItemsAccess(userId, teamId, body.ItemIds!), ct)).ToDictionary(a => a.Item.Id);
-        foreach (var id in body.ItemIds!)
-        {
-            var access = accesses.GetValueOrDefault(id);
-            if (access is null || access.Role == AccessRole.None || access.Item.InTrash)
-                return Outcome<LinkResponse>.Invalid("itemIds", $"Item {id} does not exist or you cannot see it.");
-            if (access.Role < AccessRole.Editor)
-                return Outcome<LinkResponse>.Forbidden("Viewers cannot share. Ask the owner for Editor access.", "role_too_low");
-            if (access.Item.ParentId is null)
-                return Outcome<LinkResponse>.Invalid("itemIds", "A whole space cannot be shared by link; share a folder inside it.");
-            items.Add(access.Item);
-        }
-        if (items.Select(i => i.SpaceId).Distinct().Count() > 1) return Outcome<LinkResponse>.Invalid("itemIds", "All items of a share must come from one space.");
-        if (body.AllowUpload == true && items.Any(i => i.Kind != "folder")) return Outcome<LinkResponse>.Invalid("allowUpload", "Uploading is possible into folders only.");
+        var (items, refused) = await ShareableItemsAsync(userId, teamId, body, ct);
+        if (refused is not null) return refused;
 
         if (await DailyCapReachedAsync(db, teamId, now, ct) is { } cap)
             return Outcome<LinkResponse>.Fail(429, "Daily limit reached", $"Your team can create {cap} shares a day. Try again tomorrow, or ask an admin to set up a custom domain for a higher limit.", "daily_cap_reached");
@@ -74,6 +61,30 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
 
         var url = await urls.ForAsync(request.RequestOrigin, teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
         return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, request.RequestOrigin, ct)), 201);
+    }
+
+    /// <summary>The items in the order asked, when the caller may share each of them (Editor, not in the trash, one space).</summary>
+    private async Task<(List<ItemSummary> Items, Outcome<LinkResponse>? Refused)> ShareableItemsAsync(Guid userId, Guid teamId, CreateLinkBody body,
+        CancellationToken ct)
+    {
+        var items = new List<ItemSummary>();
+        var accesses = (await mediator.Send(new GetItemsAccess(userId, teamId, body.ItemIds!), ct)).ToDictionary(a => a.Item.Id);
+        foreach (var id in body.ItemIds!)
+        {
+            var access = accesses.GetValueOrDefault(id);
+            if (access is null || access.Role == AccessRole.None || access.Item.InTrash)
+                return (items, Outcome<LinkResponse>.Invalid("itemIds", $"Item {id} does not exist or you cannot see it."));
+            if (access.Role < AccessRole.Editor)
+                return (items, Outcome<LinkResponse>.Forbidden("Viewers cannot share. Ask the owner for Editor access.", "role_too_low"));
+            if (access.Item.ParentId is null)
+                return (items, Outcome<LinkResponse>.Invalid("itemIds", "A whole space cannot be shared by link; share a folder inside it."));
+            items.Add(access.Item);
+        }
+        if (items.Select(i => i.SpaceId).Distinct().Count() > 1)
+            return (items, Outcome<LinkResponse>.Invalid("itemIds", "All items of a share must come from one space."));
+        if (body.AllowUpload == true && items.Any(i => i.Kind != "folder"))
+            return (items, Outcome<LinkResponse>.Invalid("allowUpload", "Uploading is possible into folders only."));
+        return (items, null);
     }
 
     /// <summary>LK-9: 500 shares a day per team, or the admin's higher cap once the team has a verified custom domain.</summary>

@@ -29,11 +29,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         if (share.CanceledAt is not null) return Outcome<LinkResponse>.Fail(409, "Share canceled", "A canceled share cannot be changed.", "canceled");
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var merged = new CreateLinkBody(share.Items.Select(i => i.ItemId).ToList(), body.Name ?? share.Name,
-            body.AllowPreview ?? share.AllowPreview, body.RemovePreviewLimit == true ? null : body.PreviewLimit ?? share.PreviewLimit,
-            body.AllowEdit ?? share.AllowEdit, body.AllowDownload ?? share.AllowDownload, body.TeamOnly,
-            body.AllowUpload ?? share.AllowUpload, body.Password, body.Permanent == true ? null : body.ExpiresAt ?? share.ExpiresAt,
-            body.Remarks ?? share.Remarks, body.Audience);
+        var merged = Merged(share, body);
         var errors = new Dictionary<string, string[]>();
         CreateLinkValidator.ValidateOptions(merged with { ExpiresAt = body.ExpiresAt }, now, errors);
         if (errors.Count > 0) return Outcome<LinkResponse>.Invalid(errors);
@@ -49,8 +45,25 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
             merged with { Password = hasPassword ? "set" : null, ExpiresAt = body.ExpiresAt }, policy, now,
             body.Audience is null && body.TeamOnly is null ? Audiences.Of(share) : null);
         if (options is null) return LinkPolicyRules.Refusal<LinkResponse>(field!, message!, reason);
-        var expiresAt = body.ExpiresAt is not null || body.Permanent == true ? options.ExpiresAt : share.ExpiresAt;
 
+        Apply(share, body, merged, options);
+        var modified = new LinkModified(share.Id, share.TeamId, userId, string.Join(", ", Changed(body)), now);
+        db.Stage(modified, modified.EventId, now);
+        await db.SaveChangesAsync(ct);
+        await db.PublishStagedAsync(mediator, log, modified, modified.EventId, ct);
+        return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, null, now));
+    }
+
+    /// <summary>The link as it would be after the change: what the body sends, else what the link has.</summary>
+    private static CreateLinkBody Merged(Link share, ModifyShareRequest body) =>
+        new(share.Items.Select(i => i.ItemId).ToList(), body.Name ?? share.Name,
+            body.AllowPreview ?? share.AllowPreview, body.RemovePreviewLimit == true ? null : body.PreviewLimit ?? share.PreviewLimit,
+            body.AllowEdit ?? share.AllowEdit, body.AllowDownload ?? share.AllowDownload, body.TeamOnly,
+            body.AllowUpload ?? share.AllowUpload, body.Password, body.Permanent == true ? null : body.ExpiresAt ?? share.ExpiresAt,
+            body.Remarks ?? share.Remarks, body.Audience);
+
+    private void Apply(Link share, ModifyShareRequest body, CreateLinkBody merged, LinkPolicyRules.Resolved options)
+    {
         share.Name = merged.Name!.Trim();
         share.AllowPreview = merged.AllowPreview!.Value;
         share.PreviewLimit = merged.PreviewLimit;
@@ -59,18 +72,13 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         share.TeamOnly = options.TeamOnly;
         share.InvitedOnly = options.InvitedOnly;
         share.AllowUpload = merged.AllowUpload!.Value;
-        share.ExpiresAt = expiresAt;
+        if (body.ExpiresAt is not null || body.Permanent == true) share.ExpiresAt = options.ExpiresAt;
         share.Remarks = merged.Remarks;
         if (body.RemovePassword == true || body.Password is not null)
         {
             share.PasswordHash = body.Password is null ? null : hashing.Hash(body.Password);
             share.PasswordVersion++;
         }
-        var modified = new LinkModified(share.Id, share.TeamId, userId, string.Join(", ", Changed(body)), now);
-        db.Stage(modified, modified.EventId, now);
-        await db.SaveChangesAsync(ct);
-        await db.PublishStagedAsync(mediator, log, modified, modified.EventId, ct);
-        return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, null, now));
     }
 
     private static IEnumerable<string> Changed(ModifyShareRequest b)

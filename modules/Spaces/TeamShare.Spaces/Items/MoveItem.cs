@@ -31,43 +31,49 @@ internal sealed class MoveItemHandler(SpacesDbContext db, EffectiveRoles roles, 
             return Outcome<ItemDto>.Forbidden("Only a folder's owner can restrict links to it.", "not_owner");
 
         var item = await db.Items.FirstAsync(i => i.Id == id, ct);
-        Item target = await db.Items.AsNoTracking().FirstAsync(i => i.Id == item.ParentId, ct);
-        if (r.ParentId is { } parentId && parentId != item.ParentId)
-        {
-            var to = await roles.ForItemAsync(userId, teamId, parentId, ct);
-            if (to is not { Role: > AccessRole.None } t || t.Item.Kind != ItemKinds.Folder || t.Item.TrashedAt is not null)
-                return Outcome<ItemDto>.Invalid("parentId", "Choose a folder you can see.");
-            if (t.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("You can view that folder but not add to it.", "role_too_low");
-            if (t.Item.SelfAndAncestors().Contains(item.Id)) return Outcome<ItemDto>.Invalid("parentId", "A folder cannot be moved into itself.");
-            target = t.Item;
-        }
+        var (target, refused) = await TargetAsync(userId, teamId, item, r.ParentId, ct);
+        if (refused is not null) return refused;
 
         var name = r.Name ?? item.Name;
-        var clash = await db.Items.AnyAsync(i => i.ParentId == target.Id && i.TrashedAt == null && i.NameKey == ItemNames.Key(name) && i.Id != item.Id, ct);
+        var clash = await db.Items.AnyAsync(i => i.ParentId == target!.Id && i.TrashedAt == null && i.NameKey == ItemNames.Key(name) && i.Id != item.Id, ct);
         if (clash) return Outcome<ItemDto>.Invalid("name", "Something in that folder already has this name.", 409);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var oldChildPath = item.ChildPath;
         item.Name = name;
         item.NameKey = ItemNames.Key(name);
         item.LinkRestricted = r.LinkRestricted ?? item.LinkRestricted;
         item.ModifiedAt = clock.GetUtcNow().UtcDateTime;
-        if (target.Id != item.ParentId)
-        {
-            item.ParentId = target.Id;
-            item.SpaceId = target.SpaceId;
-            item.AncestorPath = target.ChildPath;
-            var newChildPath = item.ChildPath;
-            // The subtree keeps its shape: only the prefix of each descendant's ancestor path changes.
-            await db.Items.Where(i => i.TeamId == teamId && i.AncestorPath.StartsWith(oldChildPath))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(i => i.AncestorPath, i => newChildPath + i.AncestorPath.Substring(oldChildPath.Length))
-                    .SetProperty(i => i.SpaceId, target.SpaceId), ct);
-        }
+        if (target.Id != item.ParentId) await MoveSubtreeAsync(teamId, item, target, ct);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { return Outcome<ItemDto>.Invalid("name", "Something in that folder already has this name.", 409); }
         await tx.CommitAsync(ct);
         return Outcome<ItemDto>.Success(item.ToDto(await roles.RoleOnAsync(userId, teamId, item, ct)));
+    }
+
+    /// <summary>The folder the item ends up in: its own, or the one asked for when the caller may add to it.</summary>
+    private async Task<(Item? Target, Outcome<ItemDto>? Refused)> TargetAsync(Guid userId, Guid teamId, Item item, Guid? parentId, CancellationToken ct)
+    {
+        if (parentId is not { } id || id == item.ParentId) return (await db.Items.AsNoTracking().FirstAsync(i => i.Id == item.ParentId, ct), null);
+        var to = await roles.ForItemAsync(userId, teamId, id, ct);
+        if (to is not { Role: > AccessRole.None } t || t.Item.Kind != ItemKinds.Folder || t.Item.TrashedAt is not null)
+            return (null, Outcome<ItemDto>.Invalid("parentId", "Choose a folder you can see."));
+        if (t.Role < AccessRole.Editor) return (null, Outcome<ItemDto>.Forbidden("You can view that folder but not add to it.", "role_too_low"));
+        if (t.Item.SelfAndAncestors().Contains(item.Id)) return (null, Outcome<ItemDto>.Invalid("parentId", "A folder cannot be moved into itself."));
+        return (t.Item, null);
+    }
+
+    /// <summary>The subtree keeps its shape: only the prefix of each descendant's ancestor path changes.</summary>
+    private async Task MoveSubtreeAsync(Guid teamId, Item item, Item target, CancellationToken ct)
+    {
+        var oldChildPath = item.ChildPath;
+        item.ParentId = target.Id;
+        item.SpaceId = target.SpaceId;
+        item.AncestorPath = target.ChildPath;
+        var newChildPath = item.ChildPath;
+        await db.Items.Where(i => i.TeamId == teamId && i.AncestorPath.StartsWith(oldChildPath))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.AncestorPath, i => newChildPath + i.AncestorPath.Substring(oldChildPath.Length))
+                .SetProperty(i => i.SpaceId, target.SpaceId), ct);
     }
 }
 

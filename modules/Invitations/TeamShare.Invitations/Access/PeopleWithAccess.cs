@@ -42,7 +42,7 @@ internal sealed record TransferItem(Guid UserId, Guid TeamId, Guid ItemId, Guid?
 internal sealed record ListItemMail(Guid UserId, Guid TeamId, Guid ItemId) : IRequest<Outcome<IReadOnlyList<MailStatusDto>>>;
 
 /// <summary>SH-6, SH-6a, SH-8: people with access, role changes within the cap, revoking at once, ownership transfer.</summary>
-internal sealed class AccessHandlers(IMediator mediator, InvitationsDbContext db, TimeProvider clock, ILogger<AccessHandlers> log)
+internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbContext db, TimeProvider clock, ILogger<PeopleWithAccessHandler> log)
     : IRequestHandler<ListAccess, Outcome<IReadOnlyList<AccessEntry>>>, IRequestHandler<ChangeAccessRole, Outcome<bool>>,
         IRequestHandler<RevokeAccess, Outcome<bool>>, IRequestHandler<TransferItem, Outcome<bool>>,
         IRequestHandler<ListItemMail, Outcome<IReadOnlyList<MailStatusDto>>>

@@ -48,7 +48,7 @@ internal sealed record QrCodePng(byte[] Png, string FileName);
 /// <summary>A new QR code for 7 days; the link itself does not change.</summary>
 internal sealed record CreateQrCode(Guid UserId, Guid ShareId, string RequestOrigin) : IRequest<Outcome<QrCodeDto>>;
 
-internal sealed class QrCodeHandlers(LinksDbContext db, QrCodeService qr, TimeProvider clock)
+internal sealed class QrCodesHandler(LinksDbContext db, QrCodeService qr, TimeProvider clock)
     : IRequestHandler<GetQrCodePng, Outcome<QrCodePng>>, IRequestHandler<CreateQrCode, Outcome<QrCodeDto>>
 {
     public async ValueTask<Outcome<QrCodePng>> Handle(GetQrCodePng r, CancellationToken ct)

@@ -17,7 +17,7 @@ internal sealed record OpenMemberFile(Guid UserId, Guid TeamId, Guid Id) : IRequ
 /// <summary>A file's inline preview for a member who may open it; a success without a value when its type has none.</summary>
 internal sealed record OpenMemberPreview(Guid UserId, Guid TeamId, Guid Id) : IRequest<Outcome<ItemPreview?>>;
 
-internal sealed class MemberFileHandlers(EffectiveRoles roles, IBlobStore blobs)
+internal sealed class MemberFilesHandler(EffectiveRoles roles, IBlobStore blobs)
     : IRequestHandler<OpenMemberFile, Outcome<ItemContent>>, IRequestHandler<OpenMemberPreview, Outcome<ItemPreview?>>
 {
     public async ValueTask<Outcome<ItemContent>> Handle(OpenMemberFile r, CancellationToken ct) =>

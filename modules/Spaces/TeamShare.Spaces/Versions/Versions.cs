@@ -28,7 +28,7 @@ internal sealed record RestoreVersion(Guid UserId, Guid TeamId, Guid Id, int Num
 /// <summary>SP-5: a file's versions, newest first.</summary>
 internal sealed record ListVersions(Guid UserId, Guid TeamId, Guid Id) : IRequest<Outcome<IReadOnlyList<VersionDto>>>;
 
-internal sealed class VersionHandlers(EffectiveRoles roles, SpacesDbContext db, IBlobStore blobs, Versioning versioning, IMediator mediator)
+internal sealed class VersionsHandler(EffectiveRoles roles, SpacesDbContext db, IBlobStore blobs, Versioning versioning, IMediator mediator)
     : IRequestHandler<ReplaceContent, Outcome<ItemDto>>, IRequestHandler<RestoreVersion, Outcome<ItemDto>>,
         IRequestHandler<ListVersions, Outcome<IReadOnlyList<VersionDto>>>
 {

@@ -48,6 +48,47 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task Issue11_the_sharer_sees_who_opened_and_downloaded_the_link_with_the_first_open_marked()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var name = $"tracked-{Guid.NewGuid():N}.txt";
+
+        var page = await (await browser.NewContextAsync()).NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+        await page.GetByLabel("Upload files").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/plain", Buffer = "numbers"u8.ToArray() });
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Create link for {name}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        var link = page.GetByLabel("Link", new() { Exact = true });
+        await link.WaitForAsync();
+        var url = await link.InputValueAsync();
+
+        var stranger = await (await browser.NewContextAsync(new() { AcceptDownloads = true })).NewPageAsync();
+        await stranger.GotoAsync(url);
+        await stranger.ReloadAsync();
+        await stranger.RunAndWaitForDownloadAsync(() => stranger.GetByRole(AriaRole.Link, new() { Name = $"Download {name}" }).ClickAsync());
+
+        await page.GotoAsync($"{host.BaseUrl}/shares");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"View or modify {name}", Exact = true }).ClickAsync();
+        var track = page.Locator("#share-track");
+        // Uses are written a moment after they happen, off the request path: look again until they are there.
+        for (var tries = 0; tries < 40 && await track.Locator("li[data-kind=downloaded]").CountAsync() == 0; tries++)
+        {
+            await Task.Delay(250);
+            await page.ReloadAsync();
+        }
+        await Assertions.Expect(track.GetByText("opened 2 times in all")).ToBeVisibleAsync();
+        Assert.Equal(2, await track.Locator("li[data-kind=opened]").CountAsync());
+        await Assertions.Expect(track.Locator("li[data-kind=downloaded]")).ToContainTextAsync($"Downloaded “{name}”");
+        await Assertions.Expect(track.Locator("li[data-kind=downloaded]")).ToContainTextAsync("Chrome from");
+        var first = track.Locator("li.list-group-item-success");
+        await Assertions.Expect(first).ToHaveCountAsync(1);
+        await Assertions.Expect(first).ToContainTextAsync("first open");
+        await Assertions.Expect(track.Locator("#track-totals")).ToContainTextAsync(name);
+    }
+
+    [Fact]
     public async Task LK7_a_wrong_link_shows_one_plain_sentence()
     {
         var (playwright, browser) = await Chromium.LaunchAsync();

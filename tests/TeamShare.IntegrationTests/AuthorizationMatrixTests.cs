@@ -117,6 +117,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /api/shares/"] = (Access.Member, Id.None),
         ["DELETE /api/shares/{id:guid}"] = (Access.Member, Id.Share),
         ["GET /api/shares/{id:guid}"] = (Access.Member, Id.Share),
+        ["GET /api/shares/{id:guid}/events"] = (Access.Member, Id.Share),
         ["PATCH /api/shares/{id:guid}"] = (Access.Member, Id.Share),
         ["POST /api/shares/{id:guid}/qr"] = (Access.Member, Id.Share),
         ["GET /api/shares/{id:guid}/qr.png"] = (Access.Member, Id.Share),

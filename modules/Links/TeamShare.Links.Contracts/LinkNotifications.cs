@@ -15,6 +15,12 @@ public sealed record LinkCreated(Guid ShareId, Guid TeamId, Guid OwnerUserId, IR
 public sealed record LinkUsed(Guid ShareId, Guid TeamId, string Kind, Guid? ItemId, DateTime At)
 {
     public Guid EventId { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>The visitor's browser family ("Firefox", "curl", …), for the sharer's timeline; never the full user agent.</summary>
+    public string? Client { get; init; }
+
+    /// <summary>The visitor's network, never their address: an IPv4 /24 or an IPv6 /48.</summary>
+    public string? Network { get; init; }
 }
 
 /// <summary>A batch of link uses, published from an in-process queue a moment after they happened, never by the request.</summary>

@@ -1,3 +1,4 @@
+using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Publishing;
 using TeamShare.SharedKernel.Http;
 using Mediator;
@@ -50,6 +51,7 @@ public sealed class LinksModule : ITeamShareModule
         services.AddScoped<WebDav.LinkDav>();
         services.AddScoped<MySharesQuery>();
         services.AddRecurringJob<LinkExpirySweep>("links-expiry-sweep", "*/5 * * * *");
+        services.AddRecurringJob<LinkEventRetentionSweep>("links-event-retention", "17 3 * * *");
         services.AddNotificationRelay<LinksDbContext>(LinksDbContext.Module, typeof(LinkCreated), typeof(LinkModified), typeof(LinkCanceled));
         services.AddSharingChannel(new SharingChannel(CreateLink.Channel, "Share links", "AD-3 links outside the team",
             ShareableKinds.FilesAndFolders, IsActive: true));
@@ -67,6 +69,8 @@ public sealed class LinksModule : ITeamShareModule
         api.MapDelete("/{id:guid}", MySharesEndpoints.Cancel).WithSummary("Cancel a share: its link stops working for good.");
         api.MapGet("/{id:guid}/qr.png", QrCodeEndpoints.Png).WithSummary("A QR code of the share as PNG (?qrId=).");
         api.MapPost("/{id:guid}/qr", QrCodeEndpoints.Create).WithSummary("Make a new QR code, valid for 7 days.");
+        api.MapGet("/{id:guid}/events", LinkEventsEndpoint.Handle)
+            .WithSummary("The share's timeline (opens, previews, downloads, uploads), newest first: ?before=&limit=. Its sharer and the team's admins only.");
 
         var admin = endpoints.MapGroup("/api/admin/links").WithTags("Share links").RequireAuthorization(TeamShareClaims.AdminPolicy);
         admin.MapGet("", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -63,6 +63,22 @@ internal sealed class QrCode
     public DateTime? ExpiryProcessedAt { get; set; }
 }
 
+/// <summary>
+/// One use of a link in its sharer's timeline (issue 11): opens, previews, downloads, uploads, edits. Written in batches off the
+/// request path; kept for the retention the operator sets (default 90 days).
+/// </summary>
+internal sealed class LinkEvent
+{
+    public long Id { get; set; }
+    public Guid ShareId { get; set; }
+    public Guid TeamId { get; set; }
+    public required string Kind { get; set; }
+    public Guid? ItemId { get; set; }
+    public DateTime At { get; set; }
+    public required string Client { get; set; }
+    public required string Network { get; set; }
+}
+
 /// <summary>A wrong link password (LK-11), kept in the database so the throttle holds across restarts and instances.</summary>
 internal sealed class PasswordFailure : IThrottledFailure
 {
@@ -103,6 +119,7 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<LinkItem> LinkItems => Set<LinkItem>();
     public DbSet<QrCode> QrCodes => Set<QrCode>();
     public DbSet<PasswordFailure> PasswordFailures => Set<PasswordFailure>();
+    public DbSet<LinkEvent> Events => Set<LinkEvent>();
     public DbSet<TeamLinkSettings> TeamSettings => Set<TeamLinkSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
@@ -129,6 +146,16 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("links_qr_codes");
             e.HasIndex(x => x.ShareId);
             e.HasIndex(x => new { x.ExpiresAt, x.ExpiryProcessedAt });
+        });
+        b.Entity<LinkEvent>(e =>
+        {
+            e.ToTable("links_events");
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Client).HasMaxLength(40);
+            e.Property(x => x.Network).HasMaxLength(64);
+            // The timeline pages newest first by id; the retention sweep deletes by time.
+            e.HasIndex(x => new { x.ShareId, x.Id });
+            e.HasIndex(x => x.At);
         });
         b.Entity<PasswordFailure>(e =>
         {

@@ -1,3 +1,4 @@
+using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Publishing;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -57,7 +58,7 @@ internal static class LinkContentEndpoints
             if (!await gate.TryCountViewAsync(share.Id, download, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
             counted.Issue(http, share.Id, itemId, download);
         }
-        uses.Publish(new LinkUsed(share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(Visitors.Used(http, share.Id, share.TeamId, download ? "downloaded" : "previewed", itemId, clock.GetUtcNow().UtcDateTime));
 
         return content is not null
             ? FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256)
@@ -79,7 +80,7 @@ internal static class LinkContentEndpoints
         if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
         if (await mediator.Send(new OpenItemContent(share.TeamId, itemId), ct) is not { } content) return Problems.NotFound();
         if (!await gate.TryCountViewAsync(share.Id, download: false, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
-        uses.Publish(new LinkUsed(share.Id, share.TeamId, "previewed", itemId, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(Visitors.Used(http, share.Id, share.TeamId, "previewed", itemId, clock.GetUtcNow().UtcDateTime));
         return FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256);
     }
 
@@ -95,7 +96,7 @@ internal static class LinkContentEndpoints
         if (!share.AllowEdit) return Problems.Status(403, "Not allowed", "This link does not allow editing.", "edit_not_allowed");
         var result = await mediator.Send(new ReplaceFileContent(share.TeamId, itemId, share.OwnerUserId, http.Request.Body), ct);
         if (result.Item is null) return FileWriteProblems.Of(result);
-        uses.Publish(new LinkUsed(share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(Visitors.Used(http, share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime));
         return TypedResults.Ok(new { name = result.Item.Name, size = result.Item.Size });
     }
 
@@ -126,7 +127,7 @@ internal static class LinkContentEndpoints
             var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body), ct);
             if (written.Item is null) return FileWriteProblems.Of(written);
             await db.Links.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
-            uses.Publish(new LinkUsed(share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
+            uses.Publish(Visitors.Used(http, share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
             return share.AllowPreview
                 ? TypedResults.Created((string?)null, new { name = written.Item.Name, size = written.Item.Size })
                 : TypedResults.Created((string?)null, new { received = name, size = written.Item.Size });

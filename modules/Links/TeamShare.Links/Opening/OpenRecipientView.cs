@@ -1,3 +1,4 @@
+using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Publishing;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -52,7 +53,7 @@ internal sealed class OpenRecipientViewHandler(LinkGate gate, BestEffort<LinkUse
                 i.Kind == "folder" ? $"{prefix}?folder={i.Id}" : null,
                 i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null, i.ContentType)).ToList(),
             link.SharedBy);
-        uses.Publish(new LinkUsed(s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(Visitors.Used(http, s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
         return new RecipientOpening(view, refusal);
     }
 }

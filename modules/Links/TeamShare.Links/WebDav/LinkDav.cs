@@ -1,3 +1,4 @@
+using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Publishing;
 using System.Xml.Linq;
 using Mediator;
@@ -160,7 +161,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
                 await RefusalText.Problem(LinkRefusal.LimitReached).ExecuteAsync(http);
                 return;
             }
-            uses.Publish(new LinkUsed(share.Id, share.TeamId, "downloaded", item.Id, clock.GetUtcNow().UtcDateTime));
+            uses.Publish(Visitors.Used(http, share.Id, share.TeamId, "downloaded", item.Id, clock.GetUtcNow().UtcDateTime));
         }
         await FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256).ExecuteAsync(http);
     }
@@ -207,7 +208,7 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
             await FileWriteProblems.Of(written, "name").ExecuteAsync(http);
             return;
         }
-        uses.Publish(new LinkUsed(share.Id, share.TeamId, use, written.Item.Id, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(Visitors.Used(http, share.Id, share.TeamId, use, written.Item.Id, clock.GetUtcNow().UtcDateTime));
         http.Response.StatusCode = use == "edited" ? StatusCodes.Status204NoContent : StatusCodes.Status201Created;
     }
 }

@@ -11,6 +11,8 @@ public sealed class TeamShareOptions
     public long MaxUploadBytes { get; set; } = 10L * 1024 * 1024 * 1024;
     /// <summary>Off only in tests that run the sweeps by hand with a controlled clock, so a timer never races them.</summary>
     public bool ScheduleJobs { get; set; } = true;
+    /// <summary>Days a link's timeline keeps each open, preview, download and upload (issue 11); older rows are swept daily.</summary>
+    public int LinkEventRetentionDays { get; set; } = 90;
     /// <summary>
     /// Seconds a mail or webhook sweep holds the batch it claimed; after a crash its rest waits this long for another instance.
     /// Longer than the slowest batch takes to send (50 mails).

@@ -17,59 +17,6 @@ namespace TeamShare.Links.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("TeamShare.Links.Data.PasswordFailure", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientAddress")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ShareId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ShareId", "At");
-
-                    b.HasIndex("ShareId", "ClientAddress", "At");
-
-                    b.ToTable("links_password_failures", (string)null);
-                });
-
-            modelBuilder.Entity("TeamShare.Links.Data.QrCode", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ExpiryProcessedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ShareId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ShareId");
-
-                    b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
-
-                    b.ToTable("links_qr_codes", (string)null);
-                });
-
             modelBuilder.Entity("TeamShare.Links.Data.Link", b =>
                 {
                     b.Property<Guid>("Id")
@@ -169,6 +116,48 @@ namespace TeamShare.Links.Data.Migrations
                     b.ToTable("links_shares", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Links.Data.LinkEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ShareId", "Id");
+
+                    b.ToTable("links_events", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Links.Data.LinkItem", b =>
                 {
                     b.Property<Guid>("ShareId")
@@ -185,6 +174,59 @@ namespace TeamShare.Links.Data.Migrations
                     b.HasIndex("ItemId");
 
                     b.ToTable("links_share_items", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Links.Data.PasswordFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId", "At");
+
+                    b.HasIndex("ShareId", "ClientAddress", "At");
+
+                    b.ToTable("links_password_failures", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Links.Data.QrCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiryProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
+
+                    b.ToTable("links_qr_codes", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Links.Data.TeamLinkSettings", b =>

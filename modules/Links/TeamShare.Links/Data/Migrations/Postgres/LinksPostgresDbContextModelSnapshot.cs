@@ -22,61 +22,6 @@ namespace TeamShare.Links.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("TeamShare.Links.Data.PasswordFailure", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ClientAddress")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("ShareId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ShareId", "At");
-
-                    b.HasIndex("ShareId", "ClientAddress", "At");
-
-                    b.ToTable("links_password_failures", (string)null);
-                });
-
-            modelBuilder.Entity("TeamShare.Links.Data.QrCode", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("ExpiryProcessedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("ShareId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ShareId");
-
-                    b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
-
-                    b.ToTable("links_qr_codes", (string)null);
-                });
-
             modelBuilder.Entity("TeamShare.Links.Data.Link", b =>
                 {
                     b.Property<Guid>("Id")
@@ -176,6 +121,50 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                     b.ToTable("links_shares", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Links.Data.LinkEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Network")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ShareId", "Id");
+
+                    b.ToTable("links_events", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Links.Data.LinkItem", b =>
                 {
                     b.Property<Guid>("ShareId")
@@ -192,6 +181,61 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                     b.HasIndex("ItemId");
 
                     b.ToTable("links_share_items", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Links.Data.PasswordFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId", "At");
+
+                    b.HasIndex("ShareId", "ClientAddress", "At");
+
+                    b.ToTable("links_password_failures", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Links.Data.QrCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ExpiryProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ShareId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId");
+
+                    b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
+
+                    b.ToTable("links_qr_codes", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Links.Data.TeamLinkSettings", b =>

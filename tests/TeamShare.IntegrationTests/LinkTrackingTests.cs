@@ -125,6 +125,27 @@ public sealed class LinkTrackingTests(TeamShareFactory factory) : IClassFixture<
         Assert.Equal(_clock.GetUtcNow().UtcDateTime.AddDays(-2), kept.GetProperty("at").GetDateTime(), TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public async Task Issue11_a_members_default_decides_whether_a_new_link_mails_them_and_each_link_can_differ()
+    {
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        var file = (await mark.UploadOk((await mark.PersonalSpace()).Id(), "default.txt", "d"u8.ToArray())).Id();
+        Assert.True((await (await mark.GetAsync("/api/shares/notice-default")).Json()).GetProperty("notify").GetBoolean());
+        Assert.True((await mark.ShareOk(new { itemIds = new[] { file } })).GetProperty("notify").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.OK, (await mark.PutAsJsonAsync("/api/shares/notice-default", new { notify = false })).StatusCode);
+        var quiet = await mark.ShareOk(new { itemIds = new[] { file } });
+        Assert.False(quiet.GetProperty("notify").GetBoolean());
+        Assert.True((await mark.ShareOk(new { itemIds = new[] { file }, notify = true })).GetProperty("notify").GetBoolean());
+        var turnedOn = await (await mark.PatchAsJsonAsync($"/api/shares/{quiet.Id()}", new { notify = true })).Json();
+        Assert.True(turnedOn.GetProperty("notify").GetBoolean());
+
+        var missing = await mark.PutAsJsonAsync("/api/shares/notice-default", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.True((await missing.Json()).GetProperty("errors").TryGetProperty("notify", out _));
+        await mark.PutAsJsonAsync("/api/shares/notice-default", new { notify = true });
+    }
+
     [Theory]
     [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0", "Edge")]
     [InlineData("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15", "Safari")]

@@ -1,3 +1,4 @@
+using TeamShare.Links.Notices;
 using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Publishing;
 using TeamShare.SharedKernel.Http;
@@ -33,6 +34,7 @@ public sealed class LinksModule : ITeamShareModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddBodyValidator<CreateLinkBody, CreateLinkBodyValidator>();
+        services.AddBodyValidator<NoticeDefaultDto, NoticeDefaultValidator>();
         // A change is checked merged with the stored link, a password against the link, settings against the team: all in handlers.
         services.AddBodiesWithoutShapeChecks(typeof(ModifyShareRequest), typeof(LinkSettingsRequest), typeof(UnlockRequest));
         services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module);
@@ -52,6 +54,8 @@ public sealed class LinksModule : ITeamShareModule
         services.AddScoped<MySharesQuery>();
         services.AddRecurringJob<LinkExpirySweep>("links-expiry-sweep", "*/5 * * * *");
         services.AddRecurringJob<LinkEventRetentionSweep>("links-event-retention", "17 3 * * *");
+        services.AddRecurringJob<SharerNoticeSweep>("links-sharer-notices", "* * * * *");
+        services.AddSingleton<NoticeLinks>();
         services.AddNotificationRelay<LinksDbContext>(LinksDbContext.Module, typeof(LinkCreated), typeof(LinkModified), typeof(LinkCanceled));
         services.AddSharingChannel(new SharingChannel(CreateLink.Channel, "Share links", "AD-3 links outside the team",
             ShareableKinds.FilesAndFolders, IsActive: true));
@@ -69,6 +73,8 @@ public sealed class LinksModule : ITeamShareModule
         api.MapDelete("/{id:guid}", MySharesEndpoints.Cancel).WithSummary("Cancel a share: its link stops working for good.");
         api.MapGet("/{id:guid}/qr.png", QrCodeEndpoints.Png).WithSummary("A QR code of the share as PNG (?qrId=).");
         api.MapPost("/{id:guid}/qr", QrCodeEndpoints.Create).WithSummary("Make a new QR code, valid for 7 days.");
+        api.MapGet("/notice-default", NoticeDefaultEndpoints.Get).WithSummary("Whether the caller's new links mail them what happens to them.");
+        api.MapPut("/notice-default", NoticeDefaultEndpoints.Put).WithSummary("Set that default ({notify}); each link can still differ.");
         api.MapGet("/{id:guid}/events", LinkEventsEndpoint.Handle)
             .WithSummary("The share's timeline (opens, previews, downloads, uploads), newest first: ?before=&limit=. Its sharer and the team's admins only.");
 

@@ -51,6 +51,8 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
             AllowEdit = options.AllowEdit, AllowUpload = body.AllowUpload ?? false, TeamOnly = options.TeamOnly, InvitedOnly = options.InvitedOnly, ExpiresAt = options.ExpiresAt,
             PasswordHash = body.Password is null ? null : hashing.Hash(body.Password), Remarks = body.Remarks, CreatedAt = now,
             Items = items.Select((item, position) => new LinkItem { ItemId = item.Id, Position = position }).ToList(),
+            NoticesOff = body.Notify is { } notify ? !notify
+                : await db.SharerSettings.Where(x => x.UserId == userId).Select(x => x.NoticesOffByDefault).FirstOrDefaultAsync(ct),
         };
         db.Links.Add(share);
         var code = qr.New(share.Id);

@@ -44,6 +44,22 @@ internal sealed class Link
     /// <summary>Set once the owner was told by e-mail that the link expired (JB-1).</summary>
     public DateTime? ExpiryNoticeQueuedAt { get; set; }
     public List<LinkItem> Items { get; set; } = [];
+    /// <summary>The sharer turned mails about this link off (issue 11); on unless their default says otherwise.</summary>
+    public bool NoticesOff { get; set; }
+    /// <summary>The last timeline event a mail to the sharer covered; later ones wait for the next mail.</summary>
+    public long NoticedThroughEventId { get; set; }
+    /// <summary>When the sharer was last mailed about this link: at most one mail per 10 minutes.</summary>
+    public DateTime? LastNoticeAt { get; set; }
+    public DateTime? LimitNoticedAt { get; set; }
+    public DateTime? ExpiringNoticedAt { get; set; }
+}
+
+/// <summary>A member's default for mails about their new links (issue 11); no row means on.</summary>
+internal sealed class SharerSettings
+{
+    public Guid UserId { get; set; }
+    public Guid TeamId { get; set; }
+    public bool NoticesOffByDefault { get; set; }
 }
 
 internal sealed class LinkItem
@@ -120,6 +136,7 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<QrCode> QrCodes => Set<QrCode>();
     public DbSet<PasswordFailure> PasswordFailures => Set<PasswordFailure>();
     public DbSet<LinkEvent> Events => Set<LinkEvent>();
+    public DbSet<SharerSettings> SharerSettings => Set<SharerSettings>();
     public DbSet<TeamLinkSettings> TeamSettings => Set<TeamLinkSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
@@ -139,6 +156,8 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.OwnerUserId, x.Id });
             e.HasIndex(x => new { x.TeamId, x.CreatedAt });
             e.HasIndex(x => new { x.ExpiresAt, x.ExpiryProcessedAt });
+            // The notice sweep looks at links whose sharer may be mailed again.
+            e.HasIndex(x => new { x.NoticesOff, x.LastNoticeAt });
             e.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.ShareId);
         });
         b.Entity<QrCode>(e =>
@@ -146,6 +165,11 @@ internal class LinksDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("links_qr_codes");
             e.HasIndex(x => x.ShareId);
             e.HasIndex(x => new { x.ExpiresAt, x.ExpiryProcessedAt });
+        });
+        b.Entity<SharerSettings>(e =>
+        {
+            e.ToTable("links_sharer_settings");
+            e.HasKey(x => x.UserId);
         });
         b.Entity<LinkEvent>(e =>
         {

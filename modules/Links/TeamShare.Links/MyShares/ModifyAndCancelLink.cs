@@ -74,6 +74,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         share.AllowUpload = merged.AllowUpload!.Value;
         if (body.ExpiresAt is not null || body.Permanent == true) share.ExpiresAt = options.ExpiresAt;
         share.Remarks = merged.Remarks;
+        share.NoticesOff = body.Notify is { } notify ? !notify : share.NoticesOff;
         if (body.RemovePassword == true || body.Password is not null)
         {
             share.PasswordHash = body.Password is null ? null : hashing.Hash(body.Password);
@@ -84,6 +85,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
     private static IEnumerable<string> Changed(ModifyShareRequest b)
     {
         if (b.Name is not null) yield return "name";
+        if (b.Notify is not null) yield return "mails to the sharer";
         if (b.AllowPreview is not null || b.PreviewLimit is not null || b.RemovePreviewLimit is not null) yield return "preview";
         if (b.AllowEdit is not null) yield return "editing";
         if (b.AllowDownload is not null) yield return "download";

@@ -14,11 +14,14 @@ namespace TeamShare.SharedKernel.Http;
 /// </summary>
 public static class PublicAddress
 {
-    public static string ForMessages(HttpContext http)
+    public static string ForMessages(HttpContext http) => ForMessages(http.RequestServices);
+
+    /// <summary>The same for a job, which has no request.</summary>
+    public static string ForMessages(IServiceProvider services)
     {
-        var configured = http.RequestServices.GetRequiredService<IOptions<TeamShareOptions>>().Value.PublicBaseUrl;
+        var configured = services.GetRequiredService<IOptions<TeamShareOptions>>().Value.PublicBaseUrl;
         if (configured is { Length: > 0 }) return configured.TrimEnd('/');
-        var listening = http.RequestServices.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var listening = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (listening is null || !Uri.TryCreate(listening.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri))
             return "http://localhost";
         var host = uri.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : uri.Host;

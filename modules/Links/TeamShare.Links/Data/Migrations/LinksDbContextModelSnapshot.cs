@@ -47,6 +47,9 @@ namespace TeamShare.Links.Data.Migrations
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiringNoticedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ExpiryNoticeQueuedAt")
                         .HasColumnType("TEXT");
 
@@ -56,10 +59,22 @@ namespace TeamShare.Links.Data.Migrations
                     b.Property<bool>("InvitedOnly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LastNoticeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LimitNoticedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("NoticedThroughEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoticesOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OwnerUserId")
                         .HasColumnType("TEXT");
@@ -106,6 +121,8 @@ namespace TeamShare.Links.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
+
+                    b.HasIndex("NoticesOff", "LastNoticeAt");
 
                     b.HasIndex("OwnerUserId", "CreatedAt");
 
@@ -227,6 +244,23 @@ namespace TeamShare.Links.Data.Migrations
                     b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
 
                     b.ToTable("links_qr_codes", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Links.Data.SharerSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoticesOffByDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("links_sharer_settings", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Links.Data.TeamLinkSettings", b =>

@@ -29,6 +29,7 @@ import { api, describe } from '/js/teamshare.js';
       expiresAt: f.expiresAt.value && !f.permanent.checked && f.expiresAt.value !== f.expiresAt.dataset.original
         ? new Date(f.expiresAt.value).toISOString() : null,
       permanent: f.permanent.checked || null,
+      notify: f.notify.checked,
     };
     const result = await api('PATCH', `/api/shares/${id}`, body);
     if (result.ok) {

@@ -52,6 +52,9 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                     b.Property<DateTime?>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ExpiringNoticedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ExpiryNoticeQueuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -61,10 +64,22 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                     b.Property<bool>("InvitedOnly")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("LastNoticeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LimitNoticedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<long>("NoticedThroughEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("NoticesOff")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("OwnerUserId")
                         .HasColumnType("uuid");
@@ -111,6 +126,8 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
+
+                    b.HasIndex("NoticesOff", "LastNoticeAt");
 
                     b.HasIndex("OwnerUserId", "CreatedAt");
 
@@ -236,6 +253,23 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                     b.HasIndex("ExpiresAt", "ExpiryProcessedAt");
 
                     b.ToTable("links_qr_codes", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Links.Data.SharerSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("NoticesOffByDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("links_sharer_settings", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Links.Data.TeamLinkSettings", b =>

@@ -184,6 +184,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /x/{token}"] = (Access.Link, Id.Token),
         ["GET /x/{token}/items/{itemId:guid}/download"] = (Access.Link, Id.Token),
         ["GET /x/{token}/items/{itemId:guid}/preview"] = (Access.Link, Id.Token),
+        ["POST /x/{token}/code"] = (Access.Link, Id.Token),
+        ["POST /x/{token}/verify"] = (Access.Link, Id.Token),
     });
 
     /// <summary>WebDAV (issue 10) maps every method on four routes: the drive's root, its list of spaces, a space, a link.</summary>

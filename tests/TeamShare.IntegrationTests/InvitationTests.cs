@@ -96,7 +96,12 @@ public sealed partial class InvitationTests() : WithMailServer(startSmtp: false)
         Assert.Contains(item, await mark.GetStringAsync("/api/shared-with-me"));
 
         var link = new Uri(ExternalLink().Match(external.Replace("=\r\n", "")).Value);
-        var stranger = _factory.Anonymous();
+        // Issue 11: the recipient's browser first confirms the invited address with a mailed code (changed with the behaviour).
+        var stranger = _factory.Client();
+        Assert.Equal(HttpStatusCode.Accepted, (await stranger.PostAsync($"{link.AbsolutePath}/code", null)).StatusCode);
+        await DispatchAsync();
+        var code = System.Text.RegularExpressions.Regex.Match(_smtp.MessagesTo("partner@example.org").Last(), @"Your code to open what was shared with you: (\d{6})").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.NoContent, (await stranger.PostAsJsonAsync($"{link.AbsolutePath}/verify", new { code })).StatusCode);
         var page = await stranger.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();

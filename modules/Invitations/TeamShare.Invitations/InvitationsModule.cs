@@ -38,6 +38,8 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddSingleton<ExternalLinks>();
         services.AddScoped<InvitationApplier>();
         services.AddScoped<ExternalAccess>();
+        services.AddScoped<RecipientCodes>();
+        services.AddBodyValidator<RecipientCodeBody, RecipientCodeBodyValidator>();
         services.AddRecurringJob<MailDispatchJob>(MailDispatchJob.Id, "* * * * *");
         services.AddRecurringJob<ExpiryReminderJob>("invitations-expiry-reminders", "0 * * * *");
         services.AddNotificationRelay<InvitationsDbContext>(InvitationsDbContext.Module, typeof(SharingActivityOccurred));
@@ -64,5 +66,7 @@ public sealed class InvitationsModule : ITeamShareModule
         var external = endpoints.MapGroup("/x/{token}").WithTags("External recipient").AllowAnonymous();
         external.MapGet("/items/{itemId:guid}/download", ExternalEndpoints.Download).WithSummary("Download through an external link.");
         external.MapGet("/items/{itemId:guid}/preview", ExternalEndpoints.Preview).WithSummary("Preview through an external link.");
+        external.MapPost("/code", ExternalEndpoints.SendCode).WithSummary("Mail a 6-digit code to the invited address (issue 11).");
+        external.MapPost("/verify", ExternalEndpoints.Verify).WithSummary("Check the code ({code}); a right one lets this browser open the link.");
     }
 }

@@ -52,5 +52,8 @@ public sealed record SharingActivityOccurred(Guid TeamId, Guid? ActorId, string 
     public Guid EventId { get; init; } = Guid.CreateVersion7();
 }
 
+/// <summary>Issue 11: must an outside recipient confirm the invited address with a mailed code before an item opens?</summary>
+public sealed record RequiresRecipientCode(Guid TeamId) : IRequest<bool>;
+
 /// <summary>AD-1 alone: is outside access on at all? Asked on every use of an external recipient's link.</summary>
 public sealed record CheckExternalAccess(Guid TeamId) : IRequest<PolicyDecision>;

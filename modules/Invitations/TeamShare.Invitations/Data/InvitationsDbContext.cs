@@ -64,12 +64,30 @@ internal sealed class Invitation
 }
 
 /// <remarks>Not sealed: <see cref="InvitationsPostgresDbContext"/> is the same model with PostgreSQL's own migrations.</remarks>
+/// <summary>
+/// A 6-digit code mailed to an outside recipient's invited address (issue 11). Only its hash is kept; it works for 10 minutes
+/// and for 5 tries, once.
+/// </summary>
+internal sealed class RecipientCode
+{
+    public Guid Id { get; set; }
+    public Guid InvitationId { get; set; }
+    public required byte[] CodeHash { get; set; }
+    /// <summary>Who asked for it (the throttle's key per address), never shown.</summary>
+    public required string ClientAddress { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? UsedAt { get; set; }
+}
+
 internal class InvitationsDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "invitations";
 
     public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<RecipientCode> RecipientCodes => Set<RecipientCode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -85,6 +103,14 @@ internal class InvitationsDbContext(DbContextOptions options) : DbContext(option
             e.HasIndex(x => new { x.TeamId, x.ItemId });
             e.HasIndex(x => x.AppliedAt);
             e.HasIndex(x => new { x.ExternalExpiresAt, x.ReminderQueuedAt });
+        });
+        b.Entity<RecipientCode>(e =>
+        {
+            e.ToTable("invitations_recipient_codes");
+            e.Property(x => x.CodeHash).HasMaxLength(32);
+            e.Property(x => x.ClientAddress).HasMaxLength(64);
+            e.HasIndex(x => new { x.InvitationId, x.CreatedAt });
+            e.HasIndex(x => new { x.ClientAddress, x.CreatedAt });
         });
         b.Entity<OutboxMail>(e =>
         {

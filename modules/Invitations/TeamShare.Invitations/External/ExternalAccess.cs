@@ -1,7 +1,10 @@
 using Mediator;
+using Microsoft.AspNetCore.Http;
+using TeamShare.SharedKernel.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Invitations.Data;
 using TeamShare.Policy.Contracts;
+using TeamShare.Invitations.Data;
 using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Invitations.External;
@@ -42,4 +45,35 @@ internal sealed class OpenExternalAccessHandler(ExternalAccess access)
 {
     public async ValueTask<(ExternalView? View, int Status, string Reason, string Detail)> Handle(OpenExternalAccess request, CancellationToken ct) =>
         await access.OpenAsync(request.Token, ct);
+}
+
+/// <summary>Issue 11: mail a code to the invited address of an external link that is otherwise open. Answers where it went (masked).</summary>
+internal sealed record SendRecipientCode(string? Token, string ClientAddress) : IRequest<Outcome<string>>;
+
+/// <summary>Issue 11: check a typed code; a right one sets this browser's proof cookie on <paramref name="Http"/>.</summary>
+internal sealed record VerifyRecipientCode(string? Token, string? Code, HttpContext Http) : IRequest<Outcome<bool>>;
+
+internal sealed class RecipientCodeHandler(ExternalAccess access, RecipientCodes codes)
+    : IRequestHandler<SendRecipientCode, Outcome<string>>, IRequestHandler<VerifyRecipientCode, Outcome<bool>>
+{
+    public async ValueTask<Outcome<string>> Handle(SendRecipientCode r, CancellationToken ct)
+    {
+        var (view, status, reason, detail) = await access.OpenAsync(r.Token, ct);
+        return view is null ? Outcome<string>.Fail(status, "Not available", detail, reason) : await codes.SendAsync(view.Invitation, r.ClientAddress, ct);
+    }
+
+    public async ValueTask<Outcome<bool>> Handle(VerifyRecipientCode r, CancellationToken ct)
+    {
+        var (view, status, reason, detail) = await access.OpenAsync(r.Token, ct);
+        return view is null ? Outcome<bool>.Fail(status, "Not available", detail, reason)
+            : await codes.VerifyAsync(r.Http, view.Invitation, $"/x/{r.Token}", r.Code, ct);
+    }
+}
+
+/// <summary>Issue 11: has this browser confirmed the invited address (or does the team not ask for it)?</summary>
+internal sealed record IsRecipientVerified(Invitation Invitation, HttpContext Http) : IRequest<bool>;
+
+internal sealed class IsRecipientVerifiedHandler(RecipientCodes codes) : IRequestHandler<IsRecipientVerified, bool>
+{
+    public async ValueTask<bool> Handle(IsRecipientVerified r, CancellationToken ct) => await codes.IsVerifiedAsync(r.Http, r.Invitation, ct);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
@@ -5,33 +6,59 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Invitations.External;
 
+internal sealed record CodeSent(string SentTo);
+
+internal sealed record RecipientCodeBody(string? Code);
+
+internal sealed class RecipientCodeBodyValidator : IBodyValidator<RecipientCodeBody>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(RecipientCodeBody body) => body.Code is { Length: > 0 and <= 20 }
+        ? new Dictionary<string, string[]>() : new Dictionary<string, string[]> { ["code"] = ["Enter the 6-digit code from the mail."] };
+}
+
 /// <summary>View-only access for an external recipient (SH-4): preview and download inside what was shared, nothing else.</summary>
 internal static class ExternalEndpoints
 {
-    public static async Task<IResult> Download(string token, Guid itemId, HttpContext http, ExternalAccess access, IMediator mediator, CancellationToken ct)
+    public static async Task<IResult> Download(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
-        var (item, refused) = await ResolveAsync(token, itemId, http, access, mediator, ct);
+        var (item, refused) = await ResolveAsync(token, itemId, http, access, codes, mediator, ct);
         if (refused is not null) return refused;
         var content = await mediator.Send(new OpenItemContent(item!.TeamId, itemId), ct);
         return content is null ? Problems.NotFound()
             : FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256);
     }
 
-    public static async Task<IResult> Preview(string token, Guid itemId, HttpContext http, ExternalAccess access, IMediator mediator, CancellationToken ct)
+    public static async Task<IResult> Preview(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
-        var (item, refused) = await ResolveAsync(token, itemId, http, access, mediator, ct);
+        var (item, refused) = await ResolveAsync(token, itemId, http, access, codes, mediator, ct);
         if (refused is not null) return refused;
         var preview = await mediator.Send(new GetPreview(item!.TeamId, itemId), ct);
         if (preview is null) return FileResponses.NoPreview();
         return FileResponses.Preview(http.Response, preview.OpenRead(), preview.ContentType, preview.ContentSecurityPolicy, preview.ETag, preview.ModifiedAt);
     }
 
+    /// <summary>POST /x/{token}/code: a code to the invited address (answers where it went, masked).</summary>
+    public static async Task<Results<Accepted<CodeSent>, Refusal>> SendCode(string token, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        RecipientHeaders.Apply(http.Response);
+        return (await mediator.Send(new SendRecipientCode(token, ClientAddress.Of(http)), ct)).ToHttp(to => TypedResults.Accepted((string?)null, new CodeSent(to)));
+    }
+
+    /// <summary>POST /x/{token}/verify {code}: a right code sets this browser's proof cookie.</summary>
+    public static async Task<Results<NoContent, Refusal>> Verify(string token, RecipientCodeBody body, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        RecipientHeaders.Apply(http.Response);
+        return (await mediator.Send(new VerifyRecipientCode(token, body.Code, http), ct)).ToHttp(_ => TypedResults.NoContent());
+    }
+
     private static async Task<(ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http, ExternalAccess access,
-        IMediator mediator, CancellationToken ct)
+        RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
         var (view, status, reason, detail) = await access.OpenAsync(token, ct);
         if (view is null) return (null, Problems.Status(status, "Not available", detail, reason));
+        if (!await codes.IsVerifiedAsync(http, view.Invitation, ct))
+            return (null, Problems.Status(403, "Confirm your address", "Open the link and enter the code we mail to the invited address first.", "code_required"));
         var item = (await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct))?.Item;
         return item is { Kind: "file" } ? (item, null) : (null, Problems.NotFound());
     }

@@ -40,6 +40,8 @@ internal sealed class TeamPolicy
     public bool RequirePasswordForExternalLinks { get; set; }
     public bool LinkRestrictionsTeamWide { get; set; }
     public bool AllowExternalEditableFolders { get; set; } = true;
+    /// <summary>Issue 11: an outside recipient proves with a mailed code that they hold the invited address (on by default).</summary>
+    public bool RequireRecipientCode { get; set; } = true;
     public DateTime UpdatedAt { get; set; }
     public Guid? UpdatedBy { get; set; }
 }

@@ -49,3 +49,9 @@ internal sealed class CheckExternalAccessHandler(PolicyStore store) : IRequestHa
     public async ValueTask<PolicyDecision> Handle(CheckExternalAccess request, CancellationToken ct) =>
         (await store.ForTeamAsync(request.TeamId, ct)).ExternalSharingEnabled ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.ExternalSharingOff);
 }
+
+internal sealed class RequiresRecipientCodeHandler(PolicyStore store) : IRequestHandler<RequiresRecipientCode, bool>
+{
+    public async ValueTask<bool> Handle(RequiresRecipientCode request, CancellationToken ct) =>
+        (await store.ForTeamAsync(request.TeamId, ct)).RequireRecipientCode;
+}

@@ -160,6 +160,46 @@ namespace TeamShare.Invitations.Data.Migrations
                     b.ToTable("invitations_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Invitations.Data.RecipientCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientAddress", "CreatedAt");
+
+                    b.HasIndex("InvitationId", "CreatedAt");
+
+                    b.ToTable("invitations_recipient_codes", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.SharedKernel.Data.PendingNotification", b =>
                 {
                     b.Property<Guid>("Id")

@@ -23,6 +23,11 @@ public sealed class OpenModel(IMediator mediator) : PageModel
     public DateTime? ExpiresAt { get; private set; }
     public string Base { get; private set; } = "";
     public Guid RootId { get; private set; }
+    /// <summary>Issue 11: this browser must first confirm the invited address with a mailed code; nothing of the item shows.</summary>
+    public bool NeedsCode { get; private set; }
+    /// <summary>Where the code went (masked), once asked for.</summary>
+    public string? CodeSentTo { get; private set; }
+    public string? CodeError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? token, Guid? folder, CancellationToken ct)
     {
@@ -36,6 +41,11 @@ public sealed class OpenModel(IMediator mediator) : PageModel
             return Page();
         }
         var invitation = view.Invitation;
+        if (!await mediator.Send(new IsRecipientVerified(invitation, HttpContext), ct))
+        {
+            NeedsCode = true;
+            return Page();
+        }
         RootId = invitation.ItemId;
         Item = folder is { } id ? (await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], id), ct))?.Item : view.Item;
         if (Item is null)
@@ -50,6 +60,31 @@ public sealed class OpenModel(IMediator mediator) : PageModel
         TeamName = sender?.TeamName ?? "";
         Message = string.IsNullOrWhiteSpace(invitation.Message) ? null : invitation.Message;
         ExpiresAt = invitation.ExternalExpiresAt;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendCodeAsync(string? token, CancellationToken ct)
+    {
+        RecipientHeaders.Apply(Response);
+        Base = $"/x/{token}";
+        var sent = await mediator.Send(new SendRecipientCode(token, ClientAddress.Of(HttpContext)), ct);
+        NeedsCode = true;
+        if (sent.Ok) CodeSentTo = sent.Value;
+        else CodeError = sent.Message;
+        if (!sent.Ok) Response.StatusCode = sent.Status;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(string? token, string? code, CancellationToken ct)
+    {
+        RecipientHeaders.Apply(Response);
+        Base = $"/x/{token}";
+        var verified = await mediator.Send(new VerifyRecipientCode(token, code, HttpContext), ct);
+        if (verified.Ok) return Redirect(Base);
+        NeedsCode = true;
+        CodeSentTo = "";
+        CodeError = verified.Message;
+        Response.StatusCode = verified.Status;
         return Page();
     }
 }

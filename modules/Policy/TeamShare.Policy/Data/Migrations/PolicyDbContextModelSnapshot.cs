@@ -162,6 +162,9 @@ namespace TeamShare.Policy.Data.Migrations
                     b.Property<bool>("RequirePasswordForExternalLinks")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequireRecipientCode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 

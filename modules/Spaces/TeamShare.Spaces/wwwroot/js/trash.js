@@ -1,4 +1,5 @@
-// Trash: restore, delete forever, or empty it.
+// Trash: restore, delete forever, or empty it. The buttons come disabled (they need this script) and are enabled once their
+// handlers are attached, so nothing can be clicked in between.
 import { api, describe } from '/js/teamshare.js';
 
 const error = document.getElementById('trash-error');
@@ -10,3 +11,4 @@ const act = async (method, url) => {
 document.querySelectorAll('[data-restore]').forEach(b => b.addEventListener('click', () => act('POST', `/api/items/${b.dataset.restore}/restore`)));
 document.querySelectorAll('[data-purge]').forEach(b => b.addEventListener('click', () => act('DELETE', `/api/trash/${b.dataset.purge}`)));
 document.querySelector('[data-empty-trash]')?.addEventListener('click', () => act('DELETE', '/api/trash'));
+document.querySelectorAll('[data-restore], [data-purge], [data-empty-trash]').forEach(b => { b.disabled = false; });

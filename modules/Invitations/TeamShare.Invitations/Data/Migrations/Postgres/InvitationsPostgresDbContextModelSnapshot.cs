@@ -165,6 +165,46 @@ namespace TeamShare.Invitations.Data.Migrations.Postgres
                     b.ToTable("invitations_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Invitations.Data.RecipientCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientAddress", "CreatedAt");
+
+                    b.HasIndex("InvitationId", "CreatedAt");
+
+                    b.ToTable("invitations_recipient_codes", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.SharedKernel.Data.PendingNotification", b =>
                 {
                     b.Property<Guid>("Id")

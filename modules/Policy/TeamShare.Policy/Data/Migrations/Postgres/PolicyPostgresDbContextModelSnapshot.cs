@@ -169,6 +169,9 @@ namespace TeamShare.Policy.Data.Migrations.Postgres
                     b.Property<bool>("RequirePasswordForExternalLinks")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("RequireRecipientCode")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

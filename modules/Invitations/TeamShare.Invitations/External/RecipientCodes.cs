@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Invitations.Contracts;
+using TeamShare.Invitations.Data;
+using TeamShare.Policy.Contracts;
+using TeamShare.SharedKernel.Http;
+
+namespace TeamShare.Invitations.External;
+
+/// <summary>
+/// Issue 11 (SH-4 strengthened): an outside recipient's link opens in a browser only after that browser proved, with a 6-digit
+/// code mailed to the invited address, that it reads that address's mail; a forwarded link is useless without the code. A
+/// code works for 10 minutes and 5 tries, once; at most 5 codes per link and 10 per client address an hour. The proof is a
+/// cookie sealed with the data-protection keys, scoped to the link, that lasts until the access expires and ends when the
+/// access is revoked (it names the invitation's version). The team's policy can switch the step off.
+/// </summary>
+internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator, IDataProtectionProvider protection, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+    public const int Tries = 5;
+    public const int PerLinkPerHour = 5;
+    public const int PerAddressPerHour = 10;
+    private readonly IDataProtector _cookies = protection.CreateProtector("TeamShare.Invitations.RecipientVerified");
+
+    public static string CookieName(Guid invitationId) => $"ts_x_{invitationId:N}";
+
+    /// <summary>True when no code is needed (policy off) or this browser already proved the address.</summary>
+    public async Task<bool> IsVerifiedAsync(HttpContext http, Invitation invitation, CancellationToken ct)
+    {
+        if (!await mediator.Send(new RequiresRecipientCode(invitation.TeamId), ct)) return true;
+        if (http.Request.Cookies[CookieName(invitation.Id)] is not { Length: > 0 } cookie) return false;
+        try { return _cookies.Unprotect(cookie) == $"{invitation.Id:N}:{invitation.Version}"; }
+        catch (CryptographicException) { return false; }
+    }
+
+    public async Task<Outcome<string>> SendAsync(Invitation invitation, string clientAddress, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var hourAgo = now.AddHours(-1);
+        if (await db.RecipientCodes.CountAsync(c => c.InvitationId == invitation.Id && c.CreatedAt > hourAgo, ct) >= PerLinkPerHour
+            || await db.RecipientCodes.CountAsync(c => c.ClientAddress == clientAddress && c.CreatedAt > hourAgo, ct) >= PerAddressPerHour)
+            return Outcome<string>.Fail(429, "Too many codes", "Too many codes were asked for. Wait an hour, then ask again.", "throttled");
+        // A new code replaces any earlier one still running: only the newest mail's code works.
+        await db.RecipientCodes.Where(c => c.InvitationId == invitation.Id && c.UsedAt == null && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ExpiresAt, now), ct);
+        var id = Guid.CreateVersion7();
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
+        db.RecipientCodes.Add(new RecipientCode
+        {
+            Id = id, InvitationId = invitation.Id, CodeHash = Hash(id, code), ClientAddress = clientAddress, CreatedAt = now, ExpiresAt = now + Lifetime,
+        });
+        await db.SaveChangesAsync(ct);
+        await mediator.Send(new QueueMail(invitation.TeamId, invitation.RecipientEmail!, "recipient-code", new Dictionary<string, string>
+        {
+            ["code"] = code, ["minutes"] = ((int)Lifetime.TotalMinutes).ToString(),
+        }, $"recipient-code:{id}", SendNow: true), ct);
+        return Outcome<string>.Success(Masked(invitation.RecipientEmail!));
+    }
+
+    /// <summary>A right code earns this browser the cookie; a wrong one costs one of the code's tries.</summary>
+    public async Task<Outcome<bool>> VerifyAsync(HttpContext http, Invitation invitation, string basePath, string? code, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var live = await db.RecipientCodes.Where(c => c.InvitationId == invitation.Id && c.UsedAt == null && c.ExpiresAt > now)
+            .FirstOrDefaultAsync(ct);
+        if (live is null) return Outcome<bool>.Invalid("code", "This code has expired. Ask for a new one.");
+        if (live.Attempts >= Tries) return Outcome<bool>.Invalid("code", "This code was tried too often. Ask for a new one.");
+        var typed = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (typed.Length != 6 || !CryptographicOperations.FixedTimeEquals(Hash(live.Id, typed), live.CodeHash))
+        {
+            live.Attempts++;
+            await db.SaveChangesAsync(ct);
+            return Outcome<bool>.Invalid("code", live.Attempts >= Tries
+                ? "That code is not right, and it was tried too often. Ask for a new one."
+                : $"That code is not right. {Tries - live.Attempts} tries left.");
+        }
+        live.UsedAt = now;
+        await db.SaveChangesAsync(ct);
+        http.Response.Cookies.Append(CookieName(invitation.Id), _cookies.Protect($"{invitation.Id:N}:{invitation.Version}"), new CookieOptions
+        {
+            Path = basePath, HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Expires = invitation.ExternalExpiresAt,
+        });
+        return Outcome<bool>.Success(true);
+    }
+
+    /// <summary>Where the code went, enough to recognise the address and no more: m•••@example.com.</summary>
+    public static string Masked(string email)
+    {
+        var at = email.IndexOf('@');
+        return at <= 1 ? "•••" + email[Math.Max(0, at)..] : email[0] + "•••" + email[at..];
+    }
+
+    private static byte[] Hash(Guid codeId, string code) => SHA256.HashData(Encoding.UTF8.GetBytes($"{codeId:N}:{code}"));
+}

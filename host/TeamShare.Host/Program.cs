@@ -8,6 +8,7 @@ using TeamShare.SharedKernel.Http;
 using TeamShare.Host.Jobs;
 using TeamShare.Host.Startup;
 using TeamShare.SharedKernel.Modules;
+using TeamShare.SharedKernel.Localization;
 using TeamShare.SharedKernel.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,7 +30,10 @@ services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobSchedule, HangfireJobSched
 foreach (var module in Modules.All) module.AddServices(services, builder.Configuration);
 
 services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
-services.AddRazorPages();
+services.AddRazorPages().AddViewLocalization();
+services.AddTeamShareLocalization();
+// Polish letters are written as they are, not as &#x…; entities (HTML-encoding still escapes what is markup).
+services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 // Before AddProblemDetails: the first writer that can write wins, so browsers get pages and scripts keep JSON.
 services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblems>();
 services.AddProblemDetails();
@@ -79,6 +83,8 @@ app.UseNoNulCharacters();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+// After authentication: the member's own language comes from their account.
+app.UseRequestLocalization();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseApiAntiforgery();

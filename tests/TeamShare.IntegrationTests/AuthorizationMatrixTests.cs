@@ -138,6 +138,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /forgot-password"] = (Access.Public, Id.None),
         ["GET /items/{id:guid}"] = (Access.Member, Id.Item),
         ["POST /items/{id:guid}"] = (Access.Member, Id.Item),
+        ["GET /account/language"] = (Access.Public, Id.None),
+        ["POST /account/language"] = (Access.Public, Id.None),
         ["GET /join"] = (Access.Public, Id.None),
         ["POST /join"] = (Access.Public, Id.None),
         ["GET /links/new"] = (Access.Member, Id.Made),

@@ -86,7 +86,8 @@ internal static class AuthenticationSetup
             await ctx.HttpContext.SignOutAsync(TeamShareClaims.CookieScheme);
             return;
         }
-        if (user.Role != ctx.Principal!.GetTeamRole() || user.DisplayName != ctx.Principal!.Identity?.Name)
+        if (user.Role != ctx.Principal!.GetTeamRole() || user.DisplayName != ctx.Principal!.Identity?.Name
+            || user.Locale != ctx.Principal!.FindFirst(SharedKernel.Localization.Cultures.Claim)?.Value)
         {
             ctx.ReplacePrincipal(Principals.For(user, TeamShareClaims.CookieScheme, sid));
             ctx.ShouldRenew = true;

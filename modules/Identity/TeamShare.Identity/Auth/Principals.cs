@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Security;
+using TeamShare.SharedKernel.Localization;
 
 namespace TeamShare.Identity.Auth;
 
@@ -16,6 +17,7 @@ internal static class Principals
             new Claim(TeamShareClaims.Email, user.Email),
             new Claim(TeamShareClaims.DisplayName, user.DisplayName),
             .. sessionId is { } sid ? [new Claim(BrowserSessions.Claim, sid.ToString())] : Array.Empty<Claim>(),
+            .. user.Locale is { } locale ? [new Claim(Cultures.Claim, locale)] : Array.Empty<Claim>(),
         ], scheme, TeamShareClaims.DisplayName, TeamShareClaims.TeamRole));
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

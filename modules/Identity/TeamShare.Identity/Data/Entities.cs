@@ -29,6 +29,8 @@ internal sealed class User
     public DateTime CreatedAt { get; set; }
     /// <summary>Set when an admin removed the member (ID-7); a removed member is also inactive and hidden from lists.</summary>
     public DateTime? RemovedAt { get; set; }
+    /// <summary>The member's own language ("en", "pl"), chosen with the switch in the page header; null: the browser's.</summary>
+    public string? Locale { get; set; }
 }
 
 internal sealed class Department

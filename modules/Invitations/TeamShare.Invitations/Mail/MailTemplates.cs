@@ -12,11 +12,16 @@ internal sealed record RenderedMail(string Subject, string Text, string Html);
 /// </summary>
 internal sealed class MailTemplates
 {
+    /// <summary>The model's language ("pl"): its template is templates/pl/NAME when there is one, else the English one.</summary>
+    public const string CultureKey = "culture";
     private readonly string _folder = Path.Combine(AppContext.BaseDirectory, "templates");
     private readonly ConcurrentDictionary<string, Template> _parsed = new();
 
     public RenderedMail Render(string name, IReadOnlyDictionary<string, string> model)
     {
+        if (model.GetValueOrDefault(CultureKey) is { Length: 2 } culture && culture != "en" && culture.All(char.IsAsciiLetterLower)
+            && File.Exists(Path.Combine(_folder, culture, $"{name}.sbn-txt")))
+            name = $"{culture}/{name}";
         var text = Run($"{name}.sbn-txt", model, escapeHtml: false);
         var newline = text.IndexOf('\n');
         var subject = text[..newline].Trim();

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace TeamShare.SharedKernel.Localization;
+
+/// <summary>
+/// English and Polish (issue 11). The language of a request: the member's own choice (a claim from their account), else the
+/// language switch's cookie (for someone not signed in), else the browser's Accept-Language, else English.
+/// </summary>
+public static class Cultures
+{
+    public static readonly string[] Supported = ["en", "pl"];
+    public const string Claim = "locale";
+
+    public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
+
+    public static IServiceCollection AddTeamShareLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        return services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture("en").AddSupportedCultures(Supported).AddSupportedUICultures(Supported);
+            o.RequestCultureProviders = [new MemberCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+    }
+
+    /// <summary>The cookie the language switch sets, so the choice holds before and without signing in.</summary>
+    public static void Remember(HttpResponse response, string culture) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+
+    /// <summary>
+    /// "{0} file" in the current language with the right plural form: English has two (1 file, 2 files), Polish three
+    /// (1 plik, 2–4 pliki, 5 plików; 12–14 take the third, 22–24 the second).
+    /// </summary>
+    public static string Plural(this IStringLocalizer<Ui> t, int n, string one, string few, string many)
+    {
+        var key = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "pl"
+            ? n == 1 ? one : n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? few : many
+            : n == 1 ? one : many;
+        return t[key, n];
+    }
+
+    private sealed class MemberCultureProvider : RequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            Task.FromResult(httpContext.User.FindFirst(Claim)?.Value is { } culture && IsSupported(culture)
+                ? new ProviderCultureResult(culture) : null);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Microsoft.Extensions.Localization;
+using TeamShare.SharedKernel.Localization;
+using Xunit;
+
+namespace TeamShare.UnitTests;
+
+/// <summary>Issue 11: both languages know the same words, and plurals take the right form in each.</summary>
+public sealed class LocalizationTests
+{
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TeamShare.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("TeamShare.sln not found above the test's folder.");
+    }
+
+    private static HashSet<string> KeysOf(string resx) =>
+        XDocument.Load(resx).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+
+    public static TheoryData<string> EnglishResources()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "modules"), "*.resx", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && Path.GetFileNameWithoutExtension(f).Split('.').Length == 1))
+            data.Add(Path.GetRelativePath(RepositoryRoot(), file));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EnglishResources))]
+    public void Issue11_every_key_is_in_English_and_in_Polish(string english)
+    {
+        var path = Path.Combine(RepositoryRoot(), english);
+        var polish = Path.ChangeExtension(path, ".pl.resx");
+        Assert.True(File.Exists(polish), $"{english} has no Polish file");
+        var (en, pl) = (KeysOf(path), KeysOf(polish));
+        Assert.Empty(en.Except(pl));
+        Assert.Empty(pl.Except(en));
+    }
+
+    [Fact]
+    public void Issue11_the_test_sees_the_resources_at_all() => Assert.NotEmpty(EnglishResources());
+
+    [Theory]
+    [InlineData("pl", 1, "1 plik")]
+    [InlineData("pl", 2, "2 pliki")]
+    [InlineData("pl", 4, "4 pliki")]
+    [InlineData("pl", 5, "5 plików")]
+    [InlineData("pl", 12, "12 plików")]
+    [InlineData("pl", 22, "22 pliki")]
+    [InlineData("pl", 25, "25 plików")]
+    [InlineData("en", 1, "1 file")]
+    [InlineData("en", 3, "3 files")]
+    public void Issue11_plurals_take_the_languages_forms(string culture, int n, string expected)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            var factory = new ResourceManagerStringLocalizerFactory(
+                Microsoft.Extensions.Options.Options.Create(new LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+            var t = new StringLocalizer<Ui>(factory);
+            Assert.Equal(expected, t.Plural(n, "{0} file", "{0} files (few)", "{0} files (many)"));
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
+    }
+}

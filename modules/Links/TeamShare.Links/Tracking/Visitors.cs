@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using TeamShare.Links.Contracts;
+using TeamShare.SharedKernel.Http;
 
 namespace TeamShare.Links.Tracking;
 
@@ -31,13 +31,5 @@ internal static class Visitors
         return "other";
     }
 
-    public static string NetworkOf(IPAddress? address)
-    {
-        if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        var bytes = address.GetAddressBytes();
-        var keep = address.AddressFamily == AddressFamily.InterNetworkV6 ? 6 : 3;
-        Array.Clear(bytes, keep, bytes.Length - keep);
-        return $"{new IPAddress(bytes)}/{keep * 8}";
-    }
+    public static string NetworkOf(IPAddress? address) => ClientAddress.Network(address, 24, 48);
 }

@@ -12,13 +12,20 @@ public static class ClientAddress
 {
     public static string Of(HttpContext http) => Key(http.Connection.RemoteIpAddress);
 
-    public static string Key(IPAddress? address)
+    public static string Key(IPAddress? address) =>
+        address is null ? "unknown" : Native(address).AddressFamily == AddressFamily.InterNetworkV6 ? Network(address, 32, 64) : Native(address).ToString();
+
+    /// <summary>The network an address is in, written as a prefix ("203.0.113.0/24"): IPv4 kept to its first
+    /// <paramref name="v4Bits"/>, IPv6 to its first <paramref name="v6Bits"/> (whole bytes).</summary>
+    public static string Network(IPAddress? address, int v4Bits, int v6Bits)
     {
         if (address is null) return "unknown";
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
+        address = Native(address);
         var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return $"{new IPAddress(bytes)}/64";
+        var keep = (address.AddressFamily == AddressFamily.InterNetworkV6 ? v6Bits : v4Bits) / 8;
+        Array.Clear(bytes, keep, bytes.Length - keep);
+        return $"{new IPAddress(bytes)}/{keep * 8}";
     }
+
+    private static IPAddress Native(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 }

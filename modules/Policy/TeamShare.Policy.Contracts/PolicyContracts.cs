@@ -52,8 +52,10 @@ public sealed record SharingActivityOccurred(Guid TeamId, Guid? ActorId, string 
     public Guid EventId { get; init; } = Guid.CreateVersion7();
 }
 
-/// <summary>Issue 11: must an outside recipient confirm the invited address with a mailed code before an item opens?</summary>
-public sealed record RequiresRecipientCode(Guid TeamId) : IRequest<bool>;
+/// <summary>
+/// Asked on every use of an external recipient's link, one question: is outside access on at all (AD-1), and must the
+/// recipient confirm the invited address with a mailed code first (issue 11)?
+/// </summary>
+public sealed record GetExternalAccessRules(Guid TeamId) : IRequest<ExternalAccessRules>;
 
-/// <summary>AD-1 alone: is outside access on at all? Asked on every use of an external recipient's link.</summary>
-public sealed record CheckExternalAccess(Guid TeamId) : IRequest<PolicyDecision>;
+public sealed record ExternalAccessRules(PolicyDecision Access, bool RequireRecipientCode);

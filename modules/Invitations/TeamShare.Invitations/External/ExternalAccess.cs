@@ -9,7 +9,8 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Invitations.External;
 
-internal sealed record ExternalView(Invitation Invitation, ItemSummary Item);
+/// <param name="RequireCode">The team asks outside recipients for a mailed code (issue 11), read with the rest of the policy.</param>
+internal sealed record ExternalView(Invitation Invitation, ItemSummary Item, bool RequireCode);
 
 /// <summary>
 /// Every use of an external link: the signature, then the invitation row (revoked, version, expiry), AD-1, and the sender's
@@ -27,13 +28,14 @@ internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks link
             return (null, 410, "revoked", "The person who shared this with you has taken the access back.");
         if (invitation.ExternalExpiresAt <= clock.GetUtcNow().UtcDateTime)
             return (null, 410, "expired", "This link has expired. Ask the person who shared it for a new one.");
-        if (await mediator.Send(new CheckExternalAccess(invitation.TeamId), ct) is { Allowed: false })
+        var rules = await mediator.Send(new GetExternalAccessRules(invitation.TeamId), ct);
+        if (!rules.Access.Allowed)
             return (null, 403, "blocked_by_policy", "The team that shared this does not allow access from outside right now.");
         var item = (await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], invitation.ItemId), ct))?.Item;
         if (item is null) return (null, 410, "deleted", "What was shared was deleted or is no longer available.");
         if (await mediator.Send(new GetItemAccess(invitation.SenderId, invitation.TeamId, invitation.ItemId), ct) is not { Role: >= AccessRole.Editor })
             return (null, 410, "sender_cannot_share", "The person who shared this can no longer share it. Ask someone in their team.");
-        return (new ExternalView(invitation, item), 200, "", "");
+        return (new ExternalView(invitation, item, rules.RequireRecipientCode), 200, "", "");
     }
 }
 
@@ -71,9 +73,9 @@ internal sealed class RecipientCodeHandler(ExternalAccess access, RecipientCodes
 }
 
 /// <summary>Issue 11: has this browser confirmed the invited address (or does the team not ask for it)?</summary>
-internal sealed record IsRecipientVerified(Invitation Invitation, HttpContext Http) : IRequest<bool>;
+internal sealed record IsRecipientVerified(ExternalView View, HttpContext Http) : IRequest<bool>;
 
 internal sealed class IsRecipientVerifiedHandler(RecipientCodes codes) : IRequestHandler<IsRecipientVerified, bool>
 {
-    public async ValueTask<bool> Handle(IsRecipientVerified r, CancellationToken ct) => await codes.IsVerifiedAsync(r.Http, r.Invitation, ct);
+    public ValueTask<bool> Handle(IsRecipientVerified r, CancellationToken ct) => ValueTask.FromResult(codes.IsVerified(r.Http, r.View));
 }

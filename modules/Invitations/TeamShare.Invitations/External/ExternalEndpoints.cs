@@ -57,7 +57,7 @@ internal static class ExternalEndpoints
         RecipientHeaders.Apply(http.Response);
         var (view, status, reason, detail) = await access.OpenAsync(token, ct);
         if (view is null) return (null, Problems.Status(status, "Not available", detail, reason));
-        if (!await codes.IsVerifiedAsync(http, view.Invitation, ct))
+        if (!codes.IsVerified(http, view))
             return (null, Problems.Status(403, "Confirm your address", "Open the link and enter the code we mail to the invited address first.", "code_required"));
         var item = (await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct))?.Item;
         return item is { Kind: "file" } ? (item, null) : (null, Problems.NotFound());

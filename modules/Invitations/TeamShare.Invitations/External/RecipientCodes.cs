@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Invitations.Contracts;
 using TeamShare.Invitations.Data;
-using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Http;
 
 namespace TeamShare.Invitations.External;
@@ -29,9 +28,10 @@ internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator
     public static string CookieName(Guid invitationId) => $"ts_x_{invitationId:N}";
 
     /// <summary>True when no code is needed (policy off) or this browser already proved the address.</summary>
-    public async Task<bool> IsVerifiedAsync(HttpContext http, Invitation invitation, CancellationToken ct)
+    public bool IsVerified(HttpContext http, ExternalView view)
     {
-        if (!await mediator.Send(new RequiresRecipientCode(invitation.TeamId), ct)) return true;
+        var invitation = view.Invitation;
+        if (!view.RequireCode) return true;
         if (http.Request.Cookies[CookieName(invitation.Id)] is not { Length: > 0 } cookie) return false;
         try { return _cookies.Unprotect(cookie) == $"{invitation.Id:N}:{invitation.Version}"; }
         catch (CryptographicException) { return false; }

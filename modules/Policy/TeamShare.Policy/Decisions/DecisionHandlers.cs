@@ -44,14 +44,12 @@ internal sealed class GetLinkPolicyHandler(PolicyStore store) : IRequestHandler<
         Decide.Links(await store.ForTeamAsync(request.TeamId, ct), await store.ChannelOnAsync(request.TeamId, LinksChannel, ct));
 }
 
-internal sealed class CheckExternalAccessHandler(PolicyStore store) : IRequestHandler<CheckExternalAccess, PolicyDecision>
+internal sealed class GetExternalAccessRulesHandler(PolicyStore store) : IRequestHandler<GetExternalAccessRules, ExternalAccessRules>
 {
-    public async ValueTask<PolicyDecision> Handle(CheckExternalAccess request, CancellationToken ct) =>
-        (await store.ForTeamAsync(request.TeamId, ct)).ExternalSharingEnabled ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.ExternalSharingOff);
-}
-
-internal sealed class RequiresRecipientCodeHandler(PolicyStore store) : IRequestHandler<RequiresRecipientCode, bool>
-{
-    public async ValueTask<bool> Handle(RequiresRecipientCode request, CancellationToken ct) =>
-        (await store.ForTeamAsync(request.TeamId, ct)).RequireRecipientCode;
+    public async ValueTask<ExternalAccessRules> Handle(GetExternalAccessRules request, CancellationToken ct)
+    {
+        var policy = await store.ForTeamAsync(request.TeamId, ct);
+        return new ExternalAccessRules(policy.ExternalSharingEnabled ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.ExternalSharingOff),
+            policy.RequireRecipientCode);
+    }
 }

@@ -41,7 +41,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
             return Page();
         }
         var invitation = view.Invitation;
-        if (!await mediator.Send(new IsRecipientVerified(invitation, HttpContext), ct))
+        if (!await mediator.Send(new IsRecipientVerified(view, HttpContext), ct))
         {
             NeedsCode = true;
             return Page();

@@ -38,17 +38,18 @@ internal sealed class GetLinkEventsHandler(LinksDbContext db, IMediator mediator
         var events = db.Events.AsNoTracking().Where(e => e.ShareId == share.Id);
         var page = await events.Where(e => r.Before == null || e.Id < r.Before).OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(ct);
         var firstOpen = await events.Where(e => e.Kind == "opened").OrderBy(e => e.Id).Select(e => new { e.Id, e.At }).FirstOrDefaultAsync(ct);
-        var counts = await events.Where(e => e.ItemId != null).GroupBy(e => new { e.ItemId, e.Kind })
+        // One grouping gives the totals per item and, over all rows, the number of opens.
+        var counts = await events.GroupBy(e => new { e.ItemId, e.Kind })
             .Select(g => new { g.Key.ItemId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct);
-        var opens = await events.CountAsync(e => e.Kind == "opened", ct);
+        var opens = counts.Where(c => c.Kind == "opened").Sum(c => c.Count);
 
         var itemIds = share.Items.Select(i => i.ItemId).Concat(page.Where(e => e.ItemId != null).Select(e => e.ItemId!.Value))
-            .Concat(counts.Select(c => c.ItemId!.Value)).Distinct().ToList();
+            .Concat(counts.Where(c => c.ItemId != null).Select(c => c.ItemId!.Value)).Distinct().ToList();
         var names = await mediator.Send(new GetItemStates(share.TeamId, itemIds), ct);
         string? NameOf(Guid? id) => id is { } i && names.TryGetValue(i, out var item) ? item.Name : null;
         int Count(Guid item, string kind) => counts.FirstOrDefault(c => c.ItemId == item && c.Kind == kind)?.Count ?? 0;
 
-        var totals = counts.Select(c => c.ItemId!.Value).Distinct().Where(id => NameOf(id) is not null)
+        var totals = counts.Where(c => c.ItemId != null).Select(c => c.ItemId!.Value).Distinct().Where(id => NameOf(id) is not null)
             .Select(id => new ItemTotals(id, NameOf(id)!, Count(id, "opened"), Count(id, "previewed"), Count(id, "downloaded"), Count(id, "uploaded"), Count(id, "edited")))
             .OrderBy(t => t.Name).ToList();
         var shown = page.Take(limit).Select(e => new LinkEventDto(e.Id, e.At, e.Kind, e.ItemId, NameOf(e.ItemId), e.Client, e.Network, e.Id == firstOpen?.Id)).ToList();

@@ -28,13 +28,18 @@ public static class Arrange
     }
 
     /// <summary>AD-2 "on (anyone)": members may invite any outside address by e-mail (the demo team allows its approved list).</summary>
-    public static async Task AllowAnyoneByEmailAsync(this TeamShareFactory factory)
+    public static Task AllowAnyoneByEmailAsync(this TeamShareFactory factory) =>
+        factory.ChangePolicyAsync(settings => settings["emailMode"] = "anyone");
+
+    /// <summary>Acme's owner changes some of the sharing settings (and channel switches), keeping the rest as they are.</summary>
+    public static async Task ChangePolicyAsync(this TeamShareFactory factory, Action<Dictionary<string, object?>> change,
+        Dictionary<string, bool>? channels = null)
     {
         var olivia = await factory.ClientForAsync("olivia@acme.test");
         var current = await (await olivia.GetAsync("/api/admin/policy")).Json();
         var settings = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(current.GetProperty("settings").GetRawText())!;
-        settings["emailMode"] = "anyone";
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/policy", new { settings })).StatusCode);
+        change(settings);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/policy", new { settings, channels })).StatusCode);
     }
 
     public static async Task<Guid> UserIdAsync(this HttpClient client) => Guid.Parse((await (await client.GetAsync("/api/me")).Json()).Id());

@@ -32,3 +32,10 @@ public abstract class WithMailServer : IDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+public static class ParsedMails
+{
+    /// <summary>The mails to an address, parsed, so a test reads the decoded subject and text (Polish letters, quoted-printable).</summary>
+    public static IReadOnlyList<MimeKit.MimeMessage> MailsTo(this SmtpServer smtp, string address) =>
+        smtp.MessagesTo(address).Select(raw => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)))).ToList();
+}

@@ -36,7 +36,7 @@ services.AddTeamShareLocalization();
 services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 // Before AddProblemDetails: the first writer that can write wins, so browsers get pages and scripts keep JSON.
 services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblems>();
-services.AddProblemDetails();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemWords.Localize);
 services.AddExceptionHandler<BadRequestProblems>();
 services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddOpenApi();

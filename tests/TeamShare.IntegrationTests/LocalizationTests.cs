@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using System.Text.Json;
 
 namespace TeamShare.IntegrationTests;
 
@@ -88,5 +90,93 @@ public sealed class LocalizationTests() : WithMailServer(startSmtp: true)
         var mail = _smtp.MailsTo("eve@acme.test").Last(m => m.Subject.Contains("budżet"));
         Assert.Contains("udostępnia Ci „budżet.xlsx”", mail.Subject);
         Assert.Contains("z rolą edytującego", mail.TextBody);
+    }
+
+    /// <summary>
+    /// What a person reads on a page: its text and the words of its labels, tooltips and questions; not the code samples, and
+    /// not the demo team's names (Mark Member, Acme Shared, …), which are data.
+    /// </summary>
+    private static string Readable(string html)
+    {
+        var words = Regex.Matches(html, "(?:aria-label|title|placeholder|alt|data-confirm)=\"([^\"]*)\"").Select(m => m.Groups[1].Value);
+        var body = Regex.Replace(html, "<(script|style|code|pre)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline);
+        body = Regex.Replace(body, "<[^>]+>", " ");
+        var text = WebUtility.HtmlDecode(string.Join(" ", words.Prepend(body)));
+        return Regex.Replace(text, @"\b(Olivia Owner|Adam Admin|Mark Member|Mia Member|Eve Sales|Acme Shared|GNOME Files|files\.example\.com)\b", " ");
+    }
+
+    /// <summary>English words and labels that never occur in the Polish pages.</summary>
+    private static readonly Regex English = new(
+        @"\b(the|your|you|and|with|this|cannot|from|for|of|into|have|has|are|will|what|who|links?|shares?|shared|files|members?|" +
+        @"Your|Save|Delete|Cancel|Remove|Create|Upload|Download|Share|Search|Preview|Password|Trash|Sign|Members?|Main|Admin)\b");
+
+    [Fact]
+    public async Task Issue11_every_page_and_console_screen_a_Polish_admin_opens_is_in_Polish()
+    {
+        var api = await _factory.ClientForAsync("olivia@acme.test");
+        var space = (await api.PersonalSpace()).Id();
+        var file = (await api.UploadOk(space, "notatki.txt", "n"u8.ToArray())).Id();
+        var share = await api.ShareOk(new { itemIds = new[] { file }, name = "notatki", allowPreview = true, allowDownload = true });
+        var olivia = await Browsers.SignedInAsync(_factory, "olivia@acme.test");
+        string[] pages =
+        [
+            "/files", "/shared", "/shares", $"/shares/{share.Id()}", "/trash", "/search?q=notatki", $"/items/{file}", $"/share/{file}",
+            $"/links/new?itemId={file}", "/account/tokens", "/account/webdav", "/api-docs", "/admin", "/admin/members", "/admin/departments",
+            "/admin/spaces", "/admin/policy", "/admin/approved", "/admin/links", "/admin/chat", "/admin/activity", "/admin/mail",
+        ];
+        var anonymous = _factory.Anonymous();
+        string[] open = ["/signin", "/forgot-password", "/join?token=nothing", "/reset-password?token=nothing"];
+        var found = new List<string>();
+        foreach (var (client, path) in pages.Select(p => (olivia, p)).Concat(open.Select(p => (anonymous, p))))
+        {
+            var html = await PageAsync(client, path, "pl");
+            Assert.Contains("<html lang=\"pl\">", html);
+            found.AddRange(English.Matches(Readable(html)).Select(m => $"{path}: …{Around(Readable(html), m.Index)}…"));
+        }
+        // What a recipient sees: the shared file's page, and a link that does not exist (a refusal, status 404).
+        var link = new Uri(share.GetProperty("url").GetString()!).AbsolutePath;
+        var opened = await PageAsync(anonymous, link, "pl");
+        Assert.Contains("Udostępnione przez: Olivia Owner", opened);
+        found.AddRange(English.Matches(Readable(opened)).Select(m => $"{link}: …{Around(Readable(opened), m.Index)}…"));
+        using var missing = new HttpRequestMessage(HttpMethod.Get, "/s/AAAAAAAAAAAAAAAAAAAAAA");
+        missing.Headers.Add("Accept-Language", "pl");
+        var refusal = await (await anonymous.SendAsync(missing)).Content.ReadAsStringAsync();
+        Assert.Contains("Nie znaleziono łącza", refusal);
+        Assert.Empty(English.Matches(Readable(refusal)));
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    private static string Around(string text, int at) => Regex.Replace(text.Substring(Math.Max(0, at - 40), Math.Min(80, text.Length - Math.Max(0, at - 40))), @"\s+", " ");
+
+    [Fact]
+    public async Task Issue11_problem_details_speak_the_requests_language_with_their_values()
+    {
+        var mia = await _factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        async Task<JsonElement> Problem(HttpMethod method, string path, object? body, HttpStatusCode status)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.Add("Accept-Language", "pl");
+            var response = await mia.SendAsync(request);
+            Assert.Equal(status, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            return await response.Json();
+        }
+
+        var nameless = await Problem(HttpMethod.Post, $"/api/spaces/{space}/folders", new { name = "" }, HttpStatusCode.BadRequest);
+        Assert.Equal("Wystąpił co najmniej jeden błąd w danych.", nameless.GetProperty("title").GetString());
+        Assert.StartsWith("Wpisz", nameless.GetProperty("errors").GetProperty("name")[0].GetString());
+
+        var missing = await Problem(HttpMethod.Get, $"/api/items/{Guid.NewGuid()}", null, HttpStatusCode.NotFound);
+        Assert.Equal("Nie znaleziono", missing.GetProperty("title").GetString());
+        Assert.Equal("Nic tu nie ma albo nie możesz tego zobaczyć.", missing.GetProperty("detail").GetString());
+
+        // A sentence with a value takes its Polish form with the value in place.
+        var tooLong = await Problem(HttpMethod.Get, $"/api/search?q={new string('a', 201)}", null, HttpStatusCode.BadRequest);
+        Assert.Equal("Szukaj najwyżej 200 znaków.", tooLong.GetProperty("errors").GetProperty("q")[0].GetString());
+
+        // Without a Polish browser or setting, the same problem is in English.
+        var english = await mia.GetAsync($"/api/items/{Guid.NewGuid()}");
+        Assert.Equal("There is nothing here, or you may not see it.", (await english.Json()).GetProperty("detail").GetString());
     }
 }

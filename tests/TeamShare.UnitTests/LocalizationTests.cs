@@ -40,6 +40,15 @@ public sealed class LocalizationTests
         Assert.Empty(pl.Except(en));
     }
 
+    /// <summary>Resource names are looked up ignoring case once compiled: "Viewer" and "viewer" would be one key.</summary>
+    [Theory]
+    [MemberData(nameof(EnglishResources))]
+    public void Issue11_no_two_keys_differ_only_in_case(string english)
+    {
+        var keys = XDocument.Load(Path.Combine(RepositoryRoot(), english)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value);
+        Assert.Empty(keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
     [Fact]
     public void Issue11_the_test_sees_the_resources_at_all() => Assert.NotEmpty(EnglishResources());
 
@@ -62,7 +71,7 @@ public sealed class LocalizationTests
             var factory = new ResourceManagerStringLocalizerFactory(
                 Microsoft.Extensions.Options.Options.Create(new LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             var t = new StringLocalizer<Ui>(factory);
-            Assert.Equal(expected, t.Plural(n, "{0} file", "{0} files (few)", "{0} files (many)"));
+            Assert.Equal(expected, t.Plural(n, "{0} file", "{0} files"));
         }
         finally { CultureInfo.CurrentUICulture = previous; }
     }

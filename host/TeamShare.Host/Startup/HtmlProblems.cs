@@ -22,16 +22,18 @@ internal sealed class HtmlProblems : IProblemDetailsWriter
         var http = context.HttpContext;
         var status = context.ProblemDetails.Status ?? http.Response.StatusCode;
         var (title, detail) = Words(status, context.ProblemDetails.Title, context.ProblemDetails.Detail, context.ProblemDetails.Extensions);
+        (title, detail) = (ProblemWords.Say(http, title), ProblemWords.Say(http, detail));
         var signedIn = http.User.Identity?.IsAuthenticated == true;
-        var onward = signedIn ? "<a href=\"/files\">Go to your files</a>" : $"<a href=\"/signin?ReturnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}\">Sign in</a>";
+        var onward = signedIn ? $"<a href=\"/files\">{ProblemWords.Say(http, "Go to your files")}</a>"
+            : $"<a href=\"/signin?ReturnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}\">{ProblemWords.Say(http, "Sign in")}</a>";
         var html = HtmlEncoder.Default;
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync($"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="{ProblemWords.LanguageOf(http)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{html.Encode(title)} · TeamShare</title><link rel="stylesheet" href="/lib/bootstrap/dist/css/bootstrap.min.css"><link rel="stylesheet" href="/css/site.css"></head>
             <body><main class="container py-5">
-            <p class="text-muted mb-1">TeamShare · error {status}</p>
+            <p class="text-muted mb-1">TeamShare · {ProblemWords.Say(http, "error")} {status}</p>
             <h1 class="h3">{html.Encode(title)}</h1>
             <p>{html.Encode(detail)}</p>
             <p>{onward}</p>

@@ -1,4 +1,5 @@
 // Renders the OpenAPI document as a table of routes.
+import { t } from '/js/teamshare.js';
 (async () => {
   const status = document.getElementById('api-status');
   const body = document.querySelector('#api-routes tbody');
@@ -16,6 +17,6 @@
     }
     status.textContent = `${body.rows.length} operations.`;
   } catch {
-    status.textContent = 'The API description could not be loaded.';
+    status.textContent = t('The API description could not be loaded.');
   }
 })();

@@ -1,4 +1,6 @@
 // Behaviours of every page, loaded by the layout as a module (nothing global); pages import /js/teamshare.js for the API.
+import { t, dateTime } from '/js/teamshare.js';
+
 // Irreversible actions ask first, naming what will happen (issue 12): a form or a button with data-confirm. Listening in the
 // capture phase on the document runs before the page's own handlers, so a "no" stops them too.
 document.addEventListener('submit', e => {
@@ -11,11 +13,11 @@ document.addEventListener('click', e => {
 }, true);
 
 // Times in the viewer's own zone (issue 12): pages write <time datetime> in UTC; the UTC text stays as the tooltip.
-document.querySelectorAll('time[datetime]').forEach(t => {
-  const at = new Date(t.getAttribute('datetime'));
+document.querySelectorAll('time[datetime]').forEach(time => {
+  const at = new Date(time.getAttribute('datetime'));
   if (Number.isNaN(at.getTime())) return;
-  t.title = t.textContent.trim();
-  t.textContent = at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  time.title = time.textContent.trim();
+  time.textContent = dateTime(at);
 });
 
 // The phone menu's button folds the main menu open and shut.
@@ -33,7 +35,7 @@ document.addEventListener('click', async e => {
   if (!button) return;
   await navigator.clipboard.writeText(button.dataset.copy);
   const label = button.textContent;
-  button.textContent = 'Copied';
+  button.textContent = t('Copied');
   setTimeout(() => { button.textContent = label; }, 2000);
 });
 
@@ -51,8 +53,8 @@ document.addEventListener('click', e => {
     dialog.setAttribute('aria-labelledby', 'preview-dialog-title');
     dialog.innerHTML = `<div class="d-flex justify-content-between align-items-center gap-2 mb-2">
         <h2 class="h5 mb-0 text-truncate" id="preview-dialog-title"></h2>
-        <span class="d-flex gap-2"><a class="btn btn-sm btn-primary" download>Download</a>
-        <button type="button" class="btn btn-sm btn-outline-secondary" data-close>Close</button></span></div><div></div>`;
+        <span class="d-flex gap-2"><a class="btn btn-sm btn-primary" download>${t('Download')}</a>
+        <button type="button" class="btn btn-sm btn-outline-secondary" data-close>${t('Close')}</button></span></div><div></div>`;
     dialog.querySelector('[data-close]').addEventListener('click', () => dialog.close());
     dialog.addEventListener('close', () => { dialog.lastElementChild.replaceChildren(); dialog.opener?.focus(); });
     document.body.append(dialog);
@@ -62,14 +64,14 @@ document.addEventListener('click', e => {
   dialog.querySelector('h2').textContent = name;
   const frame = document.createElement('iframe');
   frame.className = 'preview-frame';
-  frame.title = `Preview of ${name}`;
+  frame.title = t('Preview of {0}', name);
   if (button.dataset.pdf !== 'true') frame.setAttribute('sandbox', '');
   frame.src = button.dataset.previewUrl;
   dialog.lastElementChild.replaceChildren(frame);
   const download = dialog.querySelector('a[download]');
   download.classList.toggle('d-none', !button.dataset.downloadUrl);
   download.href = button.dataset.downloadUrl || '#';
-  download.setAttribute('aria-label', `Download ${name}`);
+  download.setAttribute('aria-label', t('Download {0}', name));
   dialog.showModal();
 });
 

@@ -1,6 +1,26 @@
 // The one shared ES module (issue 13): the API client, uploads with progress, and what more than one page renders (an
 // upload's progress row, a line of "People with access"). Pages import what they use; nothing is global.
 
+/** The page's language (issue 11): the server chose it and wrote it on <html lang>. */
+export const lang = document.documentElement.lang || 'en';
+const words = JSON.parse(document.getElementById('script-words')?.textContent || '{}');
+
+/**
+ * A script's sentence in the page's language ({0}, {1} take the values); keys are the English text, as on the server, with
+ * "|context" after it where one English word needs two translations ("viewer|role").
+ */
+export const t = (english, ...values) => (words[english] ?? english.split('|')[0]).replace(/\{(\d)\}/g, (_, i) => values[i]);
+
+/** "{0} file" / "{0} files" with the language's plural form: Polish has three, its other two keyed "…|few" and "…|many". */
+export function plural(n, one, other) {
+  const form = new Intl.PluralRules(lang).select(n);
+  return form === 'one' ? t(one, n) : lang === 'en' ? t(other, n) : t(`${other}|${form === 'few' ? 'few' : 'many'}`, n);
+}
+
+/** A date, or a date and time, as the page's language writes them. */
+export const date = value => new Date(value).toLocaleDateString(lang, { dateStyle: 'medium' });
+export const dateTime = value => new Date(value).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+
 /** The anti-forgery token a signed-in page carries; the server checks it on every change made with the session cookie. */
 export const token = () => document.querySelector('meta[name="request-verification-token"]')?.content ?? '';
 
@@ -39,7 +59,7 @@ export function upload(url, file, onProgress, method = 'POST') {
       try { data = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
       resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, data });
     });
-    xhr.addEventListener('error', () => resolve({ ok: false, status: 0, data: { detail: 'The connection failed. Try again.' } }));
+    xhr.addEventListener('error', () => resolve({ ok: false, status: 0, data: { detail: t('The connection failed. Try again.') } }));
     if (method === 'PUT') { xhr.send(file); return; }
     const form = new FormData();
     form.append('file', file, file.name);
@@ -50,7 +70,7 @@ export function upload(url, file, onProgress, method = 'POST') {
 /** One sentence from an RFC 7807 problem: the first field error, else the detail. */
 export function describe(problem) {
   const fieldErrors = problem?.errors ? Object.values(problem.errors).flat() : [];
-  return fieldErrors[0] ?? problem?.detail ?? problem?.title ?? 'Something went wrong.';
+  return fieldErrors[0] ?? problem?.detail ?? problem?.title ?? t('Something went wrong.');
 }
 
 /**
@@ -64,14 +84,14 @@ export async function uploadEach(list, files, url) {
     row.className = 'mb-2';
     const label = document.createElement('span');
     label.className = 'me-2';
-    label.textContent = `${file.name}: uploading…`;
+    label.textContent = t('{0}: uploading…', file.name);
     const bar = document.createElement('progress');
     bar.max = 100; bar.value = 0;
-    bar.setAttribute('aria-label', `Uploading ${file.name}`);
+    bar.setAttribute('aria-label', t('Uploading {0}', file.name));
     row.append(label, bar);
     list.append(row);
     const result = await upload(url, file, fraction => { bar.value = Math.round(fraction * 100); });
-    if (result.ok) { bar.value = 100; label.textContent = `${file.name}: uploaded`; }
+    if (result.ok) { bar.value = 100; label.textContent = t('{0}: uploaded', file.name); }
     else { failed.push(`${file.name}: ${describe(result.data)}`); label.textContent = failed.at(-1); bar.remove(); }
   }
   return failed;
@@ -79,9 +99,9 @@ export async function uploadEach(list, files, url) {
 
 /** Who a line of "People with access" names, and how they have it (SH-6): the same on the share dialog and the file view. */
 export function accessText(entry, { addedBy = false } = {}) {
-  return entry.principal.displayName + (entry.inheritedFrom ? ` · through “${entry.inheritedFrom}”` : '') +
-    (addedBy && entry.addedBy ? ` · added by ${entry.addedBy}` : '') +
-    (entry.expiresAt ? ` · until ${new Date(entry.expiresAt).toLocaleDateString()}` : '');
+  return entry.principal.displayName + (entry.inheritedFrom ? ' · ' + t('through “{0}”', entry.inheritedFrom) : '') +
+    (addedBy && entry.addedBy ? ' · ' + t('added by {0}', entry.addedBy) : '') +
+    (entry.expiresAt ? ' · ' + t('until {0}', date(entry.expiresAt)) : '');
 }
 
 /** Drop files on `zone` to hand them to `take`, as choosing them would (issue 12). */

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+using TeamShare.SharedKernel.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using System.Security.Claims;
@@ -42,7 +44,8 @@ internal sealed record TransferItem(Guid UserId, Guid TeamId, Guid ItemId, Guid?
 internal sealed record ListItemMail(Guid UserId, Guid TeamId, Guid ItemId) : IRequest<Outcome<IReadOnlyList<MailStatusDto>>>;
 
 /// <summary>SH-6, SH-6a, SH-8: people with access, role changes within the cap, revoking at once, ownership transfer.</summary>
-internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbContext db, TimeProvider clock, ILogger<PeopleWithAccessHandler> log)
+internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbContext db, TimeProvider clock, ILogger<PeopleWithAccessHandler> log,
+    IStringLocalizer<Ui> t)
     : IRequestHandler<ListAccess, Outcome<IReadOnlyList<AccessEntry>>>, IRequestHandler<ChangeAccessRole, Outcome<bool>>,
         IRequestHandler<RevokeAccess, Outcome<bool>>, IRequestHandler<TransferItem, Outcome<bool>>,
         IRequestHandler<ListItemMail, Outcome<IReadOnlyList<MailStatusDto>>>
@@ -62,15 +65,15 @@ internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbC
         var entries = new List<AccessEntry>
         {
             new(null, new PrincipalDto("user", grants.OwnerUserId, users.GetValueOrDefault(grants.OwnerUserId)?.Email,
-                names.GetValueOrDefault(grants.OwnerUserId, "Owner")), "owner", true, null, null),
+                names.GetValueOrDefault(grants.OwnerUserId, t["Owner"])), "owner", true, null, null),
         };
         entries.AddRange(grants.Grants.Select(g => new AccessEntry(g.GrantId, g.PrincipalKind switch
         {
             "user" => new PrincipalDto("user", g.PrincipalId, users.GetValueOrDefault(g.PrincipalId!.Value)?.Email,
-                users.GetValueOrDefault(g.PrincipalId.Value)?.Name ?? "(former member)"),
+                users.GetValueOrDefault(g.PrincipalId.Value)?.Name ?? t["(former member)"]),
             "department" => new PrincipalDto("department", g.PrincipalId, null,
-                departments.GetValueOrDefault(g.PrincipalId!.Value) is { } d ? $"{d.Name} ({TeamShare.SharedKernel.Text.Counts.People(d.MemberCount ?? 0)})" : "(deleted department)"),
-            _ => new PrincipalDto("organisation", null, null, $"Everyone ({TeamShare.SharedKernel.Text.Counts.People(principals.ActiveMembers)})"),
+                departments.GetValueOrDefault(g.PrincipalId!.Value) is { } d ? $"{d.Name} ({t.Plural(d.MemberCount ?? 0, "{0} person", "{0} people")})" : t["(deleted department)"]),
+            _ => new PrincipalDto("organisation", null, null, $"{t["Everyone"]} ({t.Plural(principals.ActiveMembers, "{0} person", "{0} people")})"),
         }, g.Role.ToString().ToLowerInvariant(), false, null, names.GetValueOrDefault(g.CreatedBy), g.InheritedFrom)));
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -34,15 +34,15 @@ public static class Cultures
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
 
     /// <summary>
-    /// "{0} file" in the current language with the right plural form: English has two (1 file, 2 files), Polish three
-    /// (1 plik, 2–4 pliki, 5 plików; 12–14 take the third, 22–24 the second).
+    /// "{0} file" / "{0} files" in the current language with the right plural form: English has two (1 file, 2 files), Polish
+    /// three (1 plik, 2–4 pliki, 5 plików; 12–14 take the third, 22–24 the second), keyed "{0} files|few" and "{0} files|many"
+    /// (their English values are the plain plural). The same keys serve scripts (<c>plural()</c> in teamshare.js).
     /// </summary>
-    public static string Plural(this IStringLocalizer<Ui> t, int n, string one, string few, string many)
+    public static string Plural(this IStringLocalizer<Ui> t, int n, string one, string other)
     {
-        var key = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "pl"
-            ? n == 1 ? one : n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? few : many
-            : n == 1 ? one : many;
-        return t[key, n];
+        if (n == 1) return t[one, n];
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "pl") return t[other, n];
+        return t[n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? other + "|few" : other + "|many", n];
     }
 
     private sealed class MemberCultureProvider : RequestCultureProvider

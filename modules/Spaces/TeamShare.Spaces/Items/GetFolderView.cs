@@ -37,13 +37,13 @@ internal sealed class GetFolderViewHandler(VisibleSpaces visible, FolderLookup f
         // SP-8 for every folder above: one reached only through a share further down is not named (issue 14 finding 4).
         var above = (await roles.ForItemsAsync(userId, teamId, chain, ct)).ToDictionary(a => a.Item.Id);
         var breadcrumbs = chain.Select((id, index) => above.GetValueOrDefault(id) is { Role: > AccessRole.None } a
-                ? new Crumb(index == 0 ? null : id, index == 0 ? spaceRow.Name : a.Item.Name)
+                ? new Crumb(index == 0 ? null : id, index == 0 ? visible.NameOf(spaceRow) : a.Item.Name)
                 : new Crumb(null, "…", Open: false))
             .Where((c, index) => c.Open || index == 0 || above.GetValueOrDefault(chain[index - 1]).Role > AccessRole.None).ToList();
 
         var page = await folders.PageAsync(userId, current, role, request.After, request.PageSize, ct, request.Sort);
         var targets = page.Items.Count > 0 ? await FolderPaths.OfSpaceAsync(db, roles, userId, teamId, current.SpaceId, ct) : [];
-        return new FolderView(spaces, new SpaceDto(spaceRow.Id, spaceRow.Name, spaceRow.Kind, spaceRow.RootItemId, role), current.Id, role,
+        return new FolderView(spaces, new SpaceDto(spaceRow.Id, visible.NameOf(spaceRow), spaceRow.Kind, spaceRow.RootItemId, role), current.Id, role,
             breadcrumbs, page.Items, targets, page.Next);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using TeamShare.SharedKernel.Localization;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
@@ -6,8 +8,11 @@ using TeamShare.Spaces.Data;
 namespace TeamShare.Spaces.Items;
 
 /// <summary>The spaces a member reaches: their personal space first, then team spaces where they have a role.</summary>
-internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, PersonalSpaces personal)
+internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, PersonalSpaces personal, IStringLocalizer<Ui> t)
 {
+    /// <summary>A space's name as the member reads it: everyone's personal space is "My files" in their own language.</summary>
+    public string NameOf(Space space) => space.Kind == SpaceKinds.Personal ? t["My files"] : space.Name;
+
     public async Task<IReadOnlyList<SpaceDto>> ForAsync(Guid userId, Guid teamId, CancellationToken ct)
     {
         var mine = await personal.EnsureAsync(userId, teamId, ct);
@@ -20,7 +25,7 @@ internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, Pe
         return teamSpaces
             .Where(s => rootRoles.GetValueOrDefault(s.RootItemId) > AccessRole.None)
             .Select(s => new SpaceDto(s.Id, s.Name, s.Kind, s.RootItemId, rootRoles[s.RootItemId]))
-            .Prepend(new SpaceDto(mine.Id, mine.Name, mine.Kind, mine.RootItemId, AccessRole.Owner))
+            .Prepend(new SpaceDto(mine.Id, NameOf(mine), mine.Kind, mine.RootItemId, AccessRole.Owner))
             .ToList();
     }
 }

@@ -22,7 +22,7 @@ internal sealed record SearchItems(Guid UserId, Guid TeamId, string? Text) : IRe
     public const int MaxLength = 200;
 }
 
-internal sealed class SearchItemsHandler(SpacesDbContext db, EffectiveRoles roles) : IRequestHandler<SearchItems, Outcome<IReadOnlyList<SearchHitDto>>>
+internal sealed class SearchItemsHandler(SpacesDbContext db, EffectiveRoles roles, VisibleSpaces visible) : IRequestHandler<SearchItems, Outcome<IReadOnlyList<SearchHitDto>>>
 {
     // Candidates are read in batches and filtered by access: a member who may see little of a large team still gets their
     // hits, and the search stops after a bounded amount of work.
@@ -51,7 +51,7 @@ internal sealed class SearchItemsHandler(SpacesDbContext db, EffectiveRoles role
         var parents = (await roles.ForItemsAsync(request.UserId, request.TeamId, hits.Select(h => h.Item.ParentId!.Value).Distinct().ToList(), ct))
             .ToDictionary(p => p.Item.Id);
         var spaceIds = hits.Select(h => h.Item.SpaceId).Distinct().ToList();
-        var spaceNames = await db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var spaceNames = (await db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id, visible.NameOf);
         return Outcome<IReadOnlyList<SearchHitDto>>.Success(hits.Select(h =>
         {
             var parent = parents.GetValueOrDefault(h.Item.ParentId!.Value);

@@ -1,7 +1,7 @@
 // The share dialog (seed 002): recipient chips with suggestions, batch role, audience notice, external options,
 // Send (N), people with access with role changes and revoke, ownership transfer. It runs on its own page (/share/{id})
 // and inside the files page's modal, which loads the same markup and calls shareDialog(root).
-import { accessText, api, describe } from '/js/teamshare.js';
+import { accessText, api, describe, plural, t } from '/js/teamshare.js';
 
 export function shareDialog(root) {
   const itemId = root.dataset.itemId;
@@ -25,23 +25,23 @@ export function shareDialog(root) {
     chips.replaceChildren(...recipients.map(r => {
       const li = document.createElement('li');
       li.className = 'list-inline-item badge rounded-pill text-bg-light border p-2';
-      li.textContent = r.kind === 'external' ? `${r.displayName} (outside)` : r.displayName;
+      li.textContent = r.kind === 'external' ? t('{0} (outside)', r.displayName) : r.displayName;
       const x = document.createElement('button');
       x.type = 'button';
       x.className = 'btn-close btn-sm ms-1';
-      x.setAttribute('aria-label', `Remove ${r.displayName}`);
+      x.setAttribute('aria-label', t('Remove {0}', r.displayName));
       x.addEventListener('click', () => { recipients.splice(recipients.indexOf(r), 1); render(); input.focus(); });
       li.append(x);
       return li;
     }));
-    send.textContent = `Send (${recipients.length})`;
+    send.textContent = t('Send ({0})', recipients.length);
     send.disabled = recipients.length === 0;
     const hasExternal = recipients.some(r => r.kind === 'external');
     document.getElementById('external-options').classList.toggle('d-none', !hasExternal);
     const org = recipients.find(r => r.kind === 'organisation');
     const groupCount = org ? org.memberCount : recipients.filter(r => r.kind === 'department').reduce((n, r) => n + (r.memberCount ?? 0), 0);
     const notice = document.getElementById('audience-notice');
-    notice.textContent = groupCount ? `${groupCount} ${groupCount === 1 ? 'person' : 'people'} in the groups you added will get access.` : '';
+    notice.textContent = groupCount ? plural(groupCount, '{0} person in the groups you added will get access.', '{0} people in the groups you added will get access.') : '';
     notice.classList.toggle('d-none', !groupCount);
   }
 
@@ -56,9 +56,10 @@ export function shareDialog(root) {
       li.setAttribute('aria-selected', i === active ? 'true' : 'false');
       if (o.refused) li.setAttribute('aria-disabled', 'true');
       // People and groups look different (issue 12): a group says how many it reaches, a person shows their address.
-      const detail = o.kind === 'department' ? ` · department (${o.memberCount} ${o.memberCount === 1 ? 'person' : 'people'})`
-        : o.kind === 'organisation' ? ` · everyone (${o.memberCount} ${o.memberCount === 1 ? 'person' : 'people'})`
-        : o.kind === 'external' ? (o.refused ? ` · not allowed: ${o.refused}` : ' (outside your organisation)') : ` <${o.email}>`;
+      const people = () => plural(o.memberCount, '{0} person', '{0} people');
+      const detail = o.kind === 'department' ? ` · ${t('department')} (${people()})`
+        : o.kind === 'organisation' ? ` · ${t('everyone')} (${people()})`
+        : o.kind === 'external' ? (o.refused ? ` · ${t('not allowed: {0}', o.refused)}` : ` ${t('(outside your organisation)')}`) : ` <${o.email}>`;
       li.textContent = o.displayName + detail;
       li.addEventListener('mousedown', e => { e.preventDefault(); add(o); });
       return li;
@@ -67,7 +68,7 @@ export function shareDialog(root) {
     if (options.length === 0 && input.value.trim()) {
       const none = document.createElement('li');
       none.className = 'list-group-item text-muted';
-      none.textContent = 'No matches in your organisation. Type a full e-mail address to invite someone outside it.';
+      none.textContent = t('No matches in your organisation. Type a full e-mail address to invite someone outside it.');
       suggestions.replaceChildren(none);
     }
     suggestions.classList.toggle('d-none', options.length === 0 && !input.value.trim());
@@ -133,15 +134,15 @@ export function shareDialog(root) {
       if (refused >= 0) {
         recipients.splice(refused, 1);
         render();
-        showError(`${describe(result.data)} It was taken off the list${recipients.length ? '; press Send to share with the others' : ''}.`);
+        showError(`${describe(result.data)} ${t(recipients.length ? 'It was taken off the list; press Send to share with the others.' : 'It was taken off the list.')}`);
       } else showError(describe(result.data));
       return;
     }
-    let text = `Sent ${recipients.length} invitation(s).`;
+    let text = plural(recipients.length, 'Sent {0} invitation.', 'Sent {0} invitations.');
     const link = result.data.externalLinks?.[0]?.url;
     if (link) {
-      try { await navigator.clipboard.writeText(link); text += ' The outside link is on your clipboard.'; }
-      catch { text += ` Outside link: ${link}`; }
+      try { await navigator.clipboard.writeText(link); text += ' ' + t('The outside link is on your clipboard.'); }
+      catch { text += ' ' + t('Outside link: {0}', link); }
     }
     status.textContent = text;
     recipients.length = 0;
@@ -156,8 +157,8 @@ export function shareDialog(root) {
   async function showMailFailures() {
     const mail = await api('GET', `/api/items/${itemId}/mail`);
     const list = mail.ok ? mail.data : [];
-    const failed = list.filter(m => m.status === 'failed').map(m => `Mail to ${m.to} could not be delivered: ${m.lastError}`);
-    const delayed = list.filter(m => m.status === 'delayed').map(m => `Mail to ${m.to} is delayed; TeamShare keeps trying for 5 days (${m.lastError}).`);
+    const failed = list.filter(m => m.status === 'failed').map(m => t('Mail to {0} could not be delivered: {1}', m.to, m.lastError));
+    const delayed = list.filter(m => m.status === 'delayed').map(m => t('Mail to {0} is delayed; TeamShare keeps trying for 5 days ({1}).', m.to, m.lastError));
     if (failed.length || delayed.length) showError(failed.concat(delayed).join(' '));
   }
 
@@ -177,13 +178,13 @@ export function shareDialog(root) {
       if (entry.isOwner) {
         const badge = document.createElement('span');
         badge.className = 'badge text-bg-dark';
-        badge.textContent = 'Owner';
+        badge.textContent = t('Owner');
         controls.append(badge);
       } else if (canShare && entry.principal.kind !== 'external' && !entry.inheritedFrom) {
         const select = document.createElement('select');
         select.className = 'form-select form-select-sm w-auto';
-        select.setAttribute('aria-label', `Role of ${entry.principal.displayName}`);
-        for (const role of ['viewer', 'editor']) select.add(new Option(role[0].toUpperCase() + role.slice(1), role, false, role === entry.role));
+        select.setAttribute('aria-label', t('Role of {0}', entry.principal.displayName));
+        for (const role of ['viewer', 'editor']) select.add(new Option(t(role === 'viewer' ? 'Viewer' : 'Editor'), role, false, role === entry.role));
         select.addEventListener('change', async () => {
           const r = await api('PATCH', `/api/items/${itemId}/access/${entry.grantId}`, { role: select.value });
           if (!r.ok) showError(describe(r.data));
@@ -191,7 +192,7 @@ export function shareDialog(root) {
         controls.append(select);
       } else {
         const role = document.createElement('span');
-        role.textContent = entry.role;
+        role.textContent = t(`${entry.role}|role`);
         controls.append(role);
       }
       if (!entry.isOwner && canShare && !entry.inheritedFrom) {
@@ -199,9 +200,9 @@ export function shareDialog(root) {
         x.type = 'button';
         x.className = 'btn btn-sm btn-outline-danger';
         x.textContent = '✕';
-        x.setAttribute('aria-label', `Remove access of ${entry.principal.displayName}`);
+        x.setAttribute('aria-label', t('Remove access of {0}', entry.principal.displayName));
         x.addEventListener('click', async () => {
-          if (!confirm(`Remove the access of ${entry.principal.displayName}?`)) return;
+          if (!confirm(t('Remove the access of {0}?', entry.principal.displayName))) return;
           const r = await api('DELETE', `/api/items/${itemId}/access/${entry.grantId}`);
           if (r.ok) { changed(); await loadPeople(); } else showError(describe(r.data));
         });
@@ -216,15 +217,15 @@ export function shareDialog(root) {
     e.preventDefault();
     // Nobody is pre-selected and the new owner is named before anything happens (issue 12: it acted on one click).
     const to = document.getElementById('transfer-to');
-    if (!to.value) { showError('Choose the member who will own it.'); return; }
-    if (!confirm(`Make ${to.selectedOptions[0].textContent} the owner? They decide about it from then on; you keep Editor.`)) return;
+    if (!to.value) { showError(t('Choose the member who will own it.')); return; }
+    if (!confirm(t('Make {0} the owner? They decide about it from then on; you keep Editor.', to.selectedOptions[0].textContent))) return;
     const r = await api('POST', `/api/items/${itemId}/transfer`, { userId: to.value });
     if (r.ok) location.reload(); else showError(describe(r.data));
   });
 
   document.getElementById('link-restricted')?.addEventListener('change', async e => {
     const r = await api('PATCH', `/api/items/${itemId}`, { linkRestricted: e.target.checked });
-    if (r.ok) status.textContent = e.target.checked ? 'Links now open this folder only for people with access.' : 'Links open this folder for anyone they reach.';
+    if (r.ok) status.textContent = t(e.target.checked ? 'Links now open this folder only for people with access.' : 'Links open this folder for anyone they reach.');
     else showError(describe(r.data));
   });
 

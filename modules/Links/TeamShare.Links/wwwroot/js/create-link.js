@@ -1,5 +1,5 @@
 // Create link: send the options, show field errors inline, then the link with a copy button.
-import { api, describe } from '/js/teamshare.js';
+import { api, dateTime, describe, t } from '/js/teamshare.js';
 
 const form = document.getElementById('create-link-form');
 const general = document.getElementById('link-error');
@@ -66,11 +66,11 @@ form.addEventListener('submit', async e => {
   if (!result.ok) { showErrors(result.data); return; }
   document.getElementById('link-url').value = result.data.url;
   document.getElementById('link-summary').textContent = result.data.expiresAt
-    ? `Works until ${new Date(result.data.expiresAt).toLocaleString()}.` : 'Permanent: works until you cancel it.';
+    ? t('Works until {0}.', dateTime(result.data.expiresAt)) : t('Permanent: works until you cancel it.');
   if (result.data.qrCode) {
     document.getElementById('link-qr').src = result.data.qrCode.imageUrl;
     document.getElementById('download-qr').href = result.data.qrCode.imageUrl;
-    document.getElementById('link-qr-caption').textContent = `The QR code works until ${new Date(result.data.qrCode.expiresAt).toLocaleString()}.`;
+    document.getElementById('link-qr-caption').textContent = t('The QR code works until {0}.', dateTime(result.data.qrCode.expiresAt));
   }
   form.classList.add('d-none');
   document.getElementById('link-result').classList.remove('d-none');
@@ -82,9 +82,9 @@ document.getElementById('copy-link').addEventListener('click', async () => {
   const status = document.getElementById('copy-status');
   try {
     await navigator.clipboard.writeText(url.value);
-    status.textContent = 'Link copied to the clipboard.';
+    status.textContent = t('Link copied to the clipboard.');
   } catch {
     url.select();
-    status.textContent = 'Press Ctrl+C to copy the selected link.';
+    status.textContent = t('Press Ctrl+C to copy the selected link.');
   }
 });

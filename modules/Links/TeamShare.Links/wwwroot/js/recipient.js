@@ -1,13 +1,13 @@
 // Recipient page: unlock with a password, upload into a folder link, edit a document the link allows editing. The API client
 // sends the anti-forgery token when a member is signed in: their cookie then needs it on every change.
-import { api, dropZone, readText, uploadEach } from '/js/teamshare.js';
+import { api, dropZone, readText, t, uploadEach } from '/js/teamshare.js';
 
 const unlock = document.getElementById('unlock-form');
 unlock?.addEventListener('submit', async e => {
   e.preventDefault();
   const result = await api('POST', unlock.dataset.unlock, { password: document.getElementById('link-password').value });
   if (result.ok) { location.reload(); return; }
-  document.getElementById('unlock-error').textContent = result.data?.detail ?? 'That did not work. Try again.';
+  document.getElementById('unlock-error').textContent = result.data?.detail ?? t('That did not work. Try again.');
 });
 
 const upload = document.getElementById('link-upload');
@@ -25,13 +25,13 @@ document.querySelectorAll('[data-edit-url]').forEach(button => button.addEventLi
   editor.classList.add('d-none');
   const source = await readText(button.dataset.editUrl);
   if (!source.ok) {
-    editorStatus.textContent = `${button.dataset.name} cannot be opened for editing: ${source.data?.detail ?? 'try again later.'}`;
+    editorStatus.textContent = t('{0} cannot be opened for editing: {1}', button.dataset.name, source.data?.detail ?? t('try again later.'));
     return;
   }
   const text = document.getElementById('link-editor-text');
   text.value = source.data;
   delete text.dataset.dirty;
-  document.getElementById('link-editor-label').textContent = `Content of ${button.dataset.name}`;
+  document.getElementById('link-editor-label').textContent = t('Content of {0}', button.dataset.name);
   editorStatus.textContent = '';
   editUrl = button.dataset.editUrl;
   editor.classList.remove('d-none');
@@ -40,5 +40,5 @@ document.getElementById('link-editor-save')?.addEventListener('click', async () 
   if (!editUrl) return;
   const result = await api('PUT', editUrl, document.getElementById('link-editor-text').value, 'text/plain; charset=utf-8');
   if (result.ok) delete document.getElementById('link-editor-text').dataset.dirty;
-  editorStatus.textContent = result.ok ? 'Saved as a new version.' : 'Saving did not work.';
+  editorStatus.textContent = t(result.ok ? 'Saved as a new version.' : 'Saving did not work.');
 });

@@ -1,5 +1,5 @@
 // A share in My Shares: modify, make a new QR code, cancel.
-import { api, describe } from '/js/teamshare.js';
+import { api, dateTime, describe, t } from '/js/teamshare.js';
 
   const root = document.getElementById('share-detail');
   if (root) {
@@ -36,7 +36,7 @@ import { api, describe } from '/js/teamshare.js';
       f.audience.dataset.original = f.audience.value;
       f.expiresAt.dataset.original = f.expiresAt.value;
       error.classList.add('d-none');
-      show(status, 'Saved. The link is unchanged.');
+      show(status, t('Saved. The link is unchanged.'));
     }
     else show(error, describe(result.data));
   });
@@ -45,7 +45,7 @@ import { api, describe } from '/js/teamshare.js';
     const result = await api('POST', `/api/shares/${id}/qr`);
     if (!result.ok) { show(error, describe(result.data)); return; }
     document.getElementById('qr-image').src = result.data.imageUrl;
-    document.getElementById('qr-caption').textContent = `Works until ${new Date(result.data.expiresAt).toLocaleString()}.`;
+    document.getElementById('qr-caption').textContent = t('Works until {0}.', dateTime(result.data.expiresAt));
     document.getElementById('qr-figure').classList.remove('d-none');
     const download = document.getElementById('qr-download');
     download.href = result.data.imageUrl;

@@ -1,5 +1,5 @@
 // File view: save text as a new version, restore versions, rename, move, copy, delete.
-import { accessText, api, describe, upload } from '/js/teamshare.js';
+import { accessText, api, describe, t, upload } from '/js/teamshare.js';
 
 const root = document.getElementById('item-view');
 if (root) {
@@ -26,7 +26,7 @@ if (root) {
       who.textContent = accessText(entry);
       const role = document.createElement('span');
       role.className = entry.isOwner ? 'badge text-bg-dark' : 'text-muted';
-      role.textContent = entry.isOwner ? 'Owner' : entry.role === 'editor' ? 'Editor' : 'Viewer';
+      role.textContent = t(entry.isOwner ? 'Owner' : entry.role === 'editor' ? 'Editor' : 'Viewer');
       li.append(who, role);
       return li;
     }));
@@ -36,7 +36,7 @@ if (root) {
     const result = await api('PUT', `/api/items/${id}/content`, document.getElementById('editor-text').value, 'text/plain; charset=utf-8');
     if (result.ok) {
       delete document.getElementById('editor-text').dataset.dirty;
-      done('Saved as a new version.', () => location.reload());
+      done(t('Saved as a new version.'), () => location.reload());
     } else fail(result);
   });
 
@@ -47,33 +47,33 @@ if (root) {
     bar.classList.remove('d-none');
     const result = await upload(`/api/items/${id}/content`, file, f => { bar.value = Math.round(f * 100); }, 'PUT');
     bar.classList.add('d-none');
-    if (result.ok) done(`Replaced with ${file.name}: saved as a new version.`, () => location.reload()); else fail(result);
+    if (result.ok) done(t('Replaced with {0}: saved as a new version.', file.name), () => location.reload()); else fail(result);
   });
 
   document.querySelectorAll('[data-restore-version]').forEach(button => button.addEventListener('click', async () => {
     const result = await api('POST', `/api/items/${id}/versions/${button.dataset.restoreVersion}/restore`);
-    if (result.ok) done(`Version ${button.dataset.restoreVersion} restored as the newest version.`, () => location.reload()); else fail(result);
+    if (result.ok) done(t('Version {0} restored as the newest version.', button.dataset.restoreVersion), () => location.reload()); else fail(result);
   }));
 
   on('#rename-form', 'submit', async e => {
     e.preventDefault();
     const result = await api('PATCH', `/api/items/${id}`, { name: document.getElementById('rename-name').value });
-    if (result.ok) done('Renamed.', () => location.reload()); else fail(result);
+    if (result.ok) done(t('Renamed.'), () => location.reload()); else fail(result);
   });
 
   on('#move-form', 'submit', async e => {
     e.preventDefault();
     const result = await api('PATCH', `/api/items/${id}`, { parentId: document.getElementById('target-folder').value });
-    if (result.ok) done('Moved.', () => location.reload()); else fail(result);
+    if (result.ok) done(t('Moved.'), () => location.reload()); else fail(result);
   });
 
   on('#copy-item', 'click', async () => {
     const result = await api('POST', `/api/items/${id}/copy`, { parentId: document.getElementById('target-folder').value });
-    if (result.ok) done(`Copied as ${result.data.name}.`, () => { location.href = `/items/${result.data.id}`; }); else fail(result);
+    if (result.ok) done(t('Copied as {0}.', result.data.name), () => { location.href = `/items/${result.data.id}`; }); else fail(result);
   });
 
   on('#delete-item', 'click', async () => {
     const result = await api('DELETE', `/api/items/${id}`);
-    if (result.ok) done('Moved to the trash.', () => { location.href = root.dataset.back; }); else fail(result);
+    if (result.ok) done(t('Moved to the trash.'), () => { location.href = root.dataset.back; }); else fail(result);
   });
 }

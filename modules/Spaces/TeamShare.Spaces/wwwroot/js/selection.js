@@ -1,6 +1,6 @@
 // My files: act on selected rows, or on one row through its ⋮ menu: share, link, rename, move or copy, delete (SP-7, SH-1,
 // LK-1). The selection bar shows only when something is selected and only the actions every selected item allows (issue 12).
-import { api, describe } from '/js/teamshare.js';
+import { api, describe, plural, t } from '/js/teamshare.js';
 
   const bar = document.getElementById('selection-bar');
   if (bar) {
@@ -22,11 +22,11 @@ import { api, describe } from '/js/teamshare.js';
     const n = rows.length;
     const editor = n > 0 && rows.every(b => b.dataset.editor === 'true');
     bar.hidden = n === 0;
-    count.textContent = n === 1 ? `1 selected: ${rows[0].dataset.name}` : `${n} selected`;
+    count.textContent = n === 1 ? t('1 selected: {0}', rows[0].dataset.name) : plural(n, '{0} selected', '{0} selected');
     button('share').hidden = !(n === 1 && editor);
     button('link').hidden = !editor;
     button('rename').hidden = !(n === 1 && editor);
-    button('move').textContent = editor ? 'Move or copy' : 'Copy';
+    button('move').textContent = t(editor ? 'Move or copy' : 'Copy');
     button('delete').hidden = !editor;
     if (selectAll) {
       selectAll.checked = n > 0 && n === boxes.length;
@@ -64,12 +64,12 @@ import { api, describe } from '/js/teamshare.js';
       acting = rows;
       const editor = rows.every(b => b.dataset.editor === 'true');
       document.getElementById('move-title').textContent =
-        `${editor ? 'Move or copy' : 'Copy'} ${rows.length === 1 ? `“${rows[0].dataset.name}”` : `${rows.length} items`}`;
+        rows.length === 1 ? t(editor ? 'Move or copy “{0}”' : 'Copy “{0}”', rows[0].dataset.name) : plural(rows.length, editor ? 'Move or copy {0} item' : 'Copy {0} item', editor ? 'Move or copy {0} items' : 'Copy {0} items');
       moveDialog.querySelector('[data-dialog-act="move"]').hidden = !editor;
       moveDialog.showModal();
     },
     delete: rows => {
-      const question = rows.length === 1 ? `Move “${rows[0].dataset.name}” to the trash?` : `Move ${rows.length} items to the trash?`;
+      const question = rows.length === 1 ? t('Move “{0}” to the trash?', rows[0].dataset.name) : plural(rows.length, 'Move {0} item to the trash?', 'Move {0} items to the trash?');
       if (confirm(question)) each(rows, id => api('DELETE', `/api/items/${id}`));
     },
     clear: () => { boxes.forEach(b => { b.checked = false; }); refresh(); },

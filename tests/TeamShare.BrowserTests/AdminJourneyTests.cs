@@ -80,7 +80,7 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         await member.GetByRole(AriaRole.Button, new() { Name = "Send (2)" }).ClickAsync();
         await member.GetByText("It was taken off the list; press Send to share with the others.", new() { Exact = false }).WaitForAsync();
         await member.GetByRole(AriaRole.Button, new() { Name = "Send (1)" }).ClickAsync();
-        await member.GetByText("Sent 1 invitation(s).").WaitForAsync();
+        await member.GetByText("Sent 1 invitation.").WaitForAsync();
 
         var memberOnAdminPage = await member.GotoAsync($"{host.BaseUrl}/admin/policy");
         Assert.Equal(403, memberOnAdminPage!.Status);

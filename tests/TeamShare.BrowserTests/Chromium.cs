@@ -21,9 +21,10 @@ public static class Chromium
     public static async Task SignInAsync(IPage page, string baseUrl, string email)
     {
         await page.GotoAsync($"{baseUrl}/signin");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync("demo-Password1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // By the fields' ids: the page speaks the browser's language (issue 11).
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync("demo-Password1");
+        await page.Locator("form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/files**");
     }
 }

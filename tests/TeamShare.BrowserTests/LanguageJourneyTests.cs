@@ -30,6 +30,33 @@ public sealed class LanguageJourneyTests(HostProcess host) : IClassFixture<HostP
 
         await other.GetByLabel("Language").SelectOptionAsync("pl");
         await other.GetByRole(AriaRole.Button, new() { Name = "Change" }).ClickAsync();
-        await other.GetByRole(AriaRole.Link, new() { Name = "Moje pliki" }).WaitForAsync();
+        await other.GetByRole(AriaRole.Link, new() { Name = "Udostępnione dla mnie" }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Issue11_Polish_browsers_get_Polish_pages_scripts_the_share_dialog_and_the_admins_sharing_settings()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await (await browser.NewContextAsync(new() { Locale = "pl-PL" })).NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Wyloguj" })).ToBeVisibleAsync();
+
+        // What the page's scripts write is Polish too: the selection bar, and the share dialog they open.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Acme Shared" }).ClickAsync();
+        await page.GetByLabel("Zaznacz: Handbook").CheckAsync();
+        await Assertions.Expect(page.Locator("#selection-count")).ToHaveTextAsync("Zaznaczono 1: Handbook");
+        await page.Locator("#selection-bar").GetByRole(AriaRole.Button, new() { Name = "Udostępnij" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Udostępnij „Handbook”" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Osoby z dostępem" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#people-with-access")).ToContainTextAsync("Właściciel");
+
+        page = await (await browser.NewContextAsync(new() { Locale = "pl-PL" })).NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "olivia@acme.test");
+        await page.GotoAsync($"{host.BaseUrl}/admin/policy");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Zasady udostępniania", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Zezwalaj na udostępnianie poza zespół")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Lista zatwierdzonych" }).First).ToBeVisibleAsync();
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TeamShare.IntegrationTests;
 
@@ -136,7 +137,7 @@ public sealed class LocalizationTests() : WithMailServer(startSmtp: true)
         // What a recipient sees: the shared file's page, and a link that does not exist (a refusal, status 404).
         var link = new Uri(share.GetProperty("url").GetString()!).AbsolutePath;
         var opened = await PageAsync(anonymous, link, "pl");
-        Assert.Contains("Udostępnione przez: Olivia Owner", opened);
+        Assert.Contains("Udostępnione przez: <strong>Olivia Owner</strong>", opened);
         found.AddRange(English.Matches(Readable(opened)).Select(m => $"{link}: …{Around(Readable(opened), m.Index)}…"));
         using var missing = new HttpRequestMessage(HttpMethod.Get, "/s/AAAAAAAAAAAAAAAAAAAAAA");
         missing.Headers.Add("Accept-Language", "pl");
@@ -178,5 +179,51 @@ public sealed class LocalizationTests() : WithMailServer(startSmtp: true)
         // Without a Polish browser or setting, the same problem is in English.
         var english = await mia.GetAsync($"/api/items/{Guid.NewGuid()}");
         Assert.Equal("There is nothing here, or you may not see it.", (await english.Json()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Issue11_the_teams_default_language_writes_mails_to_members_who_chose_none_and_answers_scripts()
+    {
+        var olivia = await _factory.ClientForAsync("olivia@acme.test");
+        Assert.Equal(HttpStatusCode.BadRequest, (await olivia.PutAsJsonAsync("/api/admin/team/language", new { locale = "de" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _factory.ClientForAsync("mia@acme.test")).PutAsJsonAsync("/api/admin/team/language", new { locale = "pl" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/team/language", new { locale = "pl" })).StatusCode);
+        try
+        {
+            Assert.Equal("pl", (await (await olivia.GetAsync("/api/admin/team/language")).Json()).GetProperty("locale").GetString());
+
+            // A script that says no language gets the team's; one that says English, and a member who chose English, get English.
+            var mia = await _factory.ClientForAsync("mia@acme.test");
+            Assert.Equal("Nie znaleziono", (await (await mia.GetAsync($"/api/items/{Guid.NewGuid()}")).Json()).GetProperty("title").GetString());
+            using (var english = new HttpRequestMessage(HttpMethod.Get, $"/api/items/{Guid.NewGuid()}"))
+            {
+                english.Headers.Add("Accept-Language", "en");
+                Assert.Equal("Not found", (await (await mia.SendAsync(english)).Json()).GetProperty("title").GetString());
+            }
+            var mark = await _factory.ClientForAsync("mark@acme.test");
+            Assert.Equal(HttpStatusCode.OK, (await mark.PutAsJsonAsync("/api/me/language", new { locale = "en" })).StatusCode);
+            Assert.Equal("Not found", (await (await mark.GetAsync($"/api/items/{Guid.NewGuid()}")).Json()).GetProperty("title").GetString());
+
+            // A mail written by a job, to a member who chose no language: in the team's.
+            var name = $"umowa-{Guid.NewGuid():N}";
+            var file = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"{name}.txt", "u"u8.ToArray())).Id();
+            await mia.ShareOk(new { itemIds = new[] { file }, name, allowPreview = true, expiresAt = _factory.Clock.GetUtcNow().AddHours(1) });
+            _factory.Clock.Advance(TimeSpan.FromHours(2));
+            using (var scope = _factory.Services.CreateScope())
+                await scope.ServiceProvider.GetRequiredService<TeamShare.Links.Jobs.LinkExpirySweep>().RunAsync(CancellationToken.None);
+            await DispatchAsync();
+            var mail = _smtp.MailsTo("mia@acme.test").Last(m => m.TextBody.Contains(name));
+            Assert.StartsWith("Wygasły Twoje łącza TeamShare", mail.Subject);
+            Assert.Contains("Te łącza wygasły", mail.TextBody);
+
+            // The console page offers the choice, in the admin's language.
+            var page = await PageAsync(await Browsers.SignedInAsync(_factory, "olivia@acme.test"), "/admin/members", null);
+            Assert.Contains("Język zespołu", page);
+        }
+        finally
+        {
+            await olivia.PutAsJsonAsync("/api/admin/team/language", new { locale = (string?)null });
+            await (await _factory.ClientForAsync("mark@acme.test")).PutAsJsonAsync("/api/me/language", new { locale = "en" });
+        }
     }
 }

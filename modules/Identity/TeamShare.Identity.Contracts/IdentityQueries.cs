@@ -44,7 +44,8 @@ public sealed record PrincipalDescriptions(IReadOnlyDictionary<Guid, NamedPrinci
 /// <summary>Name and address of users of a team, for mail about their own things.</summary>
 public sealed record GetUserContacts(Guid TeamId, IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyDictionary<Guid, UserContact>>;
 
-public sealed record UserContact(string DisplayName, string Email);
+/// <param name="Language">What mails to them are written in: their own choice, else their team's default, else English.</param>
+public sealed record UserContact(string DisplayName, string Email, string Language = "en");
 
 /// <summary>The people a recipient stands for now: one user, a department's members, or everyone in the team (SH-3).</summary>
 public sealed record GetAudience(Guid TeamId, string Kind, Guid? Id) : IRequest<IReadOnlyList<AudienceMember>>;

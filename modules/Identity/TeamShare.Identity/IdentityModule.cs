@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using TeamShare.SharedKernel.Http;
 using Mediator;
 using System.Security.Claims;
@@ -32,13 +33,17 @@ public sealed class IdentityModule : ITeamShareModule
         // Credentials are judged together and slowly (a missing field must not answer faster than a wrong one), invitations
         // and reset links against their stored tokens, members and departments against the team: all in the handlers.
         services.AddBodiesWithoutShapeChecks(typeof(CreateTokenRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
-            typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest));
+            typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
+            // A language is one of a short list the handlers check.
+            typeof(LanguageRequest));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddTeamShareAuthentication();
+        // After the member's own language, the switch's cookie and Accept-Language (issue 11).
+        services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Add(new TeamCultureProvider()));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -53,6 +58,9 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapPost("/auth/join", JoinEndpoint.Handle).AllowAnonymous()
             .WithSummary("Accept an invitation to a team with the mailed link's token and a password of your choice ({token, password}).");
         api.MapGet("/me", GetMeEndpoint.Handle).WithSummary("The signed-in user and their team role.");
+        api.MapPut("/me/language", async (LanguageRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new SetLanguage(user.GetUserId(), body.Locale), ct)).ToHttp(locale => TypedResults.Ok(new TeamLanguageDto(locale))))
+            .WithSummary("Your own language ({locale}: en or pl) for pages, answers and mails, in every browser.");
         api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
         api.MapGet("/auth/tokens", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListTokens(user.GetUserId()), ct))).WithSummary("The caller's personal access tokens.");
@@ -69,6 +77,8 @@ public sealed class IdentityModule : ITeamShareModule
         admin.MapDelete("/members/invitations/{id:guid}", AdminEndpoints.CancelInvitation).WithSummary("Cancel an invitation; its link stops working.");
         admin.MapPatch("/members/{id:guid}", AdminEndpoints.UpdateMember).WithSummary("Change a member's role or suspend them.");
         admin.MapDelete("/members/{id:guid}", AdminEndpoints.RemoveMember).WithSummary("Remove a member, giving their items to ?transferTo=.");
+        admin.MapGet("/team/language", TeamLanguageEndpoints.Get).WithSummary("The team's default language (null: English).");
+        admin.MapPut("/team/language", TeamLanguageEndpoints.Put).WithSummary("Set the team's default language ({locale}: en, pl or null) for members who chose none.");
         admin.MapGet("/departments", AdminEndpoints.ListDepartments).WithSummary("Departments with their members.");
         admin.MapPost("/departments", AdminEndpoints.CreateDepartment).WithSummary("Create a department.");
         admin.MapDelete("/departments/{id:guid}", AdminEndpoints.DeleteDepartment).WithSummary("Delete a department.");

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Auth;
@@ -44,7 +45,7 @@ internal sealed class InviteMemberHandler(IdentityDbContext db, IMediator mediat
         var sender = await mediator.Send(new GetLinkSender(r.Actor.TeamId, r.Actor.UserId), ct);
         var model = new Dictionary<string, string>
         {
-            ["display_name"] = invitation.DisplayName, ["team_name"] = sender?.TeamName ?? "", ["sender_name"] = sender?.DisplayName ?? "An admin",
+            [Cultures.MailKey] = Cultures.Current, ["display_name"] = invitation.DisplayName, ["team_name"] = sender?.TeamName ?? "", ["sender_name"] = sender?.DisplayName ?? "An admin",
             ["expires_days"] = ((int)Lifetime.TotalDays).ToString(),
             [IssueMailLinkToken.KindKey] = IssueMailLinkToken.MemberInvitation, [IssueMailLinkToken.SubjectKey] = invitation.Id.ToString(),
             [IssueMailLinkToken.LinkBaseKey] = r.LinkBase,

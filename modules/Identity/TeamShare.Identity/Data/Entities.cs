@@ -5,6 +5,8 @@ internal sealed class Team
     public Guid Id { get; set; }
     public required string Name { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The language of members who chose none, for mails and for clients that send no Accept-Language (issue 11).</summary>
+    public string? DefaultLocale { get; set; }
 }
 
 internal static class TeamRoles

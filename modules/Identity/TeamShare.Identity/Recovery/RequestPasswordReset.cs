@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Auth;
@@ -39,6 +40,7 @@ internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediato
         var model = new Dictionary<string, string>
         {
             ["display_name"] = user.DisplayName,
+            [Cultures.MailKey] = user.Locale ?? Cultures.Current,
             [IssueMailLinkToken.KindKey] = IssueMailLinkToken.PasswordReset,
             [IssueMailLinkToken.SubjectKey] = reset.Id.ToString(),
             [IssueMailLinkToken.LinkBaseKey] = request.LinkBase,

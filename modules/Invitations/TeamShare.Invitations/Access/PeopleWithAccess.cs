@@ -115,7 +115,7 @@ internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbC
             if (to is not null)
                 InvitationMails.Queue(db, teamId, userId, invitation, to, "access-revoked", new Dictionary<string, string>
                 {
-                    ["sender_name"] = r.SenderName, ["item_name"] = item.Name,
+                    ["sender_name"] = r.SenderName, ["item_name"] = item.Name, [Cultures.MailKey] = Cultures.Current,
                 }, now);
         }
         var revoked = new SharingActivityOccurred(teamId, userId, "access_revoked", id, to, item.Name, now);

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using Mediator;
@@ -56,7 +57,7 @@ internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator
         await db.SaveChangesAsync(ct);
         await mediator.Send(new QueueMail(invitation.TeamId, invitation.RecipientEmail!, "recipient-code", new Dictionary<string, string>
         {
-            ["code"] = code, ["minutes"] = ((int)Lifetime.TotalMinutes).ToString(),
+            ["code"] = code, ["minutes"] = ((int)Lifetime.TotalMinutes).ToString(), [Cultures.MailKey] = Cultures.Current,
         }, $"recipient-code:{id}", SendNow: true), ct);
         return Outcome<string>.Success(Masked(invitation.RecipientEmail!));
     }

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
@@ -32,7 +33,7 @@ internal sealed class ExpiryReminderJob(InvitationsDbContext db, IMediator media
             if (senders.GetValueOrDefault((invitation.TeamId, invitation.SenderId)) is { } sender)
                 InvitationMails.Queue(db, invitation.TeamId, invitation.SenderId, invitation, sender.Email, "expiry-reminder", new Dictionary<string, string>
                 {
-                    ["sender_name"] = sender.DisplayName, ["recipient"] = invitation.RecipientEmail ?? "",
+                    ["sender_name"] = sender.DisplayName, ["recipient"] = invitation.RecipientEmail ?? "", [Cultures.MailKey] = sender.Language,
                     ["expires_at"] = invitation.ExternalExpiresAt!.Value.ToString("yyyy-MM-dd HH:mm 'UTC'"),
                 }, now);
             invitation.ReminderQueuedAt = now;

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Localization;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using TeamShare.Identity.Contracts;
@@ -138,7 +139,7 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
                 ["sender_name"] = request.SenderName, ["item_name"] = item.Name, ["role"] = kind == "external" ? "viewer" : body.Role!,
                 ["message"] = body.Message ?? "",
                 // Issue 11: the mail goes out in the language the sender works in (a template per language).
-                [MailTemplates.CultureKey] = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+                [MailTemplates.CultureKey] = Cultures.Current,
             };
             if (kind == "external")
             {

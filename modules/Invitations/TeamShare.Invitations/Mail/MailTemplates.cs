@@ -13,7 +13,7 @@ internal sealed record RenderedMail(string Subject, string Text, string Html);
 internal sealed class MailTemplates
 {
     /// <summary>The model's language ("pl"): its template is templates/pl/NAME when there is one, else the English one.</summary>
-    public const string CultureKey = "culture";
+    public const string CultureKey = SharedKernel.Localization.Cultures.MailKey;
     private readonly string _folder = Path.Combine(AppContext.BaseDirectory, "templates");
     private readonly ConcurrentDictionary<string, Template> _parsed = new();
 

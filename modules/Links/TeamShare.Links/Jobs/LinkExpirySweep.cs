@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Localization;
 using System.Security.Cryptography;
 using System.Text;
 using Mediator;
@@ -35,6 +36,7 @@ internal sealed class LinkExpirySweep(LinksDbContext db, IMediator mediator, Tim
                         ["owner_name"] = contact.DisplayName,
                         ["links"] = string.Join("\n", owner.Select(s => s.Name)),
                         ["count"] = owner.Count().ToString(),
+                        [Cultures.MailKey] = contact.Language,
                     }, key), ct);
                 }
                 foreach (var share in owner)

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Localization;
 using System.Globalization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -70,11 +71,12 @@ internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, N
         var model = new Dictionary<string, string>
         {
             ["owner_name"] = owner.DisplayName,
+            [Cultures.MailKey] = owner.Language,
             ["link_name"] = link.Name,
             ["link_page"] = $"{PublicAddress.ForMessages(services)}/shares/{link.Id}",
             ["unsubscribe_url"] = noticeLinks.UnsubscribeUrl(link.Id),
             ["first_open_at"] = firstOpen is null ? "" : firstOpen.At.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-            ["first_open_client"] = firstOpen is null ? "" : $"{firstOpen.Client} from {firstOpen.Network}",
+            ["first_open_client"] = firstOpen is null ? "" : $"{firstOpen.Client}, {firstOpen.Network}",
             ["opens"] = Count("opened").ToString(CultureInfo.InvariantCulture),
             ["previews"] = Count("previewed").ToString(CultureInfo.InvariantCulture),
             ["downloads"] = Count("downloaded").ToString(CultureInfo.InvariantCulture),

@@ -16,6 +16,12 @@ public static class Cultures
     public static readonly string[] Supported = ["en", "pl"];
     public const string Claim = "locale";
 
+    /// <summary>The language a queued mail is written in, kept in its model ("pl"); see MailTemplates.</summary>
+    public const string MailKey = "culture";
+
+    /// <summary>The language of the request being served ("en", "pl").</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
     public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
 
     public static IServiceCollection AddTeamShareLocalization(this IServiceCollection services)

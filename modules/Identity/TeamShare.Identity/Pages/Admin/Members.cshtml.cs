@@ -18,6 +18,7 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
 {
     internal IReadOnlyList<MemberDto> Members { get; private set; } = [];
     internal IReadOnlyList<MemberInvitationDto> Invitations { get; private set; } = [];
+    public string? TeamLocale { get; private set; }
     /// <summary>Server operators may make an account with a password at once; team admins invite by mail.</summary>
     public bool MaySetPassword => User.IsOperator(Options.Operators);
 
@@ -27,6 +28,7 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
     {
         Members = await mediator.Send(new ListMembers(User.GetTeamId()), ct);
         Invitations = await mediator.Send(new ListMemberInvitations(User.GetTeamId()), ct);
+        TeamLocale = (await mediator.Send(new GetTeamLanguage(User.GetTeamId()), ct)).Locale;
     }
 
     public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, string? password, string? role, CancellationToken ct)
@@ -37,6 +39,10 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
                 $"Invitation sent to {email}. They join when they accept it and choose a password.")
             : Done(await mediator.Send(new AddMember(actor, email, displayName, password, role), ct), $"Added {email}.");
     }
+
+    /// <summary>Issue 11: the team's default language, for members who chose none.</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string? locale, CancellationToken ct) =>
+        Done(await mediator.Send(new SetTeamLanguage(User.GetTeamId(), locale), ct), "Saved.");
 
     public async Task<IActionResult> OnPostResetAsync(Guid id, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ public static class Chromium
         // By the fields' ids: the page speaks the browser's language (issue 11).
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync("demo-Password1");
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.Locator("#main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync("**/files**");
     }
 }

@@ -1,8 +1,7 @@
-using Microsoft.AspNetCore.Builder;
 using TeamShare.SharedKernel.Http;
+using Microsoft.AspNetCore.Builder;
 using Mediator;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +41,6 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddScoped<TokenIssuer>();
         services.AddScoped<IDemoSeeder, IdentityDemoSeeder>();
         services.AddTeamShareAuthentication();
-        // After the member's own language, the switch's cookie and Accept-Language (issue 11).
-        services.PostConfigure<RequestLocalizationOptions>(o => o.RequestCultureProviders.Add(new TeamCultureProvider()));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Localization;
@@ -48,19 +46,4 @@ internal static class TeamLanguageEndpoints
 
     public static async Task<Results<Ok<TeamLanguageDto>, Refusal>> Put(LanguageRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new SetTeamLanguage(user.GetTeamId(), body.Locale), ct)).ToHttp(TypedResults.Ok);
-}
-
-/// <summary>
-/// The last say on a request's language: the signed-in member's team default, asked only when neither the member, the
-/// language switch's cookie nor Accept-Language decided.
-/// </summary>
-internal sealed class TeamCultureProvider : RequestCultureProvider
-{
-    public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext http)
-    {
-        if (http.User.Identity?.IsAuthenticated != true || !Guid.TryParse(http.User.FindFirst(TeamShareClaims.TeamId)?.Value, out var teamId)) return null;
-        var db = http.RequestServices.GetRequiredService<IdentityDbContext>();
-        var locale = await db.Teams.Where(t => t.Id == teamId).Select(t => t.DefaultLocale).FirstOrDefaultAsync(http.RequestAborted);
-        return Cultures.IsSupported(locale) ? new ProviderCultureResult(locale) : null;
-    }
 }

@@ -76,10 +76,13 @@ internal static class AuthenticationSetup
         var id = ctx.Principal?.FindFirst(TeamShareClaims.UserId)?.Value;
         var sid = Guid.TryParse(ctx.Principal?.FindFirst(BrowserSessions.Claim)?.Value, out var s) ? s : Guid.Empty;
         var db = ctx.HttpContext.RequestServices.GetRequiredService<IdentityDbContext>();
-        var user = Guid.TryParse(id, out var userId)
-            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive
-                && db.Sessions.Any(x => x.Id == sid && x.UserId == u.Id && x.EndedAt == null), ctx.HttpContext.RequestAborted)
+        var found = Guid.TryParse(id, out var userId)
+            ? await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive
+                    && db.Sessions.Any(x => x.Id == sid && x.UserId == u.Id && x.EndedAt == null))
+                .Select(u => new { User = u, TeamLocale = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.DefaultLocale).FirstOrDefault() })
+                .FirstOrDefaultAsync(ctx.HttpContext.RequestAborted)
             : null;
+        var user = found?.User;
         if (user is null)
         {
             ctx.RejectPrincipal();
@@ -87,9 +90,10 @@ internal static class AuthenticationSetup
             return;
         }
         if (user.Role != ctx.Principal!.GetTeamRole() || user.DisplayName != ctx.Principal!.Identity?.Name
-            || user.Locale != ctx.Principal!.FindFirst(SharedKernel.Localization.Cultures.Claim)?.Value)
+            || user.Locale != ctx.Principal!.FindFirst(SharedKernel.Localization.Cultures.Claim)?.Value
+            || found!.TeamLocale != ctx.Principal!.FindFirst(SharedKernel.Localization.Cultures.TeamClaim)?.Value)
         {
-            ctx.ReplacePrincipal(Principals.For(user, TeamShareClaims.CookieScheme, sid));
+            ctx.ReplacePrincipal(Principals.For(user, TeamShareClaims.CookieScheme, sid, found!.TeamLocale));
             ctx.ShouldRenew = true;
         }
     }

@@ -38,14 +38,15 @@ internal sealed class BasicAppPasswordHandler(
         var hash = Tokens.Hash(password);
         var found = await (from t in db.AccessTokens
                            join u in db.Users on t.UserId equals u.Id
+                           join team in db.Teams on u.TeamId equals team.Id
                            where t.TokenHash == hash && t.RevokedAt == null && u.IsActive && u.NormalizedEmail == email
-                           select u).AsNoTracking().FirstOrDefaultAsync(ct);
+                           select new { User = u, team.DefaultLocale }).AsNoTracking().FirstOrDefaultAsync(ct);
         if (found is null)
         {
             await throttle.ReserveAsync(email, address, knownDevice: false, ct);
             return AuthenticateResult.Fail("Unknown e-mail or app password.");
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(Principals.For(found, Scheme.Name), Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -22,12 +22,13 @@ internal sealed class BearerTokenHandler(
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed token.");
 
         var hash = Tokens.Hash(token);
-        var user = await (from t in db.AccessTokens
-                          join u in db.Users on t.UserId equals u.Id
-                          where t.TokenHash == hash && t.RevokedAt == null && u.IsActive
-                          select u).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
-        return user is null
+        var found = await (from t in db.AccessTokens
+                           join u in db.Users on t.UserId equals u.Id
+                           join team in db.Teams on u.TeamId equals team.Id
+                           where t.TokenHash == hash && t.RevokedAt == null && u.IsActive
+                           select new { User = u, team.DefaultLocale }).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
+        return found is null
             ? AuthenticateResult.Fail("Unknown or revoked token.")
-            : AuthenticateResult.Success(new AuthenticationTicket(Principals.For(user, Scheme.Name), Scheme.Name));
+            : AuthenticateResult.Success(new AuthenticationTicket(Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale), Scheme.Name));
     }
 }

@@ -8,7 +8,8 @@ namespace TeamShare.Identity.Auth;
 internal static class Principals
 {
     /// <param name="sessionId">The browser session a cookie belongs to (<see cref="BrowserSessions"/>); none for tokens.</param>
-    public static ClaimsPrincipal For(User user, string scheme, Guid? sessionId = null) =>
+    /// <param name="teamLocale">The team's default language, read with the user so that choosing a request's language costs no query.</param>
+    public static ClaimsPrincipal For(User user, string scheme, Guid? sessionId = null, string? teamLocale = null) =>
         new(new ClaimsIdentity(
         [
             new Claim(TeamShareClaims.UserId, user.Id.ToString()),
@@ -18,6 +19,7 @@ internal static class Principals
             new Claim(TeamShareClaims.DisplayName, user.DisplayName),
             .. sessionId is { } sid ? [new Claim(BrowserSessions.Claim, sid.ToString())] : Array.Empty<Claim>(),
             .. user.Locale is { } locale ? [new Claim(Cultures.Claim, locale)] : Array.Empty<Claim>(),
+            .. teamLocale is { } team ? [new Claim(Cultures.TeamClaim, team)] : Array.Empty<Claim>(),
         ], scheme, TeamShareClaims.DisplayName, TeamShareClaims.TeamRole));
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

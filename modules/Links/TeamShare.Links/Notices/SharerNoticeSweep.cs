@@ -19,7 +19,7 @@ namespace TeamShare.Links.Notices;
 /// mail in one save, and the outbox's dedup key makes a rerun after a crash queue nothing twice.
 /// </summary>
 internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, NoticeLinks noticeLinks, IServiceProvider services,
-    TimeProvider clock) : IRecurringJob
+    TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Ui> t) : IRecurringJob
 {
     public static readonly TimeSpan Quiet = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan ExpiringWithin = TimeSpan.FromDays(1);
@@ -42,17 +42,26 @@ internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, N
         }
     }
 
-    /// <summary>One line for the team's chat: whose link, and what happened to it since the last notice.</summary>
-    private static string ChatText(Link link, UserContact owner, IReadOnlyDictionary<string, string> m, bool firstOpen)
+    /// <summary>
+    /// One line for the team's chat: whose link, and what happened to it since the last notice; in the sharer's language (their
+    /// own, else the team's), as their mail is.
+    /// </summary>
+    private string ChatText(Link link, UserContact owner, IReadOnlyDictionary<string, string> m, bool firstOpen)
     {
-        if (firstOpen) return $"{owner.DisplayName}'s link “{link.Name}” was opened for the first time.";
-        var parts = new List<string>();
-        foreach (var (key, word) in new[] { ("opens", "opened"), ("previews", "previewed"), ("downloads", "downloaded"), ("edits", "edited") })
-            if (m[key] != "0") parts.Add($"{word} {m[key]}×");
-        if (m["uploads"] != "") parts.Add("files uploaded: " + m["uploads"].Replace("\n", ", "));
-        if (m["limit_reached"] != "") parts.Add("preview limit reached");
-        if (m["expires_at"] != "") parts.Add($"expires {m["expires_at"]}");
-        return $"{owner.DisplayName}'s link “{link.Name}”: {string.Join("; ", parts)}.";
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(owner.Language);
+        try
+        {
+            if (firstOpen) return t["The link “{1}” of {0} was opened for the first time.", owner.DisplayName, link.Name];
+            var parts = new List<string>();
+            foreach (var (key, word) in new[] { ("opens", "opened {0}×"), ("previews", "previewed {0}×"), ("downloads", "downloaded {0}×"), ("edits", "edited {0}×") })
+                if (m[key] != "0") parts.Add(t[word, m[key]]);
+            if (m["uploads"] != "") parts.Add(t["files uploaded: {0}", m["uploads"].Replace("\n", ", ")]);
+            if (m["limit_reached"] != "") parts.Add(t["preview limit reached"]);
+            if (m["expires_at"] != "") parts.Add(t["expires {0}", m["expires_at"]]);
+            return t["The link “{1}” of {0}: {2}.", owner.DisplayName, link.Name, string.Join("; ", parts)];
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
     }
 
     private async Task NoticeAsync(Link link, UserContact owner, DateTime now, CancellationToken ct)

@@ -16,6 +16,9 @@ public static class Cultures
     public static readonly string[] Supported = ["en", "pl"];
     public const string Claim = "locale";
 
+    /// <summary>The signed-in member's team default language, read with the member on every request.</summary>
+    public const string TeamClaim = "team_locale";
+
     /// <summary>The language a queued mail is written in, kept in its model ("pl"); see MailTemplates.</summary>
     public const string MailKey = "culture";
 
@@ -30,7 +33,8 @@ public static class Cultures
         return services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture("en").AddSupportedCultures(Supported).AddSupportedUICultures(Supported);
-            o.RequestCultureProviders = [new MemberCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.RequestCultureProviders = [new ClaimCultureProvider(Claim), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider(),
+                new ClaimCultureProvider(TeamClaim)];
         });
     }
 
@@ -51,10 +55,11 @@ public static class Cultures
         return t[n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? other + "|few" : other + "|many", n];
     }
 
-    private sealed class MemberCultureProvider : RequestCultureProvider
+    /// <summary>A language carried by the signed-in principal: the member's own, or their team's default.</summary>
+    private sealed class ClaimCultureProvider(string claim) : RequestCultureProvider
     {
         public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-            Task.FromResult(httpContext.User.FindFirst(Claim)?.Value is { } culture && IsSupported(culture)
+            Task.FromResult(httpContext.User.FindFirst(claim)?.Value is { } culture && IsSupported(culture)
                 ? new ProviderCultureResult(culture) : null);
     }
 }

@@ -41,7 +41,8 @@ internal sealed class PostToChatValidator : IBodyValidator<PostToChatRequest>
     }
 }
 
-internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db, TimeProvider clock, ILogger<PostToChatHandler> log)
+internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db, TimeProvider clock, ILogger<PostToChatHandler> log,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedKernel.Localization.Ui> t)
     : IRequestHandler<PostToChat, Outcome<DeliveryDto>>
 {
     public async ValueTask<Outcome<DeliveryDto>> Handle(PostToChat r, CancellationToken ct)
@@ -60,7 +61,7 @@ internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db
         var payload = new
         {
             @event = "item_shared",
-            text = $"{r.SharerName} shared \"{access.Item.Name}\"" + (r.Message is { Length: > 0 } m ? $": {m}" : ""),
+            text = t["{0} shared “{1}”", r.SharerName, access.Item.Name] + (r.Message is { Length: > 0 } m ? $": {m}" : ""),
             item = new { id = itemId, name = access.Item.Name, kind = access.Item.Kind, url = $"{r.BaseUrl}/items/{itemId}" },
             sharer = new { name = r.SharerName, email = r.SharerEmail },
             message = r.Message,

@@ -49,6 +49,43 @@ public sealed class LocalizationTests
         Assert.Empty(keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
     }
 
+    /// <summary>A call that answers a problem or a console page's sentence: its English text must be a key.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Saying = new(
+        @"\b(Invalid|Fail|Forbidden|Field|Status|Done)\(|RefusalText|errors\[""|=> new\(4\d\d,");
+
+    /// <summary>A C# string literal, plain or interpolated (holes may hold quotes: <c>{string.Join(", ", x)}</c>).</summary>
+    private static readonly System.Text.RegularExpressions.Regex Literal = new(@"(\$?)""((?:[^""\\{}]|\\.|\{[^{}]*\})*)""");
+
+    /// <summary>
+    /// Every sentence the code answers with (problem titles, details, field errors, console confirmations) has a Polish
+    /// translation: a new message written without one fails here, not in front of a Polish admin. WebDAV's answers are for
+    /// clients that do not show them and stay English (docs/localization.md).
+    /// </summary>
+    [Fact]
+    public void Issue11_every_sentence_the_code_answers_with_is_in_the_resources()
+    {
+        var keys = KeysOf(Path.Combine(RepositoryRoot(), "modules/Shared/TeamShare.SharedKernel/Localization/Ui.resx"));
+        var sources = Directory.GetFiles(Path.Combine(RepositoryRoot(), "modules"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(RepositoryRoot(), "host"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains("Migrations")
+                && !f.Contains("Dav") && !f.Contains("CopyDatabase"));
+        var missing = new List<string>();
+        foreach (var file in sources)
+            foreach (var line in File.ReadLines(file).Where(l => Saying.IsMatch(l)))
+                foreach (System.Text.RegularExpressions.Match literal in Literal.Matches(line))
+                {
+                    var hole = 0;
+                    var text = literal.Groups[1].Value == "$"
+                        ? System.Text.RegularExpressions.Regex.Replace(literal.Groups[2].Value, @"\{[^{}]*\}", _ => $"{{{hole++}}}")
+                        : literal.Groups[2].Value;
+                    text = text.Replace("\\\"", "\"").Replace("\\\\", "\\");
+                    // Sentences and titles people read; not reasons, field names, routes or template names.
+                    if (text.Length < 6 || !text.Contains(' ') || !char.IsUpper(text[0])) continue;
+                    if (!keys.Contains(text)) missing.Add($"{Path.GetFileName(file)}: {text}");
+                }
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
     [Fact]
     public void Issue11_the_test_sees_the_resources_at_all() => Assert.NotEmpty(EnglishResources());
 

@@ -25,7 +25,8 @@ internal sealed record DirectoryEntry(string Kind, Guid? Id, string? Email, stri
 /// </summary>
 internal sealed record SearchDirectory(Guid TeamId, Guid CallerId, string? Query) : IRequest<Outcome<IReadOnlyList<DirectoryEntry>>>;
 
-internal sealed class SearchDirectoryHandler(IdentityDbContext db, IMediator mediator) : IRequestHandler<SearchDirectory, Outcome<IReadOnlyList<DirectoryEntry>>>
+internal sealed class SearchDirectoryHandler(IdentityDbContext db, IMediator mediator,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedKernel.Localization.Ui> t) : IRequestHandler<SearchDirectory, Outcome<IReadOnlyList<DirectoryEntry>>>
 {
     public const int Limit = 10;
 
@@ -73,13 +74,14 @@ internal sealed class SearchDirectoryHandler(IdentityDbContext db, IMediator med
         return Outcome<IReadOnlyList<DirectoryEntry>>.Success(results);
     }
 
-    private static string Refusal(string email, string? reason) => $"Your team's policy does not allow sharing with {email}: " + reason switch
+    /// <summary>Why an address cannot be chosen, in the searcher's language (the dialog shows it beside the address).</summary>
+    private string Refusal(string email, string? reason) => t["Your team's policy does not allow sharing with {0}: {1}", email, t[reason switch
     {
         PolicyReasons.NotApproved => "it is not on the approved list.",
         PolicyReasons.EmailTeamOnly => "sharing by e-mail is for members of your team only.",
         PolicyReasons.ExternalSharingOff => "sharing outside the team is off.",
         _ => "sharing by e-mail is off.",
-    };
+    }]];
 }
 
 internal static class SearchDirectoryEndpoint

@@ -57,7 +57,7 @@ internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, N
             foreach (var (key, word) in new[] { ("opens", "opened {0}×"), ("previews", "previewed {0}×"), ("downloads", "downloaded {0}×"), ("edits", "edited {0}×") })
                 if (m[key] != "0") parts.Add(t[word, m[key]]);
             if (m["uploads"] != "") parts.Add(t["files uploaded: {0}", m["uploads"].Replace("\n", ", ")]);
-            if (m["limit_reached"] != "") parts.Add(t["preview limit reached"]);
+            if (m["limit_reached"] != "") parts.Add(t["preview limit reached|chat"]);
             if (m["expires_at"] != "") parts.Add(t["expires {0}", m["expires_at"]]);
             return t["The link “{1}” of {0}: {2}.", owner.DisplayName, link.Name, string.Join("; ", parts)];
         }

@@ -90,6 +90,10 @@ public sealed partial class SharerNoticeTests() : WithMailServer(startSmtp: true
         await SweepAndSendAsync();
         var off = OffLink().Match(Assert.Single(MailsAbout(name)).Text).Value;
         var path = new Uri(off).PathAndQuery;
+        // Mail programs get the same address as RFC 8058 headers, to stop the mails with a POST of their own.
+        var mail = _smtp.MailsTo("mia@acme.test").Single(m => m.Subject.Contains(name));
+        Assert.Equal($"<{off}>", mail.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
 
         var browser = _factory.Client();
         var tampered = await browser.GetAsync(path[..^3] + (path[^3] == 'A' ? "B" : "A") + path[^2..]);
@@ -104,6 +108,31 @@ public sealed partial class SharerNoticeTests() : WithMailServer(startSmtp: true
         clock.Advance(TimeSpan.FromMinutes(11));
         await SweepAndSendAsync();
         Assert.Single(MailsAbout(name));
+    }
+
+    [Fact]
+    public async Task Issue11_a_mail_program_stops_the_mails_with_the_RFC_8058_one_click_post()
+    {
+        _factory.Clock.Restart();
+        var mia = await _factory.ClientForAsync("mia@acme.test");
+        var name = $"Post {Guid.NewGuid():N}"[..14];
+        var file = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"{name}.txt", "p"u8.ToArray())).Id();
+        var share = await mia.ShareOk(new { itemIds = new[] { file }, name });
+        var visitor = _factory.Anonymous();
+        visitor.DefaultRequestHeaders.Add("Accept", "application/json");
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{Api.TokenOf(share.GetProperty("url").GetString()!)}")).StatusCode);
+        await SweepAndSendAsync();
+        var header = _smtp.MailsTo("mia@acme.test").Single(m => m.Subject.Contains(name)).Headers["List-Unsubscribe"];
+        var path = new Uri(header.Trim('<', '>')).PathAndQuery;
+
+        // What a mail program sends: no cookie, no form token, only the RFC 8058 body.
+        HttpContent OneClick() => new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" });
+        var program = _factory.Client(cookies: false);
+        var tampered = await program.PostAsync(path[..^3] + (path[^3] == 'A' ? "B" : "A") + path[^2..], OneClick());
+        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
+        Assert.True((await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("notify").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await program.PostAsync(path, OneClick())).StatusCode);
+        Assert.False((await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("notify").GetBoolean());
     }
 
     [Fact]

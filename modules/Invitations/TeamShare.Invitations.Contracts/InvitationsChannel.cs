@@ -15,4 +15,8 @@ public static class InvitationsChannel
 /// instead of at its next minute; sweeps that queue many mails leave it off.
 /// </summary>
 public sealed record QueueMail(Guid TeamId, string To, string Template, IReadOnlyDictionary<string, string> Model, string DedupKey, bool SendNow = false)
-    : IRequest<bool>;
+    : IRequest<bool>
+{
+    /// <summary>The model's one-click address that stops such mails; it also becomes the List-Unsubscribe header (RFC 8058).</summary>
+    public const string UnsubscribeKey = "unsubscribe_url";
+}

@@ -41,6 +41,12 @@ internal sealed class MailSession(MailOptions o, string dataDirectory) : IAsyncD
             return (SendResult.Refused, $"Not a deliverable address: {e.Message}");
         }
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        if (mail.Unsubscribe is { } unsubscribe)
+        {
+            // RFC 8058: mail programs offer "Unsubscribe" and do it with a POST, so a scanner's GET is not needed to stop mails.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         if (string.IsNullOrWhiteSpace(o.Host))
         {

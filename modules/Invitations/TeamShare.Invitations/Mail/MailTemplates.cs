@@ -4,7 +4,8 @@ using Scriban.Runtime;
 
 namespace TeamShare.Invitations.Mail;
 
-internal sealed record RenderedMail(string Subject, string Text, string Html);
+/// <param name="Unsubscribe">Where one click stops this kind of mail, when it has such an address (RFC 8058 headers).</param>
+internal sealed record RenderedMail(string Subject, string Text, string Html, string? Unsubscribe = null);
 
 /// <summary>
 /// Scriban templates from templates/ (copied next to the module): NAME.sbn-txt, whose first line is "Subject: …", and
@@ -26,7 +27,8 @@ internal sealed class MailTemplates
         var newline = text.IndexOf('\n');
         var subject = text[..newline].Trim();
         if (!subject.StartsWith("Subject:")) throw new InvalidOperationException($"Template {name}.sbn-txt must start with a Subject line.");
-        return new RenderedMail(subject["Subject:".Length..].Trim(), text[(newline + 1)..].TrimStart(), Run($"{name}.sbn-html", model, escapeHtml: true));
+        return new RenderedMail(subject["Subject:".Length..].Trim(), text[(newline + 1)..].TrimStart(), Run($"{name}.sbn-html", model, escapeHtml: true),
+            model.GetValueOrDefault(Contracts.QueueMail.UnsubscribeKey));
     }
 
     private string Run(string file, IReadOnlyDictionary<string, string> model, bool escapeHtml)

@@ -83,7 +83,7 @@ internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, N
             [Cultures.MailKey] = owner.Language,
             ["link_name"] = link.Name,
             ["link_page"] = $"{PublicAddress.ForMessages(services)}/shares/{link.Id}",
-            ["unsubscribe_url"] = noticeLinks.UnsubscribeUrl(link.Id),
+            [QueueMail.UnsubscribeKey] = noticeLinks.UnsubscribeUrl(link.Id),
             ["first_open_at"] = firstOpen is null ? "" : firstOpen.At.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             ["first_open_client"] = firstOpen is null ? "" : $"{firstOpen.Client}, {firstOpen.Network}",
             ["opens"] = Count("opened").ToString(CultureInfo.InvariantCulture),

@@ -226,4 +226,34 @@ public sealed class LocalizationTests() : WithMailServer(startSmtp: true)
             await (await _factory.ClientForAsync("mark@acme.test")).PutAsJsonAsync("/api/me/language", new { locale = "en" });
         }
     }
+
+    [Fact]
+    public async Task Issue11_a_sharer_who_chose_Polish_is_told_of_the_first_open_in_Polish()
+    {
+        _factory.Clock.Restart();
+        var adam = await _factory.ClientForAsync("adam@acme.test");
+        Assert.Equal(HttpStatusCode.OK, (await adam.PutAsJsonAsync("/api/me/language", new { locale = "pl" })).StatusCode);
+        try
+        {
+            var name = $"Oferta {Guid.NewGuid():N}"[..14];
+            var file = (await adam.UploadOk((await adam.PersonalSpace()).Id(), $"{name}.pdf", "%PDF"u8.ToArray())).Id();
+            var share = await adam.ShareOk(new { itemIds = new[] { file }, name, allowPreview = true });
+            var visitor = _factory.Anonymous();
+            visitor.DefaultRequestHeaders.Add("Accept", "application/json");
+            Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{Api.TokenOf(share.GetProperty("url").GetString()!)}")).StatusCode);
+            await _factory.Services.GetRequiredService<TeamShare.SharedKernel.Publishing.BestEffort<TeamShare.Links.Contracts.LinkUsed>>().FlushAsync(CancellationToken.None);
+            using (var scope = _factory.Services.CreateScope())
+                await scope.ServiceProvider.GetRequiredService<TeamShare.Links.Notices.SharerNoticeSweep>().RunAsync(CancellationToken.None);
+            await DispatchAsync();
+
+            var mail = Assert.Single(_smtp.MailsTo("adam@acme.test"), m => m.Subject.Contains(name));
+            Assert.Equal($"Łącze „{name}” otwarto po raz pierwszy", mail.Subject);
+            Assert.Contains("Zobacz wszystko, co się z nim działo", mail.TextBody);
+            Assert.Contains("/notices/off?t=", mail.Headers["List-Unsubscribe"]);
+        }
+        finally
+        {
+            await adam.PutAsJsonAsync("/api/me/language", new { locale = "en" });
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using TeamShare.SharedKernel.Localization;
@@ -39,9 +38,7 @@ internal static class ProblemWords
     {
         var culture = http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture;
         if (culture is null || culture.TwoLetterISOLanguageName == "en") return english;
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try { return http.RequestServices.GetRequiredService<IStringLocalizer<Ui>>().Say(english); }
-        finally { CultureInfo.CurrentUICulture = previous; }
+        using var _ = Cultures.Use(culture);
+        return http.RequestServices.GetRequiredService<IStringLocalizer<Ui>>().Say(english);
     }
 }

@@ -44,28 +44,23 @@ internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, N
 
     /// <summary>
     /// One line for the team's chat: whose link, and what happened to it since the last notice; in the sharer's language (their
-    /// own, else the team's), as their mail is.
+    /// own, else the team's), as their mail is (NoticeAsync speaks it).
     /// </summary>
     private string ChatText(Link link, UserContact owner, IReadOnlyDictionary<string, string> m, bool firstOpen)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(owner.Language);
-        try
-        {
-            if (firstOpen) return t["The link “{1}” of {0} was opened for the first time.", owner.DisplayName, link.Name];
-            var parts = new List<string>();
-            foreach (var (key, word) in new[] { ("opens", "opened {0}×"), ("previews", "previewed {0}×"), ("downloads", "downloaded {0}×"), ("edits", "edited {0}×") })
-                if (m[key] != "0") parts.Add(t[word, m[key]]);
-            if (m["uploads"] != "") parts.Add(t["files uploaded: {0}", m["uploads"].Replace("\n", ", ")]);
-            if (m["limit_reached"] != "") parts.Add(t["preview limit reached|chat"]);
-            if (m["expires_at"] != "") parts.Add(t["expires {0}", m["expires_at"]]);
-            return t["The link “{1}” of {0}: {2}.", owner.DisplayName, link.Name, string.Join("; ", parts)];
-        }
-        finally { CultureInfo.CurrentUICulture = previous; }
+        if (firstOpen) return t["The link “{1}” of {0} was opened for the first time.", owner.DisplayName, link.Name];
+        var parts = new List<string>();
+        foreach (var (key, word) in new[] { ("opens", "opened {0}×"), ("previews", "previewed {0}×"), ("downloads", "downloaded {0}×"), ("edits", "edited {0}×") })
+            if (m[key] != "0") parts.Add(t[word, m[key]]);
+        if (m["uploads"] != "") parts.Add(t["files uploaded: {0}", m["uploads"].Replace("\n", ", ")]);
+        if (m["limit_reached"] != "") parts.Add(t["preview limit reached|chat"]);
+        if (m["expires_at"] != "") parts.Add(t["expires {0}", m["expires_at"]]);
+        return t["The link “{1}” of {0}: {2}.", owner.DisplayName, link.Name, string.Join("; ", parts)];
     }
 
     private async Task NoticeAsync(Link link, UserContact owner, DateTime now, CancellationToken ct)
     {
+        using var language = Cultures.Use(owner.Language);
         var events = await db.Events.AsNoTracking().Where(e => e.ShareId == link.Id && e.Id > link.NoticedThroughEventId)
             .OrderBy(e => e.Id).Take(MaxEventsPerMail).ToListAsync(ct);
         var firstOpen = link.LastNoticeAt is null ? events.FirstOrDefault(e => e.Kind == "opened") : null;
@@ -90,7 +85,7 @@ internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, N
             ["previews"] = Count("previewed").ToString(CultureInfo.InvariantCulture),
             ["downloads"] = Count("downloaded").ToString(CultureInfo.InvariantCulture),
             ["edits"] = Count("edited").ToString(CultureInfo.InvariantCulture),
-            ["uploads"] = string.Join("\n", uploads.Select(id => names.TryGetValue(id, out var item) ? item.Name : "(a file since deleted)")),
+            ["uploads"] = string.Join("\n", uploads.Select(id => names.TryGetValue(id, out var item) ? item.Name : t["(a file since deleted)"])),
             ["limit_reached"] = limitReached ? "yes" : "",
             ["expires_at"] = expiring ? link.ExpiresAt!.Value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "",
         };

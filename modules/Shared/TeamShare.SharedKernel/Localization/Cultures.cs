@@ -27,6 +27,24 @@ public static class Cultures
 
     public static bool IsSupported(string? culture) => culture is not null && Supported.Contains(culture);
 
+    /// <summary>
+    /// Speaks another language until disposed: for words made outside a request's own language (a job writing to a member,
+    /// a problem written after the localization middleware has returned).
+    /// </summary>
+    public static IDisposable Use(CultureInfo culture)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        return new Restore(previous);
+    }
+
+    public static IDisposable Use(string culture) => Use(CultureInfo.GetCultureInfo(IsSupported(culture) ? culture : "en"));
+
+    private sealed class Restore(CultureInfo previous) : IDisposable
+    {
+        public void Dispose() => CultureInfo.CurrentUICulture = previous;
+    }
+
     public static IServiceCollection AddTeamShareLocalization(this IServiceCollection services)
     {
         services.AddLocalization();

@@ -9,7 +9,8 @@ namespace TeamShare.SharedKernel.Localization;
 
 /// <summary>
 /// English and Polish (issue 11). The language of a request: the member's own choice (a claim from their account), else the
-/// language switch's cookie (for someone not signed in), else the browser's Accept-Language, else English.
+/// language switch's cookie (for someone not signed in), else the browser's Accept-Language when it names one of ours, else
+/// the team's default (a claim read with the member), else English.
 /// </summary>
 public static class Cultures
 {

@@ -40,8 +40,12 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
         Assert.Equal("First line. Second line.", await text.InputValueAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save as new version" }).ClickAsync();
+        // The page says it saved, then reloads itself: leave only after that reload, or the two navigations race.
+        var status = page.Locator("#item-status");
+        await Assertions.Expect(status).ToBeVisibleAsync();
+        await Assertions.Expect(status).ToBeHiddenAsync();
         await page.WaitForLoadStateAsync(LoadState.Load);
-        for (var i = 0; i < 50 && await mia.GetStringAsync($"/api/items/{file}/content") != "First line. Second line."; i++) await Task.Delay(200);
+        Assert.Equal("First line. Second line.", await mia.GetStringAsync($"/api/items/{file}/content"));
         await page.GotoAsync($"{host.BaseUrl}/files");
         Assert.Equal(["beforeunload"], asked);
     }

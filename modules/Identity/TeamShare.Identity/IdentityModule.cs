@@ -56,7 +56,7 @@ public sealed class IdentityModule : ITeamShareModule
             .WithSummary("Accept an invitation to a team with the mailed link's token and a password of your choice ({token, password}).");
         api.MapGet("/me", GetMeEndpoint.Handle).WithSummary("The signed-in user and their team role.");
         api.MapPut("/me/language", async (LanguageRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                (await mediator.Send(new SetLanguage(user.GetUserId(), body.Locale), ct)).ToHttp(locale => TypedResults.Ok(new TeamLanguageDto(locale))))
+                (await mediator.Send(new SetLanguage(user.GetUserId(), body.Locale), ct)).ToHttp(locale => TypedResults.Ok(new LanguageDto(locale))))
             .WithSummary("Your own language ({locale}: en or pl) for pages, answers and mails, in every browser.");
         api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
         api.MapGet("/auth/tokens", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -17,6 +17,9 @@ export function plural(n, one, other) {
   return form === 'one' ? t(one, n) : lang === 'en' ? t(other, n) : t(`${other}|${form === 'few' ? 'few' : 'many'}`, n);
 }
 
+/** A role as the pages name it ("owner", "editor", "viewer" → Owner, Editor, Viewer), in the page's language. */
+export const roleName = role => t(role === 'owner' ? 'Owner' : role === 'editor' ? 'Editor' : 'Viewer');
+
 /** A date, or a date and time, as the page's language writes them. */
 export const date = value => new Date(value).toLocaleDateString(lang, { dateStyle: 'medium' });
 export const dateTime = value => new Date(value).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });

@@ -139,7 +139,7 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
                 ["sender_name"] = request.SenderName, ["item_name"] = item.Name, ["role"] = kind == "external" ? "viewer" : body.Role!,
                 ["message"] = body.Message ?? "",
                 // Issue 11: the mail goes out in the language the sender works in (a template per language).
-                [MailTemplates.CultureKey] = Cultures.Current,
+                [Cultures.MailKey] = Cultures.Current,
             };
             if (kind == "external")
             {

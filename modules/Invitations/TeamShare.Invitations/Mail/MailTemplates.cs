@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Runtime;
+using TeamShare.SharedKernel.Localization;
 
 namespace TeamShare.Invitations.Mail;
 
@@ -13,14 +14,13 @@ internal sealed record RenderedMail(string Subject, string Text, string Html, st
 /// </summary>
 internal sealed class MailTemplates
 {
-    /// <summary>The model's language ("pl"): its template is templates/pl/NAME when there is one, else the English one.</summary>
-    public const string CultureKey = SharedKernel.Localization.Cultures.MailKey;
     private readonly string _folder = Path.Combine(AppContext.BaseDirectory, "templates");
     private readonly ConcurrentDictionary<string, Template> _parsed = new();
 
     public RenderedMail Render(string name, IReadOnlyDictionary<string, string> model)
     {
-        if (model.GetValueOrDefault(CultureKey) is { Length: 2 } culture && culture != "en" && culture.All(char.IsAsciiLetterLower)
+        // The model's language (Cultures.MailKey, "pl"): templates/pl/NAME when there is one, else the English one.
+        if (model.GetValueOrDefault(Cultures.MailKey) is { } culture && culture != "en" && Cultures.IsSupported(culture)
             && File.Exists(Path.Combine(_folder, culture, $"{name}.sbn-txt")))
             name = $"{culture}/{name}";
         var text = Run($"{name}.sbn-txt", model, escapeHtml: false);

@@ -70,7 +70,7 @@ public static class Cultures
     public static string Plural(this IStringLocalizer<Ui> t, int n, string one, string other)
     {
         if (n == 1) return t[one, n];
-        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "pl") return t[other, n];
+        if (Current != "pl") return t[other, n];
         return t[n % 10 is >= 2 and <= 4 && n % 100 is < 12 or > 14 ? other + "|few" : other + "|many", n];
     }
 

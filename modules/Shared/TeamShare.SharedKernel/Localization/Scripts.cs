@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 
@@ -16,7 +15,7 @@ public sealed class Scripts
     /// <summary>The current language's script words as JSON, made once per language.</summary>
     public static string? WordsFor(IStringLocalizer<Scripts> words)
     {
-        var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var culture = Cultures.Current;
         if (culture == "en") return null;
         // The default encoder escapes < and > too, so no word can close the script element it sits in.
         return Json.GetOrAdd(culture, _ => JsonSerializer.Serialize(

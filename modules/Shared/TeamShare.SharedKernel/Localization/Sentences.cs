@@ -21,16 +21,11 @@ public static partial class Sentences
     private static (Regex Pattern, string Key)[] Patterns(IStringLocalizer<Ui> t)
     {
         if (patterns is { } made) return made;
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        try
-        {
-            return patterns = t.GetAllStrings(includeParentCultures: false).Select(s => s.Name)
-                .Where(k => k.EndsWith('.') && Placeholder().IsMatch(k))
-                .Select(k => (new Regex("^" + Placeholder().Replace(Regex.Escape(k).Replace(@"\{", "{"), "(.+?)") + "$", RegexOptions.Singleline), k))
-                .ToArray();
-        }
-        finally { CultureInfo.CurrentUICulture = previous; }
+        using var neutral = Cultures.Use(CultureInfo.InvariantCulture);
+        return patterns = t.GetAllStrings(includeParentCultures: false).Select(s => s.Name)
+            .Where(k => k.EndsWith('.') && Placeholder().IsMatch(k))
+            .Select(k => (new Regex("^" + Placeholder().Replace(Regex.Escape(k).Replace(@"\{", "{"), "(.+?)") + "$", RegexOptions.Singleline), k))
+            .ToArray();
     }
 
     public static string Say(this IStringLocalizer<Ui> t, string english)

@@ -1,7 +1,7 @@
 // The share dialog (seed 002): recipient chips with suggestions, batch role, audience notice, external options,
 // Send (N), people with access with role changes and revoke, ownership transfer. It runs on its own page (/share/{id})
 // and inside the files page's modal, which loads the same markup and calls shareDialog(root).
-import { accessText, api, describe, plural, t } from '/js/teamshare.js';
+import { accessText, api, describe, plural, roleName, t } from '/js/teamshare.js';
 
 export function shareDialog(root) {
   const itemId = root.dataset.itemId;
@@ -178,13 +178,13 @@ export function shareDialog(root) {
       if (entry.isOwner) {
         const badge = document.createElement('span');
         badge.className = 'badge text-bg-dark';
-        badge.textContent = t('Owner');
+        badge.textContent = roleName('owner');
         controls.append(badge);
       } else if (canShare && entry.principal.kind !== 'external' && !entry.inheritedFrom) {
         const select = document.createElement('select');
         select.className = 'form-select form-select-sm w-auto';
         select.setAttribute('aria-label', t('Role of {0}', entry.principal.displayName));
-        for (const role of ['viewer', 'editor']) select.add(new Option(t(role === 'viewer' ? 'Viewer' : 'Editor'), role, false, role === entry.role));
+        for (const role of ['viewer', 'editor']) select.add(new Option(roleName(role), role, false, role === entry.role));
         select.addEventListener('change', async () => {
           const r = await api('PATCH', `/api/items/${itemId}/access/${entry.grantId}`, { role: select.value });
           if (!r.ok) showError(describe(r.data));
@@ -192,7 +192,7 @@ export function shareDialog(root) {
         controls.append(select);
       } else {
         const role = document.createElement('span');
-        role.textContent = t(`${entry.role}|role`);
+        role.textContent = roleName(entry.role);
         controls.append(role);
       }
       if (!entry.isOwner && canShare && !entry.inheritedFrom) {

@@ -1,5 +1,5 @@
 // File view: save text as a new version, restore versions, rename, move, copy, delete.
-import { accessText, api, describe, t, upload } from '/js/teamshare.js';
+import { accessText, api, describe, roleName, t, upload } from '/js/teamshare.js';
 
 const root = document.getElementById('item-view');
 if (root) {
@@ -26,7 +26,7 @@ if (root) {
       who.textContent = accessText(entry);
       const role = document.createElement('span');
       role.className = entry.isOwner ? 'badge text-bg-dark' : 'text-muted';
-      role.textContent = t(entry.isOwner ? 'Owner' : entry.role === 'editor' ? 'Editor' : 'Viewer');
+      role.textContent = roleName(entry.isOwner ? 'owner' : entry.role);
       li.append(who, role);
       return li;
     }));

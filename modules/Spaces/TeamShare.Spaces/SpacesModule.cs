@@ -55,6 +55,7 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddScoped<SpaceDav>();
         services.AddScoped<IDemoSeeder, SpacesDemoSeeder>();
         services.AddRecurringJob<TrashPurgeJob>("spaces-trash-purge", "15 3 * * *");
+        services.AddRecurringJob<BlobCollectJob>("spaces-blob-collect", "45 * * * *");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -33,6 +33,7 @@ public sealed class TeamShareOptions
     /// <summary>Where file contents live; several instances mount the same directory. Default: <c>blobs</c> in the data directory.</summary>
     public string? BlobDirectory { get; set; }
     public DatabaseOptions Database { get; set; } = new();
+    public BlobOptions Blobs { get; set; } = new();
     public OutboundOptions Outbound { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
 
@@ -48,6 +49,16 @@ public sealed class DatabaseOptions
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>; PostgreSQL reads <c>ConnectionStrings:TeamShare</c>.</summary>
     public string Provider { get; set; } = Sqlite;
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary><c>TeamShare:Blobs</c>: how the content store treats blobs nothing names any more.</summary>
+public sealed class BlobOptions
+{
+    /// <summary>
+    /// How long a blob nothing names stays before it is deleted: longer than any upload takes from finding the blob it reuses
+    /// to recording its version, so those bytes are never taken from under it.
+    /// </summary>
+    public TimeSpan GracePeriod { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary><c>TeamShare:Outbound</c>: private networks an operator lets outbound requests reach (CIDR, e.g. 10.0.0.5/32).</summary>

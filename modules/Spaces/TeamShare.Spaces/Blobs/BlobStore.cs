@@ -15,7 +15,20 @@ internal interface IBlobStore
     /// <summary>Streams <paramref name="source"/> to storage, hashing as it goes; throws <see cref="BlobTooLargeException"/> past the limit.</summary>
     Task<StoredBlob> WriteAsync(Stream source, long maxBytes, CancellationToken ct);
     Stream OpenRead(string sha256);
-    void Delete(string sha256);
+
+    /// <summary>
+    /// Keeps a stored blob from being collected because something is about to name it (a copy, a deduplicated upload): marks it
+    /// as used now. False when the blob is not there (any more), so the caller must store the bytes again.
+    /// </summary>
+    bool Retain(string sha256);
+
+    /// <summary>
+    /// Deletes blobs that nothing names: each must have been left alone for <paramref name="grace"/> (no write, no
+    /// <see cref="Retain"/>) and <paramref name="stillNamed"/> must not name it when asked, after it was taken out of reach.
+    /// A writer that starts naming a blob during the sweep either marked it in time or finds it gone and writes it again.
+    /// </summary>
+    Task<int> CollectAsync(TimeSpan grace, Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlySet<string>>> stillNamed,
+        CancellationToken ct);
 
     /// <summary>
     /// Deletes temporary files nothing has written to for <paramref name="idle"/>: uploads cut off by a crash. An upload in
@@ -27,6 +40,7 @@ internal interface IBlobStore
 internal sealed class FileSystemBlobStore : IBlobStore
 {
     private const int ChunkBytes = 1 << 20;
+    private static readonly TimeSpan AbandonedSweep = TimeSpan.FromHours(1);
     private readonly string _root;
 
     public FileSystemBlobStore(IOptions<TeamShareOptions> options)
@@ -50,8 +64,9 @@ internal sealed class FileSystemBlobStore : IBlobStore
             }
             var final = PathOf(written.Hash);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            // Same bytes already stored: keep the existing blob (content addressing deduplicates).
-            if (File.Exists(final)) File.Delete(temp);
+            // Same bytes already stored: keep the existing blob (content addressing deduplicates), marked as used so a
+            // concurrent collection spares it; if it went meanwhile, these bytes take its place.
+            if (Retain(written.Hash)) File.Delete(temp);
             else File.Move(temp, final, overwrite: true);
             return new StoredBlob(written.Hash, written.Size);
         }
@@ -94,7 +109,89 @@ internal sealed class FileSystemBlobStore : IBlobStore
     public Stream OpenRead(string sha256) =>
         new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
-    public void Delete(string sha256) => File.Delete(PathOf(sha256));
+    public bool Retain(string sha256)
+    {
+        var path = PathOf(sha256);
+        try { File.SetLastWriteTimeUtc(path, DateTime.UtcNow); }
+        catch (FileNotFoundException) { return false; }
+        catch (DirectoryNotFoundException) { return false; }
+        // Still under its name after the mark: a collection that takes it away from now on sees the fresh time.
+        return File.Exists(path);
+    }
+
+    public async Task<int> CollectAsync(TimeSpan grace,
+        Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlySet<string>>> stillNamed, CancellationToken ct)
+    {
+        var condemned = Path.Combine(_root, "condemned");
+        // A sweep cut off between taking blobs out of reach and deciding left them in its folder: back they go, to be judged
+        // again. Folders of sweeps still running (on any instance) are younger than an hour and left alone.
+        foreach (var crashed in new DirectoryInfo(condemned) is { Exists: true } d ? d.EnumerateDirectories() : [])
+        {
+            if (crashed.LastWriteTimeUtc >= DateTime.UtcNow - AbandonedSweep) continue;
+            foreach (var file in crashed.EnumerateFiles()) Reprieve(file.FullName, file.Name);
+            crashed.Delete(recursive: true);
+        }
+
+        // This sweep's own folder: no other sweep moves what is in it, so what it checked is what it deletes.
+        var mine = Directory.CreateDirectory(Path.Combine(condemned, Guid.NewGuid().ToString("N"))).FullName;
+        var deleted = 0;
+        try
+        {
+            foreach (var batch in IdleBlobs(grace).Chunk(500))
+            {
+                // Out of reach first: from here a writer finds no blob and stores its own, or it marked this one before.
+                var taken = batch.Where(hash => TryMove(PathOf(hash), Path.Combine(mine, hash))).ToList();
+                var idleSince = DateTime.UtcNow - grace;
+                var named = await stillNamed(taken, ct);
+                foreach (var hash in taken)
+                {
+                    var path = Path.Combine(mine, hash);
+                    if (named.Contains(hash) || File.GetLastWriteTimeUtc(path) >= idleSince) Reprieve(path, hash);
+                    else { File.Delete(path); deleted++; }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var file in Directory.EnumerateFiles(mine)) Reprieve(file, Path.GetFileName(file));
+            Directory.Delete(mine);
+        }
+        return deleted;
+    }
+
+    /// <summary>Blob files nothing has written or marked for <paramref name="grace"/>, by their hash.</summary>
+    private IEnumerable<string> IdleBlobs(TimeSpan grace)
+    {
+        var before = DateTime.UtcNow - grace;
+        foreach (var first in HexFolders(new DirectoryInfo(_root)))
+        foreach (var second in HexFolders(first))
+        foreach (var file in second.EnumerateFiles())
+        {
+            if (file.Name.Length == 64 && file.Name.All(Uri.IsHexDigit) && file.LastWriteTimeUtc < before) yield return file.Name;
+        }
+
+        // The two levels of a blob's path; tmp and condemned are not among them.
+        static IEnumerable<DirectoryInfo> HexFolders(DirectoryInfo parent) =>
+            parent.EnumerateDirectories().Where(d => d.Name.Length == 2 && d.Name.All(Uri.IsHexDigit));
+    }
+
+    private void Reprieve(string path, string hash)
+    {
+        if (hash.Length != 64 || !hash.All(Uri.IsHexDigit)) { File.Delete(path); return; }
+        // A writer may have stored the same bytes again meanwhile; then this copy is surplus.
+        if (!TryMove(path, PathOf(hash))) File.Delete(path);
+    }
+
+    private static bool TryMove(string from, string to)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Move(from, to, overwrite: false);
+            return true;
+        }
+        catch (IOException) { return false; }
+    }
 
     public int SweepTemporary(TimeSpan idle)
     {

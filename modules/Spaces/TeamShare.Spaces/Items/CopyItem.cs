@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Access;
+using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Versions;
@@ -20,7 +21,7 @@ internal sealed record CopyItemRequest(Guid? ParentId);
 internal sealed record CopyItem(Guid UserId, Guid TeamId, Guid Id, Guid? ParentId, string? Name = null, bool Deep = true)
     : IRequest<Outcome<ItemDto>>;
 
-internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, ItemWriter writer, TimeProvider clock)
+internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, ItemWriter writer, IBlobStore blobs, TimeProvider clock)
     : IRequestHandler<CopyItem, Outcome<ItemDto>>
 {
     public async ValueTask<Outcome<ItemDto>> Handle(CopyItem request, CancellationToken ct)
@@ -37,6 +38,7 @@ internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, 
         if (t.Item.SelfAndAncestors().Contains(id)) return Outcome<ItemDto>.Invalid("parentId", "A folder cannot be copied into itself.");
 
         var source = f.Item;
+        if (source.ContentSha256 is { } hash) blobs.Retain(hash);
         var top = await writer.AddAsync(t.Item, name ?? source.Name, source.Kind, userId, CopyContent(source), ct);
         if (source.Kind == ItemKinds.Folder && deep) await CopyDescendantsAsync(source, top, userId, ct);
         return Outcome<ItemDto>.Success(top.ToDto(AccessRole.Owner), 201);
@@ -68,6 +70,7 @@ internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, 
                 CreatedAt = now, ModifiedAt = now,
             };
             CopyContent(d)(copy);
+            if (copy.ContentSha256 is { } hash) blobs.Retain(hash);
             copies[d.Id] = copy;
             db.Items.Add(copy);
             if (copy.ContentSha256 is not null) db.Versions.Add(Versioning.NewVersion(copy, 1, userId, now));

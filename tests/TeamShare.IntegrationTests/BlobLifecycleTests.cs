@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using TeamShare.Spaces.Blobs;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>SP-3 the content store: a blob is never deleted while anything can still name it (issue 23, finding 1).</summary>
+public sealed class BlobLifecycleTests
+{
+    private const int Rounds = 200;
+
+    [Fact]
+    public async Task SP3_an_upload_of_bytes_whose_file_is_being_purged_keeps_them_over_200_rounds_on_two_instances()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+        using var a = new TeamShareFactory { DataDirectory = directory };
+        using var b = new TeamShareFactory { DataDirectory = directory, DeleteDataOnDispose = false };
+        var mia = await a.ClientForAsync("mia@acme.test");
+        var miaOnB = b.Client(cookies: false);
+        miaOnB.DefaultRequestHeaders.Authorization = mia.DefaultRequestHeaders.Authorization;
+        var space = (await mia.PersonalSpace()).Id();
+
+        var kept = new List<(string Id, byte[] Bytes)>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var bytes = RandomNumberGenerator.GetBytes(4096);
+            var first = (await mia.UploadOk(space, $"race-{round}-a.bin", bytes)).Id();
+            Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{first}")).StatusCode);
+            // Stored long ago, as after a night in the trash: old enough for the collector to take once nothing names it.
+            File.SetLastWriteTimeUtc(BlobPath(directory, bytes), DateTime.UtcNow.AddHours(-2));
+
+            // The purge on one instance, the same bytes uploaded on the other, and both collectors, all at once.
+            var purge = mia.DeleteAsync($"/api/trash/{first}");
+            var upload = miaOnB.Upload(space, $"race-{round}-b.bin", new MemoryStream(bytes));
+            var collectA = Task.Run(() => CollectAsync(a));
+            var collectB = Task.Run(() => CollectAsync(b));
+            await Task.WhenAll(purge, upload, collectA, collectB);
+            Assert.Equal(HttpStatusCode.NoContent, purge.Result.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, upload.Result.StatusCode);
+            kept.Add(((await upload.Result.Json()).Id(), bytes));
+        }
+
+        foreach (var (id, bytes) in kept)
+        {
+            var onA = await mia.GetAsync($"/api/items/{id}/content");
+            Assert.Equal(HttpStatusCode.OK, onA.StatusCode);
+            Assert.Equal(bytes, await onA.Content.ReadAsByteArrayAsync());
+            Assert.Equal(bytes, await miaOnB.GetByteArrayAsync($"/api/items/{id}/content"));
+        }
+
+        // The collector does take what nothing names: purged for good and idle past the grace period.
+        foreach (var (id, _) in kept.Take(20))
+        {
+            await mia.DeleteAsync($"/api/items/{id}");
+            Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/trash/{id}")).StatusCode);
+        }
+        foreach (var (_, bytes) in kept) File.SetLastWriteTimeUtc(BlobPath(directory, bytes), DateTime.UtcNow.AddHours(-2));
+        await CollectAsync(b);
+        Assert.All(kept.Take(20), k => Assert.False(File.Exists(BlobPath(directory, k.Bytes))));
+        Assert.All(kept.Skip(20), k => Assert.True(File.Exists(BlobPath(directory, k.Bytes))));
+    }
+
+    [Fact]
+    public async Task SP3_blobs_a_crash_left_unnamed_are_collected_after_the_grace_period_and_young_ones_are_kept()
+    {
+        using var host = new TeamShareFactory();
+        var mia = await host.ClientForAsync("mia@acme.test");
+        var named = RandomNumberGenerator.GetBytes(1024);
+        await mia.UploadOk((await mia.PersonalSpace()).Id(), "named.bin", named);
+        // As a kill -9 leaves them: the blob stored, its version never recorded.
+        var orphan = RandomNumberGenerator.GetBytes(1024);
+        var young = RandomNumberGenerator.GetBytes(1024);
+        foreach (var bytes in new[] { orphan, young })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(BlobPath(host.DataDirectory, bytes))!);
+            await File.WriteAllBytesAsync(BlobPath(host.DataDirectory, bytes), bytes);
+        }
+        File.SetLastWriteTimeUtc(BlobPath(host.DataDirectory, orphan), DateTime.UtcNow.AddHours(-2));
+        File.SetLastWriteTimeUtc(BlobPath(host.DataDirectory, named), DateTime.UtcNow.AddHours(-2));
+
+        await CollectAsync(host);
+        await CollectAsync(host);
+        Assert.False(File.Exists(BlobPath(host.DataDirectory, orphan)));
+        Assert.True(File.Exists(BlobPath(host.DataDirectory, young)));
+        Assert.True(File.Exists(BlobPath(host.DataDirectory, named)));
+        Assert.Empty(Directory.GetFiles(Path.Combine(host.DataDirectory, "blobs", "condemned"), "*", SearchOption.AllDirectories));
+    }
+
+    private static async Task CollectAsync(TeamShareFactory host)
+    {
+        using var scope = host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<BlobCollectJob>().RunAsync(CancellationToken.None);
+    }
+
+    private static string BlobPath(string dataDirectory, byte[] bytes)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return Path.Combine(dataDirectory, "blobs", sha[..2], sha[2..4], sha);
+    }
+}

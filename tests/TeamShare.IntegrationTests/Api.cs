@@ -29,9 +29,9 @@ public static class Api
         return await client.PostAsync(url, form);
     }
 
-    public static async Task<JsonElement> UploadOk(this HttpClient client, string spaceId, string name, byte[] content)
+    public static async Task<JsonElement> UploadOk(this HttpClient client, string spaceId, string name, byte[] content, string? parentId = null)
     {
-        var response = await client.Upload(spaceId, name, new MemoryStream(content));
+        var response = await client.Upload(spaceId, name, new MemoryStream(content), parentId);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return await response.Json();
     }

@@ -9,7 +9,10 @@ namespace TeamShare.IntegrationTests;
 /// </summary>
 public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
 {
-    private static readonly AsyncLocal<List<string>?> Current = new();
+    private static readonly AsyncLocal<List<Command>?> Current = new();
+
+    /// <summary>A command as it ran: its text and its parameters' names and values, so a test can ask for its plan.</summary>
+    public sealed record Command(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
     private static readonly QueryCounter Instance = new();
 
     [ModuleInitializer]
@@ -18,9 +21,12 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     public static async Task<int> CountAsync(Func<Task> action) => (await CaptureAsync(action)).Count;
 
     /// <summary>The SQL text of every command the action ran, in order.</summary>
-    public static async Task<IReadOnlyList<string>> CaptureAsync(Func<Task> action)
+    public static async Task<IReadOnlyList<string>> CaptureAsync(Func<Task> action) =>
+        (await CaptureCommandsAsync(action)).Select(c => c.Text).ToList();
+
+    public static async Task<IReadOnlyList<Command>> CaptureCommandsAsync(Func<Task> action)
     {
-        var commands = new List<string>();
+        var commands = new List<Command>();
         Current.Value = commands;
         try { await action(); }
         finally { Current.Value = null; }
@@ -36,7 +42,10 @@ public sealed class QueryCounter : IObserver<DiagnosticListener>, IObserver<KeyV
     {
         if (e.Key == "Microsoft.EntityFrameworkCore.Database.Command.CommandExecuting" && Current.Value is { } commands
             && e.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData data)
-            lock (commands) commands.Add(data.Command.CommandText);
+        {
+            var parameters = data.Command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList();
+            lock (commands) commands.Add(new Command(data.Command.CommandText, parameters));
+        }
     }
 
     public void OnCompleted() { }

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>
+/// Issue 24 (HIGH): a folder listing marks the items a live link names without walking the team's links. The plan is pinned
+/// in a team of 100 000 links, on each provider, by asking the database how it runs the listing's own statement.
+/// </summary>
+public sealed class ListingPlanTests
+{
+    private const int TeamLinks = 100_000;
+
+    [Fact]
+    public async Task SP1_a_folder_listing_in_a_team_of_100000_links_finds_linked_items_by_the_item_index()
+    {
+        using var host = new TeamShareFactory();
+        // Before the client is made: its handler takes the setting when created, and the counter needs the test's flow.
+        host.Server.PreserveExecutionContext = true;
+        var mia = await host.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = "Twenty" })).Json()).Id();
+        var files = new List<string>();
+        for (var i = 0; i < 20; i++) files.Add((await mia.UploadOk(space, $"f{i}.txt", "x"u8.ToArray(), folder)).Id());
+        var link = await mia.ShareOk(new { itemIds = new[] { files[3] } });
+        await AddTeamLinksAsync(host, Guid.Parse(link.Id()));
+
+        var listing = default(System.Text.Json.JsonElement);
+        var commands = await QueryCounter.CaptureCommandsAsync(async () =>
+        {
+            var response = await mia.GetAsync($"/api/spaces/{space}/items?parentId={folder}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            listing = await response.Json();
+        });
+        Assert.Equal([files[3]], listing.EnumerateArray().Where(i => i.GetProperty("hasLink").GetBoolean()).Select(i => i.Id()));
+
+        var linked = commands.Where(c => c.Text.Contains("links_share_items")).ToList();
+        Assert.True(linked.Count == 1, string.Join("\n---\n", commands.Select(c => c.Text)));
+        var plan = await PlanAsync(host.DataDirectory, linked[0]);
+        Assert.True(plan.Contains("IX_links_share_items_ItemId"), plan);
+        Assert.DoesNotContain("IX_links_shares_TeamId_CreatedAt", plan);
+    }
+
+    /// <summary>Copies of the link, each naming an item of its own: a busy team's history, written in two statements.</summary>
+    private static async Task AddTeamLinksAsync(TeamShareFactory host, Guid linkId)
+    {
+        await using var connection = await TestDatabase.OpenAsync(host.DataDirectory);
+        var columns = new List<string>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = TestDatabase.OnPostgres
+                ? "SELECT column_name FROM information_schema.columns WHERE table_name = 'links_shares'"
+                : "SELECT name FROM pragma_table_info('links_shares')";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        }
+        string Source(string column) => column switch
+        {
+            "Id" => TestDatabase.OnPostgres ? "gen_random_uuid()" : NewSqliteGuid,
+            "TokenHash" => TestDatabase.OnPostgres ? "sha256(n::text::bytea)" : "randomblob(32)",
+            "Name" => "'bulk ' || n",
+            _ => $"\"{column}\"",
+        };
+        var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
+        var numbers = TestDatabase.OnPostgres
+            ? $"generate_series(1, {TeamLinks}) AS n"
+            : $"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {TeamLinks}) SELECT n FROM s)";
+        var itemId = TestDatabase.OnPostgres ? "gen_random_uuid()" : NewSqliteGuid;
+        var id = TestDatabase.OnPostgres ? (object)linkId : linkId.ToString().ToUpperInvariant();
+        await using var write = connection.CreateCommand();
+        write.CommandText = $"""
+            INSERT INTO "links_shares" ({list}) SELECT {string.Join(", ", columns.Select(Source))} FROM "links_shares", {numbers} WHERE "Id" = @id;
+            INSERT INTO "links_share_items" ("ShareId", "ItemId", "Position") SELECT "Id", {itemId}, 0 FROM "links_shares" WHERE "Id" <> @id;
+            """;
+        var parameter = write.CreateParameter();
+        parameter.ParameterName = "id";
+        parameter.Value = id;
+        write.Parameters.Add(parameter);
+        write.CommandTimeout = 300;
+        await write.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>EF's text form of a GUID on SQLite, from fresh random bytes per row (each part its own: unique all the same).</summary>
+    private const string NewSqliteGuid =
+        "(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))";
+
+    private static async Task<string> PlanAsync(string dataDirectory, QueryCounter.Command statement)
+    {
+        await using var connection = await TestDatabase.OpenAsync(dataDirectory);
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = (TestDatabase.OnPostgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + statement.Text;
+        foreach (var (name, value) in statement.Parameters)
+        {
+            var parameter = explain.CreateParameter();
+            if (!string.IsNullOrEmpty(name)) parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            explain.Parameters.Add(parameter);
+        }
+        var lines = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) lines.Add(reader.GetValue(reader.FieldCount - 1).ToString()!);
+        return string.Join("\n", lines);
+    }
+}

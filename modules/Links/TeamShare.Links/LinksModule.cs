@@ -92,6 +92,10 @@ public sealed class LinksModule : ITeamShareModule
             recipient.MapPost("/unlock", UnlockEndpoint.Handle).WithSummary("Unlock a password-protected link: 204 and a link-scoped cookie.");
             recipient.MapGet("/items/{itemId:guid}/download", LinkContentEndpoints.Download).WithSummary("Download a file through a link.");
             recipient.MapGet("/items/{itemId:guid}/preview", LinkContentEndpoints.Preview).WithSummary("Preview a file through a link.");
+            recipient.MapGet("/items/{itemId:guid}/pages", LinkPageEndpoints.Info)
+                .WithSummary("Open a file's preview as pages: counted once (LK-2); {status, pages}; a cookie then lets this browser fetch them.");
+            recipient.MapGet("/items/{itemId:guid}/pages/{page:int}", LinkPageEndpoints.Page).WithSummary("Page n as a PNG, after the preview was opened.");
+            recipient.MapGet("/items/{itemId:guid}/thumbnail", LinkPageEndpoints.Thumbnail).WithSummary("A small image of an image or a document's first page.");
             recipient.MapGet("/items/{itemId:guid}/content", LinkContentEndpoints.Source).WithSummary("A file's current content for the editor of a link that allows editing.");
             recipient.MapPut("/items/{itemId:guid}/content", LinkContentEndpoints.Edit).WithSummary("Save a new version through a link that allows editing.");
             recipient.MapPost("/upload", LinkContentEndpoints.Upload).WithSummary("Upload into a shared folder (?folderId=).");

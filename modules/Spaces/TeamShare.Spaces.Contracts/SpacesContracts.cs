@@ -97,3 +97,20 @@ public sealed record GetItemsAccess(Guid UserId, Guid TeamId, IReadOnlyList<Guid
 public sealed record ListVisibleSpaces(Guid UserId, Guid TeamId) : IRequest<IReadOnlyList<VisibleSpace>>;
 
 public sealed record VisibleSpace(Guid Id, string Name, string Kind);
+
+/// <summary>
+/// Issue 25: a file's pages as images (office documents, PDF, images), rendered once per content off the request path. The
+/// caller has already decided access. Null when the item is not a file of that team.
+/// </summary>
+public sealed record GetPages(Guid TeamId, Guid ItemId) : IRequest<PagesInfo?>;
+
+/// <param name="Status">"ready", "rendering" (ask again), "failed" (no preview of this file) or "unsupported" (of this kind).</param>
+/// <param name="Truncated">Only the first pages were rendered of a very long document.</param>
+/// <param name="Reason">Why "unsupported": "kind" (no pages for this kind of file) or "not_available" (this server lacks the renderer).</param>
+public sealed record PagesInfo(string Status, int Pages, bool Truncated = false, string? Reason = null);
+
+/// <summary>Page <paramref name="Page"/> (from 1) of a file as an image, or its thumbnail for page 0; with a watermark when given.</summary>
+public sealed record OpenPage(Guid TeamId, Guid ItemId, int Page, string? Watermark = null) : IRequest<PageImage?>;
+
+/// <param name="Status">As <see cref="PagesInfo.Status"/>; <paramref name="OpenRead"/> is set only when "ready".</param>
+public sealed record PageImage(string Status, string ETag, Func<Stream>? OpenRead);

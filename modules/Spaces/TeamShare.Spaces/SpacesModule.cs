@@ -13,6 +13,7 @@ using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Admin;
 using TeamShare.Spaces.Preview;
+using TeamShare.Spaces.Rendering;
 using TeamShare.Spaces.Grants;
 using TeamShare.Spaces.Versions;
 using TeamShare.Spaces.Blobs;
@@ -56,6 +57,14 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddScoped<IDemoSeeder, SpacesDemoSeeder>();
         services.AddRecurringJob<TrashPurgeJob>("spaces-trash-purge", "15 3 * * *");
         services.AddRecurringJob<BlobCollectJob>("spaces-blob-collect", "45 * * * *");
+        // Issue 25: document pages rendered off the request path, in a cache beside the blobs.
+        services.AddOptions<PreviewOptions>().BindConfiguration(PreviewOptions.Section);
+        services.AddSingleton<RenderTools>();
+        services.AddSingleton<RenderCache>();
+        services.AddSingleton<Renderer>();
+        services.AddSingleton<RenderQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<RenderQueue>());
+        services.AddSingleton<PageRenders>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -72,6 +81,11 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapPost("/items/{id:guid}/restore", TrashEndpoints.Restore).WithSummary("Restore an item from the trash.");
         api.MapPut("/items/{id:guid}/content", VersionEndpoints.Replace).WithSummary("Replace a file's content with the body: a new version.");
         api.MapGet("/items/{id:guid}/preview", MemberFileEndpoints.Preview).WithSummary("Show a file inline (images, PDF, text, Markdown).");
+        api.MapGet("/items/{id:guid}/pages", MemberPageEndpoints.Info)
+            .WithSummary("A file's pages as images: {status: ready|rendering|failed|unsupported, pages}. Asking starts the render.");
+        api.MapGet("/items/{id:guid}/pages/{page:int}", MemberPageEndpoints.Page)
+            .WithSummary("Page n (from 1) as a PNG; 503 with Retry-After while rendering.");
+        api.MapGet("/items/{id:guid}/thumbnail", MemberPageEndpoints.Thumbnail).WithSummary("A small image (at most 256 px) of an image or a document's first page.");
         api.MapGet("/items/{id:guid}/versions", VersionEndpoints.List).WithSummary("A file's versions, newest first.");
         api.MapPost("/items/{id:guid}/versions/{number:int}/restore", VersionEndpoints.Restore).WithSummary("Make an earlier version current again.");
         api.MapPatch("/items/{id:guid}", MoveItemEndpoint.Handle).WithSummary("Rename ({name}) or move ({parentId}) an item.");

@@ -36,4 +36,29 @@ internal sealed class CountedTickets(IDataProtectionProvider provider, TimeProvi
                 Path = http.Request.PathBase + http.Request.Path, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps,
                 MaxAge = Lifetime,
             });
+
+    /// <summary>
+    /// Issue 25: a document's preview counted once for this browser; its pages (under the same URL) are turned without counting
+    /// again and are refused without it. Scoped to <c>…/items/{id}/pages</c>, so it reaches the page images and nothing else.
+    /// </summary>
+    public bool HasPages(HttpRequest request, Guid shareId, Guid itemId)
+    {
+        if (request.Cookies[PagesName(itemId)] is not { Length: > 0 } cookie) return false;
+        try
+        {
+            var payload = _protector.Unprotect(cookie, out var expires);
+            return expires > clock.GetUtcNow() && payload == $"{shareId:N}:{itemId:N}:v";
+        }
+        catch (System.Security.Cryptography.CryptographicException) { return false; }
+    }
+
+    public void IssuePages(HttpContext http, string pagesPath, Guid shareId, Guid itemId) =>
+        http.Response.Cookies.Append(PagesName(itemId), _protector.Protect($"{shareId:N}:{itemId:N}:v", clock.GetUtcNow().Add(Lifetime)),
+            new CookieOptions
+            {
+                Path = http.Request.PathBase + pagesPath, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps,
+                MaxAge = Lifetime,
+            });
+
+    private static string PagesName(Guid itemId) => $"ts_pages_{itemId:N}";
 }

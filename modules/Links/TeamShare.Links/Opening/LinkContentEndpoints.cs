@@ -51,6 +51,10 @@ internal static class LinkContentEndpoints
         if (download && content is null) return Problems.NotFound();
         if (!download && preview is null)
             return FileResponses.NoPreview();
+        // Issue 25: view-only holds. A PDF or an image inline is its original bytes (the browser's viewer saves them); on a
+        // link without downloading they are shown as rendered pages only.
+        if (!download && !share.AllowDownload && !preview!.ContentType.StartsWith("text/", StringComparison.Ordinal))
+            return Problems.Status(403, "Pages only", "This link shows this file as pages; open its pages instead.", "pages_only");
 
         // LK-2: every open counts, unless it is a range request continuing an open this browser was already counted for.
         if (!counted.Continues(http.Request, share.Id, itemId, download))

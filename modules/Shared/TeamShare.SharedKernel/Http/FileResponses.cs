@@ -23,4 +23,22 @@ public static class FileResponses
     /// <summary>A type with no safe inline form: the recipient is told to download it.</summary>
     public static IResult NoPreview() =>
         Problems.Status(415, "No preview", "This kind of file cannot be shown here; download it instead.", "no_preview");
+
+    /// <summary>A rendered page or thumbnail (issue 25): an image we made, never the file's own bytes.</summary>
+    public static IResult Page(HttpResponse response, Func<Stream> open, string etag)
+    {
+        response.Headers.ContentDisposition = "inline";
+        return TypedResults.File(open(), "image/png", null, null, EntityTagHeaderValue.Parse(etag), enableRangeProcessing: false);
+    }
+
+    /// <summary>Pages asked for before their render is done: 503 with Retry-After, so clients and the viewer ask again.</summary>
+    public static IResult StillRendering(HttpResponse response)
+    {
+        response.Headers.RetryAfter = "2";
+        return Problems.Status(503, "Still rendering", "The pages of this file are being prepared; ask again in a moment.", "rendering");
+    }
+
+    /// <summary>A file whose pages could not be made (damaged, encrypted, too large) or whose kind has none on this server.</summary>
+    public static IResult NoPages() =>
+        Problems.Status(404, "No preview", "There is no preview of this file.", "no_preview");
 }

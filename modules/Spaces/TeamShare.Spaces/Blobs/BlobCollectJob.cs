@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Rendering;
 
 namespace TeamShare.Spaces.Blobs;
 
@@ -10,9 +11,17 @@ namespace TeamShare.Spaces.Blobs;
 /// Deletes blobs no version names any more (purged files, uploads whose record a crash cut off) once they have been left alone
 /// for the grace period. Idempotent and safe on several instances at once: see <see cref="IBlobStore.CollectAsync"/>.
 /// </summary>
-internal sealed class BlobCollectJob(SpacesDbContext db, IBlobStore blobs, IOptions<TeamShareOptions> options) : IRecurringJob
+/// <remarks>
+/// Then keeps the page renders within their size limit, those of contents no longer stored first (issue 25).
+/// </remarks>
+internal sealed class BlobCollectJob(SpacesDbContext db, IBlobStore blobs, RenderCache renders, IOptions<TeamShareOptions> options,
+    IOptions<PreviewOptions> previews) : IRecurringJob
 {
-    public Task RunAsync(CancellationToken ct) => blobs.CollectAsync(options.Value.Blobs.GracePeriod, StillNamedAsync, ct);
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await blobs.CollectAsync(options.Value.Blobs.GracePeriod, StillNamedAsync, ct);
+        renders.Trim(previews.Value.CacheMegabytes * 1024L * 1024, blobs.Exists);
+    }
 
     private async Task<IReadOnlySet<string>> StillNamedAsync(IReadOnlyCollection<string> hashes, CancellationToken ct)
     {

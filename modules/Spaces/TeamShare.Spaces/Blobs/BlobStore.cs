@@ -15,6 +15,7 @@ internal interface IBlobStore
     /// <summary>Streams <paramref name="source"/> to storage, hashing as it goes; throws <see cref="BlobTooLargeException"/> past the limit.</summary>
     Task<StoredBlob> WriteAsync(Stream source, long maxBytes, CancellationToken ct);
     Stream OpenRead(string sha256);
+    bool Exists(string sha256);
 
     /// <summary>
     /// Keeps a stored blob from being collected because something is about to name it (a copy, a deduplicated upload): marks it
@@ -108,6 +109,8 @@ internal sealed class FileSystemBlobStore : IBlobStore
 
     public Stream OpenRead(string sha256) =>
         new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
     public bool Retain(string sha256)
     {

@@ -7,9 +7,11 @@ public enum AccessRole { None = 0, Viewer = 1, Editor = 2, Owner = 3 }
 
 /// <param name="LinkRestricted">AD-8 per folder: the owner lets only people with access open it through links.</param>
 /// <param name="Previewable">SP-4: the file has an inline preview (image, PDF, text), so a page can offer one.</param>
+/// <param name="HasPages">Issue 25: the file is shown as rendered pages (office documents, PDF, images), with a thumbnail.</param>
 public sealed record ItemSummary(
     Guid Id, Guid TeamId, Guid SpaceId, Guid? ParentId, string Name, string Kind, long Size,
-    Guid OwnerUserId, bool InTrash, DateTime ModifiedAt, bool LinkRestricted = false, string? ContentType = null, bool Previewable = false);
+    Guid OwnerUserId, bool InTrash, DateTime ModifiedAt, bool LinkRestricted = false, string? ContentType = null, bool Previewable = false,
+    bool HasPages = false);
 
 public sealed record ItemAccess(ItemSummary Item, AccessRole Role);
 

@@ -7,8 +7,13 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.Opening;
 
+/// <param name="PagesUrl">Issue 25: the file shows as rendered pages (and has a thumbnail at <c>…/thumbnail</c>); then it
+/// has no <paramref name="PreviewUrl"/>, which would hand out its bytes.</param>
 internal sealed record RecipientEntry(Guid Id, string Name, string Kind, long Size, string? PreviewUrl, string? DownloadUrl, string? OpenUrl,
-    string? EditUrl, string? ContentType);
+    string? EditUrl, string? ContentType, string? PagesUrl = null)
+{
+    public string? ThumbnailUrl => PagesUrl is null ? null : PagesUrl[..^"pages".Length] + "thumbnail";
+}
 internal sealed record RecipientPermissions(bool Preview, bool Download, bool Edit, bool Upload);
 internal sealed record RecipientView(string Name, string? Remarks, string TeamName, DateTime? ExpiresAt, RecipientPermissions Permissions,
     Guid? FolderId, string? UploadUrl, IReadOnlyList<RecipientEntry> Items, string SharedBy);
@@ -48,10 +53,11 @@ internal sealed class OpenRecipientViewHandler(LinkGate gate, BestEffort<LinkUse
             new RecipientPermissions(s.AllowPreview, s.AllowDownload && s.AllowPreview, s.AllowEdit, s.AllowUpload),
             folder, s.AllowUpload && uploadTarget is not null ? $"{prefix}/upload?folderId={uploadTarget}" : null,
             items.Select(i => new RecipientEntry(i.Id, i.Name, i.Kind, i.Size,
-                i.Previewable ? $"{prefix}/items/{i.Id}/preview" : null,
+                i.Previewable && !i.HasPages ? $"{prefix}/items/{i.Id}/preview" : null,
                 i.Kind == "file" && s.AllowDownload ? $"{prefix}/items/{i.Id}/download" : null,
                 i.Kind == "folder" ? $"{prefix}?folder={i.Id}" : null,
-                i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null, i.ContentType)).ToList(),
+                i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null, i.ContentType,
+                i.HasPages ? $"{prefix}/items/{i.Id}/pages" : null)).ToList(),
             link.SharedBy);
         uses.Publish(Visitors.Used(http, s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
         return new RecipientOpening(view, refusal);

@@ -60,7 +60,7 @@ internal sealed class Item
 
     public ItemSummary ToSummary() =>
         new(Id, TeamId, SpaceId, ParentId, Name, Kind, Size, OwnerUserId, TrashedAt is not null, ModifiedAt, LinkRestricted, ContentType,
-            Preview.Previews.CanShow(this));
+            Preview.Previews.CanShow(this), Rendering.RenderFormats.Of(this) != Rendering.RenderFormat.None);
 }
 
 internal static class PrincipalKinds

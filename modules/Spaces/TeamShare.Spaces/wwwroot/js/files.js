@@ -32,3 +32,13 @@ if (actions) {
     if (result.ok) window.location.reload(); else showError(describe(result.data));
   });
 }
+
+// List or grid of large thumbnails (issue 25), kept in this browser.
+const table = document.getElementById('items-table');
+const viewButtons = document.querySelectorAll('button[data-view]');
+function showAs(view) {
+  table?.classList.toggle('files-grid', view === 'grid');
+  viewButtons.forEach(b => b.setAttribute('aria-pressed', String(b.dataset.view === view)));
+}
+viewButtons.forEach(b => b.addEventListener('click', () => { localStorage.setItem('teamshare.files-view', b.dataset.view); showAs(b.dataset.view); }));
+showAs(localStorage.getItem('teamshare.files-view') ?? 'list');

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm, dnsmasq-base; npm: axe-core), starts a throwaway PostgreSQL
+# Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm, dnsmasq-base,
+# LibreOffice, poppler-utils, tesseract-ocr; npm: axe-core), starts a throwaway PostgreSQL
 # server, builds once, runs every test project (the integration tests once per database provider), stops the server even
 # on failure, and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
 set -uo pipefail
@@ -13,6 +14,10 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # WebDAV clients (issue 10): the litmus conformance suite, rclone and cadaver.
 for tool in litmus rclone cadaver; do command -v $tool >/dev/null 2>&1 || need+=($tool); done
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# Document previews (issue 25): LibreOffice and poppler render, tesseract reads the rendered pages back.
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 # A DNS server for custom-domain verification (TXT records).
 [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
 if [ ${#need[@]} -gt 0 ]; then

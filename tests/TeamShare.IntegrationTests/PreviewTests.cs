@@ -50,7 +50,8 @@ public sealed class PreviewTests(TeamShareFactory factory, Documents documents) 
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
         Assert.Contains("Third", Documents.Ocr(await third.Content.ReadAsByteArrayAsync()));
         await ReadyAsync(visitor, $"/s/{token}/items/{ids[0]}/pages");
-        Assert.Contains("budget", Documents.Ocr(await visitor.GetByteArrayAsync($"/s/{token}/items/{ids[0]}/pages/1")), StringComparison.OrdinalIgnoreCase);
+        var docx = Documents.Ocr(await visitor.GetByteArrayAsync($"/s/{token}/items/{ids[0]}/pages/1"));
+        Assert.True(docx.Contains("budget", StringComparison.OrdinalIgnoreCase), docx);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}/items/{ids[0]}/thumbnail")).StatusCode);
     }
 
@@ -153,6 +154,51 @@ public sealed class PreviewTests(TeamShareFactory factory, Documents documents) 
         Assert.Equal(HttpStatusCode.NotFound, (await mia.GetAsync($"/api/items/{zip}/thumbnail")).StatusCode);
         var other = await factory.ClientForAsync("gary@globex.test");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/items/{zip}/pages")).StatusCode);
+    }
+
+    [SqliteFact]
+    public async Task SP4_pages_shown_outside_the_team_carry_the_invited_address_or_the_link_and_the_switch_turns_it_off()
+    {
+        await factory.AllowAnyoneByEmailAsync();
+        await factory.ChangePolicyAsync(s => s["requireRecipientCode"] = false);
+        try
+        {
+            var mia = await factory.ClientForAsync("mia@acme.test");
+            var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"{Guid.NewGuid():N}.pdf", Documents.Pdf(["Plain words"]))).Id();
+            await ReadyAsync(mia, $"/api/items/{item}/pages");
+            var members = await mia.GetByteArrayAsync($"/api/items/{item}/pages/1");
+            Assert.DoesNotContain("example", Documents.Ocr(members));
+
+            var invited = await (await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+            {
+                recipients = new[] { new { kind = "external", email = "reader@example.org" } }, role = "viewer", acknowledgeExternal = true,
+            })).Json();
+            var x = new Uri(invited.GetProperty("externalLinks")[0].GetProperty("url").GetString()!).AbsolutePath;
+            var outsider = factory.Client();
+            await ReadyAsync(outsider, $"{x}/items/{item}/pages");
+            var marked = await outsider.GetByteArrayAsync($"{x}/items/{item}/pages/1");
+            Assert.NotEqual(members, marked);
+            var read = Documents.Ocr(marked);
+            Assert.True(read.Contains("reader@example.org"), read);
+
+            var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { item }, name = "Board pack" })).GetProperty("url").GetString()!);
+            var stranger = factory.Client();
+            await ReadyAsync(stranger, $"/s/{token}/items/{item}/pages");
+            var board = Documents.Ocr(await stranger.GetByteArrayAsync($"/s/{token}/items/{item}/pages/1"));
+            Assert.True(board.Contains("Board pack"), board);
+            // A member of the team opening the same link sees the page as it is.
+            var signedIn = await Browsers.SignedInAsync(factory, "mark@acme.test");
+            await ReadyAsync(signedIn, $"/s/{token}/items/{item}/pages");
+            Assert.Equal(members, await signedIn.GetByteArrayAsync($"/s/{token}/items/{item}/pages/1"));
+
+            await factory.ChangePolicyAsync(s => s["watermarkOutsidePages"] = false);
+            Assert.Equal(members, await outsider.GetByteArrayAsync($"{x}/items/{item}/pages/1"));
+            Assert.Equal(members, await stranger.GetByteArrayAsync($"/s/{token}/items/{item}/pages/1"));
+        }
+        finally
+        {
+            await factory.ChangePolicyAsync(s => { s["requireRecipientCode"] = true; s["watermarkOutsidePages"] = true; });
+        }
     }
 
     /// <summary>Asks until the render is done (the deadline only bounds a broken renderer; no time is asserted).</summary>

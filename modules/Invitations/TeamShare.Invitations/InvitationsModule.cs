@@ -66,6 +66,9 @@ public sealed class InvitationsModule : ITeamShareModule
         var external = endpoints.MapGroup("/x/{token}").WithTags("External recipient").AllowAnonymous();
         external.MapGet("/items/{itemId:guid}/download", ExternalEndpoints.Download).WithSummary("Download through an external link.");
         external.MapGet("/items/{itemId:guid}/preview", ExternalEndpoints.Preview).WithSummary("Preview through an external link.");
+        external.MapGet("/items/{itemId:guid}/pages", ExternalEndpoints.Pages).WithSummary("A file's pages: {status, pages} (issue 25).");
+        external.MapGet("/items/{itemId:guid}/pages/{page:int}", ExternalEndpoints.Page).WithSummary("Page n as a PNG, marked with the invited address when the team's policy says so.");
+        external.MapGet("/items/{itemId:guid}/thumbnail", ExternalEndpoints.Thumbnail).WithSummary("A small image of the file.");
         external.MapPost("/code", ExternalEndpoints.SendCode).WithSummary("Mail a 6-digit code to the invited address (issue 11).");
         external.MapPost("/verify", ExternalEndpoints.Verify).WithSummary("Check the code ({code}); a right one lets this browser open the link.");
     }

@@ -58,4 +58,5 @@ public sealed record SharingActivityOccurred(Guid TeamId, Guid? ActorId, string 
 /// </summary>
 public sealed record GetExternalAccessRules(Guid TeamId) : IRequest<ExternalAccessRules>;
 
-public sealed record ExternalAccessRules(PolicyDecision Access, bool RequireRecipientCode);
+/// <param name="WatermarkOutsidePages">Issue 25: pages shown to outsiders carry a watermark (the address, or the link and the date).</param>
+public sealed record ExternalAccessRules(PolicyDecision Access, bool RequireRecipientCode, bool WatermarkOutsidePages = true);

@@ -10,7 +10,8 @@ using TeamShare.Spaces.Contracts;
 namespace TeamShare.Invitations.External;
 
 /// <param name="RequireCode">The team asks outside recipients for a mailed code (issue 11), read with the rest of the policy.</param>
-internal sealed record ExternalView(Invitation Invitation, ItemSummary Item, bool RequireCode);
+/// <param name="Watermark">The team marks pages shown outside with who sees them (issue 25).</param>
+internal sealed record ExternalView(Invitation Invitation, ItemSummary Item, bool RequireCode, bool Watermark = true);
 
 /// <summary>
 /// Every use of an external link: the signature, then the invitation row (revoked, version, expiry), AD-1, and the sender's
@@ -35,7 +36,7 @@ internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks link
         if (item is null) return (null, 410, "deleted", "What was shared was deleted or is no longer available.");
         if (await mediator.Send(new GetItemAccess(invitation.SenderId, invitation.TeamId, invitation.ItemId), ct) is not { Role: >= AccessRole.Editor })
             return (null, 410, "sender_cannot_share", "The person who shared this can no longer share it. Ask someone in their team.");
-        return (new ExternalView(invitation, item, rules.RequireRecipientCode), 200, "", "");
+        return (new ExternalView(invitation, item, rules.RequireRecipientCode, rules.WatermarkOutsidePages), 200, "", "");
     }
 }
 

@@ -51,15 +51,53 @@ internal static class ExternalEndpoints
         return (await mediator.Send(new VerifyRecipientCode(token, body.Code, http), ct)).ToHttp(_ => TypedResults.NoContent());
     }
 
+    /// <summary>GET /x/{token}/items/{itemId}/pages (issue 25): {status, pages}; asking starts the render.</summary>
+    public static async Task<IResult> Pages(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
+    {
+        var (item, refused, _) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
+        if (refused is not null) return refused;
+        return await mediator.Send(new GetPages(item!.TeamId, itemId), ct) is { } info ? TypedResults.Ok(info) : Problems.NotFound();
+    }
+
+    /// <summary>GET /x/{token}/items/{itemId}/pages/{page}: marked with the verified address when the team's policy says so.</summary>
+    public static Task<IResult> Page(string token, Guid itemId, int page, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator,
+        CancellationToken ct) => ServePage(token, itemId, page < 1 ? -1 : page, http, access, codes, mediator, ct);
+
+    /// <summary>GET /x/{token}/items/{itemId}/thumbnail.</summary>
+    public static Task<IResult> Thumbnail(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator,
+        CancellationToken ct) => ServePage(token, itemId, 0, http, access, codes, mediator, ct);
+
+    private static async Task<IResult> ServePage(string token, Guid itemId, int page, HttpContext http, ExternalAccess access, RecipientCodes codes,
+        IMediator mediator, CancellationToken ct)
+    {
+        var (item, refused, view) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
+        if (refused is not null) return refused;
+        var watermark = view!.Watermark ? view.Invitation.RecipientEmail : null;
+        return await mediator.Send(new OpenPage(item!.TeamId, itemId, page, watermark), ct) is not { } image ? Problems.NotFound()
+            : image.Status switch
+            {
+                "ready" => FileResponses.Page(http.Response, image.OpenRead!, image.ETag),
+                "rendering" => FileResponses.StillRendering(http.Response),
+                _ => FileResponses.NoPages(),
+            };
+    }
+
     private static async Task<(ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http, ExternalAccess access,
         RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
+        var (item, refused, _) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
+        return (item, refused);
+    }
+
+    private static async Task<(ItemSummary? Item, IResult? Refused, ExternalView? View)> OpenAsync(string token, Guid itemId, HttpContext http,
+        ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
+    {
         RecipientHeaders.Apply(http.Response);
         var (view, status, reason, detail) = await access.OpenAsync(token, ct);
-        if (view is null) return (null, Problems.Status(status, "Not available", detail, reason));
+        if (view is null) return (null, Problems.Status(status, "Not available", detail, reason), null);
         if (!codes.IsVerified(http, view))
-            return (null, Problems.Status(403, "Confirm your address", "Open the link and enter the code we mail to the invited address first.", "code_required"));
+            return (null, Problems.Status(403, "Confirm your address", "Open the link and enter the code we mail to the invited address first.", "code_required"), null);
         var item = (await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct))?.Item;
-        return item is { Kind: "file" } ? (item, null) : (null, Problems.NotFound());
+        return item is { Kind: "file" } ? (item, null, view) : (null, Problems.NotFound(), null);
     }
 }

@@ -4,6 +4,7 @@ using TeamShare.Links.Contracts;
 using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Publishing;
+using TeamShare.Policy.Contracts;
 using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.Opening;
@@ -37,14 +38,14 @@ internal static class LinkPageEndpoints
 
     /// <summary>GET {link}/items/{itemId}/pages/{page}: a PNG, only after the preview was opened (and counted) by this browser.</summary>
     public static async Task<IResult> Page(string token, Guid itemId, int page, HttpContext http, LinkGate gate, IMediator mediator,
-        CountedTickets counted, CancellationToken ct)
+        CountedTickets counted, TimeProvider clock, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
         var link = await FindAsync(LinkRoutes.EntryOf(http, token), itemId, http, gate, counted, ct);
         if (link.Refused is not null) return link.Refused;
         if (!link.Continues)
             return Problems.Status(403, "Open the preview first", "Pages are shown after the file's preview is opened.", "preview_not_opened");
-        var watermark = await WatermarkAsync(link.Opened!, http, mediator, ct);
+        var watermark = await WatermarkAsync(link.Opened!, clock, mediator, ct);
         var image = await mediator.Send(new OpenPage(link.Opened.Link.TeamId, itemId, page < 1 ? -1 : page, watermark), ct);
         return image is null ? Problems.NotFound() : Of(http.Response, image);
     }
@@ -77,8 +78,12 @@ internal static class LinkPageEndpoints
     }
 
     /// <summary>Pages shown to people outside the team carry who they were shown to, when the team's policy asks for it.</summary>
-    private static Task<string?> WatermarkAsync(OpenedLink link, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        Task.FromResult<string?>(null);
+    private static async Task<string?> WatermarkAsync(OpenedLink link, TimeProvider clock, IMediator mediator, CancellationToken ct)
+    {
+        if (link.VisitorIsMember || !(await mediator.Send(new GetExternalAccessRules(link.Link.TeamId), ct)).WatermarkOutsidePages) return null;
+        // A public link names no one: the page carries the link's name and the day it was shown.
+        return $"{link.Link.Name} · {clock.GetUtcNow():yyyy-MM-dd}";
+    }
 
     private static IResult Of(HttpResponse response, PageImage image) => image.Status switch
     {

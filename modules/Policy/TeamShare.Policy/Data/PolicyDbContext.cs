@@ -42,6 +42,8 @@ internal sealed class TeamPolicy
     public bool AllowExternalEditableFolders { get; set; } = true;
     /// <summary>Issue 11: an outside recipient proves with a mailed code that they hold the invited address (on by default).</summary>
     public bool RequireRecipientCode { get; set; } = true;
+    /// <summary>Issue 25: document pages shown to people outside the team carry who they were shown to (on by default).</summary>
+    public bool WatermarkOutsidePages { get; set; } = true;
     public DateTime UpdatedAt { get; set; }
     public Guid? UpdatedBy { get; set; }
 }

@@ -50,6 +50,6 @@ internal sealed class GetExternalAccessRulesHandler(PolicyStore store) : IReques
     {
         var policy = await store.ForTeamAsync(request.TeamId, ct);
         return new ExternalAccessRules(policy.ExternalSharingEnabled ? PolicyDecision.Allow : PolicyDecision.Deny(PolicyReasons.ExternalSharingOff),
-            policy.RequireRecipientCode);
+            policy.RequireRecipientCode, policy.WatermarkOutsidePages);
     }
 }

@@ -9,12 +9,12 @@ internal sealed record PolicySettings(
     bool ExternalSharingEnabled, string EmailMode, bool LinksOutsideTeamEnabled, string DefaultLinkAudience,
     string DefaultLinkPermission, bool MembersMayOverrideLinkDefaults, int? MaxExternalLinkExpiryDays, bool MembersMayChangeExpiry,
     bool RequirePasswordForExternalLinks, bool LinkRestrictionsTeamWide, bool AllowExternalEditableFolders,
-    bool? RequireRecipientCode = null)
+    bool? RequireRecipientCode = null, bool? WatermarkOutsidePages = null)
 {
     public static PolicySettings From(TeamPolicy p) =>
         new(p.ExternalSharingEnabled, p.EmailMode, p.LinksOutsideTeamEnabled, p.DefaultLinkAudience, p.DefaultLinkPermission,
             p.MembersMayOverrideLinkDefaults, p.MaxExternalLinkExpiryDays, p.MembersMayChangeExpiry, p.RequirePasswordForExternalLinks,
-            p.LinkRestrictionsTeamWide, p.AllowExternalEditableFolders, p.RequireRecipientCode);
+            p.LinkRestrictionsTeamWide, p.AllowExternalEditableFolders, p.RequireRecipientCode, p.WatermarkOutsidePages);
 
     public void ApplyTo(TeamPolicy p)
     {
@@ -31,6 +31,7 @@ internal sealed record PolicySettings(
         p.AllowExternalEditableFolders = AllowExternalEditableFolders;
         // Left out of a request (a script written before issue 11), it stays as it was rather than turning the codes off.
         if (RequireRecipientCode is { } code) p.RequireRecipientCode = code;
+        if (WatermarkOutsidePages is { } mark) p.WatermarkOutsidePages = mark;
     }
 
     public Dictionary<string, string[]> Problems()

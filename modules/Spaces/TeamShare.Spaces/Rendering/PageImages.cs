@@ -34,7 +34,8 @@ internal static class PageImages
         using var bitmap = SKBitmap.Decode(page);
         using var canvas = new SKCanvas(bitmap);
         using var font = new SKFont(Typeface, Math.Max(18, bitmap.Width / 28f));
-        using var paint = new SKPaint { Color = new SKColor(90, 90, 90, 150), IsAntialias = true };
+        // Faint across the page, so the page stays readable under it.
+        using var paint = new SKPaint { Color = new SKColor(120, 120, 120, 40), IsAntialias = true };
         var step = font.Size * 6;
         canvas.Save();
         canvas.RotateDegrees(-30, bitmap.Width / 2f, bitmap.Height / 2f);

@@ -171,6 +171,9 @@ namespace TeamShare.Policy.Data.Migrations
                     b.Property<Guid?>("UpdatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WatermarkOutsidePages")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TeamId");
 
                     b.ToTable("policy_team_policies", (string)null);

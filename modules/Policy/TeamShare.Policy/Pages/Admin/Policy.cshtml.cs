@@ -24,7 +24,7 @@ public sealed class PolicyModel(IMediator mediator) : ConsolePageModel
         var settings = new PolicySettings(On("ExternalSharingEnabled"), form["EmailMode"].ToString(), On("LinksOutsideTeamEnabled"),
             form["DefaultLinkAudience"].ToString(), form["DefaultLinkPermission"].ToString(), On("MembersMayOverrideLinkDefaults"), days,
             On("MembersMayChangeExpiry"), On("RequirePasswordForExternalLinks"), On("LinkRestrictionsTeamWide"), On("AllowExternalEditableFolders"),
-            On("RequireRecipientCode"));
+            On("RequireRecipientCode"), On("WatermarkOutsidePages"));
         var current = await mediator.Send(new GetPolicy(User.GetTeamId()), ct);
         var channels = current.Channels.ToDictionary(c => c.Name, c => On($"channel-{c.Name}"));
         return Done(await mediator.Send(new UpdatePolicy(User.GetTeamId(), User.GetUserId(), new UpdatePolicyRequest(settings, channels)), ct),

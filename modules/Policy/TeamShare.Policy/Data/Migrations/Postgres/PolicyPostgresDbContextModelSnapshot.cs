@@ -178,6 +178,9 @@ namespace TeamShare.Policy.Data.Migrations.Postgres
                     b.Property<Guid?>("UpdatedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("WatermarkOutsidePages")
+                        .HasColumnType("boolean");
+
                     b.HasKey("TeamId");
 
                     b.ToTable("policy_team_policies", (string)null);

@@ -201,6 +201,28 @@ public sealed class PreviewTests(TeamShareFactory factory, Documents documents) 
         }
     }
 
+    [SqliteFact]
+    public async Task SP4_a_server_without_the_renderer_says_preview_not_available_and_still_scales_images()
+    {
+        using var bare = new TeamShareFactory { Settings = { ["TeamShare:Previews:ProgramPath"] = "/nonexistent" } };
+        var mia = await bare.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var docx = (await mia.UploadOk(space, "plan.docx", documents.Docx)).Id();
+        var pages = await (await mia.GetAsync($"/api/items/{docx}/pages")).Json();
+        Assert.Equal("unsupported", pages.GetProperty("status").GetString());
+        Assert.Equal("not_available", pages.GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await mia.GetAsync($"/api/items/{docx}/pages/1")).StatusCode);
+        var page = await (await Browsers.SignedInAsync(bare, "mia@acme.test")).GetStringAsync($"/items/{docx}");
+        Assert.Contains("data-pages-viewer", page);
+
+        // Images need no outside program: they are scaled in process.
+        var png = (await mia.UploadOk(space, "dot.png", Convert.FromBase64String(OnePixelPng))).Id();
+        Assert.Equal("ready", (await ReadyAsync(mia, $"/api/items/{png}/pages")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await mia.GetAsync($"/api/items/{png}/thumbnail")).StatusCode);
+    }
+
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
     /// <summary>Asks until the render is done (the deadline only bounds a broken renderer; no time is asserted).</summary>
     private static async Task<JsonElement> ReadyAsync(HttpClient client, string url, string expect = "ready")
     {

@@ -27,6 +27,8 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     public string? DnsServer { get; init; }
     public int CredentialPerMinute { get; init; } = 1_000_000;
     public ServerErrors Errors { get; } = new();
+    /// <summary>More settings for this host, by configuration key.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -51,6 +53,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
         // Every test speaks from the same address; RateLimitTests sets small limits and checks them.
         builder.UseSetting("TeamShare:RateLimits:AnonymousPerMinute", AnonymousPerMinute.ToString());
         builder.UseSetting("TeamShare:RateLimits:CredentialPerMinute", CredentialPerMinute.ToString());
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureServices(services =>
         {

@@ -12,6 +12,8 @@ internal sealed class PreviewOptions
     public int MaxPages { get; set; } = 200;
     public int PageLongSide { get; set; } = 1400;
     public int CacheMegabytes { get; set; } = 4096;
+    /// <summary>Where to look for soffice, pdfinfo and pdftoppm (a PATH-style list); empty: the server's PATH.</summary>
+    public string? ProgramPath { get; set; }
 
     public TimeSpan TimeLimit => TimeSpan.FromSeconds(TimeLimitSeconds);
     public long MemoryBytes => MemoryMegabytes * 1024L * 1024;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace TeamShare.Spaces.Rendering;
 
@@ -16,11 +17,13 @@ internal sealed class RenderTools
     private readonly string? _prlimit;
     private readonly string[] _noNetwork;
 
-    public RenderTools(ILogger<RenderTools> log)
+    public RenderTools(IOptions<PreviewOptions> options, ILogger<RenderTools> log)
     {
-        Soffice = Find("soffice") ?? Find("libreoffice");
-        PdfToPpm = Find("pdftoppm");
-        PdfInfo = Find("pdfinfo");
+        var path = string.IsNullOrWhiteSpace(options.Value.ProgramPath) ? Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin" : options.Value.ProgramPath;
+        string? Renderer(string name) => path.Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+        Soffice = Renderer("soffice") ?? Renderer("libreoffice");
+        PdfToPpm = Renderer("pdftoppm");
+        PdfInfo = Renderer("pdfinfo");
         _prlimit = Find("prlimit");
         var unshare = Find("unshare");
         _noNetwork = unshare is null ? [] : Works(unshare, "-n") ? [unshare, "-n", "--"] : Works(unshare, "-rn") ? [unshare, "-rn", "--"] : [];

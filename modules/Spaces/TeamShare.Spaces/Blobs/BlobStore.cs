@@ -130,9 +130,14 @@ internal sealed class FileSystemBlobStore : IBlobStore
         // again. Folders of sweeps still running (on any instance) are younger than an hour and left alone.
         foreach (var crashed in new DirectoryInfo(condemned) is { Exists: true } d ? d.EnumerateDirectories() : [])
         {
-            if (crashed.LastWriteTimeUtc >= DateTime.UtcNow - AbandonedSweep) continue;
-            foreach (var file in crashed.EnumerateFiles()) Reprieve(file.FullName, file.Name);
-            crashed.Delete(recursive: true);
+            try
+            {
+                // A folder that vanished meanwhile reads as written in 1601: it was another sweep's, which just finished.
+                if (!crashed.Exists || crashed.LastWriteTimeUtc >= DateTime.UtcNow - AbandonedSweep) continue;
+                foreach (var file in crashed.EnumerateFiles()) Reprieve(file.FullName, file.Name);
+                crashed.Delete(recursive: true);
+            }
+            catch (DirectoryNotFoundException) { /* taken back by another sweep meanwhile */ }
         }
 
         // This sweep's own folder: no other sweep moves what is in it, so what it checked is what it deletes.

@@ -329,6 +329,85 @@ def run(args):
     return results
 
 
+def previews(args):
+    """B11 (issue 25): a cached page image served to a recipient against the bare app serving the same bytes, and a cold render
+    of a 10-page .docx against soffice and pdftoppm run by hand on the same file. Renders run on core 0 with the host."""
+    work = Path(tempfile.mkdtemp(prefix="teamshare-b11-"))
+    profile = f"-env:UserInstallation=file://{work}/profile"
+    sources = []
+    for r in range(args.rounds + 1):
+        text = work / f"ten-{r}.txt"
+        text.write_text("\n\n".join(f"Round {r}, paragraph {i}. " + "TeamShare renders shared documents to page images. " * 14 for i in range(60)))
+        sources.append(text)
+    subprocess.run(["soffice", "--headless", "--norestore", profile, "--convert-to", "docx", "--outdir", str(work)] + [str(s) for s in sources],
+                   capture_output=True)
+    documents = [work / f"ten-{r}.docx" for r in range(args.rounds + 1)]
+    by_hand = []
+    for r in range(args.rounds):
+        d = work / f"hand-{r}"
+        d.mkdir()
+        shutil.copy(documents[r], d / "source.docx")
+        started = time.monotonic()
+        subprocess.run(["taskset", "-c", "0", "soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{d}/profile",
+                        "--convert-to", "pdf", "--outdir", str(d), str(d / "source.docx")], capture_output=True)
+        subprocess.run(["taskset", "-c", "0", "pdftoppm", "-png", "-scale-to", "1400", str(d / "source.pdf"), str(d / "p")], capture_output=True)
+        by_hand.append(time.monotonic() - started)
+    page_count = len(list((work / "hand-0").glob("p-*.png")))
+
+    subject = Subject(work, free_port())
+    baseline = None
+    try:
+        mia = subject.token("mia@acme.test")
+        _, spaces = subject.api(mia, "GET", "/api/spaces")
+        cold = []
+        for r in range(args.rounds):
+            item = subject.upload(mia, spaces[0]["id"], f"ten-{r}.docx", documents[r])
+            started = time.monotonic()
+            while True:
+                _, info = subject.api(mia, "GET", f"/api/items/{item}/pages")
+                if info["status"] != "rendering":
+                    break
+                time.sleep(0.05)
+            cold.append(time.monotonic() - started)
+            assert info["status"] == "ready", info
+        # The last one, through a preview-only link, as a recipient outside the team sees it (watermarked, cached).
+        _, share = subject.api(mia, "POST", "/api/shares", {"itemIds": [item], "allowDownload": False})
+        pages_url = f"{subject.url}/s/{share['url'].rsplit('/s/', 1)[1]}/items/{item}/pages"
+        opened = urllib.request.urlopen(urllib.request.Request(pages_url, headers={"Accept": "application/json"}))
+        cookie = opened.headers["Set-Cookie"].split(";")[0]
+        _, page = http("GET", pages_url + "/1", headers={"Cookie": cookie})
+        (work / "page.png").write_bytes(page)
+        baseline = Proc(BASELINE, {"BaselineDirectory": str(work)}, ROOT)
+        served = {"baseline": [], "subject": []}
+        for _ in range(args.rounds):
+            served["baseline"].append(wrk(baseline.url + "/page.png", 32, args.seconds))
+            served["subject"].append(wrk(pages_url + "/1", 32, args.seconds, [f"Cookie: {cookie}"]))
+        result = {"pages": info["pages"], "pages_by_hand": page_count, "cold_s": statistics.median(cold), "by_hand_s": statistics.median(by_hand),
+                  "page_bytes": len(page),
+                  **{who: {k: median(r, k) for k in ("rps", "p50", "p99", "errors")} for who, r in served.items()}}
+    finally:
+        subject.proc.stop()
+        if baseline:
+            baseline.stop()
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "b11.json").write_text(json.dumps(result, indent=2))
+    lines = [
+        "| id | scenario | TeamShare | baseline | ratio | target | notes |",
+        "|---|---|---|---|---|---|---|",
+        f"| B11 | a cached page image to a recipient, req/s, 32 conns | {fmt(result['subject']['rps'])} | {fmt(result['baseline']['rps'])} | "
+        f"{result['subject']['rps'] / result['baseline']['rps']:.2f} | ≥ 0.5 | p99 {result['subject']['p99']:.1f} ms; {result['page_bytes'] // 1024} KB page, watermarked; "
+        f"{result['subject']['errors']} non-2xx |",
+        f"| B11 | cold render of a {result['pages']}-page .docx (upload → ready), s | {result['cold_s']:.2f} | {result['by_hand_s']:.2f} | "
+        f"{result['cold_s'] / result['by_hand_s']:.2f} | ≤ 1.5 | by hand: soffice --convert-to pdf, then pdftoppm ({result['pages_by_hand']} pages) |",
+    ]
+    doc = ROOT / "docs/benchmarks.md"
+    text = doc.read_text() if doc.exists() else "# Benchmarks\n"
+    section = "## B11: previews (`scripts/bench.sh --previews`)"
+    text = text.split("\n" + section)[0].rstrip() + f"\n\n{section}\n\n" + "\n".join(lines) + "\n"
+    doc.write_text(text)
+    print("\n".join(lines))
+
+
 def scale_out(args, work):
     """Issue 9: link opens per second on PostgreSQL, one instance against two on the same database and blob directory."""
     pg_dir = Path(tempfile.mkdtemp(prefix="teamshare-bench-pg-"))
@@ -449,7 +528,11 @@ def main():
     parser.add_argument("--big-mb", type=int, default=1024)
     parser.add_argument("--report-only", action="store_true")
     parser.add_argument("--scale-out", action="store_true", help="also link opens on PostgreSQL, one instance and two")
+    parser.add_argument("--previews", action="store_true", help="only B11: page images and cold renders (issue 25)")
     args = parser.parse_args()
+    if args.previews:
+        previews(args)
+        return
     now = json.loads((RESULTS / f"{args.label}.json").read_text()) if args.report_only else run(args)
     before_file = RESULTS / "before.json"
     before = json.loads(before_file.read_text()) if before_file.exists() and args.label != "before" else None

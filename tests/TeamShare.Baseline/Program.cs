@@ -24,6 +24,9 @@ app.MapPost("/hash", () => Results.Ok(Rfc2898DeriveBytes.Pbkdf2("Abc123"u8, salt
 // B6: a file from disk through Results.File with range processing, as any ASP.NET Core download.
 app.MapGet("/file", () => Results.File(Path.Combine(directory, "big.bin"), "application/octet-stream", enableRangeProcessing: true));
 
+// B11: a page image from disk, the bytes TeamShare serves a recipient for a cached page (captured by the script).
+app.MapGet("/page.png", () => Results.File(Path.Combine(directory, "page.png"), "image/png"));
+
 // B7: the request body copied to a file on disk.
 app.MapPut("/upload", async (HttpRequest request) =>
 {

@@ -89,6 +89,25 @@ public sealed partial class RecipientCodeTests() : WithMailServer(startSmtp: tru
     }
 
     [Fact]
+    public async Task Issue27_a_hundred_parallel_guesses_check_at_most_five_and_then_even_the_right_code_is_refused()
+    {
+        var (link, item, _) = await SharedOutsideAsync("parallel@example.org");
+        Assert.Equal(HttpStatusCode.Accepted, (await _factory.Client().PostAsync($"{link}/code", null)).StatusCode);
+        var code = await MailedCodeAsync("parallel@example.org");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            var guess = ((int.Parse(code) + 1 + i) % 1_000_000).ToString("D6");
+            var answer = await _factory.Client().PostAsJsonAsync($"{link}/verify", new { code = guess });
+            return (answer.StatusCode, Text: (await answer.Json()).GetProperty("errors").GetProperty("code")[0].GetString()!);
+        }));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.BadRequest, a.StatusCode));
+        Assert.Equal(5, answers.Count(a => a.Text.StartsWith("That code is not right")));
+        var right = _factory.Client();
+        Assert.Equal(HttpStatusCode.BadRequest, (await right.PostAsJsonAsync($"{link}/verify", new { code })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await right.GetAsync($"{link}/items/{item}/download")).StatusCode);
+    }
+
+    [Fact]
     public async Task Issue11_codes_are_throttled_per_link()
     {
         var (link, _, _) = await SharedOutsideAsync("often@example.org");

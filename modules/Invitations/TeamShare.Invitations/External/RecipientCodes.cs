@@ -69,18 +69,20 @@ internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator
         var live = await db.RecipientCodes.Where(c => c.InvitationId == invitation.Id && c.UsedAt == null && c.ExpiresAt > now)
             .FirstOrDefaultAsync(ct);
         if (live is null) return Outcome<bool>.Invalid("code", "This code has expired. Ask for a new one.");
-        if (live.Attempts >= Tries) return Outcome<bool>.Invalid("code", "This code was tried too often. Ask for a new one.");
+        // Issue 27: the try is taken before the code is compared, in one conditional statement, so guesses sent in parallel
+        // are checked at most Tries times between them (read, add one, save let 13 of 40 through).
+        var taken = await db.RecipientCodes.Where(c => c.Id == live.Id && c.UsedAt == null && c.Attempts < Tries)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
+        if (taken == 0) return Outcome<bool>.Invalid("code", "This code was tried too often. Ask for a new one.");
+        var attempts = await db.RecipientCodes.Where(c => c.Id == live.Id).Select(c => c.Attempts).FirstAsync(ct);
         var typed = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (typed.Length != 6 || !CryptographicOperations.FixedTimeEquals(Hash(live.Id, typed), live.CodeHash))
-        {
-            live.Attempts++;
-            await db.SaveChangesAsync(ct);
-            return Outcome<bool>.Invalid("code", live.Attempts >= Tries
+            return Outcome<bool>.Invalid("code", attempts >= Tries
                 ? "That code is not right, and it was tried too often. Ask for a new one."
-                : $"That code is not right. {Tries - live.Attempts} tries left.");
-        }
-        live.UsedAt = now;
-        await db.SaveChangesAsync(ct);
+                : $"That code is not right. {Tries - attempts} tries left.");
+        // Used once: of two browsers with the right code at the same moment, one gets in.
+        if (await db.RecipientCodes.Where(c => c.Id == live.Id && c.UsedAt == null).ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedAt, now), ct) == 0)
+            return Outcome<bool>.Invalid("code", "This code has expired. Ask for a new one.");
         http.Response.Cookies.Append(CookieName(invitation.Id), _cookies.Protect($"{invitation.Id:N}:{invitation.Version}"), new CookieOptions
         {
             Path = basePath, HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Expires = invitation.ExternalExpiresAt,

@@ -36,9 +36,15 @@ public sealed class ListingPlanTests
 
         var linked = commands.Where(c => c.Text.Contains("links_share_items")).ToList();
         Assert.True(linked.Count == 1, string.Join("\n---\n", commands.Select(c => c.Text)));
-        var plan = await PlanAsync(host.DataDirectory, linked[0]);
-        Assert.True(plan.Contains("IX_links_share_items_ItemId"), plan);
-        Assert.DoesNotContain("IX_links_shares_TeamId_CreatedAt", plan);
+        // Before the database has statistics of the new rows (SQLite never gathers them; PostgreSQL's autovacuum does later)
+        // and after: the plan must be item first either way.
+        foreach (var analyzed in new[] { false, true })
+        {
+            if (analyzed) await AnalyzeAsync(host.DataDirectory);
+            var plan = await PlanAsync(host.DataDirectory, linked[0]);
+            Assert.True(plan.Contains("IX_links_share_items_ItemId") && !plan.Contains("IX_links_shares_TeamId_CreatedAt")
+                && !plan.Contains("hashed SubPlan"), $"analyzed: {analyzed}\n{plan}");
+        }
     }
 
     /// <summary>Copies of the link, each naming an item of its own: a busy team's history, written in two statements.</summary>
@@ -83,6 +89,14 @@ public sealed class ListingPlanTests
     /// <summary>EF's text form of a GUID on SQLite, from fresh random bytes per row (each part its own: unique all the same).</summary>
     private const string NewSqliteGuid =
         "(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))";
+
+    private static async Task AnalyzeAsync(string dataDirectory)
+    {
+        await using var connection = await TestDatabase.OpenAsync(dataDirectory);
+        await using var analyze = connection.CreateCommand();
+        analyze.CommandText = "ANALYZE";
+        await analyze.ExecuteNonQueryAsync();
+    }
 
     private static async Task<string> PlanAsync(string dataDirectory, QueryCounter.Command statement)
     {

@@ -12,6 +12,8 @@ public static class RecipientHeaders
     {
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        response.Headers.CacheControl = "private, no-store";
+        // no-cache as well: a page with a form then already says what antiforgery would set, so antiforgery does not log a
+        // warning on every open (issue 24: 12 % of a link open's thread time went to that console line).
+        response.Headers.CacheControl = "private, no-cache, no-store";
     }
 }

@@ -33,6 +33,21 @@ public sealed class BadRequestTests(TeamShareFactory factory) : IClassFixture<Te
     }
 
     [Theory]
+    [InlineData("utf-7", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("\"utf-7\"", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("x-unknown-charset", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("utf-32", HttpStatusCode.Unauthorized)]
+    [InlineData("utf-16", HttpStatusCode.Unauthorized)]
+    public async Task Issue27_L1_a_json_body_in_utf7_is_a_415_and_charsets_dotnet_reads_are_read(string charset, HttpStatusCode expected)
+    {
+        var encoding = charset.StartsWith("utf-32") ? Encoding.UTF32 : charset.StartsWith("utf-16") ? Encoding.Unicode : Encoding.UTF8;
+        var content = new ByteArrayContent(encoding.GetBytes("""{"email":"nobody@acme.test","password":"wrong-password","name":"x"}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+        var response = await factory.Anonymous().PostAsync("/api/auth/tokens", content);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/s/%20")]
     [InlineData("/q/%20")]
     [InlineData("/x/%20")]

@@ -35,6 +35,12 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal("rate-limited", problem.GetProperty("reason").GetString());
         Assert.Contains("Wait", problem.GetProperty("detail").GetString());
 
+        // Issue 27 L1: an API route asked for a page still answers 429 (the refusal was a 500 for Accept: text/html).
+        var asPage = From("192.0.2.30", HttpMethod.Post, "/api/auth/tokens", JsonContent.Create(new { email = "x@acme.test", password = "x", name = "x" }));
+        asPage.Headers.Accept.Clear();
+        asPage.Headers.Add("Accept", "text/html");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(asPage)).StatusCode);
+
         // Another visitor signs in as usual; pages that hash nothing are still served to the first one.
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(From("192.0.2.31", HttpMethod.Post, "/api/auth/tokens",
             JsonContent.Create(new { email = "mia@acme.test", password = TeamShareFactory.Password, name = "x" })))).StatusCode);

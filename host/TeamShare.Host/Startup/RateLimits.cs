@@ -30,16 +30,14 @@ internal static partial class RateLimits
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString();
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                // Results.Problem writes JSON when no writer takes the request's Accept (an API route asked for text/html):
+                // IProblemDetailsService.WriteAsync threw there, and the refusal became a 500 (issue 27).
+                await Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
                 {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = 429, Title = "Too many requests",
-                        Detail = $"Too many requests from your address. Wait {(int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))} seconds, then try again.",
-                        Extensions = { ["reason"] = "rate-limited" },
-                    },
-                });
+                    Status = 429, Title = "Too many requests",
+                    Detail = $"Too many requests from your address. Wait {(int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))} seconds, then try again.",
+                    Extensions = { ["reason"] = "rate-limited" },
+                }).ExecuteAsync(http);
             };
         });
         return services;

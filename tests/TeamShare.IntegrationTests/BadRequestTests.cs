@@ -32,6 +32,26 @@ public sealed class BadRequestTests(TeamShareFactory factory) : IClassFixture<Te
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Issue27_L11_addresses_over_rfc_5321_lengths_are_refused_naming_the_field()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"long-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id();
+        foreach (var email in new[] { new string('a', 65) + "@example.org", "a@" + string.Join(".", Enumerable.Repeat(new string('b', 60), 5)) + ".org" })
+        {
+            var invited = await mia.PostAsJsonAsync($"/api/items/{item}/invitations", new
+            {
+                recipients = new[] { new { kind = "external", email } }, role = "viewer", acknowledgeExternal = true,
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, invited.StatusCode);
+            Assert.True((await invited.Json()).GetProperty("errors").TryGetProperty("recipients[0]", out _));
+            var olivia = await factory.ClientForAsync("olivia@acme.test");
+            var member = await olivia.PostAsJsonAsync("/api/admin/members", new { email, displayName = "Long Address", password = TeamShareFactory.Password });
+            Assert.Equal(HttpStatusCode.BadRequest, member.StatusCode);
+            Assert.True((await member.Json()).GetProperty("errors").TryGetProperty("email", out _));
+        }
+    }
+
     [Theory]
     [InlineData("utf-7", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("\"utf-7\"", HttpStatusCode.UnsupportedMediaType)]

@@ -9,10 +9,7 @@ internal static class MemberRules
     public const int MinPasswordLength = 10;
 
     public static string? EmailProblem(string? email) =>
-        string.IsNullOrWhiteSpace(email) || email.Length > 320 || !MailAddress.TryCreate(email.Trim(), out var parsed)
-            || parsed.Address != email.Trim() || !parsed.Host.Contains('.')
-            ? "Enter an e-mail address like name@example.com."
-            : null;
+        TeamShare.SharedKernel.Text.EmailAddresses.Parse(email) is null ? "Enter an e-mail address like name@example.com." : null;
 
     /// <summary>What is wrong with a new member's address, name or role, checked alike for accounts and invitations.</summary>
     public static (string Field, string Message)? NewMemberProblem(Actor actor, string? email, string? displayName, string? role)

@@ -31,8 +31,8 @@ internal static class InviteValidator
                 "user" or "department" when r.Id is not null => new(index, r.Kind, r.Id, null),
                 "organisation" => new(index, r.Kind, null, null),
                 // Checked with the parser that will send it too (MimeKit), so an address is refused now, not undeliverable later.
-                "external" when r.Email is { } email && MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Host.Contains('.')
-                                && MimeKit.MailboxAddress.TryParse(parsed.Address, out _) => new(index, r.Kind, null, parsed.Address),
+                "external" when TeamShare.SharedKernel.Text.EmailAddresses.Parse(r.Email) is { } address
+                                && MimeKit.MailboxAddress.TryParse(address, out _) => new(index, r.Kind, null, address),
                 _ => null,
             };
             if (line is null)

@@ -74,12 +74,7 @@ internal static class ExternalEndpoints
         if (refused is not null) return refused;
         var watermark = view!.Watermark ? view.Invitation.RecipientEmail : null;
         return await mediator.Send(new OpenPage(item!.TeamId, itemId, page, watermark), ct) is not { } image ? Problems.NotFound()
-            : image.Status switch
-            {
-                "ready" => FileResponses.Page(http.Response, image.OpenRead!, image.ETag),
-                "rendering" => FileResponses.StillRendering(http.Response),
-                _ => FileResponses.NoPages(),
-            };
+            : FileResponses.Page(http.Response, image.Status, image.OpenRead, image.ETag);
     }
 
     private static async Task<(ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http, ExternalAccess access,

@@ -47,7 +47,7 @@ internal static class LinkPageEndpoints
             return Problems.Status(403, "Open the preview first", "Pages are shown after the file's preview is opened.", "preview_not_opened");
         var watermark = await WatermarkAsync(link.Opened!, clock, mediator, ct);
         var image = await mediator.Send(new OpenPage(link.Opened.Link.TeamId, itemId, page < 1 ? -1 : page, watermark), ct);
-        return image is null ? Problems.NotFound() : Of(http.Response, image);
+        return image is null ? Problems.NotFound() : FileResponses.Page(http.Response, image.Status, image.OpenRead, image.ETag);
     }
 
     /// <summary>GET {link}/items/{itemId}/thumbnail: at most 256 px, for the link's list; not counted (it shows no page).</summary>
@@ -58,7 +58,7 @@ internal static class LinkPageEndpoints
         var link = await FindAsync(LinkRoutes.EntryOf(http, token), itemId, http, gate, counted, ct);
         if (link.Refused is not null) return link.Refused;
         var image = await mediator.Send(new OpenPage(link.Opened!.Link.TeamId, itemId, 0), ct);
-        return image is null ? Problems.NotFound() : Of(http.Response, image);
+        return image is null ? Problems.NotFound() : FileResponses.Page(http.Response, image.Status, image.OpenRead, image.ETag);
     }
 
     private sealed record Found(OpenedLink? Opened, bool Continues, IResult? Refused);
@@ -84,11 +84,4 @@ internal static class LinkPageEndpoints
         // A public link names no one: the page carries the link's name and the day it was shown.
         return $"{link.Link.Name} · {clock.GetUtcNow():yyyy-MM-dd}";
     }
-
-    private static IResult Of(HttpResponse response, PageImage image) => image.Status switch
-    {
-        "ready" => FileResponses.Page(response, image.OpenRead!, image.ETag),
-        "rendering" => FileResponses.StillRendering(response),
-        _ => FileResponses.NoPages(),
-    };
 }

@@ -24,9 +24,14 @@ public static class FileResponses
     public static IResult NoPreview() =>
         Problems.Status(415, "No preview", "This kind of file cannot be shown here; download it instead.", "no_preview");
 
-    /// <summary>A rendered page or thumbnail (issue 25): an image we made, never the file's own bytes.</summary>
-    public static IResult Page(HttpResponse response, Func<Stream> open, string etag)
+    /// <summary>
+    /// A rendered page or thumbnail (issue 25): an image we made, never the file's own bytes, when its render is
+    /// <c>ready</c>; 503 while <c>rendering</c>; otherwise there is none. The same answer for members, links and invitations.
+    /// </summary>
+    public static IResult Page(HttpResponse response, string status, Func<Stream>? open, string etag)
     {
+        if (status == "rendering") return StillRendering(response);
+        if (status != "ready" || open is null) return NoPages();
         response.Headers.ContentDisposition = "inline";
         return TypedResults.File(open(), "image/png", null, null, EntityTagHeaderValue.Parse(etag), enableRangeProcessing: false);
     }

@@ -48,17 +48,6 @@ internal static class MemberPageEndpoints
         var found = await mediator.Send(new OpenMemberPage(user.GetUserId(), user.GetTeamId(), id, page), ct);
         if (found.Value is not { } image) return Problems.NotFound();
         response.Headers.CacheControl = "private, max-age=300";
-        return PageResults.Of(response, image);
+        return FileResponses.Page(response, image.Status, image.OpenRead, image.ETag);
     }
-}
-
-/// <summary>How a page answer becomes HTTP, for members and recipients alike.</summary>
-internal static class PageResults
-{
-    public static IResult Of(HttpResponse response, PageImage image) => image.Status switch
-    {
-        RenderStatus.Ready => FileResponses.Page(response, image.OpenRead!, image.ETag),
-        RenderStatus.Rendering => FileResponses.StillRendering(response),
-        _ => FileResponses.NoPages(),
-    };
 }

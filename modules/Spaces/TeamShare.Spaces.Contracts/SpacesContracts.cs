@@ -106,7 +106,19 @@ public sealed record VisibleSpace(Guid Id, string Name, string Kind);
 /// </summary>
 public sealed record GetPages(Guid TeamId, Guid ItemId) : IRequest<PagesInfo?>;
 
-/// <param name="Status">"ready", "rendering" (ask again), "failed" (no preview of this file) or "unsupported" (of this kind).</param>
+/// <summary>Where a file's pages stand (<see cref="PagesInfo.Status"/>, <see cref="PageImage.Status"/>).</summary>
+public static class PageStatus
+{
+    public const string Ready = "ready";
+    /// <summary>Ask again; page requests answer 503 with Retry-After meanwhile.</summary>
+    public const string Rendering = "rendering";
+    /// <summary>No preview of this file (damaged, encrypted, too large).</summary>
+    public const string Failed = "failed";
+    /// <summary>None for this kind of file, or this server lacks the renderer.</summary>
+    public const string Unsupported = "unsupported";
+}
+
+/// <param name="Status">A <see cref="PageStatus"/>.</param>
 /// <param name="Truncated">Only the first pages were rendered of a very long document.</param>
 /// <param name="Reason">Why "unsupported": "kind" (no pages for this kind of file) or "not_available" (this server lacks the renderer).</param>
 public sealed record PagesInfo(string Status, int Pages, bool Truncated = false, string? Reason = null);

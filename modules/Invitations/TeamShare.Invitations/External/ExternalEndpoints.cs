@@ -21,7 +21,7 @@ internal static class ExternalEndpoints
 {
     public static async Task<IResult> Download(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
-        var (item, refused) = await ResolveAsync(token, itemId, http, access, codes, mediator, ct);
+        var (item, refused, _) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
         if (refused is not null) return refused;
         var content = await mediator.Send(new OpenItemContent(item!.TeamId, itemId), ct);
         return content is null ? Problems.NotFound()
@@ -30,7 +30,7 @@ internal static class ExternalEndpoints
 
     public static async Task<IResult> Preview(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
-        var (item, refused) = await ResolveAsync(token, itemId, http, access, codes, mediator, ct);
+        var (item, refused, _) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
         if (refused is not null) return refused;
         var preview = await mediator.Send(new GetPreview(item!.TeamId, itemId), ct);
         if (preview is null) return FileResponses.NoPreview();
@@ -75,13 +75,6 @@ internal static class ExternalEndpoints
         var watermark = view!.Watermark ? view.Invitation.RecipientEmail : null;
         return await mediator.Send(new OpenPage(item!.TeamId, itemId, page, watermark), ct) is not { } image ? Problems.NotFound()
             : FileResponses.Page(http.Response, image.Status, image.OpenRead, image.ETag);
-    }
-
-    private static async Task<(ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http, ExternalAccess access,
-        RecipientCodes codes, IMediator mediator, CancellationToken ct)
-    {
-        var (item, refused, _) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
-        return (item, refused);
     }
 
     private static async Task<(ItemSummary? Item, IResult? Refused, ExternalView? View)> OpenAsync(string token, Guid itemId, HttpContext http,

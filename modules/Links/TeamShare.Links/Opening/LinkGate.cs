@@ -44,10 +44,11 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
         return shareId is null ? null : await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, ct);
     }
 
-    /// <param name="checkLimit">False only for a request that continues an open already counted (a page of a document whose
-    /// preview was counted): the limit bounds how many people open, not how many pages they turn.</param>
+    /// <param name="alreadyCounted">For a request that may continue an open already counted (a page of a document whose
+    /// preview was counted): asked with the link's id, true lets it past a reached limit, since the limit bounds how many people
+    /// open, not how many pages they turn.</param>
     public async Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(LinkEntry entry, HttpContext http, CancellationToken ct,
-        bool checkPassword = true, bool checkLimit = true)
+        bool checkPassword = true, Func<Guid, bool>? alreadyCounted = null)
     {
         var share = await FindAsync(entry, ct);
         if (share is null) return (null, LinkRefusal.NotFound);
@@ -61,7 +62,8 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
         if (share.TeamOnly && !member) return (null, LinkRefusal.SignInRequired);
         if (!member && await mediator.Send(new CheckOutsideLinkAccess(share.TeamId), ct) is { Allowed: false })
             return (null, LinkRefusal.BlockedByPolicy);
-        if (checkLimit && share.PreviewLimit is { } limit && share.PreviewCount >= limit) return (null, LinkRefusal.LimitReached);
+        if (share.PreviewLimit is { } limit && share.PreviewCount >= limit && alreadyCounted?.Invoke(share.Id) != true)
+            return (null, LinkRefusal.LimitReached);
 
         // The sharer's right to share is judged by SP-8 for all the items at once.
         var roles = await mediator.Send(new GetItemsAccess(share.OwnerUserId, share.TeamId,

@@ -26,7 +26,7 @@ internal static class LinkPageEndpoints
         var link = await FindAsync(entry, itemId, http, gate, counted, ct);
         if (link.Refused is not null) return link.Refused;
         if (await mediator.Send(new GetPages(link.Opened!.Link.TeamId, itemId), ct) is not { } info) return Problems.NotFound();
-        if (info.Status is "ready" or "rendering" && !link.Continues)
+        if (info.Status is PageStatus.Ready or PageStatus.Rendering && !link.Continues)
         {
             var share = link.Opened.Link;
             if (!await gate.TryCountViewAsync(share.Id, download: false, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
@@ -66,12 +66,11 @@ internal static class LinkPageEndpoints
     private static async Task<Found> FindAsync(LinkEntry entry, Guid itemId, HttpContext http, LinkGate gate, CountedTickets counted,
         CancellationToken ct)
     {
-        // The ticket names the link, so it is checked against the link the gate finds; until then the limit is waived only
-        // for a browser that shows one for this item.
-        var share = await gate.FindAsync(entry, ct);
-        var continues = share is not null && counted.HasPages(http.Request, share.Id, itemId);
-        var (link, refusal) = await gate.OpenAsync(entry, http, ct, checkLimit: !continues);
+        // The ticket names the link, so the gate asks about it with the link it found; a browser showing one for this item
+        // goes past a reached limit.
+        var (link, refusal) = await gate.OpenAsync(entry, http, ct, alreadyCounted: shareId => counted.HasPages(http.Request, shareId, itemId));
         if (link is null) return new(null, false, RefusalText.Problem(refusal));
+        var continues = counted.HasPages(http.Request, link.Link.Id, itemId);
         if (!link.Link.AllowPreview) return new(null, false, Problems.NotFound());
         var item = await gate.ResolveAsync(link, itemId, http.User, ct);
         return item is { Kind: "file" } ? new(link, continues, null) : new(null, false, Problems.NotFound());

@@ -26,7 +26,8 @@ public static class FileResponses
 
     /// <summary>
     /// A rendered page or thumbnail (issue 25): an image we made, never the file's own bytes, when its render is
-    /// <c>ready</c>; 503 while <c>rendering</c>; otherwise there is none. The same answer for members, links and invitations.
+    /// <c>ready</c>; 503 while <c>rendering</c>; otherwise there is none (Spaces' <c>PageStatus</c>, which this kernel cannot
+    /// reference). The same answer for members, links and invitations.
     /// </summary>
     public static IResult Page(HttpResponse response, string status, Func<Stream>? open, string etag)
     {

@@ -16,23 +16,28 @@ internal sealed class PageRenders(RenderCache cache, RenderQueue queue, RenderTo
     public PagesInfo Info(Item item)
     {
         var format = RenderFormats.Of(item);
-        if (format == RenderFormat.None) return new PagesInfo(RenderStatus.Unsupported, 0, Reason: "kind");
-        if (!tools.CanRender(format)) return new PagesInfo(RenderStatus.Unsupported, 0, Reason: "not_available");
+        if (format == RenderFormat.None) return new PagesInfo(PageStatus.Unsupported, 0, Reason: "kind");
+        if (!tools.CanRender(format)) return new PagesInfo(PageStatus.Unsupported, 0, Reason: "not_available");
         var hash = item.ContentSha256!;
         if (cache.Read(hash) is { } done) return new PagesInfo(done.Status, done.Pages, done.Truncated);
         queue.Request(new RenderJob(hash, format, RenderFormats.SourceExtension(item)));
-        return new PagesInfo(RenderStatus.Rendering, 0);
+        return new PagesInfo(PageStatus.Rendering, 0);
     }
 
     public PageImage? Open(Item item, int page, string? watermark)
     {
-        var info = Info(item);
-        if (info.Status != RenderStatus.Ready) return new PageImage(info.Status, "", null);
-        if (page < 0 || page > info.Pages) return null;
+        if (page < 0) return null;
         var hash = item.ContentSha256!;
         var path = page == 0 ? cache.ThumbnailPath(hash) : cache.PagePath(hash, page);
+        // A render moves into place whole, so a page on disk is a ready one: turning pages reads no result file.
+        if (RenderFormats.Of(item) == RenderFormat.None || !File.Exists(path))
+        {
+            var info = Info(item);
+            if (info.Status != PageStatus.Ready) return new PageImage(info.Status, "", null);
+            if (page > info.Pages) return null;
+        }
         var etag = $"\"{hash[..16]}-{RenderCache.Version}-{page}\"";
-        if (watermark is null || page == 0) return new PageImage(RenderStatus.Ready, etag, () => File.OpenRead(path));
+        if (watermark is null || page == 0) return new PageImage(PageStatus.Ready, etag, () => File.OpenRead(path));
 
         // Marked pages are kept beside the page, per text: a recipient turning pages back and forth draws each once.
         var mark = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(watermark)))[..16];
@@ -44,7 +49,7 @@ internal sealed class PageRenders(RenderCache cache, RenderQueue queue, RenderTo
             File.WriteAllBytes(temp, PageImages.Watermark(path, watermark));
             File.Move(temp, marked, overwrite: true);
         }
-        return new PageImage(RenderStatus.Ready, $"\"{hash[..16]}-{RenderCache.Version}-{page}-{mark}\"", () => File.OpenRead(marked));
+        return new PageImage(PageStatus.Ready, $"\"{hash[..16]}-{RenderCache.Version}-{page}-{mark}\"", () => File.OpenRead(marked));
     }
 }
 

@@ -19,13 +19,12 @@ internal sealed class RenderTools
 
     public RenderTools(IOptions<PreviewOptions> options, ILogger<RenderTools> log)
     {
-        var path = string.IsNullOrWhiteSpace(options.Value.ProgramPath) ? Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin" : options.Value.ProgramPath;
-        string? Renderer(string name) => path.Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
-        Soffice = Renderer("soffice") ?? Renderer("libreoffice");
-        PdfToPpm = Renderer("pdftoppm");
-        PdfInfo = Renderer("pdfinfo");
-        _prlimit = Find("prlimit");
-        var unshare = Find("unshare");
+        var renderers = string.IsNullOrWhiteSpace(options.Value.ProgramPath) ? SystemPath : options.Value.ProgramPath;
+        Soffice = Find("soffice", renderers) ?? Find("libreoffice", renderers);
+        PdfToPpm = Find("pdftoppm", renderers);
+        PdfInfo = Find("pdfinfo", renderers);
+        _prlimit = Find("prlimit", SystemPath);
+        var unshare = Find("unshare", SystemPath);
         _noNetwork = unshare is null ? [] : Works(unshare, "-n") ? [unshare, "-n", "--"] : Works(unshare, "-rn") ? [unshare, "-rn", "--"] : [];
         if (PdfToPpm is null || Soffice is null)
             log.LogWarning("Document previews are limited: {Missing} not found (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui, libreoffice-impress-nogui, poppler-utils).",
@@ -80,9 +79,11 @@ internal sealed class RenderTools
         }
     }
 
-    private static string? Find(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':')
-        .Append("/usr/sbin").Append("/usr/bin").Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+    /// <summary>The server's PATH, and the system folders where prlimit and unshare live though a PATH may leave them out.</summary>
+    private static string SystemPath => (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin") + ":/usr/sbin:/usr/bin";
+
+    private static string? Find(string name, string path) =>
+        path.Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
     private static bool Works(string unshare, string flag)
     {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamShare.Spaces.Blobs;
 
+using TeamShare.Spaces.Contracts;
+
 namespace TeamShare.Spaces.Rendering;
 
 /// <summary>One render to do: a content, the format its file promises and the extension LibreOffice should see.</summary>
@@ -31,7 +33,7 @@ internal sealed class Renderer(IBlobStore blobs, RenderTools tools, IOptions<Pre
             {
                 case RenderFormat.Image:
                     if (!PageImages.Scale(source, Path.Combine(work, "1.png"), settings.PageLongSide)) return Failed(job, "the image cannot be decoded");
-                    return Thumbnail(work, new RenderResult(RenderStatus.Ready, 1));
+                    return Thumbnail(work, new RenderResult(PageStatus.Ready, 1));
                 case RenderFormat.Office:
                     var pdf = await ToPdfAsync(source, work, settings, ct);
                     if (pdf is null) return Failed(job, "LibreOffice could not convert it within its limits");
@@ -39,13 +41,13 @@ internal sealed class Renderer(IBlobStore blobs, RenderTools tools, IOptions<Pre
                 case RenderFormat.Pdf:
                     return await PagesAsync(job, source, work, settings, ct);
                 default:
-                    return new RenderResult(RenderStatus.Failed, 0);
+                    return new RenderResult(PageStatus.Failed, 0);
             }
         }
         catch (IOException e)
         {
             log.LogWarning(e, "Render of {Sha256} failed", job.Sha256);
-            return new RenderResult(RenderStatus.Failed, 0);
+            return new RenderResult(PageStatus.Failed, 0);
         }
     }
 
@@ -96,12 +98,12 @@ internal sealed class Renderer(IBlobStore blobs, RenderTools tools, IOptions<Pre
         foreach (var file in Directory.EnumerateFiles(work, "p-*.png"))
             File.Move(file, Path.Combine(work, $"{int.Parse(Path.GetFileNameWithoutExtension(file)[2..])}.png"));
         if (!File.Exists(Path.Combine(work, "1.png"))) return Failed(job, "poppler drew no page");
-        return Thumbnail(work, new RenderResult(RenderStatus.Ready, rendered, rendered < pages));
+        return Thumbnail(work, new RenderResult(PageStatus.Ready, rendered, rendered < pages));
     }
 
     private static RenderResult Thumbnail(string work, RenderResult result) =>
         PageImages.Scale(Path.Combine(work, "1.png"), Path.Combine(work, "thumb.png"), PageImages.ThumbnailLongSide)
-            ? result : new RenderResult(RenderStatus.Failed, 0);
+            ? result : new RenderResult(PageStatus.Failed, 0);
 
     private static int PageCount(string pdfinfo) =>
         pdfinfo.Split('\n').FirstOrDefault(l => l.StartsWith("Pages:", StringComparison.Ordinal)) is { } line
@@ -110,14 +112,6 @@ internal sealed class Renderer(IBlobStore blobs, RenderTools tools, IOptions<Pre
     private RenderResult Failed(RenderJob job, string why)
     {
         log.LogInformation("No preview for {Sha256} ({Format}): {Reason}", job.Sha256, job.Format, why);
-        return new RenderResult(RenderStatus.Failed, 0);
+        return new RenderResult(PageStatus.Failed, 0);
     }
-}
-
-internal static class RenderStatus
-{
-    public const string Ready = "ready";
-    public const string Rendering = "rendering";
-    public const string Failed = "failed";
-    public const string Unsupported = "unsupported";
 }

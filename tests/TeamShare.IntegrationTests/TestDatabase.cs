@@ -20,8 +20,11 @@ public static class TestDatabase
     public static string NameFor(string dataDirectory) =>
         "ts_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dataDirectory)))[..20];
 
-    /// <summary>The host's connection string for a data directory, creating its database on first use.</summary>
-    public static string PostgresFor(string dataDirectory)
+    /// <summary>
+    /// The host's connection string for a data directory, creating its database on first use: empty, or as a copy of
+    /// <paramref name="template"/> (a database that needs no connection while it is copied).
+    /// </summary>
+    public static string PostgresFor(string dataDirectory, string? template = null)
     {
         var admin = PostgresAdmin ?? throw new InvalidOperationException("TEAMSHARE_TEST_POSTGRES is not set.");
         var name = NameFor(dataDirectory);
@@ -30,7 +33,11 @@ public static class TestDatabase
         using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
         exists.Parameters.AddWithValue("name", name);
         if (exists.ExecuteScalar() is null)
-            using (var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection)) create.ExecuteNonQuery();
+        {
+            var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", connection);
+            create.ExecuteNonQuery();
+        }
         return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
 

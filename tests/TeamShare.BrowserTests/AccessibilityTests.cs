@@ -46,9 +46,7 @@ public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper outpu
         var share = await (await api.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, remarks = "Have a look" })).Content.ReadFromJsonAsync<JsonElement>();
         var url = share.GetProperty("url").GetString()!;
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var violations = new List<string>();
         // Our CSP refuses inline scripts, which is how axe is injected; only this test's browser looks past it.
         async Task<IPage> PageAsync() => await (await browser.NewContextAsync(new() { BypassCSP = true })).NewPageAsync();

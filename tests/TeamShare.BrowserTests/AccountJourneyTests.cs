@@ -18,9 +18,7 @@ public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixtu
     public async Task ID2_V6_an_invited_person_joins_from_the_mail_and_later_resets_a_forgotten_password()
     {
         var email = $"joiner-{Guid.NewGuid():N}@example.org";
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
 
         var admin = await browser.NewPageAsync();
         await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");

@@ -8,9 +8,7 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
     [Fact]
     public async Task AD3_AD13_an_admin_changes_the_policy_in_the_console_and_a_members_next_link_follows_it()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
 
         var admin = await browser.NewPageAsync();
         await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");
@@ -90,9 +88,7 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
     [Fact]
     public async Task Issue12_CH2_an_admin_sets_changes_and_removes_the_team_chat_address_in_the_console()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var admin = await browser.NewPageAsync();
         admin.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");

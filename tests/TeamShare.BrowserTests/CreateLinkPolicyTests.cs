@@ -23,9 +23,7 @@ public sealed class CreateLinkPolicyTests(HostProcess host) : IClassFixture<Host
         using var form = new MultipartFormDataContent { { new StringContent("policy"), "file", "policy.txt" } };
         var file = (await (await mia.PostAsync($"/api/spaces/{space}/files", form)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
         await page.GotoAsync($"{host.BaseUrl}/links/new?itemId={file}");

@@ -9,9 +9,7 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
     [Fact]
     public async Task SP4_SP5_SP6_upload_with_progress_browse_preview_edit_markdown_then_delete_and_restore()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
 
@@ -60,9 +58,7 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
     [Fact]
     public async Task SP7_LK1_select_rows_to_rename_copy_move_delete_and_link_two_items_at_once()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mark@acme.test");
@@ -136,9 +132,7 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
         await Upload("large-quince.txt", 5000);
         Assert.True((await api.PostAsJsonAsync("/api/shares", new { itemIds = new[] { small } })).IsSuccessStatusCode);
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "eve@acme.test");
 

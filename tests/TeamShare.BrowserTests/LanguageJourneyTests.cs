@@ -8,9 +8,7 @@ public sealed class LanguageJourneyTests(HostProcess host) : IClassFixture<HostP
     [Fact]
     public async Task Issue11_a_Polish_browser_shows_Polish_and_the_language_switch_is_kept_for_the_member()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
 
         var polish = await (await browser.NewContextAsync(new() { Locale = "pl-PL" })).NewPageAsync();
         await Chromium.SignInAsync(polish, host.BaseUrl, "mark@acme.test");
@@ -36,9 +34,7 @@ public sealed class LanguageJourneyTests(HostProcess host) : IClassFixture<HostP
     [Fact]
     public async Task Issue11_Polish_browsers_get_Polish_pages_scripts_the_share_dialog_and_the_admins_sharing_settings()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await (await browser.NewContextAsync(new() { Locale = "pl-PL" })).NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Wyloguj" })).ToBeVisibleAsync();

@@ -8,9 +8,7 @@ public sealed class LinkOptionsJourneyTests(HostProcess host) : IClassFixture<Ho
     [Fact]
     public async Task LK2_LK7_LK8_a_password_link_with_a_preview_limit_and_an_upload_folder_link_work_in_the_browser()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var owner = await browser.NewContextAsync();
         await owner.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = host.BaseUrl });
         var page = await owner.NewPageAsync();

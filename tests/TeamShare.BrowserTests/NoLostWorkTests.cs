@@ -20,9 +20,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     {
         var mia = await host.ApiAsync("mia@acme.test");
         var file = await UploadAsync(mia, "draft.txt", "First line.");
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
         var asked = new List<string>();
@@ -58,9 +56,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
         var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, allowEdit = true, allowDownload = false }))
             .Content.ReadFromJsonAsync<JsonElement>();
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync(share.GetProperty("url").GetString()!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit minutes.txt" }).ClickAsync();
@@ -80,9 +76,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
         var email = $"rita-{Guid.NewGuid():N}@acme.test";
         Assert.True((await (await host.ApiAsync("olivia@acme.test")).PostAsJsonAsync("/api/admin/members", new { email, displayName = "Rita Returns", password = "demo-Password1" })).IsSuccessStatusCode);
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "adam@acme.test");
         await page.GotoAsync($"{host.BaseUrl}/admin/members");
@@ -107,9 +101,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = share.GetProperty("id").GetString();
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var context = await browser.NewContextAsync(new() { TimezoneId = "America/New_York" });
         var page = await context.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
@@ -142,9 +134,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
     {
         var mia = await host.ApiAsync("mia@acme.test");
         var file = await UploadAsync(mia, "password.txt", "pw");
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
         await page.GotoAsync($"{host.BaseUrl}/links/new?itemId={file}");
@@ -166,9 +156,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
         var file = await UploadAsync(mia, "keep-sharing.txt", "k");
         var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file } })).Content.ReadFromJsonAsync<JsonElement>();
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var questions = new List<string>();
         var answer = false;
         var page = await browser.NewPageAsync();
@@ -216,9 +204,7 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
             .Content.ReadFromJsonAsync<JsonElement>();
         var url = share.GetProperty("url").GetString()!;
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var context = await browser.NewContextAsync();
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = host.BaseUrl });
         var page = await context.NewPageAsync();

@@ -26,9 +26,7 @@ public sealed class PhoneLayoutTests(HostProcess host) : IClassFixture<HostProce
         var url = (await (await api.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file }, remarks = "For Friday" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var phone = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
         var page = await phone.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");

@@ -16,9 +16,7 @@ public sealed class PreviewJourneyTests(HostProcess host) : IClassFixture<HostPr
     [Fact]
     public async Task SP4_thumbnails_in_the_list_and_grid_and_a_paged_viewer_for_members_and_preview_only_recipients_at_1280_and_390()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var name = $"report-{Guid.NewGuid():N}.pdf";
 
         var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();

@@ -21,9 +21,7 @@ public sealed partial class ShareDialogJourneyTests(HostWithMail host) : IClassF
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
             await http.PostAsJsonAsync("/api/admin/policy/approved", new { value = "example.org" });
         }
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var context = await browser.NewContextAsync();
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = host.BaseUrl });
         var page = await context.NewPageAsync();

@@ -8,9 +8,7 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
     [Fact]
     public async Task LK1_mia_uploads_creates_a_link_and_a_stranger_downloads_the_same_bytes()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var bytes = RandomNumberGenerator.GetBytes(300_000);
 
         var mia = await browser.NewContextAsync();
@@ -50,9 +48,7 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
     [Fact]
     public async Task Issue11_the_sharer_sees_who_opened_and_downloaded_the_link_with_the_first_open_marked()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var name = $"tracked-{Guid.NewGuid():N}.txt";
 
         var page = await (await browser.NewContextAsync()).NewPageAsync();
@@ -91,9 +87,7 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
     [Fact]
     public async Task LK7_a_wrong_link_shows_one_plain_sentence()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         var response = await page.GotoAsync($"{host.BaseUrl}/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         Assert.Equal(404, response!.Status);

@@ -19,9 +19,7 @@ public sealed class UploadFeedbackTests(SmallUploadHost host) : IClassFixture<Sm
     [Fact]
     public async Task Issue12_when_one_file_of_several_fails_the_list_refreshes_and_still_says_which_failed()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mark@acme.test");
         await page.GetByLabel("Upload files").SetInputFilesAsync([File("fits.bin", 100), File("too-big.bin", 5000)]);
@@ -39,9 +37,7 @@ public sealed class UploadFeedbackTests(SmallUploadHost host) : IClassFixture<Sm
         var url = (await (await api.PostAsJsonAsync("/api/shares", new { itemIds = new[] { folder }, allowPreview = false, allowUpload = true }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
 
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await page.GotoAsync(url);
         await page.EvaluateAsync("""

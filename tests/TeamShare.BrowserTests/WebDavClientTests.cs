@@ -206,9 +206,7 @@ public sealed partial class WebDavClientTests(HostProcess host, ITestOutputHelpe
     [Fact]
     public async Task WebDAV_a_member_makes_an_app_password_on_the_account_page_and_mounts_the_drive_with_it()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
+        await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
         await Chromium.SignInAsync(page, host.BaseUrl, "mark@acme.test");
         await page.GotoAsync($"{host.BaseUrl}/account/tokens");

@@ -15,6 +15,11 @@ var builder = WebApplication.CreateBuilder(args);
 // Each module serves its own scripts from its Razor class library (/_content/TeamShare.<Module>/…). Outside Development the
 // framework would read them only from a published wwwroot; a build's static-web-assets manifest serves them from the modules.
 builder.WebHost.UseStaticWebAssets();
+if (SettingsCheck.Problems(builder.Configuration) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems) Console.Error.WriteLine($"TeamShare cannot start: {problem}");
+    return StartFailure.ExitCode;
+}
 var services = builder.Services;
 // Request URLs carry link and QR tokens. appsettings.json keeps the framework's request logs at Warning; without it (another
 // content root) they would be written at Information, tokens and all (issue 14 finding 11). An operator can still lower it.
@@ -71,7 +76,11 @@ if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(T
 var app = builder.Build();
 if (args is [CopyDatabaseCommand.Verb, ..]) return await CopyDatabaseCommand.RunAsync(app.Services, args);
 
-await DatabaseStartup.PrepareAsync(app.Services);
+if (await StartFailure.ExplainAsync(() => DatabaseStartup.PrepareAsync(app.Services)) is { } failure)
+{
+    Console.Error.WriteLine($"TeamShare cannot start: {failure}");
+    return StartFailure.ExitCode;
+}
 if (app.Services.GetRequiredService<IOptions<TeamShareOptions>>().Value.ScheduleJobs) app.Services.ScheduleModuleJobs();
 
 app.UseForwardedHeaders();

@@ -43,7 +43,9 @@ public static class TestDatabase
 
     public static void DropPostgres(string dataDirectory)
     {
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: clearing every pool made every other running test open its connections again.
+        using (var own = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = NameFor(dataDirectory) }.ConnectionString))
+            NpgsqlConnection.ClearPool(own);
         using var connection = new NpgsqlConnection(PostgresAdmin);
         connection.Open();
         using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{NameFor(dataDirectory)}\" WITH (FORCE)", connection);

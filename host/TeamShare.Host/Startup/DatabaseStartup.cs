@@ -29,8 +29,10 @@ internal static class DatabaseStartup
         {
             // Two instances starting at the same moment: the first migrates and seeds, the other waits here, then finds nothing to do.
             await using var connection = new NpgsqlConnection(ModuleDatabaseRegistration.PostgresConnectionString(services.GetRequiredService<IConfiguration>()));
-            await connection.OpenAsync(ct);
-            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection)) await take.ExecuteNonQueryAsync(ct);
+            await OpenWithinAsync(connection, TimeSpan.FromSeconds(options.Database.StartWaitSeconds), ct);
+            // No command timeout: the first instance may take longer than 30 s to migrate, and the others wait for it.
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection) { CommandTimeout = 0 })
+                await take.ExecuteNonQueryAsync(ct);
             try
             {
                 await using (var scope = services.CreateAsyncScope())
@@ -56,6 +58,24 @@ internal static class DatabaseStartup
             await MigrateAndSeedAsync(services, options, ct);
         }
         services.GetRequiredService<StartupState>().DatabaseReady = true;
+    }
+
+    /// <summary>Retries while the server cannot be reached (not while it refuses: a wrong password will not get better).</summary>
+    private static async Task OpenWithinAsync(NpgsqlConnection connection, TimeSpan wait, CancellationToken ct)
+    {
+        var until = DateTime.UtcNow + wait;
+        while (true)
+        {
+            try
+            {
+                await connection.OpenAsync(ct);
+                return;
+            }
+            catch (NpgsqlException e) when (e is not PostgresException && DateTime.UtcNow < until)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+        }
     }
 
     private static async Task MigrateAndSeedAsync(IServiceProvider services, TeamShareOptions options, CancellationToken ct)

@@ -26,6 +26,17 @@ public sealed class InvitationsModule : ITeamShareModule
 {
     public string Name => InvitationsDbContext.Module;
 
+    public IEnumerable<string> CheckSettings(IConfiguration configuration)
+    {
+        List<string> problems = [];
+        if (Settings.Bind<MailOptions>(configuration, MailOptions.Section, problems) is not { } smtp) return problems;
+        // A sender without an address failed every mail for good, and the recipients were blamed (issue 23).
+        if (!MimeKit.MailboxAddress.TryParse(smtp.From, out var from) || !from.Address.Contains('@'))
+            problems.Add($"{MailOptions.Section}:From is \"{smtp.From}\"; it must be an address, e.g. \"TeamShare <teamshare@example.org>\".");
+        if (smtp.Port is < 1 or > 65535) problems.Add($"{MailOptions.Section}:Port is {smtp.Port}; it must be between 1 and 65535.");
+        return problems;
+    }
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddBodyValidator<Invite.InviteRequest, Invite.InviteBodyValidator>();

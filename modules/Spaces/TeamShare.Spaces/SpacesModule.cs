@@ -34,6 +34,20 @@ public sealed class SpacesModule : ITeamShareModule
 {
     public string Name => SpacesDbContext.Module;
 
+    public IEnumerable<string> CheckSettings(IConfiguration configuration)
+    {
+        List<string> problems = [];
+        if (Settings.Bind<PreviewOptions>(configuration, PreviewOptions.Section, problems) is not { } previews) return problems;
+        const string key = PreviewOptions.Section;
+        Settings.AtLeast(problems, $"{key}:Concurrency", previews.Concurrency, 1);
+        Settings.AtLeast(problems, $"{key}:TimeLimitSeconds", previews.TimeLimitSeconds, 1);
+        Settings.AtLeast(problems, $"{key}:MemoryMegabytes", previews.MemoryMegabytes, 256);
+        Settings.AtLeast(problems, $"{key}:MaxPages", previews.MaxPages, 1);
+        Settings.AtLeast(problems, $"{key}:PageLongSide", previews.PageLongSide, 200);
+        Settings.AtLeast(problems, $"{key}:CacheMegabytes", previews.CacheMegabytes, 0);
+        return problems;
+    }
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddBodyValidator<CreateFolderRequest, CreateFolderValidator>();

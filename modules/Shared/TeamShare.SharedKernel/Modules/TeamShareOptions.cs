@@ -49,6 +49,8 @@ public sealed class DatabaseOptions
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>; PostgreSQL reads <c>ConnectionStrings:TeamShare</c>.</summary>
     public string Provider { get; set; } = Sqlite;
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+    /// <summary>How long a start waits for an unreachable PostgreSQL server (a database container still starting) before it gives up.</summary>
+    public int StartWaitSeconds { get; set; } = 30;
 }
 
 /// <summary><c>TeamShare:Blobs</c>: how the content store treats blobs nothing names any more.</summary>

@@ -34,7 +34,8 @@ public static class TestDatabase
         exists.Parameters.AddWithValue("name", name);
         if (exists.ExecuteScalar() is null)
         {
-            var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+            // FILE_COPY: a copy of the files instead of writing every block to the WAL, about half the time for these small databases.
+            var from = template is null ? "" : $" TEMPLATE \"{template}\" STRATEGY FILE_COPY";
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", connection);
             create.ExecuteNonQuery();
         }

@@ -43,6 +43,7 @@ services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.W
 services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblems>();
 services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemWords.Localize);
 services.AddExceptionHandler<BadRequestProblems>();
+services.AddExceptionHandler<UnavailableProblems>();
 services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddOpenApi();
 services.AddAntiforgery(o =>
@@ -75,6 +76,7 @@ if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(T
 
 var app = builder.Build();
 if (args is [CopyDatabaseCommand.Verb, ..]) return await CopyDatabaseCommand.RunAsync(app.Services, args);
+if (args is [ResendFailedMailCommand.Verb, ..]) return await ResendFailedMailCommand.RunAsync(app.Services);
 
 if (await StartFailure.ExplainAsync(() => DatabaseStartup.PrepareAsync(app.Services)) is { } failure)
 {
@@ -105,6 +107,8 @@ foreach (var module in Modules.All) module.MapEndpoints(routes);
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
+// Liveness: the process answers; no check, so a database outage makes an instance unready, never restarted for it.
+app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
 {
     Authorization = [new OperatorDashboardFilter(app.Services.GetRequiredService<IOptions<TeamShareOptions>>())],

@@ -142,6 +142,18 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api-docs")).StatusCode);
     }
 
+    [Fact]
+    public async Task Issue23_an_instance_short_of_disk_is_alive_but_not_ready()
+    {
+        using var full = new TeamShareFactory();
+        full.Settings["TeamShare:Blobs:MinFreeMegabytes"] = (1L << 40).ToString(); // a petabyte: no test disk has it free
+        var client = full.Anonymous();
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/health/ready")).StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/spaces/{spaceId}/folders", "post", "201")]
     [InlineData("/api/items/{id}", "patch", "200")]

@@ -20,3 +20,9 @@ public sealed record QueueMail(Guid TeamId, string To, string Template, IReadOnl
     /// <summary>The model's one-click address that stops such mails; it also becomes the List-Unsubscribe header (RFC 8058).</summary>
     public const string UnsubscribeKey = "unsubscribe_url";
 }
+
+/// <summary>
+/// Issue 23: undeliverable mail back into the queue with five fresh days of tries: one team's (<paramref name="TeamId"/>), or
+/// every team's (null: the operator's <c>resend-failed-mail</c> command). Answers how many were queued.
+/// </summary>
+public sealed record ResendFailedMail(Guid? TeamId) : IRequest<int>;

@@ -72,7 +72,11 @@ public sealed class InvitationsModule : ITeamShareModule
 
         endpoints.MapGet("/api/admin/mail", TeamMailQueue.Endpoint).WithTags("Admin: mail delivery")
             .RequireAuthorization(TeamShare.SharedKernel.Security.TeamShareClaims.AdminPolicy)
-            .WithSummary("The team's mail (?status=pending|delayed|failed|sent), counts by status and when the sweeps ran; read-only.");
+            .WithSummary("The team's mail (?status=pending|delayed|failed|sent), counts by status and when the sweeps ran.");
+        endpoints.MapPost("/api/admin/mail/resend", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(new ResentMail(await mediator.Send(new ResendFailedMail(user.GetTeamId()), ct))))
+            .WithTags("Admin: mail delivery").RequireAuthorization(TeamShare.SharedKernel.Security.TeamShareClaims.AdminPolicy)
+            .WithSummary("Queue the team's undeliverable mail again (after the mail settings were fixed); answers {queued}.");
 
         var external = endpoints.MapGroup("/x/{token}").WithTags("External recipient").AllowAnonymous();
         external.MapGet("/items/{itemId:guid}/download", ExternalEndpoints.Download).WithSummary("Download through an external link.");

@@ -28,11 +28,12 @@ internal sealed class MailSession(MailOptions o, string dataDirectory) : IAsyncD
 
     public async Task<(SendResult Result, string? Error)> SendAsync(string messageId, string to, RenderedMail mail, CancellationToken ct)
     {
-        MimeMessage message;
+        var message = new MimeMessage { Subject = mail.Subject, MessageId = messageId };
+        // The sender is the server's setting (checked at start): if it does not parse, the server is at fault and the mail waits.
+        if (!MailboxAddress.TryParse(o.From, out var from)) return (SendResult.TryLater, ServerFault($"TeamShare:Smtp:From \"{o.From}\" is not an address"));
+        message.From.Add(from);
         try
         {
-            message = new MimeMessage { Subject = mail.Subject, MessageId = messageId };
-            message.From.Add(MailboxAddress.Parse(o.From));
             message.To.Add(MailboxAddress.Parse(to));
         }
         catch (ParseException e)
@@ -61,9 +62,20 @@ internal sealed class MailSession(MailOptions o, string dataDirectory) : IAsyncD
             await client.SendAsync(message, ct);
             return (SendResult.Sent, null);
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode != SmtpErrorCode.SenderNotAccepted)
         {
             return (SendResult.Refused, $"The mail server refused the mail ({(int)e.StatusCode}): {e.Message}");
+        }
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.SenderNotAccepted)
+        {
+            // The server turned away TeamShare's own sender address: nothing about the recipient, so the mail waits for the fix.
+            return (SendResult.TryLater, ServerFault($"the mail server refused the sender address {o.From} ({(int)e.StatusCode}): {e.Message}"));
+        }
+        catch (Exception e) when (e is AuthenticationException or SslHandshakeException or NotSupportedException)
+        {
+            // Sign-in, TLS or a feature the server lacks (AUTH without a user setting): the server's configuration, retried.
+            await DropAsync();
+            return (SendResult.TryLater, ServerFault(e.Message));
         }
         catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or IOException
                                        or System.Net.Sockets.SocketException or TimeoutException)
@@ -72,6 +84,10 @@ internal sealed class MailSession(MailOptions o, string dataDirectory) : IAsyncD
             return (SendResult.TryLater, $"Could not deliver yet: {e.Message}");
         }
     }
+
+    /// <summary>The reason shown for a failure of the server's own mail settings, so nobody blames the recipient.</summary>
+    private static string ServerFault(string detail) =>
+        $"TeamShare's mail settings need an operator's attention ({detail}); the mail waits and is tried again.";
 
     private async Task<SmtpClient> ConnectedAsync(CancellationToken ct)
     {

@@ -43,6 +43,20 @@ public static class Outbox
         return await set.Where(m => m.LeaseOwner == owner).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Gives back what a run claimed and neither sent nor failed, when it stops early (a graceful shutdown): another instance
+    /// sends it at its next sweep instead of waiting out the lease (issue 23).
+    /// </summary>
+    public static Task<int> ReleaseAsync<T>(DbSet<T> set, IReadOnlyCollection<T> claimed) where T : class, IOutboxMessage
+    {
+        var ids = claimed.Where(m => m.SentAt == null && m.FailedAt == null).Select(m => m.Id).ToList();
+        return ids.Count == 0
+            ? Task.FromResult(0)
+            : set.Where(m => ids.Contains(m.Id) && m.SentAt == null && m.FailedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LeaseOwner, (Guid?)null),
+                    CancellationToken.None);
+    }
+
     public static void Sent<T>(T message, DateTime now) where T : IOutboxMessage
     {
         message.Attempts++;

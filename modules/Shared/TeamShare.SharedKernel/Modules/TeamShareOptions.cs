@@ -61,6 +61,8 @@ public sealed class BlobOptions
     /// to recording its version, so those bytes are never taken from under it.
     /// </summary>
     public TimeSpan GracePeriod { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>Free space below which /health/ready reports the instance unready, so a balancer stops sending uploads to it.</summary>
+    public long MinFreeMegabytes { get; set; } = 512;
 }
 
 /// <summary><c>TeamShare:Outbound</c>: private networks an operator lets outbound requests reach (CIDR, e.g. 10.0.0.5/32).</summary>

@@ -77,6 +77,7 @@ if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(T
 var app = builder.Build();
 if (args is [CopyDatabaseCommand.Verb, ..]) return await CopyDatabaseCommand.RunAsync(app.Services, args);
 if (args is [ResendFailedMailCommand.Verb, ..]) return await ResendFailedMailCommand.RunAsync(app.Services);
+if (args is [CheckCommand.Verb, ..]) return await CheckCommand.RunAsync(app.Services, args);
 
 if (await StartFailure.ExplainAsync(() => DatabaseStartup.PrepareAsync(app.Services)) is { } failure)
 {

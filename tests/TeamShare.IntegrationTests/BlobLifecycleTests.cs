@@ -88,6 +88,54 @@ public sealed class BlobLifecycleTests
         Assert.Empty(Directory.GetFiles(Path.Combine(host.DataDirectory, "blobs", "condemned"), "*", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task Issue23_SP3_the_check_finds_missing_damaged_and_unnamed_contents_and_the_repair_removes_only_old_unnamed_ones()
+    {
+        using var host = new TeamShareFactory();
+        var mia = await host.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        byte[] healthy = RandomNumberGenerator.GetBytes(2048), lost = RandomNumberGenerator.GetBytes(2048), rotten = RandomNumberGenerator.GetBytes(2048);
+        foreach (var (name, bytes) in new[] { ("healthy.bin", healthy), ("lost.bin", lost), ("rotten.bin", rotten) }) await mia.UploadOk(space, name, bytes);
+        var clean = await CheckAsync(host, repair: false);
+        Assert.True(clean.Healthy);
+        Assert.Empty(clean.Unnamed);
+
+        File.Delete(BlobPath(host.DataDirectory, lost));
+        var flipped = (byte[])rotten.Clone();
+        flipped[100] ^= 0xFF;
+        await File.WriteAllBytesAsync(BlobPath(host.DataDirectory, rotten), flipped);
+        byte[] old = RandomNumberGenerator.GetBytes(512), young = RandomNumberGenerator.GetBytes(512);
+        foreach (var bytes in new[] { old, young })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(BlobPath(host.DataDirectory, bytes))!);
+            await File.WriteAllBytesAsync(BlobPath(host.DataDirectory, bytes), bytes);
+        }
+        File.SetLastWriteTimeUtc(BlobPath(host.DataDirectory, old), DateTime.UtcNow.AddHours(-2));
+
+        var report = await CheckAsync(host, repair: false);
+        Assert.False(report.Healthy);
+        Assert.StartsWith(Sha(lost), Assert.Single(report.Missing));
+        Assert.StartsWith(Sha(rotten), Assert.Single(report.Damaged));
+        Assert.Equal(new[] { Sha(old), Sha(young) }.Order(StringComparer.Ordinal), report.Unnamed);
+        Assert.Equal(0, report.Removed);
+        Assert.True(File.Exists(BlobPath(host.DataDirectory, old)));
+
+        var repaired = await CheckAsync(host, repair: true);
+        Assert.Equal(1, repaired.Removed);
+        Assert.False(File.Exists(BlobPath(host.DataDirectory, old)));
+        Assert.True(File.Exists(BlobPath(host.DataDirectory, young)));
+        Assert.True(File.Exists(BlobPath(host.DataDirectory, healthy)));
+        Assert.True(File.Exists(BlobPath(host.DataDirectory, rotten)), "a damaged content is reported, never removed");
+    }
+
+    private static async Task<TeamShare.Spaces.Contracts.BlobCheckReport> CheckAsync(TeamShareFactory host, bool repair)
+    {
+        using var scope = host.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new TeamShare.Spaces.Contracts.CheckBlobs(repair));
+    }
+
+    private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
     private static async Task CollectAsync(TeamShareFactory host)
     {
         using var scope = host.Services.CreateScope();

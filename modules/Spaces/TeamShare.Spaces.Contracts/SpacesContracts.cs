@@ -128,3 +128,20 @@ public sealed record OpenPage(Guid TeamId, Guid ItemId, int Page, string? Waterm
 
 /// <param name="Status">As <see cref="PagesInfo.Status"/>; <paramref name="OpenRead"/> is set only when "ready".</param>
 public sealed record PageImage(string Status, string ETag, Func<Stream>? OpenRead);
+
+/// <summary>
+/// Issue 23: the operator's consistency check (<c>check [--repair]</c>): every stored content a file or version names is
+/// present with the SHA-256 and size it is recorded with; contents nothing names are listed, and with
+/// <paramref name="Repair"/> those left alone longer than the grace period are removed (as the hourly sweep would).
+/// </summary>
+public sealed record CheckBlobs(bool Repair) : IRequest<BlobCheckReport>;
+
+/// <param name="Named">Distinct contents that files or versions name.</param>
+/// <param name="Missing">Named but not stored: those files cannot be downloaded (restore the blobs from a backup).</param>
+/// <param name="Damaged">Stored, but the bytes no longer have their name's SHA-256 or the recorded size.</param>
+/// <param name="Unnamed">Stored, but nothing names them (a crash between writing and recording, or purged files within the grace period).</param>
+/// <param name="Removed">Unnamed contents removed by the repair.</param>
+public sealed record BlobCheckReport(int Named, IReadOnlyList<string> Missing, IReadOnlyList<string> Damaged, IReadOnlyList<string> Unnamed, int Removed)
+{
+    public bool Healthy => Missing.Count == 0 && Damaged.Count == 0;
+}

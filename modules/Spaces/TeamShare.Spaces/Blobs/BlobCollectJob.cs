@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
@@ -19,15 +18,7 @@ internal sealed class BlobCollectJob(SpacesDbContext db, IBlobStore blobs, Rende
 {
     public async Task RunAsync(CancellationToken ct)
     {
-        await blobs.CollectAsync(options.Value.Blobs.GracePeriod, StillNamedAsync, ct);
+        await blobs.CollectAsync(options.Value.Blobs.GracePeriod, (hashes, c) => BlobNames.NamedAsync(db, hashes, c), ct);
         renders.Trim(previews.Value.CacheMegabytes * 1024L * 1024, blobs.Exists);
-    }
-
-    private async Task<IReadOnlySet<string>> StillNamedAsync(IReadOnlyCollection<string> hashes, CancellationToken ct)
-    {
-        var versions = await db.Versions.Where(v => hashes.Contains(v.ContentSha256)).Select(v => v.ContentSha256).Distinct().ToListAsync(ct);
-        var items = await db.Items.Where(i => i.ContentSha256 != null && hashes.Contains(i.ContentSha256))
-            .Select(i => i.ContentSha256!).Distinct().ToListAsync(ct);
-        return versions.Concat(items).ToHashSet();
     }
 }

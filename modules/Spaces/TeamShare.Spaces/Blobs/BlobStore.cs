@@ -31,6 +31,9 @@ internal interface IBlobStore
     Task<int> CollectAsync(TimeSpan grace, Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlySet<string>>> stillNamed,
         CancellationToken ct);
 
+    /// <summary>Every stored blob's hash, for the consistency check.</summary>
+    IEnumerable<string> List();
+
     /// <summary>
     /// Deletes temporary files nothing has written to for <paramref name="idle"/>: uploads cut off by a crash. An upload in
     /// progress (on any instance sharing the directory) keeps writing, so it is never taken. Returns how many went.
@@ -167,15 +170,22 @@ internal sealed class FileSystemBlobStore : IBlobStore
         return deleted;
     }
 
+    public IEnumerable<string> List() => Blobs().Select(file => file.Name);
+
     /// <summary>Blob files nothing has written or marked for <paramref name="grace"/>, by their hash.</summary>
     private IEnumerable<string> IdleBlobs(TimeSpan grace)
     {
         var before = DateTime.UtcNow - grace;
+        return Blobs().Where(file => file.LastWriteTimeUtc < before).Select(file => file.Name);
+    }
+
+    private IEnumerable<FileInfo> Blobs()
+    {
         foreach (var first in HexFolders(new DirectoryInfo(_root)))
         foreach (var second in HexFolders(first))
         foreach (var file in second.EnumerateFiles())
         {
-            if (file.Name.Length == 64 && file.Name.All(Uri.IsHexDigit) && file.LastWriteTimeUtc < before) yield return file.Name;
+            if (file.Name.Length == 64 && file.Name.All(Uri.IsHexDigit)) yield return file;
         }
 
         // The two levels of a blob's path; tmp and condemned are not among them.

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Net;
+using TeamShare.IntegrationTests;
+
+namespace TeamShare.BrowserTests;
+
+/// <summary>Issue 23: the commands an operator runs on the same binary, as real processes on a real data directory.</summary>
+public sealed class OperatorCommandTests(HostProcess host) : IClassFixture<HostProcess>
+{
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var (dll, directory) = HostProcess.HostBinary();
+        var start = new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["TeamShare__DataDirectory"] = host.DataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    [Fact]
+    public async Task Issue23_check_reads_every_content_back_and_exits_1_when_one_is_missing_while_the_server_runs()
+    {
+        using var api = await host.ApiAsync("mia@acme.test");
+        var space = (await (await api.GetAsync("/api/spaces")).Json())[0].Id();
+        var uploaded = await api.Upload(space, "kept.txt", new MemoryStream("kept by the check"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+
+        var (exit, output) = await RunAsync("check");
+        Assert.True(exit == 0, output);
+        Assert.Contains("0 missing, 0 damaged", output);
+
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("kept by the check"u8.ToArray()));
+        File.Delete(Path.Combine(host.DataDirectory, "blobs", sha[..2], sha[2..4], sha));
+        (exit, output) = await RunAsync("check");
+        Assert.Equal(1, exit);
+        Assert.Contains($"missing  {sha}", output);
+    }
+
+    [Fact]
+    public async Task Issue23_resend_failed_mail_says_how_many_it_queued()
+    {
+        var (exit, output) = await RunAsync("resend-failed-mail");
+        Assert.True(exit == 0, output);
+        Assert.Contains("0 undeliverable mails queued again", output);
+    }
+}

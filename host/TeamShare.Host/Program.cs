@@ -24,6 +24,8 @@ var services = builder.Services;
 // Request URLs carry link and QR tokens. appsettings.json keeps the framework's request logs at Warning; without it (another
 // content root) they would be written at Information, tokens and all (issue 14 finding 11). An operator can still lower it.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// appsettings.json picks it (Logging:Console:FormatterName); "simple" gives the framework's plain text back.
+builder.Logging.AddConsoleFormatter<JsonLogLines, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>();
 
 services.Configure<TeamShareOptions>(builder.Configuration.GetSection(TeamShareOptions.Section));
 services.AddSingleton(TimeProvider.System);

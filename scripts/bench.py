@@ -72,14 +72,24 @@ def wrk(url, connections=32, seconds=5, headers=(), script=None):
     if script:
         command += ["-s", script]
     out = subprocess.run(command + [url], capture_output=True, text=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    # No figures at all (wrk could not connect, or every request timed out) is a failure, never "0 req/s" (issue 24).
+    served = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    rps = float(served.group(1)) if served else 0.0
     def pct(p):
         m = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
         return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)] if m else float("nan")
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     timeouts = re.search(r"timeout (\d+)", out)
     return {"rps": rps, "p50": pct(50), "p99": pct(99), "errors": int(non2xx.group(1)) if non2xx else 0,
-            "timeouts": int(timeouts.group(1)) if timeouts else 0}
+            "timeouts": int(timeouts.group(1)) if timeouts else 0, "failed": 1 if not served or rps == 0.0 else 0}
+
+
+def trouble(r):
+    """What went wrong in a wrk run, for the notes column: failures are shown, never averaged into a fast-looking figure."""
+    said = [f"{int(r.get(k, 0))} {what}" for k, what in (("timeouts", "timeouts"), ("errors", "non-2xx")) if r.get(k, 0)]
+    if r.get("failed"):
+        said.insert(0, "no answer")
+    return f" **✘ {', '.join(said)}**" if said else ""
 
 
 def curl_speed(args):
@@ -132,7 +142,9 @@ def run(args):
     smtp = subprocess.Popen(["/usr/bin/python3", str(ROOT / "tests/smtp/catcher.py"), str(smtp_port), str(smtp_dir)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert smtp.stdout.readline().strip() == b"ready"
     results = {"label": args.label, "commit": subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
-               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "rounds": args.rounds, "seconds": args.seconds, "scenarios": {}}
+               "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "rounds": args.rounds, "seconds": args.seconds, "scenarios": {},
+               # Another load on the machine skews every ratio: the 1-minute load average is kept with the figures.
+               "load_before": os.getloadavg()[0]}
     out = results["scenarios"]
     baseline_dir = work / "baseline"
     baseline_dir.mkdir()
@@ -242,8 +254,8 @@ def run(args):
             "B3": [("baseline", baseline.url + "/hash", [], str(post_lua)), ("subject", unlock_url, [], str(unlock_lua))],
             "B5.1k": [("subject", f"{subject.url}/api/shares", [f"Authorization: Bearer {mark}"], None)],
             "B5.100k": [("subject", f"{subject.url}/api/shares", [f"Authorization: Bearer {mia}"], None)],
-            "B5.search.1k": [("subject", f"{subject.url}/api/shares?q=report-0001", [f"Authorization: Bearer {mark}"], None)],
-            "B5.search.100k": [("subject", f"{subject.url}/api/shares?q=report-0001", [f"Authorization: Bearer {mia}"], None)],
+            "B5.search.1k": [("subject", f"{subject.url}/api/shares?name=report-0001", [f"Authorization: Bearer {mark}"], None)],
+            "B5.search.100k": [("subject", f"{subject.url}/api/shares?name=report-0001", [f"Authorization: Bearer {mia}"], None)],
             "B9.folder": [("subject", f"{subject.url}/api/spaces/{space}/items?parentId={big_folder['id']}", [f"Authorization: Bearer {mia}"], None)],
             "B9.page": [("subject", f"{subject.url}/api/spaces/{space}/items?parentId={big_folder['id']}&limit=500", [f"Authorization: Bearer {mia}"], None)],
             "B9.shared": [("subject", f"{subject.url}/api/shared-with-me", [f"Authorization: Bearer {mark}"], None)],
@@ -256,7 +268,7 @@ def run(args):
                     connections = 8 if name == "B3" else 1 if name.startswith(("B5", "B9")) else 32
                     runs[name][who].append(wrk(url, connections, args.seconds, headers, script))
         for name, legs in runs.items():
-            out[name] = {who: {k: median(r, k) for k in ("rps", "p50", "p99", "errors", "timeouts")} for who, r in legs.items()}
+            out[name] = {who: {k: median(r, k) for k in ("rps", "p50", "p99", "errors", "timeouts", "failed")} for who, r in legs.items()}
         _, counted_state = subject.api(mia, "GET", f"/api/shares/{counted['id']}")
         out["B2"]["count"] = counted_state["previewCount"]
         out["B2"]["limit"] = limit
@@ -325,6 +337,7 @@ def run(args):
     finally:
         smtp.terminate()
         shutil.rmtree(work, ignore_errors=True)
+    results["load_after"] = os.getloadavg()[0]
     (RESULTS / f"{args.label}.json").write_text(json.dumps(results, indent=2))
     return results
 
@@ -449,6 +462,10 @@ def fmt(v, unit=""):
     return f"{v}{unit}"
 
 
+def load_of(r):
+    return f", load average {r['load_before']:.2f} before and {r['load_after']:.2f} after" if "load_after" in r else ""
+
+
 def report(now, before):
     def row(sid, scenario, subject, baseline, target, extra=""):
         ratio = subject / baseline if baseline else float("nan")
@@ -460,10 +477,11 @@ def report(now, before):
         for kind in ("html", "json"):
             b1 = s[f"B1.{kind}"]
             lines.append(row("B1", f"open a link ({kind}), req/s, 32 conns", b1["subject"]["rps"], b1["baseline"]["rps"], "≥ 0.25, p99 < 10 ms",
-                             f"p50 {b1['subject']['p50']:.2f} / p99 {b1['subject']['p99']:.2f} ms (baseline p99 {b1['baseline']['p99']:.2f} ms)"))
+                             f"p50 {b1['subject']['p50']:.2f} / p99 {b1['subject']['p99']:.2f} ms (baseline p99 {b1['baseline']['p99']:.2f} ms)"
+                             + trouble(b1["subject"])))
         b2 = s["B2"]
         lines.append(row("B2", "counted open (preview), req/s", b2["subject"]["rps"], s["B1.html"]["subject"]["rps"], "≥ 0.5 of B1",
-                         f"count {b2['count']} of limit {b2['limit']}; p99 {b2['subject']['p99']:.2f} ms"))
+                         f"count {b2['count']} of limit {b2['limit']}; p99 {b2['subject']['p99']:.2f} ms" + trouble(b2["subject"])))
         b3 = s["B3"]
         during = b3.get("open_during_unlocks", {})
         lines.append(row("B3", "unlock a password link, req/s", b3["subject"]["rps"], b3["baseline"]["rps"], "≥ 0.8",
@@ -472,7 +490,7 @@ def report(now, before):
             small, large = s[f"B5.{what}1k"]["subject"], s[f"B5.{what}100k"]["subject"]
             lines.append(f"| B5 | My Shares {'search' if what else 'first page'}: p99 at 1k / 100k shares | {large['p99']:.2f} ms (100k) | "
                          f"{small['p99']:.2f} ms (1k) | {large['p99'] / small['p99']:.2f} | p99 < 20 ms, 100k/1k < 1.5 | "
-                         f"{fmt(small['rps'])} / {fmt(large['rps'])} req/s, 1 conn |")
+                         f"{fmt(small['rps'])} / {fmt(large['rps'])} req/s, 1 conn{trouble(small)}{trouble(large)} |")
         lines.append(row("B6", "1 GiB download through a link, MB/s", s["B6"]["subject"], s["B6"]["baseline"], "≥ 0.85, < 50 MB growth",
                          f"host peak memory grew {s['B6']['memory_growth_mb']:.0f} MB over B6+B7"))
         lines.append(row("B7", "1 GiB member upload, MB/s", s["B7"]["member"], s["B7"]["baseline"], "≥ 0.8", "multipart vs raw body copy"))
@@ -484,7 +502,7 @@ def report(now, before):
                           ("B9.folder", "a folder of 10 000 items, all at once (no limit)"), ("B9.shared", "shared with me, 5 000 grants")):
             if key in s:
                 b9 = s[key]["subject"]
-                lines.append(f"| B9 | {what}: p50 / p99 | {b9['p50']:.1f} / {b9['p99']:.1f} ms | | | p99 < 50 ms | {fmt(b9['rps'])} req/s, 1 conn |")
+                lines.append(f"| B9 | {what}: p50 / p99 | {b9['p50']:.1f} / {b9['p99']:.1f} ms | | | p99 < 50 ms | {fmt(b9['rps'])} req/s, 1 conn{trouble(b9)} |")
         if "S1" in s:
             s1 = s["S1"]
             lines.append(f"| S1 | link open (json) on PostgreSQL: one instance / two instances, req/s | {fmt(s1['two'])} (two) | {fmt(s1['one'])} (one) | "
@@ -508,12 +526,12 @@ def report(now, before):
         "./scripts/bench.sh --label before   # a run kept beside the next one as 'before'",
         "```",
         "",
-        f"## This run: commit {now['commit']}, {now['date']}",
+        f"## This run: commit {now['commit']}, {now['date']}{load_of(now)}",
         "",
         *table(now),
     ]
     if before:
-        doc += ["", f"## Before: commit {before['commit']}, {before['date']} (same setup)", "", *table(before)]
+        doc += ["", f"## Before: commit {before['commit']}, {before['date']}{load_of(before)} (same setup)", "", *table(before)]
     notes = ROOT / "docs/benchmarks-notes.md"
     if notes.exists():
         doc += ["", notes.read_text().strip()]

@@ -32,6 +32,7 @@ services.AddSingleton(TimeProvider.System);
 var teamShareOptions = builder.Configuration.GetSection(TeamShareOptions.Section).Get<TeamShareOptions>() ?? new TeamShareOptions();
 services.AddDataProtectionKeys(builder.Configuration, teamShareOptions);
 services.AddSingleton<StartupState>();
+services.AddSingleton<MaintenanceSwitch>();
 services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobTrigger, HangfireJobTrigger>();
 services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobSchedule, HangfireJobSchedule>();
 foreach (var module in Modules.All) module.AddServices(services, builder.Configuration);
@@ -80,6 +81,9 @@ var app = builder.Build();
 if (args is [CopyDatabaseCommand.Verb, ..]) return await CopyDatabaseCommand.RunAsync(app.Services, args);
 if (args is [ResendFailedMailCommand.Verb, ..]) return await ResendFailedMailCommand.RunAsync(app.Services);
 if (args is [CheckCommand.Verb, ..]) return await CheckCommand.RunAsync(app.Services, args);
+if (args is [Maintenance.Verb, ..]) return Maintenance.Run(app.Services, args);
+if (args is [BackupCommands.Backup, ..]) return await BackupCommands.BackupAsync(app.Services, args);
+if (args is [BackupCommands.Restore, ..]) return BackupCommands.RestoreFrom(app.Services, args);
 
 if (await StartFailure.ExplainAsync(() => DatabaseStartup.PrepareAsync(app.Services)) is { } failure)
 {
@@ -99,6 +103,7 @@ app.UseRouting();
 app.UseAuthentication();
 // After authentication: the member's own language comes from their account.
 app.UseRequestLocalization();
+app.UseMaintenance();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseApiAntiforgery();

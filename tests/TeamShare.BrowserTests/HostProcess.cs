@@ -14,7 +14,7 @@ namespace TeamShare.BrowserTests;
 public class HostProcess : IAsyncLifetime
 {
     private Process? _process;
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "teamshare-browser", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "teamshare-browser", Guid.NewGuid().ToString("N"));
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Extra settings for the process, as environment variables.</summary>

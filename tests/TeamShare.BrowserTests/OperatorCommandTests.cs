@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using TeamShare.IntegrationTests;
 
 namespace TeamShare.BrowserTests;
@@ -37,6 +38,46 @@ public sealed class OperatorCommandTests(HostProcess host) : IClassFixture<HostP
         (exit, output) = await RunAsync("check");
         Assert.Equal(1, exit);
         Assert.Contains($"missing  {sha}", output);
+    }
+
+    [Fact]
+    public async Task Issue23_maintenance_on_gives_members_scripts_and_recipients_a_notice_while_operators_get_in_and_off_restores()
+    {
+        using var mia = await host.ApiAsync("mia@acme.test");
+        using var olivia = await host.ApiAsync("olivia@acme.test");
+        var space = (await (await mia.GetAsync("/api/spaces")).Json())[0].Id();
+        var file = (await (await mia.Upload(space, "maintained.txt", new MemoryStream("kept"u8.ToArray()))).Json()).Id();
+        var link = (await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { file } })).Json()).GetProperty("url").GetString()!;
+        using var browser = new HttpClient();
+        browser.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        try
+        {
+            var (exit, output) = await RunAsync("maintenance", "on");
+            Assert.True(exit == 0, output);
+            await Task.Delay(1100); // each instance reads the switch at most once a second
+
+            var api = await mia.GetAsync("/api/spaces");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("maintenance", (await api.Json()).GetProperty("reason").GetString());
+            Assert.NotNull(api.Headers.RetryAfter);
+            var page = await browser.GetAsync($"{host.BaseUrl}/files");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Contains("TeamShare is being maintained and will be back shortly.", await page.Content.ReadAsStringAsync());
+            var recipient = await browser.GetAsync(link);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, recipient.StatusCode);
+            Assert.Contains("Please try the link again later.", await recipient.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await olivia.GetAsync("/api/spaces")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"{host.BaseUrl}/health/live")).StatusCode);
+        }
+        finally
+        {
+            var (exit, output) = await RunAsync("maintenance", "off");
+            Assert.True(exit == 0, output);
+        }
+        await Task.Delay(1100);
+        Assert.Equal(HttpStatusCode.OK, (await mia.GetAsync("/api/spaces")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(link)).StatusCode);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<Recurring
     {
         var registration = registrations.Single(r => r.Id == id);
         await using var scope = scopes.CreateAsyncScope();
+        // Maintenance pauses every sweep; each is idempotent and catches up at its next run once maintenance is off.
+        if (scope.ServiceProvider.GetRequiredService<Startup.MaintenanceSwitch>().IsOn) return;
         var job = (IRecurringJob)scope.ServiceProvider.GetRequiredService(registration.JobType);
         await job.RunAsync(cancellationToken);
     }

@@ -52,6 +52,8 @@ internal sealed class HtmlProblems : IProblemDetailsWriter
             403 => (title ?? "Not allowed", detail ?? "You may not open this."),
             413 => (title ?? "Too large", detail ?? "That is larger than this server accepts."),
             401 => (title ?? "Sign-in required", detail ?? "Sign in to open this."),
+            // Maintenance, an unreachable database, a full disk: our own sentences (UnavailableProblems, Maintenance), never an exception's.
+            503 or 507 when title is not null && detail is not null => (title, detail),
             _ when status >= 500 => ("Something went wrong", "The server could not finish this. Try again in a moment."),
             _ => (title ?? "That did not work", detail ?? "The request could not be done as sent."),
         };

@@ -33,3 +33,24 @@ public sealed class PublishesInline(IPublisher publisher)
 {
     public async Task Tell(INotification n) => await publisher.Publish(n);
 }
+
+/// <summary>An endpoint that locates a service and takes a DbContext.</summary>
+public static class LocatingEndpoints
+{
+    public static string Handle(Microsoft.AspNetCore.Http.HttpContext http, LeakyDbContext db) =>
+        http.RequestServices.GetType().Name + db.GetType().Name;
+}
+
+/// <summary>A page model that locates a service.</summary>
+public sealed class LocatingPageModel : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+{
+    public string OnGet() => HttpContext.RequestServices.GetType().Name;
+}
+
+public sealed record Pong(int Value) : IRequest<int>;
+
+/// <summary>A handler that takes another handler instead of sending its request.</summary>
+public sealed class PongHandler(PingProcessor ping) : IRequestHandler<Pong, int>
+{
+    public ValueTask<int> Handle(Pong request, CancellationToken cancellationToken) => ping.Handle(new OpenContract("x"), cancellationToken);
+}

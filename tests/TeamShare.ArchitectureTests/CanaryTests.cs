@@ -42,4 +42,20 @@ public sealed class CanaryTests
     [Fact]
     public void Publishing_rule_catches_an_inline_publish() =>
         Assert.Contains("TeamShare.Canary.PublishesInline", Rules.InlinePublishes(Canary));
+
+    [Fact]
+    public void Service_locator_rule_catches_RequestServices_in_an_endpoint_and_a_page_model()
+    {
+        var found = Rules.ServiceLocators(Canary);
+        Assert.Contains("TeamShare.Canary.LocatingEndpoints", found);
+        Assert.Contains("TeamShare.Canary.LocatingPageModel", found);
+    }
+
+    [Fact]
+    public void DbContext_in_endpoint_rule_catches_an_endpoint_taking_a_context() =>
+        Assert.Contains("TeamShare.Canary.LocatingEndpoints", Rules.EndpointsWithDbContexts(Canary));
+
+    [Fact]
+    public void Injected_handler_rule_catches_a_handler_taking_another() =>
+        Assert.Contains("TeamShare.Canary.PongHandler", Rules.HandlersInjectedIntoHandlers(Canary));
 }

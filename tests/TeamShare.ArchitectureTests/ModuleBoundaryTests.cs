@@ -68,6 +68,21 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(Rules.InlinePublishes(typeof(TeamShare.SharedKernel.Publishing.BestEffort<>).Assembly));
     }
 
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void Page_models_and_endpoints_locate_no_services(string module) =>
+        Assert.Empty(Rules.ServiceLocators(Assemblies.ByName(module)));
+
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void Endpoints_take_no_DbContext(string module) =>
+        Assert.Empty(Rules.EndpointsWithDbContexts(Assemblies.ByName(module)));
+
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void No_handler_is_injected_into_another(string module) =>
+        Assert.Empty(Rules.HandlersInjectedIntoHandlers(Assemblies.ByName(module)));
+
     [Fact]
     public void Endpoints_live_in_modules_not_in_the_host() => Assert.Empty(Rules.EndpointsOutsideModules(Assemblies.Host));
 

@@ -110,6 +110,47 @@ public static class Rules
             .Select(x => x.Type.FullName).Distinct().ToList();
     }
 
+    /// <summary>
+    /// Rule 8 (ADR 0024): page models and endpoints get what they need injected, never by locating it through
+    /// <c>HttpContext.RequestServices</c>, which hides a dependency from the constructor and from these rules. Reads the IL.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceLocators(Assembly assembly)
+    {
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(assembly.Location);
+        static Mono.Cecil.TypeDefinition Outermost(Mono.Cecil.TypeDefinition t) => t.DeclaringType is { } d ? Outermost(d) : t;
+        static bool IsPageModel(Mono.Cecil.TypeDefinition t) =>
+            t.BaseType is { } b && (b.FullName == "Microsoft.AspNetCore.Mvc.RazorPages.PageModel" || (b.Resolve() is { } r && IsPageModel(r)));
+        static bool IsEndpoint(Mono.Cecil.TypeDefinition t) => t.Name.EndsWith("Endpoint") || t.Name.EndsWith("Endpoints");
+        return module.GetTypes()
+            .Where(t => IsEndpoint(Outermost(t)) || IsPageModel(Outermost(t)))
+            .Where(t => t.Methods.Any(m => m.HasBody && m.Body.Instructions.Any(i =>
+                i.Operand is Mono.Cecil.MethodReference { Name: "get_RequestServices" })))
+            .Select(t => Outermost(t).FullName).Distinct().ToList();
+    }
+
+    /// <summary>Rule 9 (ADR 0024): an endpoint speaks to its module through requests, never to a DbContext directly.</summary>
+    public static IReadOnlyList<string> EndpointsWithDbContexts(Assembly module)
+    {
+        var contexts = module.GetTypes().Where(t => typeof(DbContext).IsAssignableFrom(t)).Select(t => t.FullName!).ToArray();
+        var endpoints = module.GetTypes().Where(t => t.Name.EndsWith("Endpoint") || t.Name.EndsWith("Endpoints"));
+        return contexts.Length == 0 ? [] : endpoints
+            .Where(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Any(m => m.GetParameters().Any(p => typeof(DbContext).IsAssignableFrom(p.ParameterType))))
+            .Select(t => t.FullName!).ToList();
+    }
+
+    /// <summary>
+    /// Rule 10 (ADR 0024): a handler never takes another handler in its constructor; it sends that request, so the pipeline
+    /// (and whatever it adds) runs for it too.
+    /// </summary>
+    public static IReadOnlyList<string> HandlersInjectedIntoHandlers(Assembly module)
+    {
+        var handlers = Handlers(module).ToHashSet();
+        return handlers.Where(h => h.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .Any(c => c.GetParameters().Any(p => handlers.Contains(p.ParameterType))))
+            .Select(t => t.FullName!).ToList();
+    }
+
     private static readonly HashSet<string> PublishingSeam =
     [
         "TeamShare.SharedKernel.Data.DurableNotifications", "TeamShare.SharedKernel.Data.NotificationRelay`1",

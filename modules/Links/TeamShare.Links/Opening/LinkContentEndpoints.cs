@@ -109,7 +109,7 @@ internal static class LinkContentEndpoints
     /// A drop box answers with what it received, not the stored name, so a rename cannot reveal that a file existed.
     /// </summary>
     public static async Task<IResult> Upload(string token, Guid? folderId, HttpContext http, LinkGate gate, IMediator mediator,
-        LinksDbContext db, TimeProvider clock, IOptions<TeamShareOptions> options, BestEffort<LinkUsed> uses, CancellationToken ct)
+        TimeProvider clock, IOptions<TeamShareOptions> options, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
@@ -130,7 +130,7 @@ internal static class LinkContentEndpoints
         {
             var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body), ct);
             if (written.Item is null) return FileWriteProblems.Of(written);
-            await db.Links.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
+            await mediator.Send(new CountLinkUpload(share.Id), ct);
             uses.Publish(Visitors.Used(http, share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
             return share.AllowPreview
                 ? TypedResults.Created((string?)null, new { name = written.Item.Name, size = written.Item.Size })

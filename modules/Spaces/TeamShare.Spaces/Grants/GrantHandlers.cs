@@ -83,14 +83,15 @@ internal sealed class RevokeGrantHandler(SpacesDbContext db) : IRequestHandler<R
         await db.Grants.Where(g => g.Id == r.GrantId && g.ItemId == r.ItemId && g.TeamId == r.TeamId).ExecuteDeleteAsync(ct) == 1;
 }
 
-internal sealed class TransferItemOwnershipHandler(SpacesDbContext db, ApplyGrantsHandler grants) : IRequestHandler<TransferItemOwnership, bool>
+internal sealed class TransferItemOwnershipHandler(SpacesDbContext db, IMediator mediator) : IRequestHandler<TransferItemOwnership, bool>
 {
     public async ValueTask<bool> Handle(TransferItemOwnership r, CancellationToken ct)
     {
         var changed = await db.Items.Where(i => i.Id == r.ItemId && i.TeamId == r.TeamId && i.OwnerUserId == r.FromUserId && i.ParentId != null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.OwnerUserId, r.ToUserId), ct);
         if (changed == 0) return false;
-        await grants.Handle(new ApplyGrants(r.TeamId, r.ItemId,
+        // Sent, not called: the former owner's grant goes through the same pipeline as every other (ADR 0024, rule 10).
+        await mediator.Send(new ApplyGrants(r.TeamId, r.ItemId,
             [new GrantSpec(Guid.CreateVersion7(), PrincipalKinds.User, r.FromUserId, AccessRole.Editor, r.ToUserId)]), ct);
         return true;
     }

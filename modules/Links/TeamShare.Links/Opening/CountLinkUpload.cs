@@ -1,0 +1,14 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using TeamShare.Links.Data;
+
+namespace TeamShare.Links.Opening;
+
+/// <summary>LK-8: one more file received through a link, counted in one atomic statement (the sharer's list shows it).</summary>
+internal sealed record CountLinkUpload(Guid LinkId) : IRequest<int>;
+
+internal sealed class CountLinkUploadHandler(LinksDbContext db) : IRequestHandler<CountLinkUpload, int>
+{
+    public async ValueTask<int> Handle(CountLinkUpload request, CancellationToken ct) =>
+        await db.Links.Where(s => s.Id == request.LinkId).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
+}

@@ -65,6 +65,24 @@ public sealed partial class RecipientCodeTests() : WithMailServer(startSmtp: tru
     }
 
     [Fact]
+    public async Task Issue27_L6_a_mailed_code_is_not_kept_in_the_outbox_once_the_mail_went()
+    {
+        var (link, _, _) = await SharedOutsideAsync("kept@example.org");
+        Assert.Equal(HttpStatusCode.Accepted, (await _factory.Client().PostAsync($"{link}/code", null)).StatusCode);
+        var code = await MailedCodeAsync("kept@example.org");
+        Assert.Matches("^[0-9]{6}$", code);
+
+        var models = new List<string>();
+        await using var connection = await TestDatabase.OpenAsync(_factory.DataDirectory);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "ModelJson" FROM "invitations_outbox" WHERE "Template" = 'recipient-code' AND "SentAt" IS NOT NULL""";
+        await using (var rows = await command.ExecuteReaderAsync())
+            while (await rows.ReadAsync()) models.Add(rows.GetString(0));
+        Assert.NotEmpty(models);
+        Assert.All(models, model => Assert.DoesNotContain(code, model));
+    }
+
+    [Fact]
     public async Task Issue11_five_wrong_codes_use_the_code_up_and_a_new_code_works()
     {
         var (link, item, _) = await SharedOutsideAsync("tries@example.org");

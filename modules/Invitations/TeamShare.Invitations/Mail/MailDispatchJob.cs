@@ -79,7 +79,11 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                 var (result, error) = await session.SendAsync(mail.MessageId, mail.To, templates.Render(mail.Template, model), ct);
                 switch (result)
                 {
-                    case SendResult.Sent: Outbox.Sent(mail, now); break;
+                    case SendResult.Sent:
+                        Outbox.Sent(mail, now);
+                        // What a mail said (a sign-in code, a reset or an outside link's base) is not kept once it went (issue 27 L6).
+                        mail.ModelJson = "{}";
+                        break;
                     case SendResult.Refused: Outbox.Fail(mail, now, error!); break;
                     default: Outbox.Retry(mail, now, error!); break;
                 }

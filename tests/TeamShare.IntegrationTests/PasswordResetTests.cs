@@ -93,6 +93,25 @@ public sealed partial class PasswordResetTests() : WithMailServer(startSmtp: tru
     }
 
     [Fact]
+    public async Task Issue27_L8_a_newer_reset_mail_ends_the_links_mailed_before_it()
+    {
+        var email = await NewMemberAsync();
+        var anonymous = _factory.Anonymous();
+        Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email })).StatusCode);
+        var older = await MailedTokenAsync(email, 1);
+        _factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email })).StatusCode);
+        var newer = await MailedTokenAsync(email, 2);
+        Assert.NotEqual(older, newer);
+
+        var stale = await anonymous.PostAsJsonAsync("/api/auth/password-reset/complete", new { token = older, newPassword = "an-old-link-Password-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        Assert.Contains("token", (await stale.Json()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await anonymous.PostAsJsonAsync("/api/auth/password-reset/complete", new { token = newer, newPassword = "the-new-link-Password-1" })).StatusCode);
+    }
+
+    [Fact]
     public async Task ID8_a_reset_link_ends_after_an_hour_and_the_form_sends_at_most_three_mails_an_hour()
     {
         var email = await NewMemberAsync();

@@ -17,11 +17,16 @@ internal sealed class IssueMailLinkTokenHandler(IdentityDbContext db, TimeProvid
         {
             case IssueMailLinkToken.PasswordReset:
             {
-                var live = await db.PasswordResets.AnyAsync(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > now
-                    && db.Users.Any(u => u.Id == r.UserId && u.IsActive && u.RemovedAt == null), ct);
-                if (!live) return null;
+                var reset = await db.PasswordResets.Where(r => r.Id == id && r.UsedAt == null && r.ExpiresAt > now
+                    && db.Users.Any(u => u.Id == r.UserId && u.IsActive && u.RemovedAt == null))
+                    .Select(r => new { r.UserId, r.CreatedAt }).FirstOrDefaultAsync(ct);
+                if (reset is null) return null;
                 var (token, hash) = New("tsr_");
                 await db.PasswordResets.Where(r => r.Id == id).ExecuteUpdateAsync(r => r.SetProperty(x => x.TokenHash, hash), ct);
+                // Only the newest mailed link resets: the ones asked for before it stop working (issue 27 L8), as Google's and
+                // GitHub's do. Newer requests still queued keep theirs; each supersedes this one when it goes.
+                await db.PasswordResets.Where(r => r.UserId == reset.UserId && r.CreatedAt < reset.CreatedAt && r.UsedAt == null)
+                    .ExecuteUpdateAsync(r => r.SetProperty(x => x.UsedAt, now), ct);
                 return token;
             }
             case IssueMailLinkToken.MemberInvitation:

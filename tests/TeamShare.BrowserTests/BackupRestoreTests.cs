@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -15,18 +14,8 @@ namespace TeamShare.BrowserTests;
 /// </summary>
 public sealed class BackupRestoreTests(ITestOutputHelper output)
 {
-    private static async Task<(int Exit, string Output)> RunAsync(string dataDirectory, params string[] args)
-    {
-        var (dll, directory) = HostProcess.HostBinary();
-        var start = new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["TeamShare__DataDirectory"] = dataDirectory;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var printed = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
-        return (process.ExitCode, await printed + await errors);
-    }
+    private static Task<(int Exit, string Output)> RunAsync(string dataDirectory, params string[] args) =>
+        HostProcess.RunCommandAsync(dataDirectory, args);
 
     [Fact]
     public async Task Issue23_a_backup_taken_during_uploads_restores_every_acknowledged_file_token_link_and_password()

@@ -75,6 +75,24 @@ public class HostProcess : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// One of the operator's commands (<c>check</c>, <c>backup</c>, <c>maintenance on</c> …) on the same binary, against a data
+    /// directory, as a separate process: its exit code and everything it printed.
+    /// </summary>
+    public static async Task<(int Exit, string Output)> RunCommandAsync(string dataDirectory, params string[] args)
+    {
+        var (dll, directory) = HostBinary();
+        var start = new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["TeamShare__DataDirectory"] = dataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var printed = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, await printed + await errors);
+    }
+
     /// <summary>The built host (the same configuration as the tests) and its content root.</summary>
     public static (string Dll, string Directory) HostBinary()
     {

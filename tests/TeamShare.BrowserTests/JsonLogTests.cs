@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using TeamShare.IntegrationTests;
@@ -8,31 +7,21 @@ namespace TeamShare.BrowserTests;
 /// <summary>A host whose blobs live on a 4 MB tmpfs (the test command runs as root, or with sudo, which may mount one).</summary>
 public sealed class SmallDiskHost : HostProcess
 {
-    private readonly string _mount = Path.Combine(Path.GetTempPath(), "teamshare-small-disk", Guid.NewGuid().ToString("N"));
+    private SmallDisk? _disk;
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings() =>
-        [new("TeamShare__BlobDirectory", _mount), new("TeamShare__Blobs__MinFreeMegabytes", "1")];
+        [new("TeamShare__BlobDirectory", _disk!.Path), new("TeamShare__Blobs__MinFreeMegabytes", "1")];
 
     public override async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_mount);
-        Run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", _mount);
+        _disk = new SmallDisk();
         await base.InitializeAsync();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        Run("umount", "-l", _mount);
-    }
-
-    private static void Run(params string[] command)
-    {
-        var start = Environment.UserName == "root" ? new ProcessStartInfo(command[0], command[1..]) : new ProcessStartInfo("sudo", ["-n", .. command]);
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{string.Join(' ', command)} failed: {process.StandardError.ReadToEnd()}");
+        _disk?.Dispose();
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using TeamShare.IntegrationTests;
@@ -8,18 +7,7 @@ namespace TeamShare.BrowserTests;
 /// <summary>Issue 23: the commands an operator runs on the same binary, as real processes on a real data directory.</summary>
 public sealed class OperatorCommandTests(HostProcess host) : IClassFixture<HostProcess>
 {
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var (dll, directory) = HostProcess.HostBinary();
-        var start = new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["TeamShare__DataDirectory"] = host.DataDirectory;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        return (process.ExitCode, await output + await errors);
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => HostProcess.RunCommandAsync(host.DataDirectory, args);
 
     [Fact]
     public async Task Issue23_check_reads_every_content_back_and_exits_1_when_one_is_missing_while_the_server_runs()

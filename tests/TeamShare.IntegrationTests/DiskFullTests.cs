@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace TeamShare.IntegrationTests;
@@ -9,28 +8,13 @@ namespace TeamShare.IntegrationTests;
 /// </summary>
 public sealed class DiskFullTests : IDisposable
 {
-    private readonly string _mount = Path.Combine(Path.GetTempPath(), "teamshare-full", Guid.NewGuid().ToString("N"));
-
-    public DiskFullTests()
-    {
-        Directory.CreateDirectory(_mount);
-        Run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", _mount);
-    }
-
-    private static void Run(params string[] command)
-    {
-        var start = Environment.UserName == "root" ? new ProcessStartInfo(command[0], command[1..]) : new ProcessStartInfo("sudo", ["-n", .. command]);
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{string.Join(' ', command)} failed: {process.StandardError.ReadToEnd()}");
-    }
+    private readonly SmallDisk _disk = new();
 
     [Fact]
     public async Task Issue23_SP2_an_upload_that_does_not_fit_is_507_keeps_nothing_and_the_instance_turns_unready()
     {
         using var factory = new TeamShareFactory();
-        factory.Settings["TeamShare:BlobDirectory"] = _mount;
+        factory.Settings["TeamShare:BlobDirectory"] = _disk.Path;
         factory.Settings["TeamShare:Blobs:MinFreeMegabytes"] = "1";
         var mia = await factory.ClientForAsync("mia@acme.test");
         var space = (await mia.PersonalSpace()).Id();
@@ -48,14 +32,10 @@ public sealed class DiskFullTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, (await mia.Upload(space, "small.txt", new MemoryStream(new byte[100_000]))).StatusCode);
 
         // Filled to under a megabyte free, the instance says it is not ready (a balancer stops sending it uploads).
-        await File.WriteAllBytesAsync(Path.Combine(_mount, "filler"), new byte[(int)(new DriveInfo(_mount).AvailableFreeSpace - 200_000)]);
+        await File.WriteAllBytesAsync(Path.Combine(_disk.Path, "filler"), new byte[(int)(new DriveInfo(_disk.Path).AvailableFreeSpace - 200_000)]);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await factory.Anonymous().GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/health/live")).StatusCode);
     }
 
-    public void Dispose()
-    {
-        Run("umount", "-l", _mount);
-        try { Directory.Delete(_mount, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _disk.Dispose();
 }

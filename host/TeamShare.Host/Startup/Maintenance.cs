@@ -7,11 +7,12 @@ namespace TeamShare.Host.Startup;
 /// <summary>
 /// Issue 23: maintenance mode, switched by the operator's <c>maintenance on|off</c>. The switch is a file in the blob
 /// directory, the one place every instance shares whatever the database, so one command pauses them all. Read at most
-/// once a second per instance: a request never waits on it.
+/// every <c>TeamShare:MaintenanceCheckMilliseconds</c> (1000) per instance, so requests do not each ask the file system.
 /// </summary>
 internal sealed class MaintenanceSwitch(IOptions<TeamShareOptions> options)
 {
     private readonly string _flag = Path.Combine(options.Value.FullBlobDirectory, "maintenance");
+    private readonly long _interval = options.Value.MaintenanceCheckMilliseconds;
     private long _nextCheck;
     private volatile bool _on;
 
@@ -23,7 +24,7 @@ internal sealed class MaintenanceSwitch(IOptions<TeamShareOptions> options)
             if (now >= Interlocked.Read(ref _nextCheck))
             {
                 _on = File.Exists(_flag);
-                Interlocked.Exchange(ref _nextCheck, now + 1000);
+                Interlocked.Exchange(ref _nextCheck, now + _interval);
             }
             return _on;
         }
@@ -45,15 +46,20 @@ internal static class Maintenance
     /// While it is on: operators get in as usual (and anyone may sign in, so they can); link and invitation recipients get a
     /// notice that the file is briefly unavailable; members and scripts get 503 with Retry-After. Health endpoints answer.
     /// </summary>
-    public static IApplicationBuilder UseMaintenance(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseMaintenance(this IApplicationBuilder app)
     {
-        var services = context.RequestServices;
-        if (!services.GetRequiredService<MaintenanceSwitch>().IsOn || PassesThrough(context)
-            || context.User.IsOperator(services.GetRequiredService<IOptions<TeamShareOptions>>().Value.Operators))
+        // Singletons, resolved once here rather than looked up on every request.
+        var maintenance = app.ApplicationServices.GetRequiredService<MaintenanceSwitch>();
+        var operators = app.ApplicationServices.GetRequiredService<IOptions<TeamShareOptions>>().Value.Operators;
+        return app.Use(async (context, next) =>
         {
-            await next();
-            return;
-        }
+            if (!maintenance.IsOn || PassesThrough(context) || context.User.IsOperator(operators)) await next();
+            else await RefuseAsync(context);
+        });
+    }
+
+    private static async Task RefuseAsync(HttpContext context)
+    {
         context.Response.Headers.RetryAfter = "300";
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         var recipient = context.Request.Path.StartsWithSegments("/s") || context.Request.Path.StartsWithSegments("/q")
@@ -62,7 +68,7 @@ internal static class Maintenance
             detail: recipient
                 ? "This file is briefly unavailable while the service is being maintained. Please try the link again later."
                 : "TeamShare is being maintained and will be back shortly. Nothing is lost; please try again later.").ExecuteAsync(context);
-    });
+    }
 
     private static bool PassesThrough(HttpContext context)
     {

@@ -74,6 +74,7 @@ internal static class SettingsCheck
         Settings.AtLeast(problems, "TeamShare:MaxUploadBytes", options.MaxUploadBytes, 1);
         Settings.AtLeast(problems, "TeamShare:Database:StartWaitSeconds", options.Database.StartWaitSeconds, 0);
         Settings.AtLeast(problems, "TeamShare:Blobs:MinFreeMegabytes", options.Blobs.MinFreeMegabytes, 0);
+        Settings.AtLeast(problems, "TeamShare:MaintenanceCheckMilliseconds", options.MaintenanceCheckMilliseconds, 0);
         Settings.AtLeast(problems, "TeamShare:LinkEventRetentionDays", options.LinkEventRetentionDays, 1);
         Settings.AtLeast(problems, "TeamShare:OutboxLeaseSeconds", options.OutboxLeaseSeconds, 10);
         Settings.AtLeast(problems, "TeamShare:RateLimits:AnonymousPerMinute", options.RateLimits.AnonymousPerMinute, 1);

@@ -31,26 +31,25 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
         var unapplied = await db.Invitations.AsNoTracking().Where(i => i.AppliedAt == null).Select(i => i.Id).ToListAsync(ct);
         // One SMTP connection for the whole run; every mail is saved as sent right after it went, so a crash resends at most one.
         await using var session = sender.OpenSession();
-        List<OutboxMail> batch = [];
         try
         {
-            await SendDueAsync(session, unapplied, b => batch = b, ct);
+            await SendDueAsync(session, unapplied, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // A graceful stop: the rest of the claimed batch goes back now, so another instance sends it without waiting.
-            await Outbox.ReleaseAsync(db.Outbox, batch);
+            // A graceful stop: the rest of the claimed batch (what the context still tracks) goes back now, so another
+            // instance sends it without waiting for the lease.
+            await Outbox.ReleaseAsync(db.Outbox, db.ChangeTracker.Entries<OutboxMail>().Select(e => e.Entity).ToList());
             throw;
         }
     }
 
-    private async Task SendDueAsync(MailSession session, List<Guid> unapplied, Action<List<OutboxMail>> claimed, CancellationToken ct)
+    private async Task SendDueAsync(MailSession session, List<Guid> unapplied, CancellationToken ct)
     {
         for (var batches = 0; batches < MaxBatches; batches++)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var batch = await Outbox.ClaimDueAsync(db.Outbox, now, 50, options.Value.OutboxLease, ct);
-            claimed(batch);
             if (batch.Count == 0) break;
             // The invitations behind the batch's external mails in one query, not one per mail.
             var invitationIds = batch.Where(m => m.InvitationId is not null).Select(m => m.InvitationId!.Value).ToList();

@@ -37,6 +37,9 @@ public sealed class TeamShareOptions
     public OutboundOptions Outbound { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>How often an instance looks at the maintenance switch: how soon <c>maintenance on|off</c> reaches it.</summary>
+    public int MaintenanceCheckMilliseconds { get; set; } = 1000;
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string FullBlobDirectory => Path.GetFullPath(BlobDirectory ?? Path.Combine(FullDataDirectory, "blobs"));
 }

@@ -122,6 +122,9 @@ public sealed class WebhookChannelTests(TeamShareFactory factory) : IClassFixtur
     [InlineData("http://169.254.169.254/latest/meta-data/")]
     [InlineData("http://[::1]:8080/hook")]
     [InlineData("http://[::ffff:192.168.0.1]/hook")]
+    [InlineData("http://[::127.0.0.1]/hook")]
+    [InlineData("http://[2002:7f00:2::1]/hook")]
+    [InlineData("http://[64:ff9b:1::a00:1]/hook")]
     [InlineData("http://0.0.0.0:9/hook")]
     public async Task CH2_a_webhook_to_an_inner_address_is_refused_when_set(string url)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -154,10 +155,46 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
         await File.WriteAllBytesAsync(crashed, new byte[1024]);
         await File.WriteAllBytesAsync(uploading, new byte[1024]);
         File.SetLastWriteTimeUtc(crashed, DateTime.UtcNow.AddHours(-2));
+        File.SetLastWriteTimeUtc(uploading, DateTime.UtcNow.AddHours(-2));
 
+        // A writer holds its file locked until it is named (issue 27 L9: a slow upload is not judged by its age any more).
+        await using (new FileStream(uploading, FileMode.Open, FileAccess.Write, FileShare.None))
         using (var scope = factory.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<TrashPurgeJob>().RunAsync(CancellationToken.None);
         Assert.False(File.Exists(crashed));
         Assert.True(File.Exists(uploading));
+    }
+
+    [Fact]
+    public async Task L9_a_partial_upload_of_a_killed_process_goes_at_the_next_start_and_one_another_process_still_writes_stays()
+    {
+        await using var restarted = new TeamShareFactory();
+        var tmp = Directory.CreateDirectory(Path.Combine(restarted.DataDirectory, "blobs", "tmp")).FullName;
+        var killed = Path.Combine(tmp, Guid.NewGuid().ToString("N"));
+        var writing = Path.Combine(tmp, Guid.NewGuid().ToString("N"));
+        await File.WriteAllBytesAsync(killed, new byte[4096]);
+        await File.WriteAllBytesAsync(writing, new byte[4096]);
+        // The other writer is another process (another instance on the same directory): it holds the file's lock, as ours do.
+        using var writer = Process.Start(new ProcessStartInfo("flock", ["--close", writing, "sleep", "120"]))!;
+        while (!Held(writing)) await Task.Delay(20);
+        // Both were last written more than a moment ago, as a kill -9 leaves them.
+        File.SetLastWriteTimeUtc(killed, DateTime.UtcNow.AddSeconds(-5));
+        File.SetLastWriteTimeUtc(writing, DateTime.UtcNow.AddSeconds(-5));
+
+        _ = restarted.Services; // starts the host over the data directory
+        Assert.False(File.Exists(killed));
+        Assert.True(File.Exists(writing));
+
+        writer.Kill(entireProcessTree: true);
+        await writer.WaitForExitAsync();
+        using (var scope = restarted.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<TrashPurgeJob>().RunAsync(CancellationToken.None);
+        Assert.False(File.Exists(writing));
+
+        static bool Held(string path)
+        {
+            try { using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None); return false; }
+            catch (IOException) { return true; }
+        }
     }
 }

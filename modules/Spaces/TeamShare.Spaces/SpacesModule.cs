@@ -56,6 +56,7 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddBodiesWithoutShapeChecks(typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest));
         services.AddModuleDbContext<SpacesDbContext, SpacesPostgresDbContext>(configuration, SpacesDbContext.Module);
         services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        services.AddHostedService<AbandonedUploadSweep>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<PersonalSpaces>();
         services.AddScoped<FolderLookup>();

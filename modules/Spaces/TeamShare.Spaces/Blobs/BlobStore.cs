@@ -35,10 +35,11 @@ internal interface IBlobStore
     IEnumerable<string> List();
 
     /// <summary>
-    /// Deletes temporary files nothing has written to for <paramref name="idle"/>: uploads cut off by a crash. An upload in
-    /// progress (on any instance sharing the directory) keeps writing, so it is never taken. Returns how many went.
+    /// Deletes the partial files of uploads cut off by a crash (issue 27 L9): a writer holds its temporary file locked until
+    /// the file is named, so a file no process holds is abandoned. An upload in progress, on any instance sharing the
+    /// directory, is never taken. Runs at start-up and with the nightly purge; returns how many went.
     /// </summary>
-    int SweepTemporary(TimeSpan idle);
+    int SweepTemporary();
 }
 
 internal sealed class FileSystemBlobStore : IBlobStore
@@ -60,18 +61,19 @@ internal sealed class FileSystemBlobStore : IBlobStore
         {
             (string Hash, long Size) written;
             // No FileStream buffer: the chunks below are large, so each goes to the OS once without another copy (B7).
+            // FileShare.None holds an exclusive lock (flock) until the file is named, which tells the sweep it is alive.
             await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, useAsync: true))
             {
                 written = await CopyHashingAsync(source, target, maxBytes, ct);
                 // On disk before the rename makes it visible, so a crash never leaves a named blob with lost bytes.
                 target.Flush(flushToDisk: true);
+                var final = PathOf(written.Hash);
+                Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+                // Same bytes already stored: keep the existing blob (content addressing deduplicates), marked as used so a
+                // concurrent collection spares it; if it went meanwhile, these bytes take its place.
+                if (Retain(written.Hash)) File.Delete(temp);
+                else File.Move(temp, final, overwrite: true);
             }
-            var final = PathOf(written.Hash);
-            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            // Same bytes already stored: keep the existing blob (content addressing deduplicates), marked as used so a
-            // concurrent collection spares it; if it went meanwhile, these bytes take its place.
-            if (Retain(written.Hash)) File.Delete(temp);
-            else File.Move(temp, final, overwrite: true);
             return new StoredBlob(written.Hash, written.Size);
         }
         catch
@@ -211,16 +213,22 @@ internal sealed class FileSystemBlobStore : IBlobStore
         catch (IOException) { return false; }
     }
 
-    public int SweepTemporary(TimeSpan idle)
+    public int SweepTemporary()
     {
-        // File times are the file system's, so they are compared with the real clock, not the application's.
-        var before = DateTime.UtcNow - idle;
+        // File times are the file system's, so they are compared with the real clock. The second covers the instant between
+        // a writer creating its file and locking it.
+        var before = DateTime.UtcNow - TimeSpan.FromSeconds(1);
         var swept = 0;
         foreach (var file in new DirectoryInfo(Path.Combine(_root, "tmp")).EnumerateFiles())
         {
-            if (file.LastWriteTimeUtc >= before) continue;
-            try { file.Delete(); swept++; }
-            catch (IOException) { /* taken by another instance's sweep meanwhile */ }
+            try
+            {
+                if (file.LastWriteTimeUtc >= before) continue;
+                using var held = new FileStream(file.FullName, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                file.Delete();
+                swept++;
+            }
+            catch (IOException) { /* a live writer holds it, or it was named or swept meanwhile */ }
         }
         return swept;
     }

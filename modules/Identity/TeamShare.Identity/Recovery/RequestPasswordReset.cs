@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TeamShare.SharedKernel.Localization;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,11 @@ namespace TeamShare.Identity.Recovery;
 /// <summary>
 /// "Forgot your password?": a reset mail goes to an active account's address. The answer is the same whether or not the
 /// address has an account, so nobody learns who is a member; at most <see cref="PerHour"/> mails an hour per account, so the
-/// form cannot be used to flood someone's inbox.
+/// form cannot be used to flood someone's inbox. Issue 27 L7: an anonymous request also answers after the same time either way
+/// (<see cref="RequestPasswordResetHandler.EvenAnswer"/>), so its timing does not tell either; an admin's request for a member
+/// of their team (<paramref name="Anonymous"/> false) has nothing to hide and is not held.
 /// </summary>
-internal sealed record RequestPasswordReset(string? Email, string LinkBase) : IRequest<bool>
+internal sealed record RequestPasswordReset(string? Email, string LinkBase, bool Anonymous = true) : IRequest<bool>
 {
     /// <summary>The same answer whether or not the address has an account, so the form tells nobody who is a member.</summary>
     public const string Sent = "If that address has an account, a mail with a link to choose a new password is on its way. The link works for an hour.";
@@ -25,7 +28,25 @@ internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediato
     public const int PerHour = 3;
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long an anonymous request takes, whatever it found: about ten times the work of a known address (a lookup, a
+    /// count, the reset and its mail written), so the difference between the paths stays under it even on a busy machine.
+    /// The wait is a timer, not a thread, and the form is rate limited per visitor.
+    /// </summary>
+    public static readonly TimeSpan EvenAnswer = TimeSpan.FromMilliseconds(250);
+
     public async ValueTask<bool> Handle(RequestPasswordReset request, CancellationToken ct)
+    {
+        if (!request.Anonymous) return await RequestAsync(request, ct);
+        // Real time on purpose: the application's clock can be a test's frozen one, and this is about what a stopwatch sees.
+        var started = Stopwatch.GetTimestamp();
+        var sent = await RequestAsync(request, ct);
+        var left = EvenAnswer - Stopwatch.GetElapsedTime(started);
+        if (left > TimeSpan.Zero) await Task.Delay(left, ct);
+        return sent;
+    }
+
+    private async Task<bool> RequestAsync(RequestPasswordReset request, CancellationToken ct)
     {
         var email = Principals.Normalize(request.Email ?? "");
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == email && u.IsActive && u.RemovedAt == null, ct);
@@ -64,7 +85,7 @@ internal sealed class SendMemberPasswordResetHandler(IdentityDbContext db, IMedi
         var email = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId && u.TeamId == request.TeamId && u.RemovedAt == null && u.IsActive)
             .Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (email is null) return false;
-        await mediator.Send(new RequestPasswordReset(email, request.LinkBase), ct);
+        await mediator.Send(new RequestPasswordReset(email, request.LinkBase, Anonymous: false), ct);
         return true;
     }
 }

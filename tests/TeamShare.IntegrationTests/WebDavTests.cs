@@ -181,6 +181,31 @@ public sealed class WebDavTests(TeamShareFactory factory) : IClassFixture<TeamSh
     }
 
     [Fact]
+    public async Task Issue27_L5_a_folder_a_member_may_not_open_answers_over_webdav_like_one_that_does_not_exist()
+    {
+        var (mia, space) = await MiaAsync();
+        Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("MKCOL", $"/dav/spaces/{space}/salaries"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("MKCOL", $"/dav/spaces/{space}/salaries/for-eve"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("PUT", $"/dav/spaces/{space}/salaries/for-eve/a.txt", "yours"))).StatusCode);
+        var api = await factory.ClientForAsync("mia@acme.test");
+        var salaries = (await (await api.GetAsync($"/api/spaces/{space}/items")).Json()).EnumerateArray().Single(i => i.GetProperty("name").GetString() == "salaries").Id();
+        var forEve = (await (await api.GetAsync($"/api/spaces/{space}/items?parentId={salaries}")).Json()).EnumerateArray().Single().Id();
+        await factory.GrantAsync(forEve, "user", await (await factory.ClientForAsync("eve@acme.test")).UserIdAsync(), AccessRole.Viewer);
+
+        // The web names the folder above her share "…"; a right guess of its name must not answer otherwise than a wrong one.
+        var eve = await DavAsync("eve@acme.test");
+        foreach (var folder in new[] { "salaries", "guessed" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await eve.SendAsync(Dav("PROPFIND", $"/dav/spaces/{space}/{folder}/for-eve/", null, ("Depth", "1")))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await eve.SendAsync(Dav("GET", $"/dav/spaces/{space}/{folder}/for-eve/a.txt"))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await eve.SendAsync(Dav("PROPFIND", $"/dav/spaces/{space}/{folder}/for-eve/none.txt", null, ("Depth", "0")))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await eve.SendAsync(Dav("PUT", $"/dav/spaces/{space}/{folder}/for-eve/new.txt", "x"))).StatusCode);
+        }
+        // Her share itself still opens on the web, where it is found through "Shared with me".
+        Assert.Equal(HttpStatusCode.OK, (await (await factory.ClientForAsync("eve@acme.test")).GetAsync($"/api/items/{forEve}")).StatusCode);
+    }
+
+    [Fact]
     public async Task WebDAV_a_locked_file_refuses_writes_without_its_token_and_from_anyone_else()
     {
         var (mia, space) = await MiaAsync();

@@ -47,12 +47,25 @@ internal sealed class DavTree(SpacesDbContext db, EffectiveRoles roles)
             if (child is null)
             {
                 var last = k == segments.Length - 1 && current.Kind == ItemKinds.Folder;
-                return new DavNode(space, segments, path, null, last ? current : null, await roles.RoleOnAsync(userId, teamId, current, ct));
+                return new DavNode(space, segments, path, null, last ? current : null, await RoleThroughAsync(userId, teamId, path, ct));
             }
             path.Add(child);
         }
         var item = path[^1];
-        return new DavNode(space, segments, path, item, path.Count > 1 ? path[^2] : null, await roles.RoleOnAsync(userId, teamId, item, ct));
+        return new DavNode(space, segments, path, item, path.Count > 1 ? path[^2] : null, await RoleThroughAsync(userId, teamId, path, ct));
+    }
+
+    /// <summary>
+    /// The role on the last item of <paramref name="path"/>, or none when the path goes through a folder the caller may not
+    /// open (issue 27 L5): the web shows such a folder as "…", so a path that names it answers like one that does not exist,
+    /// and a guessed name is confirmed by nothing. Roles only grow downwards, so the folders on the way are all open when
+    /// the first one below the space's root is.
+    /// </summary>
+    private async Task<AccessRole> RoleThroughAsync(Guid userId, Guid teamId, List<Item> path, CancellationToken ct)
+    {
+        var role = await roles.RoleOnAsync(userId, teamId, path[^1], ct);
+        if (role == AccessRole.None || path.Count < 3 || path[0].OwnerUserId == userId) return role;
+        return await roles.RoleOnAsync(userId, teamId, path[1], ct) == AccessRole.None ? AccessRole.None : role;
     }
 
     /// <summary>A path of this deployment's member WebDAV ("/dav/spaces/{id}/a/b"), resolved; null when it is not one.</summary>

@@ -150,6 +150,30 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
         Assert.Equal(2, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
     }
 
+    [Fact]
+    public async Task Issue27_L4_a_counted_ticket_copied_to_clients_elsewhere_counts_again_there()
+    {
+        var (mia, item, share, token) = await ShareAsync(new { previewLimit = 2 }, content: "0123456789"u8.ToArray());
+        var counted = await factory.Anonymous().SendAsync(Json(HttpMethod.Get, $"/s/{token}/items/{item}/download", address: "198.51.100.7"));
+        Assert.Equal(HttpStatusCode.OK, counted.StatusCode);
+        var ticket = counted.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ts_counted_")).Split(';')[0];
+        HttpRequestMessage Replay(string address)
+        {
+            var request = Json(HttpMethod.Get, $"/s/{token}/items/{item}/download", address: address);
+            request.Headers.TryAddWithoutValidation("Range", "bytes=0-");
+            request.Headers.Add("Cookie", ticket);
+            return request;
+        }
+
+        // The counted visitor resumes as often as it likes; thirty clients elsewhere with the same cookie each count.
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.PartialContent, (await factory.Anonymous().SendAsync(Replay("198.51.100.7"))).StatusCode);
+        var elsewhere = new List<HttpStatusCode>();
+        for (var i = 0; i < 30; i++) elsewhere.Add((await factory.Anonymous().SendAsync(Replay($"203.0.113.{i + 1}"))).StatusCode);
+        Assert.Single(elsewhere, s => s == HttpStatusCode.PartialContent);
+        Assert.Equal(29, elsewhere.Count(s => s == HttpStatusCode.Gone));
+        Assert.Equal(2, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
+    }
+
     [Theory]
     [InlineData("abc12")]
     [InlineData("abcdefgh9")]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using TeamShare.SharedKernel.Http;
 
 namespace TeamShare.Links.Opening;
 
@@ -8,6 +9,8 @@ namespace TeamShare.Links.Opening;
 /// in a video do not count again. Without it every request counts, a Range header included: a range alone proves nothing,
 /// since <c>bytes=-N</c> or a preview that ignores ranges delivers the whole file. The cookie is scoped to the item's own URL,
 /// bound to the share, the item and the kind of open, and short-lived; holding it is no more than holding the file.
+/// Issue 27 L4: it is also bound to the address that was counted (IPv6 by its /64, as the throttles count visitors), so a
+/// ticket copied to other clients elsewhere counts again there; a replay from the counted address is that visitor's own.
 /// </summary>
 internal sealed class CountedTickets(IDataProtectionProvider provider, TimeProvider clock)
 {
@@ -15,22 +18,23 @@ internal sealed class CountedTickets(IDataProtectionProvider provider, TimeProvi
     private readonly ITimeLimitedDataProtector _protector = provider.CreateProtector("TeamShare.Links.Counted.v1").ToTimeLimitedDataProtector();
 
     private static string NameFor(Guid itemId) => $"ts_counted_{itemId:N}";
-    private static string Payload(Guid shareId, Guid itemId, bool download) => $"{shareId:N}:{itemId:N}:{(download ? "d" : "p")}";
+    private static string Payload(HttpContext http, Guid shareId, Guid itemId, bool download) =>
+        $"{shareId:N}:{itemId:N}:{(download ? "d" : "p")}:{ClientAddress.Of(http)}";
 
     /// <summary>True when the request continues an open this browser was already counted for.</summary>
-    public bool Continues(HttpRequest request, Guid shareId, Guid itemId, bool download)
+    public bool Continues(HttpContext http, Guid shareId, Guid itemId, bool download)
     {
-        if (request.Headers.Range.Count == 0 || request.Cookies[NameFor(itemId)] is not { Length: > 0 } cookie) return false;
+        if (http.Request.Headers.Range.Count == 0 || http.Request.Cookies[NameFor(itemId)] is not { Length: > 0 } cookie) return false;
         try
         {
             var payload = _protector.Unprotect(cookie, out var expires);
-            return expires > clock.GetUtcNow() && payload == Payload(shareId, itemId, download);
+            return expires > clock.GetUtcNow() && payload == Payload(http, shareId, itemId, download);
         }
         catch (System.Security.Cryptography.CryptographicException) { return false; }
     }
 
     public void Issue(HttpContext http, Guid shareId, Guid itemId, bool download) =>
-        http.Response.Cookies.Append(NameFor(itemId), _protector.Protect(Payload(shareId, itemId, download), clock.GetUtcNow().Add(Lifetime)),
+        http.Response.Cookies.Append(NameFor(itemId), _protector.Protect(Payload(http, shareId, itemId, download), clock.GetUtcNow().Add(Lifetime)),
             new CookieOptions
             {
                 Path = http.Request.PathBase + http.Request.Path, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps,

@@ -57,7 +57,7 @@ internal static class LinkContentEndpoints
             return Problems.Status(403, "Pages only", "This link shows this file as pages; open its pages instead.", "pages_only");
 
         // LK-2: every open counts, unless it is a range request continuing an open this browser was already counted for.
-        if (!counted.Continues(http.Request, share.Id, itemId, download))
+        if (!counted.Continues(http, share.Id, itemId, download))
         {
             if (!await gate.TryCountViewAsync(share.Id, download, ct)) return RefusalText.Problem(LinkRefusal.LimitReached);
             counted.Issue(http, share.Id, itemId, download);

@@ -174,6 +174,35 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
         Assert.Equal(2, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
     }
 
+    [Fact]
+    public async Task Issue27_L3_a_host_the_client_sends_never_becomes_a_links_address_nor_where_sign_in_sends_it()
+    {
+        var (mia, space) = await MiaAsync();
+        var item = (await mia.UploadOk(space, $"h-{Guid.NewGuid():N}.txt", "hello"u8.ToArray())).Id();
+        HttpRequestMessage Forged(HttpMethod method, string url, object? body = null)
+        {
+            var request = Json(method, url, body);
+            request.Headers.Host = "evil.test";
+            request.Headers.Add("X-Forwarded-Host", "evil.test");
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            return request;
+        }
+
+        var created = await mia.SendAsync(Forged(HttpMethod.Post, "/api/shares", new { itemIds = new[] { item } }));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var share = await created.Json();
+        Assert.StartsWith("http://localhost/s/", share.GetProperty("url").GetString());
+        var again = await (await mia.SendAsync(Forged(HttpMethod.Get, $"/api/shares/{share.Id()}"))).Content.ReadAsStringAsync();
+        var listed = await (await mia.SendAsync(Forged(HttpMethod.Get, "/api/shares"))).Content.ReadAsStringAsync();
+        var page = await (await (await Browsers.SignedInAsync(factory, "mia@acme.test")).SendAsync(Forged(HttpMethod.Get, $"/shares/{share.Id()}"))).Content.ReadAsStringAsync();
+        foreach (var shown in new[] { created.Content.ReadAsStringAsync().Result, again, listed, page }) Assert.DoesNotContain("evil.test", shown);
+
+        var signIn = await factory.Client().SendAsync(Forged(HttpMethod.Get, "/files"));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.DoesNotContain("evil.test", signIn.Headers.Location!.OriginalString);
+        Assert.StartsWith("/signin?", signIn.Headers.Location.OriginalString);
+    }
+
     [Theory]
     [InlineData("abc12")]
     [InlineData("abcdefgh9")]

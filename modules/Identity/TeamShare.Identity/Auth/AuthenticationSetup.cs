@@ -63,7 +63,8 @@ internal static class AuthenticationSetup
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
         }
-        ctx.Response.Redirect(ctx.RedirectUri);
+        // Relative, so the Host or X-Forwarded-Host a client sends never picks where a browser is sent (issue 27 L3).
+        ctx.Response.Redirect(Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : ctx.RedirectUri);
         return Task.CompletedTask;
     }
 

@@ -15,9 +15,9 @@ namespace TeamShare.Links.Create;
 
 /// <summary>
 /// LK-1: a share link (and its first QR code) for one or more items of one space, each of which the caller may share
-/// (Editor or Owner), within the team's policy and daily cap. <paramref name="RequestOrigin"/>: see <see cref="LinkUrls.OriginOf"/>.
+/// (Editor or Owner), within the team's policy and daily cap.
 /// </summary>
-internal sealed record CreateLink(Guid UserId, Guid TeamId, CreateLinkBody Body, string RequestOrigin) : IRequest<Outcome<LinkResponse>>
+internal sealed record CreateLink(Guid UserId, Guid TeamId, CreateLinkBody Body) : IRequest<Outcome<LinkResponse>>
 {
     public const string Channel = "links";
 }
@@ -61,8 +61,8 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         await db.SaveChangesAsync(ct);
         await db.PublishStagedAsync(mediator, log, created, created.EventId, ct);
 
-        var url = await urls.ForAsync(request.RequestOrigin, teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
-        return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, request.RequestOrigin, ct)), 201);
+        var url = await urls.ForAsync(teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
+        return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, ct)), 201);
     }
 
     /// <summary>The items in the order asked, when the caller may share each of them (Editor, not in the trash, one space).</summary>

@@ -30,11 +30,11 @@ internal static class MySharesEndpoints
         if (pageSize is < 1 or > MySharesQuery.MaxPageSize) return Problems.Field("pageSize", $"Use 1 to {MySharesQuery.MaxPageSize}.");
         if (createdFrom > createdTo) return Problems.Field("createdFrom", "The start must be before the end.");
         return TypedResults.Ok(await mediator.Send(new ListMyShares(user.GetUserId(), user.GetTeamId(),
-            new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25), LinkUrls.OriginOf(http.Request)), ct));
+            new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25)), ct));
     }
 
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        await mediator.Send(new GetMyShare(user.GetUserId(), user.GetTeamId(), id, LinkUrls.OriginOf(http.Request)), ct) is { } view
+        await mediator.Send(new GetMyShare(user.GetUserId(), user.GetTeamId(), id), ct) is { } view
             ? TypedResults.Ok(view.Share)
             : Problems.NotFound();
 

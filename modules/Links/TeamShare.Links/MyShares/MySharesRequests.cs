@@ -6,19 +6,19 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.MyShares;
 
-/// <summary>LK-4: the owner's shares, filtered and paged. <paramref name="RequestOrigin"/>: see <see cref="LinkUrls.OriginOf"/>.</summary>
-internal sealed record ListMyShares(Guid OwnerId, Guid TeamId, ShareQuery Query, string RequestOrigin) : IRequest<SharePage>;
+/// <summary>LK-4: the owner's shares, filtered and paged.</summary>
+internal sealed record ListMyShares(Guid OwnerId, Guid TeamId, ShareQuery Query) : IRequest<SharePage>;
 
 /// <param name="Items">What the share holds, in its order, as far as the owner may still see it.</param>
 internal sealed record MyShareView(LinkResponse Share, IReadOnlyList<ItemSummary> Items);
 
 /// <summary>One of the owner's shares with its status and its link again (issue 12); null when it is not theirs.</summary>
-internal sealed record GetMyShare(Guid OwnerId, Guid TeamId, Guid ShareId, string RequestOrigin) : IRequest<MyShareView?>;
+internal sealed record GetMyShare(Guid OwnerId, Guid TeamId, Guid ShareId) : IRequest<MyShareView?>;
 
 internal sealed class ListMySharesHandler(MySharesQuery query, LinkUrls urls) : IRequestHandler<ListMyShares, SharePage>
 {
     public async ValueTask<SharePage> Handle(ListMyShares request, CancellationToken ct) =>
-        await query.ListAsync(request.OwnerId, request.TeamId, request.Query, await urls.BaseAsync(request.RequestOrigin, request.TeamId, ct), ct);
+        await query.ListAsync(request.OwnerId, request.TeamId, request.Query, await urls.BaseAsync(request.TeamId, ct), ct);
 }
 
 internal sealed class GetMyShareHandler(LinksDbContext db, MySharesQuery query, LinkUrls urls, LinkTokenVault vault, TimeProvider clock, IMediator mediator)
@@ -31,7 +31,7 @@ internal sealed class GetMyShareHandler(LinksDbContext db, MySharesQuery query, 
         if (share is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         var status = (await query.StatusesAsync([share], request.TeamId, now, ct))[share.Id];
-        var url = LinkUrls.Again(await urls.BaseAsync(request.RequestOrigin, share.TeamId, ct), share, vault);
+        var url = LinkUrls.Again(await urls.BaseAsync(share.TeamId, ct), share, vault);
         var ids = share.Items.OrderBy(i => i.Position).Select(i => i.ItemId).ToList();
         var visible = (await mediator.Send(new GetItemsAccess(request.OwnerId, request.TeamId, ids), ct))
             .Where(a => a.Role > AccessRole.None).ToDictionary(a => a.Item.Id, a => a.Item);

@@ -27,9 +27,8 @@ internal sealed class QrCodeService(LinksDbContext db, QrCodeSeal seal, LinkUrls
         return qr;
     }
 
-    /// <param name="requestOrigin">See <see cref="LinkUrls.OriginOf"/>.</param>
-    public async Task<QrCodeDto> DescribeAsync(Link share, QrCode qr, string requestOrigin, CancellationToken ct) =>
-        new(qr.Id, await urls.ForAsync(requestOrigin, share.TeamId, new LinkEntry(LinkEntry.QrPrefix, seal.Seal(qr.Id)), ct),
+    public async Task<QrCodeDto> DescribeAsync(Link share, QrCode qr, CancellationToken ct) =>
+        new(qr.Id, await urls.ForAsync(share.TeamId, new LinkEntry(LinkEntry.QrPrefix, seal.Seal(qr.Id)), ct),
             $"/api/shares/{share.Id}/qr.png?qrId={qr.Id}", qr.ExpiresAt);
 
     public static byte[] Png(string url)
@@ -41,12 +40,12 @@ internal sealed class QrCodeService(LinksDbContext db, QrCodeSeal seal, LinkUrls
 }
 
 /// <summary>The PNG of a QR code of the caller's share: the newest one that has not expired, or the one named.</summary>
-internal sealed record GetQrCodePng(Guid UserId, Guid ShareId, Guid? QrId, string RequestOrigin) : IRequest<Outcome<QrCodePng>>;
+internal sealed record GetQrCodePng(Guid UserId, Guid ShareId, Guid? QrId) : IRequest<Outcome<QrCodePng>>;
 
 internal sealed record QrCodePng(byte[] Png, string FileName);
 
 /// <summary>A new QR code for 7 days; the link itself does not change.</summary>
-internal sealed record CreateQrCode(Guid UserId, Guid ShareId, string RequestOrigin) : IRequest<Outcome<QrCodeDto>>;
+internal sealed record CreateQrCode(Guid UserId, Guid ShareId) : IRequest<Outcome<QrCodeDto>>;
 
 internal sealed class QrCodesHandler(LinksDbContext db, QrCodeService qr, TimeProvider clock)
     : IRequestHandler<GetQrCodePng, Outcome<QrCodePng>>, IRequestHandler<CreateQrCode, Outcome<QrCodeDto>>
@@ -60,7 +59,7 @@ internal sealed class QrCodesHandler(LinksDbContext db, QrCodeService qr, TimePr
             .Where(q => q.ShareId == r.ShareId && (r.QrId == null ? q.ExpiresAt > now : q.Id == r.QrId))
             .OrderByDescending(q => q.CreatedAt).FirstOrDefaultAsync(ct);
         if (code is null) return Outcome<QrCodePng>.Fail(404, "No QR code", "This share has no QR code that still works. Make a new one.", "qr_expired");
-        var described = await qr.DescribeAsync(share, code, r.RequestOrigin, ct);
+        var described = await qr.DescribeAsync(share, code, ct);
         return Outcome<QrCodePng>.Success(new QrCodePng(QrCodeService.Png(described.Url), $"qr-{share.Name}.png"));
     }
 
@@ -70,7 +69,7 @@ internal sealed class QrCodesHandler(LinksDbContext db, QrCodeService qr, TimePr
         if (share is null) return Outcome<QrCodeDto>.NotFound();
         var code = qr.New(r.ShareId);
         await db.SaveChangesAsync(ct);
-        return Outcome<QrCodeDto>.Success(await qr.DescribeAsync(share, code, r.RequestOrigin, ct), 201);
+        return Outcome<QrCodeDto>.Success(await qr.DescribeAsync(share, code, ct), 201);
     }
 }
 
@@ -79,12 +78,12 @@ internal static class QrCodeEndpoints
     /// <summary>GET /api/shares/{id}/qr.png?qrId=</summary>
     public static async Task<Results<FileContentHttpResult, Refusal>> Png(Guid id, Guid? qrId, ClaimsPrincipal user, HttpRequest request,
         IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new GetQrCodePng(user.GetUserId(), id, qrId, LinkUrls.OriginOf(request)), ct))
+        (await mediator.Send(new GetQrCodePng(user.GetUserId(), id, qrId), ct))
         .ToHttp(png => TypedResults.File(png.Png, "image/png", png.FileName));
 
     /// <summary>POST /api/shares/{id}/qr</summary>
     public static async Task<Results<Created<QrCodeDto>, Refusal>> Create(Guid id, ClaimsPrincipal user, HttpRequest request, IMediator mediator,
         CancellationToken ct) =>
-        (await mediator.Send(new CreateQrCode(user.GetUserId(), id, LinkUrls.OriginOf(request)), ct))
+        (await mediator.Send(new CreateQrCode(user.GetUserId(), id), ct))
         .ToHttp(code => TypedResults.Created($"/api/shares/{id}/qr.png?qrId={code.Id}", code));
 }

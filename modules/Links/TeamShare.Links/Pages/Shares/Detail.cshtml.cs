@@ -21,7 +21,7 @@ public sealed class DetailModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, long? before, CancellationToken ct)
     {
-        if (await mediator.Send(new GetMyShare(User.GetUserId(), User.GetTeamId(), id, LinkUrls.OriginOf(Request)), ct) is not { } view) return NotFound();
+        if (await mediator.Send(new GetMyShare(User.GetUserId(), User.GetTeamId(), id), ct) is not { } view) return NotFound();
         (Share, Items) = (view.Share, view.Items);
         Timeline = (await mediator.Send(new GetLinkEvents(User.GetUserId(), User.GetTeamId(), User.IsTeamAdmin(), id, before), ct)).Value;
         return Page();

@@ -25,7 +25,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         NotifyByDefault = (await mediator.Send(new GetNoticeDefault(User.GetUserId()), ct)).Notify ?? true;
         var status = LinkMapping.Statuses.Contains(Status) ? Status : null;
         Shares = await mediator.Send(new ListMyShares(User.GetUserId(), User.GetTeamId(),
-            new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25), Create.LinkUrls.OriginOf(Request)), ct);
+            new ShareQuery(Name, From, To?.AddDays(1), status, Cursor, 25)), ct);
     }
 
     public async Task OnPostNoticesAsync(bool notify, CancellationToken ct)

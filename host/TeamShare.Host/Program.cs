@@ -30,7 +30,9 @@ builder.Logging.AddConsoleFormatter<JsonLogLines, Microsoft.Extensions.Logging.C
 services.Configure<TeamShareOptions>(builder.Configuration.GetSection(TeamShareOptions.Section));
 services.AddSingleton(TimeProvider.System);
 var teamShareOptions = builder.Configuration.GetSection(TeamShareOptions.Section).Get<TeamShareOptions>() ?? new TeamShareOptions();
-services.AddDataProtectionKeys(builder.Configuration, teamShareOptions);
+string[] commands = [CopyDatabaseCommand.Verb, ResendFailedMailCommand.Verb, CheckCommand.Verb, Maintenance.Verb, BackupCommands.Backup, BackupCommands.Restore];
+var serving = args is not [var verb, ..] || !commands.Contains(verb);
+services.AddDataProtectionKeys(builder.Configuration, teamShareOptions, serving);
 services.AddSingleton<StartupState>();
 services.AddSingleton<MaintenanceSwitch>();
 services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobTrigger, HangfireJobTrigger>();
@@ -78,6 +80,8 @@ if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(T
     services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount * 2));
 
 var app = builder.Build();
+if (teamShareOptions.Database.IsPostgres && !File.Exists(KeyProtection.PathOf(teamShareOptions)))
+    app.Logger.LogWarning("TeamShare:Keys:CertificatePath is not set: the data-protection keys are stored unencrypted in PostgreSQL (docs/security.md)");
 if (args is [CopyDatabaseCommand.Verb, ..]) return await CopyDatabaseCommand.RunAsync(app.Services, args);
 if (args is [ResendFailedMailCommand.Verb, ..]) return await ResendFailedMailCommand.RunAsync(app.Services);
 if (args is [CheckCommand.Verb, ..]) return await CheckCommand.RunAsync(app.Services, args);

@@ -33,7 +33,13 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
             var bytes = RandomNumberGenerator.GetBytes(200_000);
             before[(await (await mia.Upload(space, $"before-{i}.bin", new MemoryStream(bytes))).Json()).Id()] = bytes;
         }
-        var link = (await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { before.Keys.First() } })).Json()).GetProperty("url").GetString()!;
+        var share = await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { before.Keys.First() } })).Json();
+        var link = share.GetProperty("url").GetString()!;
+        // Sealed with the data-protection keys: it opens after the restore only if the keys came back and can be read.
+        var qrCode = share.GetProperty("qrCode").GetProperty("url").GetString()!;
+        // Issue 27 L10: the certificate that encrypts the keys is kept apart from backups, as the backup tells the operator.
+        var keptApart = Path.Combine(Path.GetTempPath(), $"teamshare-key-{Guid.NewGuid():N}.pfx");
+        File.Copy(Path.Combine(data, "keys-protection.pfx"), keptApart);
 
         // Twenty uploads in flight while the backup runs: it must stay consistent whatever they do.
         var during = Enumerable.Range(0, 20).Select(i => mia.Upload(space, $"during-{i}.bin", new MemoryStream(RandomNumberGenerator.GetBytes(500_000)))).ToList();
@@ -44,8 +50,11 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
         await first.DisposeAsync(); // stops the server and wipes its data directory
 
         Assert.False(Directory.Exists(data));
+        Assert.Empty(Directory.GetFiles(backup, "*.pfx", SearchOption.AllDirectories));
+        Assert.Contains("key certificate: not copied", printed);
         (exit, printed) = await RunAsync(data, "restore", backup);
         Assert.True(exit == 0, printed);
+        File.Move(keptApart, Path.Combine(data, "keys-protection.pfx"));
         var restored = new HostProcess { DataDirectory = data };
         try
         {
@@ -60,6 +69,8 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
                 Assert.Equal(bytes, await sameToken.GetByteArrayAsync($"/api/items/{id}/content"));
             var sameLink = link.Replace(new Uri(link).GetLeftPart(UriPartial.Authority), restored.BaseUrl);
             Assert.Equal(HttpStatusCode.OK, (await new HttpClient().GetAsync(sameLink)).StatusCode);
+            var sameQrCode = qrCode.Replace(new Uri(qrCode).GetLeftPart(UriPartial.Authority), restored.BaseUrl);
+            Assert.Equal(HttpStatusCode.OK, (await new HttpClient().GetAsync(sameQrCode)).StatusCode);
             using var signedIn = await restored.ApiAsync("mia@acme.test"); // the password too
             Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/api/spaces")).StatusCode);
         }

@@ -30,7 +30,10 @@ public sealed partial class MoveToPostgresTests(ITestOutputHelper output)
             new("TeamShare__BlobDirectory", blobs),
         ];
         var old = new TwoInstances.Instance([]);
-        var moved = new TwoInstances.Instance(postgres.Append(new("TeamShare__SeedDemo", "false")));
+        // Issue 27 L10: the keys come over encrypted with the embedded installation's certificate; copy-database puts it in the
+        // target data directory, and the instances are told where it is.
+        var moved = new TwoInstances.Instance(postgres.Append(new("TeamShare__SeedDemo", "false"))
+            .Append(new("TeamShare__Keys__CertificatePath", Path.Combine(target, "keys-protection.pfx"))));
         try
         {
             await old.InitializeAsync();
@@ -67,6 +70,7 @@ public sealed partial class MoveToPostgresTests(ITestOutputHelper output)
             await process.WaitForExitAsync();
             output.WriteLine(printed);
             Assert.True(process.ExitCode == 0, errors);
+            Assert.Contains("key certificate: at", printed);
 
             await moved.InitializeAsync();
             var onMoved = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(moved.BaseUrl) };

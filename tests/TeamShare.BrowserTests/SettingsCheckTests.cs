@@ -14,6 +14,7 @@ public sealed class SettingsCheckTests
     [InlineData("TeamShare__Outbound__AllowedNetworks__0", "banana", "TeamShare:Outbound:AllowedNetworks:0 is \"banana\"; it must be a network in CIDR form")]
     [InlineData("TeamShare__RateLimits__AnonymousPerMinute", "-5", "TeamShare:RateLimits:AnonymousPerMinute is -5; it must be at least 1.")]
     [InlineData("TeamShare__TrustedProxies__0", "banana", "TeamShare:TrustedProxies:0 is \"banana\"; it must be an IP address.")]
+    [InlineData("TeamShare__Keys__CertificatePath", "/nowhere/keys.pfx", "TeamShare:Keys:CertificatePath is \"/nowhere/keys.pfx\"; it cannot be read as a PKCS#12 file")]
     [InlineData("TeamShare__Smtp__From", "TeamShare notifications", "TeamShare:Smtp:From is \"TeamShare notifications\"; it must be an address")]
     [InlineData("TeamShare__MaxUploadBytes", "lots", "'TeamShare:MaxUploadBytes'")]
     [InlineData("TeamShare__Previews__Concurrency", "0", "TeamShare:Previews:Concurrency is 0; it must be at least 1.")]

@@ -8,6 +8,22 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
 {
     private readonly TestClock _clock = factory.Clock.Restart();
 
+    /// <summary>On PostgreSQL the keys are in the database and encrypted once an operator sets TeamShare:Keys:CertificatePath.</summary>
+    [SqliteFact]
+    public async Task Issue27_L10_the_data_protection_keys_are_encrypted_at_rest_with_a_certificate_only_the_service_reads()
+    {
+        await Browsers.SignedInAsync(factory, "mia@acme.test"); // a sign-in cookie needs a key
+        var keys = Directory.GetFiles(Path.Combine(factory.DataDirectory, "keys"), "key-*.xml");
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key =>
+        {
+            var xml = File.ReadAllText(key);
+            Assert.Contains("<encryptedSecret", xml);
+            Assert.DoesNotContain("<masterKey", xml);
+        });
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(factory.DataDirectory, "keys-protection.pfx")));
+    }
+
     [Fact]
     public async Task ID8_passwords_are_stored_as_pbkdf2_hmac_sha512_with_at_least_210000_iterations()
     {
@@ -87,11 +103,11 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         var member = await Browsers.SignedInAsync(factory, "mia@acme.test");
         var refused = await member.GetAsync("/admin/jobs");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/not-allowed", refused.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/not-allowed", refused.Headers.Location!.OriginalString);
 
         var anonymous = await factory.Anonymous().GetAsync("/admin/jobs");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("/signin", anonymous.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/signin", anonymous.Headers.Location!.OriginalString);
 
         // A team's admin, and another team's owner, run their own team only: the dashboard acts on every team's jobs.
         foreach (var email in new[] { "adam@acme.test", "gary@globex.test" })
@@ -99,7 +115,7 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
             var teamAdmin = await Browsers.SignedInAsync(factory, email);
             var page = await teamAdmin.GetAsync("/admin/jobs/recurring");
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-            Assert.StartsWith("/not-allowed", page.Headers.Location!.PathAndQuery);
+            Assert.StartsWith("/not-allowed", page.Headers.Location!.OriginalString);
             var remove = await teamAdmin.PostAsync("/admin/jobs/recurring/remove",
                 new FormUrlEncodedContent([new("jobs[]", "links-expiry-sweep")]));
             Assert.Equal(HttpStatusCode.Redirect, remove.StatusCode);

@@ -46,6 +46,8 @@ internal static class BackupCommands
             }
             var keys = Path.Combine(options.FullDataDirectory, "keys");
             Console.WriteLine($"keys: {CopyTree(keys, Path.Combine(target, "keys"))} copied");
+            // Issue 27 L10: the keys are encrypted with this certificate, so a backup alone can forge nothing; a restore needs it.
+            Console.WriteLine($"key certificate: not copied; keep {KeyProtection.PathOf(options)} apart from the backups, a restore needs it.");
         }
         // After the databases: every blob the snapshot names is already stored.
         Console.WriteLine($"blobs: {CopyTree(options.FullBlobDirectory, Path.Combine(target, "blobs"), IsBlobPath)} copied");
@@ -74,6 +76,9 @@ internal static class BackupCommands
             foreach (var name in Databases.Where(name => File.Exists(Path.Combine(source, name))))
                 File.Copy(Path.Combine(source, name), Path.Combine(options.FullDataDirectory, name));
             Console.WriteLine($"keys: {CopyTree(Path.Combine(source, "keys"), Path.Combine(options.FullDataDirectory, "keys"))} restored");
+            if (!File.Exists(KeyProtection.PathOf(options)))
+                Console.WriteLine($"key certificate: put the one kept apart back at {KeyProtection.PathOf(options)} before starting, " +
+                                  "or sign-ins, QR codes and links shown again will not carry over.");
         }
         else Console.WriteLine("PostgreSQL: restore the database with pg_restore as well (docs/operations.md); this restores the blobs.");
         Console.WriteLine($"blobs: {CopyTree(Path.Combine(source, "blobs"), options.FullBlobDirectory)} restored");

@@ -32,6 +32,17 @@ internal static class CopyDatabaseCommand
         foreach (var module in services.GetServices<IModuleDatabase>())
             Console.WriteLine($"{module.Module}: {await module.CopyFromSqliteAsync(services, source, ct)} rows");
         Console.WriteLine($"data-protection keys: {await CopyKeysAsync(services, Path.Combine(from, "keys"), ct)}");
+        // The keys stay encrypted with the embedded installation's certificate (issue 27 L10): the instances need it.
+        var certificate = Path.Combine(from, KeyProtection.DefaultFileName);
+        var wanted = KeyProtection.PathOf(options);
+        if (File.Exists(certificate) && !File.Exists(wanted))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(wanted)!);
+            File.Copy(certificate, wanted);
+            File.SetUnixFileMode(wanted, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        if (File.Exists(certificate))
+            Console.WriteLine($"key certificate: at {wanted}; give every instance this file (TeamShare__Keys__CertificatePath).");
         Console.WriteLine($"blobs: {CopyBlobs(Path.Combine(from, "blobs"), options.FullBlobDirectory)} copied to {options.FullBlobDirectory}");
         return 0;
     }

@@ -22,6 +22,7 @@ internal static class SettingsCheck
             Database(configuration, options.Database, problems);
             Addresses(options, problems);
             Limits(options, problems);
+            if (KeyProtection.Problem(options) is { } keys) problems.Add(keys);
             Writable("TeamShare:DataDirectory", options.DataDirectory, () => options.FullDataDirectory, problems);
             if (options.BlobDirectory is not null)
                 Writable("TeamShare:BlobDirectory", options.BlobDirectory, () => options.FullBlobDirectory, problems);

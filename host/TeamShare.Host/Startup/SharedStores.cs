@@ -15,9 +15,11 @@ namespace TeamShare.Host.Startup;
 /// </summary>
 internal static class SharedStores
 {
-    public static void AddDataProtectionKeys(this IServiceCollection services, IConfiguration configuration, TeamShareOptions options)
+    public static void AddDataProtectionKeys(this IServiceCollection services, IConfiguration configuration, TeamShareOptions options, bool serving)
     {
         var protection = services.AddDataProtection().SetApplicationName("TeamShare");
+        if (KeyProtection.Load(options, mayCreate: serving) is { } certificate)
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         if (options.Database.IsPostgres)
         {
             var connection = ModuleDatabaseRegistration.PostgresConnectionString(configuration);

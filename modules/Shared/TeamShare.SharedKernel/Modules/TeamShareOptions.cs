@@ -36,6 +36,7 @@ public sealed class TeamShareOptions
     public BlobOptions Blobs { get; set; } = new();
     public OutboundOptions Outbound { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public KeyOptions Keys { get; set; } = new();
 
     /// <summary>How often an instance looks at the maintenance switch: how soon <c>maintenance on|off</c> reaches it.</summary>
     public int MaintenanceCheckMilliseconds { get; set; } = 1000;
@@ -66,6 +67,14 @@ public sealed class BlobOptions
     public TimeSpan GracePeriod { get; set; } = TimeSpan.FromHours(1);
     /// <summary>Free space below which /health/ready reports the instance unready, so a balancer stops sending uploads to it.</summary>
     public long MinFreeMegabytes { get; set; } = 512;
+}
+
+/// <summary><c>TeamShare:Keys</c>: the certificate (PKCS#12) that encrypts the data-protection keys at rest (issue 27 L10).</summary>
+public sealed class KeyOptions
+{
+    /// <summary>Unset: <c>keys-protection.pfx</c> in the data directory, made on the first embedded start.</summary>
+    public string? CertificatePath { get; set; }
+    public string? CertificatePassword { get; set; }
 }
 
 /// <summary><c>TeamShare:Outbound</c>: private networks an operator lets outbound requests reach (CIDR, e.g. 10.0.0.5/32).</summary>

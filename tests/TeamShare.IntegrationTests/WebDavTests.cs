@@ -271,6 +271,26 @@ public sealed class WebDavTests(TeamShareFactory factory) : IClassFixture<TeamSh
     }
 
     [Fact]
+    public async Task Issue27_LK7_a_team_only_link_mounts_with_a_members_token_and_for_nobody_else()
+    {
+        var (api, folder, file) = await SharedFolderAsync();
+        var token = await LinkAsync(api, new { itemIds = new[] { folder }, teamOnly = true });
+        // The same gate as the link's page: a member of the team is signed in (a personal access token as Bearer, which rclone's
+        // bearer_token sends; Basic on a link address is the link's password), others do not get in.
+        var member = factory.Client(cookies: false);
+        member.DefaultRequestHeaders.Authorization = (await factory.ClientForAsync("mark@acme.test")).DefaultRequestHeaders.Authorization;
+        Assert.Contains($"/dav/links/{token}/{file}", await ListAsync(member, $"/dav/links/{token}/"));
+        var otherTeam = factory.Client(cookies: false);
+        otherTeam.DefaultRequestHeaders.Authorization = (await factory.ClientForAsync("gary@globex.test")).DefaultRequestHeaders.Authorization;
+        foreach (var outsider in new[] { factory.Client(cookies: false), otherTeam, await DavAsync("gary@globex.test") })
+        {
+            var refused = await outsider.SendAsync(Dav("PROPFIND", $"/dav/links/{token}/", null, ("Depth", "1")));
+            Assert.NotEqual((HttpStatusCode)207, refused.StatusCode);
+            Assert.DoesNotContain(file, await refused.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task LK8_a_drop_box_link_takes_puts_shows_nothing_and_never_overwrites()
     {
         var (api, folder, file) = await SharedFolderAsync();

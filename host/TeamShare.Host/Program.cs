@@ -74,6 +74,7 @@ services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>().C
         .RequireAssertion(c => c.User.IsOperator(teamShare.Value.Operators))));
 services.AddAnonymousRateLimits(teamShareOptions.RateLimits);
 services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
+services.AddTeamShareMetrics();
 services.AddJobStorage(builder.Configuration, teamShareOptions);
 // A host that does not schedule (tests running sweeps by hand) needs no workers; the dashboard reads the storage alone.
 if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(TeamShareOptions.ScheduleJobs)}") ?? true)
@@ -97,6 +98,7 @@ if (await StartFailure.ExplainAsync(() => DatabaseStartup.PrepareAsync(app.Servi
 if (app.Services.GetRequiredService<IOptions<TeamShareOptions>>().Value.ScheduleJobs) app.Services.ScheduleModuleJobs();
 
 app.UseForwardedHeaders();
+app.UseMetricsNetworks(teamShareOptions.Metrics.AllowedNetworks);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
@@ -119,6 +121,7 @@ foreach (var module in Modules.All) module.MapEndpoints(routes);
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
+app.MapMetrics();
 // Liveness: the process answers; no check, so a database outage makes an instance unready, never restarted for it.
 app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions

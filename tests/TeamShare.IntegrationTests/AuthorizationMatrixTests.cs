@@ -229,7 +229,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
             var isPage = endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null;
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? (isPage ? ["GET", "POST"] : ["GET"]);
             var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (pattern.StartsWith("/admin/jobs") || pattern.StartsWith("/_") || pattern.Contains("openapi") || pattern.StartsWith("/health/")) continue;
+            if (pattern.StartsWith("/admin/jobs") || pattern.StartsWith("/_") || pattern.Contains("openapi") || pattern.StartsWith("/health/") || pattern == "/metrics") continue;
             foreach (var method in methods.Where(m => m != "HEAD" && m != "OPTIONS"))
                 cases.Add(new RouteCase(method, pattern, endpoint.RoutePattern, isPage));
         }

@@ -61,6 +61,8 @@ internal static class SettingsCheck
             "a network in CIDR form, e.g. 10.0.0.5/32");
         Each(problems, "TeamShare:Outbound:DnsServers", options.Outbound.DnsServers,
             d => IPAddress.TryParse(d, out _) || IPEndPoint.TryParse(d, out _), "an IP address or ip:port");
+        Each(problems, "TeamShare:Metrics:AllowedNetworks", options.Metrics.AllowedNetworks, n => IPNetwork.TryParse(n, out _),
+            "a network in CIDR form, e.g. 10.0.0.5/32");
         Each(problems, "TeamShare:Operators", options.Operators, o => EmailAddresses.Parse(o) is not null, "an e-mail address");
     }
 

@@ -9,6 +9,7 @@ using TeamShare.Invitations.External;
 using TeamShare.Invitations.Invite;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Jobs;
+using TeamShare.SharedKernel.Observability;
 
 namespace TeamShare.Invitations.Mail;
 
@@ -82,8 +83,12 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                         Outbox.Sent(mail, now);
                         // What a mail said (a sign-in code, a reset or an outside link's base) is not kept once it went (issue 27 L6).
                         mail.ModelJson = "{}";
+                        TeamShareMetrics.MailsSent.Add(1);
                         break;
-                    case SendResult.Refused: Outbox.Fail(mail, now, error!); break;
+                    case SendResult.Refused:
+                        Outbox.Fail(mail, now, error!);
+                        TeamShareMetrics.MailsFailed.Add(1);
+                        break;
                     default: Outbox.Retry(mail, now, error!); break;
                 }
                 await db.SaveChangesAsync(ct);

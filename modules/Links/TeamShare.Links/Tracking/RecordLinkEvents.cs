@@ -1,6 +1,7 @@
 using Mediator;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Data;
+using TeamShare.SharedKernel.Observability;
 
 namespace TeamShare.Links.Tracking;
 
@@ -15,5 +16,7 @@ internal sealed class OnLinksUsedRecordEvents(LinksDbContext db) : INotification
             Client = u.Client ?? "unknown", Network = u.Network ?? "unknown",
         }));
         await db.SaveChangesAsync(ct);
+        foreach (var kind in n.Uses.GroupBy(u => u.Kind))
+            TeamShareMetrics.LinkUses.Add(kind.Count(), new KeyValuePair<string, object?>("kind", kind.Key));
     }
 }

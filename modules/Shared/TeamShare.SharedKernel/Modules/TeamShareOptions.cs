@@ -37,6 +37,7 @@ public sealed class TeamShareOptions
     public OutboundOptions Outbound { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
     public KeyOptions Keys { get; set; } = new();
+    public MetricsOptions Metrics { get; set; } = new();
 
     /// <summary>How often an instance looks at the maintenance switch: how soon <c>maintenance on|off</c> reaches it.</summary>
     public int MaintenanceCheckMilliseconds { get; set; } = 1000;
@@ -75,6 +76,12 @@ public sealed class KeyOptions
     /// <summary>Unset: <c>keys-protection.pfx</c> in the data directory, made on the first embedded start.</summary>
     public string? CertificatePath { get; set; }
     public string? CertificatePassword { get; set; }
+}
+
+/// <summary><c>TeamShare:Metrics</c>: who may scrape <c>/metrics</c> (CIDR networks; default: this machine only).</summary>
+public sealed class MetricsOptions
+{
+    public string[] AllowedNetworks { get; set; } = ["127.0.0.0/8", "::1/128"];
 }
 
 /// <summary><c>TeamShare:Outbound</c>: private networks an operator lets outbound requests reach (CIDR, e.g. 10.0.0.5/32).</summary>

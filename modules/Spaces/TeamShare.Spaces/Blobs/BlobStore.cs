@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Modules;
+using TeamShare.SharedKernel.Observability;
 
 namespace TeamShare.Spaces.Blobs;
 
@@ -74,6 +75,8 @@ internal sealed class FileSystemBlobStore : IBlobStore
                 if (Retain(written.Hash)) File.Delete(temp);
                 else File.Move(temp, final, overwrite: true);
             }
+            TeamShareMetrics.BlobsWritten.Add(1);
+            TeamShareMetrics.BytesWritten.Add(written.Size);
             return new StoredBlob(written.Hash, written.Size);
         }
         catch

@@ -48,10 +48,6 @@ export TEAMSHARE_TEST_POSTGRES
 
 results=$(mktemp -d)
 status=0
-# Every process of the suite is short-lived (a test host, twenty servers started and stopped): the JIT's profile-guided
-# tier (instrument, then compile hot methods again) costs CPU that never pays back on two cores. Measured on the SQLite
-# pass: 103 s against 115 s on average. The code under test is the same; only how it is compiled at run time differs.
-export DOTNET_TieredPGO=0
 # One after another: on two cores the passes run at once took longer in all (16 min against 11) and starved the browser
 # tests' hosts past their start-up limit.
 run() { # name project [VAR=value ...]

@@ -54,3 +54,6 @@ public sealed class PongHandler(PingProcessor ping) : IRequestHandler<Pong, int>
 {
     public ValueTask<int> Handle(Pong request, CancellationToken cancellationToken) => ping.Handle(new OpenContract("x"), cancellationToken);
 }
+
+/// <summary>A request that carries the HttpContext instead of what its handler needs from it.</summary>
+public sealed record CarriesHttp(Microsoft.AspNetCore.Http.HttpContext Http) : IRequest<int>;

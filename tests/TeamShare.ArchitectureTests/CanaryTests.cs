@@ -56,6 +56,10 @@ public sealed class CanaryTests
         Assert.Contains("TeamShare.Canary.LocatingEndpoints", Rules.EndpointsWithDbContexts(Canary));
 
     [Fact]
+    public void Http_in_message_rule_catches_a_request_carrying_the_HttpContext() =>
+        Assert.Contains("TeamShare.Canary.CarriesHttp", Rules.MessagesCarryingHttp(Canary));
+
+    [Fact]
     public void Injected_handler_rule_catches_a_handler_taking_another() =>
         Assert.Contains("TeamShare.Canary.PongHandler", Rules.HandlersInjectedIntoHandlers(Canary));
 }

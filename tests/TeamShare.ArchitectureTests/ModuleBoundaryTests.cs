@@ -83,6 +83,12 @@ public sealed class ModuleBoundaryTests
     public void No_handler_is_injected_into_another(string module) =>
         Assert.Empty(Rules.HandlersInjectedIntoHandlers(Assemblies.ByName(module)));
 
+    /// <summary>OpenRecipientView still takes the HttpContext: the link gate reads unlock and counted cookies from it (ADR 0024).</summary>
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void Requests_and_notifications_carry_no_ASP_NET_Core_type(string module) =>
+        Assert.Empty(Rules.MessagesCarryingHttp(Assemblies.ByName(module), "TeamShare.Links.Opening.OpenRecipientView"));
+
     [Fact]
     public void Endpoints_live_in_modules_not_in_the_host() => Assert.Empty(Rules.EndpointsOutsideModules(Assemblies.Host));
 

@@ -151,6 +151,17 @@ public static class Rules
             .Select(t => t.FullName!).ToList();
     }
 
+    /// <summary>
+    /// Rule 11 (ADR 0024, issue 26): a request or notification carries no ASP.NET Core type (an HttpContext, a request, a
+    /// response): the edge reads what the handler needs and writes what it answers, so a job or a page sends the same
+    /// message. <paramref name="exceptions"/> names the ones still waiting for it, each said in ADR 0024.
+    /// </summary>
+    public static IReadOnlyList<string> MessagesCarryingHttp(Assembly module, params string[] exceptions) =>
+        module.GetTypes().Where(t => !t.IsAbstract && typeof(Mediator.IMessage).IsAssignableFrom(t) && !exceptions.Contains(t.FullName))
+            .Where(t => t.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .Any(p => p.PropertyType.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true))
+            .Select(t => t.FullName!).ToList();
+
     private static readonly HashSet<string> PublishingSeam =
     [
         "TeamShare.SharedKernel.Data.DurableNotifications", "TeamShare.SharedKernel.Data.NotificationRelay`1",

@@ -53,11 +53,11 @@ internal sealed class OpenExternalAccessHandler(ExternalAccess access)
 /// <summary>Issue 11: mail a code to the invited address of an external link that is otherwise open. Answers where it went (masked).</summary>
 internal sealed record SendRecipientCode(string? Token, string ClientAddress) : IRequest<Outcome<string>>;
 
-/// <summary>Issue 11: check a typed code; a right one sets this browser's proof cookie on <paramref name="Http"/>.</summary>
-internal sealed record VerifyRecipientCode(string? Token, string? Code, HttpContext Http) : IRequest<Outcome<bool>>;
+/// <summary>Issue 11: check a typed code; a right one answers the proof the caller sets as this browser's cookie.</summary>
+internal sealed record VerifyRecipientCode(string? Token, string? Code) : IRequest<Outcome<RecipientProof>>;
 
 internal sealed class RecipientCodeHandler(ExternalAccess access, RecipientCodes codes)
-    : IRequestHandler<SendRecipientCode, Outcome<string>>, IRequestHandler<VerifyRecipientCode, Outcome<bool>>
+    : IRequestHandler<SendRecipientCode, Outcome<string>>, IRequestHandler<VerifyRecipientCode, Outcome<RecipientProof>>
 {
     public async ValueTask<Outcome<string>> Handle(SendRecipientCode r, CancellationToken ct)
     {
@@ -65,18 +65,18 @@ internal sealed class RecipientCodeHandler(ExternalAccess access, RecipientCodes
         return view is null ? Outcome<string>.Fail(status, "Not available", detail, reason) : await codes.SendAsync(view.Invitation, r.ClientAddress, ct);
     }
 
-    public async ValueTask<Outcome<bool>> Handle(VerifyRecipientCode r, CancellationToken ct)
+    public async ValueTask<Outcome<RecipientProof>> Handle(VerifyRecipientCode r, CancellationToken ct)
     {
         var (view, status, reason, detail) = await access.OpenAsync(r.Token, ct);
-        return view is null ? Outcome<bool>.Fail(status, "Not available", detail, reason)
-            : await codes.VerifyAsync(r.Http, view.Invitation, $"/x/{r.Token}", r.Code, ct);
+        return view is null ? Outcome<RecipientProof>.Fail(status, "Not available", detail, reason)
+            : await codes.VerifyAsync(view.Invitation, r.Code, ct);
     }
 }
 
-/// <summary>Issue 11: has this browser confirmed the invited address (or does the team not ask for it)?</summary>
-internal sealed record IsRecipientVerified(ExternalView View, HttpContext Http) : IRequest<bool>;
+/// <summary>Issue 11: has this browser confirmed the invited address (<paramref name="Proof"/>: its cookie), or does the team not ask for it?</summary>
+internal sealed record IsRecipientVerified(ExternalView View, string? Proof) : IRequest<bool>;
 
 internal sealed class IsRecipientVerifiedHandler(RecipientCodes codes) : IRequestHandler<IsRecipientVerified, bool>
 {
-    public ValueTask<bool> Handle(IsRecipientVerified r, CancellationToken ct) => ValueTask.FromResult(codes.IsVerified(r.Http, r.View));
+    public ValueTask<bool> Handle(IsRecipientVerified r, CancellationToken ct) => ValueTask.FromResult(codes.IsVerified(r.Proof, r.View));
 }

@@ -48,7 +48,9 @@ internal static class ExternalEndpoints
     public static async Task<Results<NoContent, Refusal>> Verify(string token, RecipientCodeBody body, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
-        return (await mediator.Send(new VerifyRecipientCode(token, body.Code, http), ct)).ToHttp(_ => TypedResults.NoContent());
+        var verified = await mediator.Send(new VerifyRecipientCode(token, body.Code), ct);
+        if (verified.Ok) verified.Value!.AppendTo(http.Response, $"/x/{token}");
+        return verified.ToHttp(_ => TypedResults.NoContent());
     }
 
     /// <summary>GET /x/{token}/items/{itemId}/pages (issue 25): {status, pages}; asking starts the render.</summary>
@@ -83,7 +85,7 @@ internal static class ExternalEndpoints
         RecipientHeaders.Apply(http.Response);
         var (view, status, reason, detail) = await access.OpenAsync(token, ct);
         if (view is null) return (null, Problems.Status(status, "Not available", detail, reason), null);
-        if (!codes.IsVerified(http, view))
+        if (!codes.IsVerified(RecipientCodes.ProofOf(http.Request, view.Invitation.Id), view))
             return (null, Problems.Status(403, "Confirm your address", "Open the link and enter the code we mail to the invited address first.", "code_required"), null);
         var item = (await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct))?.Item;
         return item is { Kind: "file" } ? (item, null, view) : (null, Problems.NotFound(), null);

@@ -28,12 +28,15 @@ internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator
 
     public static string CookieName(Guid invitationId) => $"ts_x_{invitationId:N}";
 
-    /// <summary>True when no code is needed (policy off) or this browser already proved the address.</summary>
-    public bool IsVerified(HttpContext http, ExternalView view)
+    /// <summary>The proof this browser sent for an invitation's address (its cookie), if any.</summary>
+    public static string? ProofOf(HttpRequest request, Guid invitationId) => request.Cookies[CookieName(invitationId)];
+
+    /// <summary>True when no code is needed (policy off) or <paramref name="proof"/> (see <see cref="ProofOf"/>) proves the address.</summary>
+    public bool IsVerified(string? proof, ExternalView view)
     {
         var invitation = view.Invitation;
         if (!view.RequireCode) return true;
-        if (http.Request.Cookies[CookieName(invitation.Id)] is not { Length: > 0 } cookie) return false;
+        if (proof is not { Length: > 0 } cookie) return false;
         try { return _cookies.Unprotect(cookie) == $"{invitation.Id:N}:{invitation.Version}"; }
         catch (CryptographicException) { return false; }
     }
@@ -62,32 +65,29 @@ internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator
         return Outcome<string>.Success(Masked(invitation.RecipientEmail!));
     }
 
-    /// <summary>A right code earns this browser the cookie; a wrong one costs one of the code's tries.</summary>
-    public async Task<Outcome<bool>> VerifyAsync(HttpContext http, Invitation invitation, string basePath, string? code, CancellationToken ct)
+    /// <summary>A right code earns the proof this browser keeps as a cookie; a wrong one costs one of the code's tries.</summary>
+    public async Task<Outcome<RecipientProof>> VerifyAsync(Invitation invitation, string? code, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var live = await db.RecipientCodes.Where(c => c.InvitationId == invitation.Id && c.UsedAt == null && c.ExpiresAt > now)
             .FirstOrDefaultAsync(ct);
-        if (live is null) return Outcome<bool>.Invalid("code", "This code has expired. Ask for a new one.");
+        if (live is null) return Outcome<RecipientProof>.Invalid("code", "This code has expired. Ask for a new one.");
         // Issue 27: the try is taken before the code is compared, in one conditional statement, so guesses sent in parallel
         // are checked at most Tries times between them (read, add one, save let 13 of 40 through).
         var taken = await db.RecipientCodes.Where(c => c.Id == live.Id && c.UsedAt == null && c.Attempts < Tries)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
-        if (taken == 0) return Outcome<bool>.Invalid("code", "This code was tried too often. Ask for a new one.");
+        if (taken == 0) return Outcome<RecipientProof>.Invalid("code", "This code was tried too often. Ask for a new one.");
         var attempts = await db.RecipientCodes.Where(c => c.Id == live.Id).Select(c => c.Attempts).FirstAsync(ct);
         var typed = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (typed.Length != 6 || !CryptographicOperations.FixedTimeEquals(Hash(live.Id, typed), live.CodeHash))
-            return Outcome<bool>.Invalid("code", attempts >= Tries
+            return Outcome<RecipientProof>.Invalid("code", attempts >= Tries
                 ? "That code is not right, and it was tried too often. Ask for a new one."
                 : $"That code is not right. {Tries - attempts} tries left.");
         // Used once: of two browsers with the right code at the same moment, one gets in.
         if (await db.RecipientCodes.Where(c => c.Id == live.Id && c.UsedAt == null).ExecuteUpdateAsync(c => c.SetProperty(x => x.UsedAt, now), ct) == 0)
-            return Outcome<bool>.Invalid("code", "This code has expired. Ask for a new one.");
-        http.Response.Cookies.Append(CookieName(invitation.Id), _cookies.Protect($"{invitation.Id:N}:{invitation.Version}"), new CookieOptions
-        {
-            Path = basePath, HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Lax, Expires = invitation.ExternalExpiresAt,
-        });
-        return Outcome<bool>.Success(true);
+            return Outcome<RecipientProof>.Invalid("code", "This code has expired. Ask for a new one.");
+        return Outcome<RecipientProof>.Success(new RecipientProof(CookieName(invitation.Id), _cookies.Protect($"{invitation.Id:N}:{invitation.Version}"),
+            invitation.ExternalExpiresAt));
     }
 
     /// <summary>Where the code went, enough to recognise the address and no more: m•••@example.com.</summary>
@@ -98,4 +98,14 @@ internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator
     }
 
     private static byte[] Hash(Guid codeId, string code) => SHA256.HashData(Encoding.UTF8.GetBytes($"{codeId:N}:{code}"));
+}
+
+/// <summary>What a right code earns: the cookie this browser keeps under the external link's own path.</summary>
+internal sealed record RecipientProof(string CookieName, string Value, DateTime? ExpiresAt)
+{
+    public void AppendTo(HttpResponse response, string linkPath) =>
+        response.Cookies.Append(CookieName, Value, new CookieOptions
+        {
+            Path = linkPath, HttpOnly = true, Secure = response.HttpContext.Request.IsHttps, SameSite = SameSiteMode.Lax, Expires = ExpiresAt,
+        });
 }

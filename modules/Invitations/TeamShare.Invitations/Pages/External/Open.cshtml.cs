@@ -41,7 +41,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
             return Page();
         }
         var invitation = view.Invitation;
-        if (!await mediator.Send(new IsRecipientVerified(view, HttpContext), ct))
+        if (!await mediator.Send(new IsRecipientVerified(view, RecipientCodes.ProofOf(Request, invitation.Id)), ct))
         {
             NeedsCode = true;
             return Page();
@@ -79,8 +79,12 @@ public sealed class OpenModel(IMediator mediator) : PageModel
     {
         RecipientHeaders.Apply(Response);
         Base = $"/x/{token}";
-        var verified = await mediator.Send(new VerifyRecipientCode(token, code, HttpContext), ct);
-        if (verified.Ok) return Redirect(Base);
+        var verified = await mediator.Send(new VerifyRecipientCode(token, code), ct);
+        if (verified.Ok)
+        {
+            verified.Value!.AppendTo(Response, Base);
+            return Redirect(Base);
+        }
         NeedsCode = true;
         CodeSentTo = "";
         CodeError = verified.Message;

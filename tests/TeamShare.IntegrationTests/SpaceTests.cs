@@ -176,7 +176,10 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
         await File.WriteAllBytesAsync(writing, new byte[4096]);
         // The other writer is another process (another instance on the same directory): it holds the file's lock, as ours do.
         using var writer = Process.Start(new ProcessStartInfo("flock", ["--close", writing, "sleep", "120"]))!;
-        while (!Held(writing)) await Task.Delay(20);
+        // flock takes its lock a moment after it starts; a bounded wait, so a missing lock fails here instead of hanging.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Held(writing) && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.True(Held(writing), "flock did not take the file's lock");
         // Both were last written more than a moment ago, as a kill -9 leaves them.
         File.SetLastWriteTimeUtc(killed, DateTime.UtcNow.AddSeconds(-5));
         File.SetLastWriteTimeUtc(writing, DateTime.UtcNow.AddSeconds(-5));

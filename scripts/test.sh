@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm, dnsmasq-base,
-# LibreOffice, poppler-utils, tesseract-ocr; npm: axe-core), starts a throwaway PostgreSQL
-# server, builds once, runs every test project (the integration tests once per database provider), stops the server even
+# LibreOffice, poppler-utils, tesseract-ocr; npm: axe-core, s3rver), starts a throwaway PostgreSQL server and an
+# S3-protocol server (the PostgreSQL pass keeps its files in S3 buckets), builds once, runs every test project (the integration tests once per database provider), stops the server even
 # on failure, and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,17 +34,28 @@ if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
     || { echo "Could not install axe-core from npm"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# s3rver, an S3-protocol server, for the object store (issue 26.3), from npm into an ignored folder.
+s3=tests/TeamShare.IntegrationTests/s3rver
+if [ ! -x "$s3/node_modules/.bin/s3rver" ]; then
+  mkdir -p "$s3" && echo '{ "private": true }' > "$s3/package.json" && (cd "$s3" && npm install --no-audit --no-fund --silent s3rver@3.7.1 >/dev/null) \
+    || { echo "Could not install s3rver from npm"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if ! dotnet build TeamShare.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "Build failed."; echo "0 passed, 1 failed"; exit 1
 fi
 
 pgdir=$(mktemp -d /tmp/teamshare-pg.XXXXXX)
-trap 'scripts/postgres.sh stop "$pgdir"' EXIT
+s3dir=$(mktemp -d /tmp/teamshare-s3.XXXXXX)
+trap 'scripts/postgres.sh stop "$pgdir"; scripts/s3.sh stop "$s3dir"' EXIT
 if ! TEAMSHARE_TEST_POSTGRES=$(scripts/postgres.sh start "$pgdir"); then
   echo "Could not start PostgreSQL."; echo "0 passed, 1 failed"; exit 1
 fi
-export TEAMSHARE_TEST_POSTGRES
+if ! TEAMSHARE_TEST_S3=$(scripts/s3.sh start "$s3dir"); then
+  echo "Could not start s3rver."; echo "0 passed, 1 failed"; exit 1
+fi
+export TEAMSHARE_TEST_POSTGRES TEAMSHARE_TEST_S3 TEAMSHARE_TEST_S3_DIRECTORY="$s3dir/data"
 
 results=$(mktemp -d)
 status=0

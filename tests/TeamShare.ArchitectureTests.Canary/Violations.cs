@@ -57,3 +57,16 @@ public sealed class PongHandler(PingProcessor ping) : IRequestHandler<Pong, int>
 
 /// <summary>A request that carries the HttpContext instead of what its handler needs from it.</summary>
 public sealed record CarriesHttp(Microsoft.AspNetCore.Http.HttpContext Http) : IRequest<int>;
+
+/// <summary>A store of contents, as the modules have one.</summary>
+public interface IBlobStore
+{
+    Task<string> WriteAsync(Stream source, long maxBytes, CancellationToken ct);
+}
+
+/// <summary>Writes an upload to the store itself, past the content intake (and its limits).</summary>
+public sealed class WritesBlobsItself(IBlobStore blobs)
+{
+    public Task<string> Store(Stream body) => blobs.WriteAsync(body, long.MaxValue, CancellationToken.None);
+}
+

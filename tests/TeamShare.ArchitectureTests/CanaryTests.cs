@@ -62,4 +62,8 @@ public sealed class CanaryTests
     [Fact]
     public void Injected_handler_rule_catches_a_handler_taking_another() =>
         Assert.Contains("TeamShare.Canary.PongHandler", Rules.HandlersInjectedIntoHandlers(Canary));
+
+    [Fact]
+    public void Blob_write_rule_catches_a_handler_writing_to_the_store_itself() =>
+        Assert.Contains("TeamShare.Canary.WritesBlobsItself", Rules.BlobWritesOutsideTheIntake(Canary));
 }

@@ -89,6 +89,11 @@ public sealed class ModuleBoundaryTests
     public void Requests_and_notifications_carry_no_ASP_NET_Core_type(string module) =>
         Assert.Empty(Rules.MessagesCarryingHttp(Assemblies.ByName(module), "TeamShare.Links.Opening.OpenRecipientView"));
 
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void Contents_are_stored_only_through_the_content_intake(string module) =>
+        Assert.Empty(Rules.BlobWritesOutsideTheIntake(Assemblies.ByName(module)));
+
     [Fact]
     public void Endpoints_live_in_modules_not_in_the_host() => Assert.Empty(Rules.EndpointsOutsideModules(Assemblies.Host));
 

@@ -162,6 +162,22 @@ public static class Rules
                 .Any(p => p.PropertyType.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true))
             .Select(t => t.FullName!).ToList();
 
+    /// <summary>
+    /// Rule 12 (issue 26.3): bytes become a stored content only through the content intake, so a limit, a quota or a count
+    /// applies to every upload route alike: nothing outside a <c>.Blobs</c> namespace calls <c>IBlobStore.WriteAsync</c>.
+    /// Reads the IL.
+    /// </summary>
+    public static IReadOnlyList<string> BlobWritesOutsideTheIntake(Assembly assembly)
+    {
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(assembly.Location);
+        static Mono.Cecil.TypeDefinition Outermost(Mono.Cecil.TypeDefinition t) => t.DeclaringType is { } d ? Outermost(d) : t;
+        return module.GetTypes()
+            .Where(t => !Outermost(t).Namespace.EndsWith(".Blobs", StringComparison.Ordinal))
+            .Where(t => t.Methods.Any(m => m.HasBody && m.Body.Instructions.Any(i =>
+                i.Operand is Mono.Cecil.MethodReference { Name: "WriteAsync", DeclaringType.Name: "IBlobStore" })))
+            .Select(t => Outermost(t).FullName).Distinct().ToList();
+    }
+
     private static readonly HashSet<string> PublishingSeam =
     [
         "TeamShare.SharedKernel.Data.DurableNotifications", "TeamShare.SharedKernel.Data.NotificationRelay`1",

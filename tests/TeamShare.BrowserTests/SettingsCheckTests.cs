@@ -19,6 +19,7 @@ public sealed class SettingsCheckTests
     [InlineData("TeamShare__MaxUploadBytes", "lots", "'TeamShare:MaxUploadBytes'")]
     [InlineData("TeamShare__Previews__Concurrency", "0", "TeamShare:Previews:Concurrency is 0; it must be at least 1.")]
     [InlineData("TeamShare__Blobs__GracePeriod", "00:00:05", "TeamShare:Blobs:GracePeriod is 00:00:05; it must be at least 00:01:00.")]
+    [InlineData("TeamShare__Blobs__Provider", "minio", "TeamShare:Blobs:Provider is \"minio\"; it must be filesystem or s3.")]
     // Under a file, so the directory cannot be made even by root (the tests may run as root, who ignores permissions).
     [InlineData("TeamShare__DataDirectory", "/etc/hostname/data", "TeamShare:DataDirectory is \"/etc/hostname/data\"; it cannot be written")]
     public async Task Issue23_a_mistyped_setting_stops_the_start_with_one_line_naming_the_key(string variable, string value, string expected)
@@ -46,6 +47,28 @@ public sealed class SettingsCheckTests
         var line = Assert.Single(lines, l => l.StartsWith("TeamShare cannot start: ", StringComparison.Ordinal));
         Assert.Contains("ConnectionStrings:TeamShare: the PostgreSQL server did not answer", line);
         Assert.DoesNotContain(lines, l => l.Contains("secret-Word") || l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Issue26_an_unreachable_S3_store_or_a_bad_bucket_name_stops_the_start_naming_the_key_and_never_the_secret()
+    {
+        var port = TeamShare.IntegrationTests.SmtpServer.FreePort();
+        Dictionary<string, string> s3 = new()
+        {
+            ["TeamShare__Blobs__Provider"] = "s3", ["TeamShare__Blobs__S3__Endpoint"] = $"http://127.0.0.1:{port}",
+            ["TeamShare__Blobs__S3__Bucket"] = "teamshare", ["TeamShare__Blobs__S3__AccessKey"] = "key",
+            ["TeamShare__Blobs__S3__SecretKey"] = "secret-Word",
+        };
+        var (exitCode, lines) = await StartAsync(s3);
+        Assert.Equal(78, exitCode);
+        var line = Assert.Single(lines, l => l.StartsWith("TeamShare cannot start: ", StringComparison.Ordinal));
+        Assert.Contains($"TeamShare:Blobs:S3:Endpoint: the S3 store at http://127.0.0.1:{port} did not answer", line);
+        Assert.DoesNotContain(lines, l => l.Contains("secret-Word") || l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+
+        s3["TeamShare__Blobs__S3__Bucket"] = "Team_Share";
+        (exitCode, lines) = await StartAsync(s3);
+        Assert.Equal(78, exitCode);
+        Assert.Contains(lines, l => l.Contains("TeamShare:Blobs:S3:Bucket is \"Team_Share\"; it must be a bucket name"));
     }
 
     private static async Task<(int ExitCode, List<string> Lines)> StartAsync(Dictionary<string, string> settings)

@@ -6,7 +6,10 @@ using TeamShare.Spaces.Blobs;
 
 namespace TeamShare.IntegrationTests;
 
-/// <summary>SP-3 the content store: a blob is never deleted while anything can still name it (issue 23, finding 1).</summary>
+/// <summary>
+/// SP-3 the content store: a blob is never deleted while anything can still name it (issue 23, finding 1). Runs against the
+/// blob directory on the SQLite pass and against an S3 bucket on the PostgreSQL pass (issue 26.3, <see cref="TestBlobs"/>).
+/// </summary>
 public sealed class BlobLifecycleTests
 {
     private const int Rounds = 200;
@@ -29,7 +32,7 @@ public sealed class BlobLifecycleTests
             var first = (await mia.UploadOk(space, $"race-{round}-a.bin", bytes)).Id();
             Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{first}")).StatusCode);
             // Stored long ago, as after a night in the trash: old enough for the collector to take once nothing names it.
-            File.SetLastWriteTimeUtc(BlobPath(directory, bytes), DateTime.UtcNow.AddHours(-2));
+            TestBlobs.LastUsed(directory, bytes, DateTime.UtcNow.AddHours(-2));
 
             // The purge on one instance, the same bytes uploaded on the other, and both collectors, all at once.
             var purge = mia.DeleteAsync($"/api/trash/{first}");
@@ -56,7 +59,7 @@ public sealed class BlobLifecycleTests
             await mia.DeleteAsync($"/api/items/{id}");
             Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/trash/{id}")).StatusCode);
         }
-        foreach (var (_, bytes) in kept) File.SetLastWriteTimeUtc(BlobPath(directory, bytes), DateTime.UtcNow.AddHours(-2));
+        foreach (var (_, bytes) in kept) TestBlobs.LastUsed(directory, bytes, DateTime.UtcNow.AddHours(-2));
         await CollectAsync(b);
         Assert.All(kept.Take(20), k => Assert.False(File.Exists(BlobPath(directory, k.Bytes))));
         Assert.All(kept.Skip(20), k => Assert.True(File.Exists(BlobPath(directory, k.Bytes))));
@@ -72,20 +75,16 @@ public sealed class BlobLifecycleTests
         // As a kill -9 leaves them: the blob stored, its version never recorded.
         var orphan = RandomNumberGenerator.GetBytes(1024);
         var young = RandomNumberGenerator.GetBytes(1024);
-        foreach (var bytes in new[] { orphan, young })
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(BlobPath(host.DataDirectory, bytes))!);
-            await File.WriteAllBytesAsync(BlobPath(host.DataDirectory, bytes), bytes);
-        }
-        File.SetLastWriteTimeUtc(BlobPath(host.DataDirectory, orphan), DateTime.UtcNow.AddHours(-2));
-        File.SetLastWriteTimeUtc(BlobPath(host.DataDirectory, named), DateTime.UtcNow.AddHours(-2));
+        foreach (var bytes in new[] { orphan, young }) TestBlobs.Plant(host.DataDirectory, bytes);
+        TestBlobs.LastUsed(host.DataDirectory, orphan, DateTime.UtcNow.AddHours(-2));
+        TestBlobs.LastUsed(host.DataDirectory, named, DateTime.UtcNow.AddHours(-2));
 
         await CollectAsync(host);
         await CollectAsync(host);
         Assert.False(File.Exists(BlobPath(host.DataDirectory, orphan)));
         Assert.True(File.Exists(BlobPath(host.DataDirectory, young)));
         Assert.True(File.Exists(BlobPath(host.DataDirectory, named)));
-        Assert.Empty(Directory.GetFiles(Path.Combine(host.DataDirectory, "blobs", "condemned"), "*", SearchOption.AllDirectories));
+        Assert.Empty(TestBlobs.Condemned(host.DataDirectory));
     }
 
     [Fact]
@@ -105,12 +104,8 @@ public sealed class BlobLifecycleTests
         flipped[100] ^= 0xFF;
         await File.WriteAllBytesAsync(BlobPath(host.DataDirectory, rotten), flipped);
         byte[] old = RandomNumberGenerator.GetBytes(512), young = RandomNumberGenerator.GetBytes(512);
-        foreach (var bytes in new[] { old, young })
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(BlobPath(host.DataDirectory, bytes))!);
-            await File.WriteAllBytesAsync(BlobPath(host.DataDirectory, bytes), bytes);
-        }
-        File.SetLastWriteTimeUtc(BlobPath(host.DataDirectory, old), DateTime.UtcNow.AddHours(-2));
+        foreach (var bytes in new[] { old, young }) TestBlobs.Plant(host.DataDirectory, bytes);
+        TestBlobs.LastUsed(host.DataDirectory, old, DateTime.UtcNow.AddHours(-2));
 
         var report = await CheckAsync(host, repair: false);
         Assert.False(report.Healthy);
@@ -128,6 +123,28 @@ public sealed class BlobLifecycleTests
         Assert.True(File.Exists(BlobPath(host.DataDirectory, rotten)), "a damaged content is reported, never removed");
     }
 
+    [Fact]
+    public async Task SP3_Issue26_a_large_file_is_stored_once_in_parts_and_a_range_across_a_part_boundary_reads_back_exactly()
+    {
+        using var host = new TeamShareFactory();
+        // Parts of 5 MB (the S3 minimum) on the S3 store; the directory store writes one file whatever the setting.
+        host.Settings["TeamShare:Blobs:S3:PartMegabytes"] = "5";
+        var mia = await host.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var bytes = RandomNumberGenerator.GetBytes(12 << 20);
+        var first = (await mia.UploadOk(space, "large-a.bin", bytes)).Id();
+        await mia.UploadOk(space, "large-b.bin", bytes);
+
+        Assert.Single(TestBlobs.Stored(host.DataDirectory), stored => stored == Sha(bytes));
+        Assert.Equal(bytes, await mia.GetByteArrayAsync($"/api/items/{first}/content"));
+        const int from = (5 << 20) - 10;
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/items/{first}/content");
+        request.Headers.Range = new RangeHeaderValue(from, from + 29);
+        var range = await mia.SendAsync(request);
+        Assert.Equal(HttpStatusCode.PartialContent, range.StatusCode);
+        Assert.Equal(bytes.AsSpan(from, 30).ToArray(), await range.Content.ReadAsByteArrayAsync());
+    }
+
     private static async Task<TeamShare.Spaces.Contracts.BlobCheckReport> CheckAsync(TeamShareFactory host, bool repair)
     {
         using var scope = host.Services.CreateScope();
@@ -142,9 +159,5 @@ public sealed class BlobLifecycleTests
         await scope.ServiceProvider.GetRequiredService<BlobCollectJob>().RunAsync(CancellationToken.None);
     }
 
-    private static string BlobPath(string dataDirectory, byte[] bytes)
-    {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        return Path.Combine(dataDirectory, "blobs", sha[..2], sha[2..4], sha);
-    }
+    private static string BlobPath(string dataDirectory, byte[] bytes) => TestBlobs.PathOf(dataDirectory, bytes);
 }

@@ -18,7 +18,8 @@ public sealed class DiskFullTests : IDisposable
         factory.Settings["TeamShare:Blobs:MinFreeMegabytes"] = "1";
         var mia = await factory.ClientForAsync("mia@acme.test");
         var space = (await mia.PersonalSpace()).Id();
-        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync("/health/ready")).StatusCode);
+        var ready = await factory.Anonymous().GetAsync("/health/ready");
+        Assert.True(ready.IsSuccessStatusCode, await ready.Content.ReadAsStringAsync());
 
         var big = await mia.Upload(space, "too-big.bin", new MemoryStream(new byte[6 << 20]));
         Assert.Equal(HttpStatusCode.InsufficientStorage, big.StatusCode);

@@ -71,7 +71,7 @@ public sealed partial class FuzzTests(TeamShareFactory factory) : IClassFixture<
         Assert.NotEmpty(hashes);
         foreach (var hash in hashes)
         {
-            var path = Path.Combine(factory.DataDirectory, "blobs", hash[..2], hash[2..4], hash);
+            var path = TestBlobs.PathOf(factory.DataDirectory, hash);
             Assert.True(File.Exists(path), $"blob {hash} is missing");
             await using var file = File.OpenRead(path);
             Assert.Equal(hash, Convert.ToHexStringLower(await SHA256.HashDataAsync(file)));

@@ -72,10 +72,9 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
         await mia.UploadOk(space, "../../evil name.bin".Replace("../", "dots-"), bytes);
         await mia.UploadOk(space, "second copy.bin", bytes);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var blob = Path.Combine(factory.DataDirectory, "blobs", sha[..2], sha[2..4], sha);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(blob));
-        Assert.Single(Directory.GetFiles(Path.Combine(factory.DataDirectory, "blobs"), sha, SearchOption.AllDirectories));
-        Assert.Empty(Directory.GetFiles(Path.Combine(factory.DataDirectory, "blobs"), "*name*", SearchOption.AllDirectories));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(TestBlobs.PathOf(factory.DataDirectory, sha)));
+        Assert.Single(TestBlobs.Stored(factory.DataDirectory), stored => stored == sha);
+        Assert.Empty(Directory.GetFiles(TestBlobs.Root(factory.DataDirectory), "*name*", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
             builder.UseSetting("TeamShare:Database:Provider", "postgres");
             builder.UseSetting("ConnectionStrings:TeamShare", TestDatabase.PostgresFor(DataDirectory, IsTemplate ? null : MigratedPostgres.Value));
         }
+        foreach (var (key, value) in TestBlobs.Settings(DataDirectory)) builder.UseSetting(key, value);
         builder.UseSetting("TeamShare:SeedDemo", "true");
         builder.UseSetting("TeamShare:ScheduleJobs", "false");
         builder.UseSetting("TeamShare:Operators:0", "olivia@acme.test");
@@ -118,6 +119,7 @@ public class TeamShareFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!DeleteDataOnDispose) return;
         if (TestDatabase.OnPostgres) TestDatabase.DropPostgres(DataDirectory);
+        TestBlobs.Delete(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { /* SQLite may still hold the file on a slow close */ }
     }
 

@@ -50,7 +50,8 @@ internal static class BackupCommands
             Console.WriteLine($"key certificate: not copied; keep {KeyProtection.PathOf(options)} apart from the backups, a restore needs it.");
         }
         // After the databases: every blob the snapshot names is already stored.
-        Console.WriteLine($"blobs: {CopyTree(options.FullBlobDirectory, Path.Combine(target, "blobs"), IsBlobPath)} copied");
+        if (options.Blobs.IsS3) Console.WriteLine(InBucket(options));
+        else Console.WriteLine($"blobs: {CopyTree(options.FullBlobDirectory, Path.Combine(target, "blobs"), IsBlobPath)} copied");
         await File.WriteAllTextAsync(Path.Combine(target, Manifest), JsonSerializer.Serialize(new
         {
             createdAt = DateTime.UtcNow, provider = options.Database.IsPostgres ? DatabaseOptions.Postgres : DatabaseOptions.Sqlite,
@@ -81,10 +82,15 @@ internal static class BackupCommands
                                   "or sign-ins, QR codes and links shown again will not carry over.");
         }
         else Console.WriteLine("PostgreSQL: restore the database with pg_restore as well (docs/operations.md); this restores the blobs.");
-        Console.WriteLine($"blobs: {CopyTree(Path.Combine(source, "blobs"), options.FullBlobDirectory)} restored");
+        if (options.Blobs.IsS3) Console.WriteLine(InBucket(options));
+        else Console.WriteLine($"blobs: {CopyTree(Path.Combine(source, "blobs"), options.FullBlobDirectory)} restored");
         Console.WriteLine("Restored. Start TeamShare, then run check to confirm every file is whole.");
         return 0;
     }
+
+    /// <summary>With S3 the contents stay in the bucket: the store's own tools back it up (docs/operations.md).</summary>
+    private static string InBucket(TeamShareOptions options) =>
+        $"blobs: kept in the S3 bucket {options.Blobs.S3.Bucket}, not copied; back it up with the store's own tools (versioning, replication, rclone sync).";
 
     /// <summary>A stored content (two hex folders and a 64-hex name), not a temporary upload, a sweep's folder or a flag.</summary>
     private static bool IsBlobPath(string path)

@@ -43,7 +43,9 @@ internal static class CopyDatabaseCommand
         }
         if (File.Exists(certificate))
             Console.WriteLine($"key certificate: at {wanted}; give every instance this file (TeamShare__Keys__CertificatePath).");
-        Console.WriteLine($"blobs: {CopyBlobs(Path.Combine(from, "blobs"), options.FullBlobDirectory)} copied to {options.FullBlobDirectory}");
+        if (options.Blobs.IsS3)
+            Console.WriteLine($"blobs: not moved into the S3 bucket {options.Blobs.S3.Bucket}; this command copies them between directories only (docs/operations.md).");
+        else Console.WriteLine($"blobs: {CopyBlobs(Path.Combine(from, "blobs"), options.FullBlobDirectory)} copied to {options.FullBlobDirectory}");
         return 0;
     }
 

@@ -25,6 +25,8 @@ internal static class DatabaseStartup
         var options = services.GetRequiredService<IOptions<TeamShareOptions>>().Value;
         Directory.CreateDirectory(options.FullDataDirectory);
         Directory.CreateDirectory(options.FullBlobDirectory);
+        // The demo seed stores files: the store (a directory, a bucket) is made ready first.
+        await services.GetRequiredService<IContentStore>().PrepareAsync(ct);
         if (options.Database.IsPostgres)
         {
             // Two instances starting at the same moment: the first migrates and seeds, the other waits here, then finds nothing to do.

@@ -20,6 +20,7 @@ internal static class SettingsCheck
         if (Settings.Bind<TeamShareOptions>(configuration, TeamShareOptions.Section, problems) is { } options)
         {
             Database(configuration, options.Database, problems);
+            Blobs(options.Blobs, problems);
             Addresses(options, problems);
             Limits(options, problems);
             if (KeyProtection.Problem(options) is { } keys) problems.Add(keys);
@@ -48,6 +49,27 @@ internal static class SettingsCheck
         try { _ = new NpgsqlConnectionStringBuilder(connection); }
         // The message names the part that is wrong; the connection string itself may hold a password, so it is not repeated.
         catch (ArgumentException e) { problems.Add($"ConnectionStrings:TeamShare is not a PostgreSQL connection string: {e.Message}"); }
+    }
+
+    private static void Blobs(BlobOptions blobs, List<string> problems)
+    {
+        if (!blobs.IsS3 && !string.Equals(blobs.Provider, BlobOptions.FileSystem, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"TeamShare:Blobs:Provider is \"{blobs.Provider}\"; it must be filesystem or s3.");
+            return;
+        }
+        if (!blobs.IsS3) return;
+        var s3 = blobs.S3;
+        // S3's own rule for bucket names (3-63 lower-case letters, digits, dots and hyphens), so a typo is named here, not by the SDK.
+        if (s3.Bucket.Length is < 3 or > 63 || !s3.Bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '-')
+            || !char.IsAsciiLetterOrDigit(s3.Bucket[0]) || !char.IsAsciiLetterOrDigit(s3.Bucket[^1]))
+            problems.Add($"TeamShare:Blobs:S3:Bucket is \"{s3.Bucket}\"; it must be a bucket name: 3 to 63 lower-case letters, digits, dots or hyphens.");
+        if (s3.Endpoint is { Length: > 0 } endpoint
+            && (!Uri.TryCreate(endpoint, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https")))
+            problems.Add($"TeamShare:Blobs:S3:Endpoint is \"{endpoint}\"; it must be an absolute http or https address, e.g. http://minio:9000.");
+        if (string.IsNullOrEmpty(s3.AccessKey) != string.IsNullOrEmpty(s3.SecretKey))
+            problems.Add("TeamShare:Blobs:S3:SecretKey and AccessKey go together: set both, or neither to use the SDK's own credentials.");
+        Settings.AtLeast(problems, "TeamShare:Blobs:S3:PartMegabytes", s3.PartMegabytes, 5);
     }
 
     private static void Addresses(TeamShareOptions options, List<string> problems)

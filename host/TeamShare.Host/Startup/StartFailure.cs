@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using TeamShare.SharedKernel.Modules;
 
 namespace TeamShare.Host.Startup;
 
@@ -24,6 +25,10 @@ internal static class StartFailure
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {
             return $"ConnectionStrings:TeamShare: the PostgreSQL server did not answer ({e.Message}).";
+        }
+        catch (ContentStoreUnavailableException e)
+        {
+            return e.Message;
         }
         catch (SqliteException e)
         {

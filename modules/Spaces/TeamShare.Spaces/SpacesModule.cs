@@ -55,7 +55,13 @@ public sealed class SpacesModule : ITeamShareModule
         // Where the folder is and who may add to it is all these bodies say; the handlers look it up.
         services.AddBodiesWithoutShapeChecks(typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest));
         services.AddModuleDbContext<SpacesDbContext, SpacesPostgresDbContext>(configuration, SpacesDbContext.Module);
-        services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        // Issue 26.3: the bucket when TeamShare:Blobs:Provider is s3, else the blob directory; the host prepares and asks it.
+        if (configuration.GetValue<string>($"{TeamShareOptions.Section}:Blobs:Provider") is { } provider
+            && string.Equals(provider, BlobOptions.S3Provider, StringComparison.OrdinalIgnoreCase))
+            services.AddSingleton<IBlobStore, S3BlobStore>();
+        else services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<IBlobStore>());
+        services.AddSingleton<ContentIntake>();
         services.AddHostedService<AbandonedUploadSweep>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<PersonalSpaces>();

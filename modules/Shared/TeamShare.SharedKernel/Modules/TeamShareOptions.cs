@@ -58,9 +58,15 @@ public sealed class DatabaseOptions
     public int StartWaitSeconds { get; set; } = 30;
 }
 
-/// <summary><c>TeamShare:Blobs</c>: how the content store treats blobs nothing names any more.</summary>
+/// <summary><c>TeamShare:Blobs</c>: where file contents are kept and how the store treats blobs nothing names any more.</summary>
 public sealed class BlobOptions
 {
+    public const string FileSystem = "filesystem", S3Provider = "s3";
+    /// <summary><c>filesystem</c> (the blob directory, the default) or <c>s3</c> (an S3-compatible bucket, <see cref="S3"/>).</summary>
+    public string Provider { get; set; } = FileSystem;
+    public bool IsS3 => string.Equals(Provider, S3Provider, StringComparison.OrdinalIgnoreCase);
+    public S3Options S3 { get; set; } = new();
+
     /// <summary>
     /// How long a blob nothing names stays before it is deleted: longer than any upload takes from finding the blob it reuses
     /// to recording its version, so those bytes are never taken from under it.
@@ -99,4 +105,20 @@ public sealed class RateLimitOptions
     public int AnonymousPerMinute { get; set; } = 1200;
     /// <summary>Signed-out requests that make the server hash a password: sign-in, tokens, link unlocks, password resets.</summary>
     public int CredentialPerMinute { get; set; } = 30;
+}
+
+/// <summary><c>TeamShare:Blobs:S3</c>: the bucket of an S3-compatible store (AWS, MinIO, Garage, Ceph RGW; docs/operations.md).</summary>
+public sealed class S3Options
+{
+    /// <summary>The service address, e.g. http://minio:9000; empty for AWS itself, whose address follows <see cref="Region"/>.</summary>
+    public string? Endpoint { get; set; }
+    public string Bucket { get; set; } = "";
+    /// <summary>Both empty: the SDK's own credentials (environment, instance role).</summary>
+    public string? AccessKey { get; set; }
+    public string? SecretKey { get; set; }
+    public string Region { get; set; } = "us-east-1";
+    /// <summary>Path-style addresses (http://host/bucket/key), which every S3-compatible server understands; false for virtual hosts.</summary>
+    public bool PathStyle { get; set; } = true;
+    /// <summary>Contents larger than this go up in parts of this size (S3's multipart upload); at least 5.</summary>
+    public int PartMegabytes { get; set; } = 16;
 }

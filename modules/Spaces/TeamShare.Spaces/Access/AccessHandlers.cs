@@ -61,5 +61,5 @@ internal sealed class OpenItemContentHandler(SpacesDbContext db, IBlobStore blob
 
     public static ItemContent ContentOf(Item item, IBlobStore blobs) =>
         new(item.Name, item.ContentType ?? "application/octet-stream", item.Size, item.ContentSha256!, item.ModifiedAt,
-            () => blobs.OpenRead(item.ContentSha256!));
+            () => blobs.OpenRead(item.ContentSha256!, item.Size));
 }

@@ -19,6 +19,8 @@ internal sealed class BlobCollectJob(SpacesDbContext db, IBlobStore blobs, Rende
     public async Task RunAsync(CancellationToken ct)
     {
         await blobs.CollectAsync(options.Value.Blobs.GracePeriod, (hashes, c) => BlobNames.NamedAsync(db, hashes, c), ct);
-        renders.Trim(previews.Value.CacheMegabytes * 1024L * 1024, blobs.Exists);
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var hash in blobs.ListAsync(ct)) stored.Add(hash);
+        renders.Trim(previews.Value.CacheMegabytes * 1024L * 1024, stored.Contains);
     }
 }

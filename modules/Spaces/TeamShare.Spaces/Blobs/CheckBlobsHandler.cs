@@ -33,16 +33,39 @@ internal sealed class CheckBlobsHandler(SpacesDbContext db, IBlobStore blobs, IO
         foreach (var (hash, (sizes, item)) in recorded.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             var described = $"{hash} (file {item}, {string.Join(" or ", sizes)} bytes)";
-            if (!blobs.Exists(hash)) { missing.Add(described); continue; }
-            await using var stored = blobs.OpenRead(hash);
-            var length = stored.Length;
-            var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stored, ct));
+            if (!await blobs.ExistsAsync(hash, ct)) { missing.Add(described); continue; }
+            (string Sha256, long Size) read;
+            try { read = await HashAsync(hash, ct); }
+            catch (IOException e)
+            {
+                damaged.Add($"{described}: cannot be read back ({e.Message})");
+                continue;
+            }
+            var (actual, length) = read;
             if (actual != hash || !sizes.Contains(length)) damaged.Add($"{described}: {length} bytes stored, SHA-256 {actual}");
         }
-        var unnamed = blobs.List().Where(hash => !recorded.ContainsKey(hash)).Order(StringComparer.Ordinal).ToList();
+        List<string> unnamed = [];
+        await foreach (var hash in blobs.ListAsync(ct)) if (!recorded.ContainsKey(hash)) unnamed.Add(hash);
+        unnamed.Sort(StringComparer.Ordinal);
         var removed = request.Repair && unnamed.Count > 0
             ? await blobs.CollectAsync(options.Value.Blobs.GracePeriod, (hashes, c) => BlobNames.NamedAsync(db, hashes, c), ct)
             : 0;
         return new BlobCheckReport(recorded.Count, missing, damaged, unnamed, removed);
+    }
+
+    /// <summary>The stored bytes' own hash and count, read to the end (a store's idea of the length is not what is checked).</summary>
+    private async Task<(string Sha256, long Size)> HashAsync(string hash, CancellationToken ct)
+    {
+        await using var stored = blobs.OpenRead(hash);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        long size = 0;
+        int read;
+        while ((read = await stored.ReadAsync(buffer, ct)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+            size += read;
+        }
+        return (Convert.ToHexStringLower(sha.GetHashAndReset()), size);
     }
 }

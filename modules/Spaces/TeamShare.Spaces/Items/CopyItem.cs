@@ -38,7 +38,7 @@ internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, 
         if (t.Item.SelfAndAncestors().Contains(id)) return Outcome<ItemDto>.Invalid("parentId", "A folder cannot be copied into itself.");
 
         var source = f.Item;
-        if (source.ContentSha256 is { } hash) blobs.Retain(hash);
+        if (source.ContentSha256 is { } hash) await blobs.RetainAsync(hash, ct);
         var top = await writer.AddAsync(t.Item, name ?? source.Name, source.Kind, userId, CopyContent(source), ct);
         if (source.Kind == ItemKinds.Folder && deep) await CopyDescendantsAsync(source, top, userId, ct);
         return Outcome<ItemDto>.Success(top.ToDto(AccessRole.Owner), 201);
@@ -70,7 +70,7 @@ internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, 
                 CreatedAt = now, ModifiedAt = now,
             };
             CopyContent(d)(copy);
-            if (copy.ContentSha256 is { } hash) blobs.Retain(hash);
+            if (copy.ContentSha256 is { } hash) await blobs.RetainAsync(hash, ct);
             copies[d.Id] = copy;
             db.Items.Add(copy);
             if (copy.ContentSha256 is not null) db.Versions.Add(Versioning.NewVersion(copy, 1, userId, now));

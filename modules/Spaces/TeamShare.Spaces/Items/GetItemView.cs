@@ -26,7 +26,7 @@ internal sealed class GetItemViewHandler(EffectiveRoles roles, SpacesDbContext d
         string? text = null;
         if (role >= AccessRole.Editor && Previews.IsText(item) && item.Size <= Previews.MaxMarkdownBytes)
         {
-            using var reader = new StreamReader(blobs.OpenRead(item.ContentSha256!));
+            using var reader = new StreamReader(blobs.OpenRead(item.ContentSha256!, item.Size));
             text = await reader.ReadToEndAsync(ct);
         }
         var folders = role >= AccessRole.Editor

@@ -31,7 +31,7 @@ internal static class Previews
     {
         if (item.Kind != ItemKinds.File || item.ContentSha256 is null) return null;
         var etag = $"\"{item.ContentSha256}\"";
-        Stream Open() => blobs.OpenRead(item.ContentSha256);
+        Stream Open() => blobs.OpenRead(item.ContentSha256, item.Size);
         if (IsMarkdown(item) && item.Size <= MaxMarkdownBytes)
             return new ItemPreview("text/html; charset=utf-8", SandboxCsp, $"\"md-{item.ContentSha256}\"", item.ModifiedAt, () => RenderMarkdown(Open, item.Name));
         if (IsText(item)) return new ItemPreview("text/plain; charset=utf-8", SandboxCsp, etag, item.ModifiedAt, Open);

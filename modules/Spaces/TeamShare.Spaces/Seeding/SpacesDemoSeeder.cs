@@ -11,7 +11,7 @@ using TeamShare.Spaces.Items;
 namespace TeamShare.Spaces.Seeding;
 
 /// <summary>Acme's team space "Acme Shared", editable by Engineering, with a few folders and files.</summary>
-internal sealed class SpacesDemoSeeder(SpacesDbContext db, IMediator mediator, IBlobStore blobs, ItemWriter writer, TimeProvider clock)
+internal sealed class SpacesDemoSeeder(SpacesDbContext db, IMediator mediator, ContentIntake intake, ItemWriter writer, TimeProvider clock)
     : IDemoSeeder
 {
     public int Order => 10;
@@ -43,7 +43,7 @@ internal sealed class SpacesDemoSeeder(SpacesDbContext db, IMediator mediator, I
 
     private async Task AddTextAsync(Item folder, string name, string text, Guid owner, CancellationToken ct)
     {
-        var blob = await blobs.WriteAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), long.MaxValue, ct);
+        var blob = (await intake.StoreAsync(folder.TeamId, new MemoryStream(Encoding.UTF8.GetBytes(text)), long.MaxValue, ct)).Blob!;
         await writer.AddAsync(folder, name, ItemKinds.File, owner, i =>
         {
             i.Size = blob.Size;

@@ -10,7 +10,7 @@ using TeamShare.Spaces.Versions;
 
 namespace TeamShare.Spaces.Upload;
 
-internal sealed class AddFileToFolderHandler(SpacesDbContext db, IBlobStore blobs, ItemWriter writer, IOptions<TeamShareOptions> options)
+internal sealed class AddFileToFolderHandler(SpacesDbContext db, ContentIntake intake, ItemWriter writer, IOptions<TeamShareOptions> options)
     : IRequestHandler<AddFileToFolder, FileWriteResult>
 {
     public async ValueTask<FileWriteResult> Handle(AddFileToFolder r, CancellationToken ct)
@@ -19,9 +19,9 @@ internal sealed class AddFileToFolderHandler(SpacesDbContext db, IBlobStore blob
         var folder = await db.Items.AsNoTracking().FirstOrDefaultAsync(
             i => i.Id == r.FolderId && i.TeamId == r.TeamId && i.Kind == ItemKinds.Folder && i.TrashedAt == null, ct);
         if (folder is null) return new(null, "not_found", "This folder does not exist.");
-        StoredBlob blob;
-        try { blob = await blobs.WriteAsync(r.Content, options.Value.MaxUploadBytes, ct); }
-        catch (BlobTooLargeException) { return new(null, "too_large", $"Files can be at most {options.Value.MaxUploadBytes:N0} bytes."); }
+        var taken = await intake.StoreAsync(r.TeamId, r.Content, options.Value.MaxUploadBytes, ct);
+        if (taken.Blob is not { } blob)
+            return new(null, taken.Refusal!.Code, taken.Refusal.Detail);
         var item = await writer.AddAsync(folder, r.Name, ItemKinds.File, r.OwnerId, i =>
         {
             i.Size = blob.Size;
@@ -32,16 +32,16 @@ internal sealed class AddFileToFolderHandler(SpacesDbContext db, IBlobStore blob
     }
 }
 
-internal sealed class ReplaceFileContentHandler(SpacesDbContext db, IBlobStore blobs, Versioning versioning, IOptions<TeamShareOptions> options)
+internal sealed class ReplaceFileContentHandler(SpacesDbContext db, ContentIntake intake, Versioning versioning, IOptions<TeamShareOptions> options)
     : IRequestHandler<ReplaceFileContent, FileWriteResult>
 {
     public async ValueTask<FileWriteResult> Handle(ReplaceFileContent r, CancellationToken ct)
     {
         var exists = await db.Items.AnyAsync(i => i.Id == r.ItemId && i.TeamId == r.TeamId && i.Kind == ItemKinds.File && i.TrashedAt == null, ct);
         if (!exists) return new(null, "not_found", "This file does not exist.");
-        StoredBlob blob;
-        try { blob = await blobs.WriteAsync(r.Content, options.Value.MaxUploadBytes, ct); }
-        catch (BlobTooLargeException) { return new(null, "too_large", $"Files can be at most {options.Value.MaxUploadBytes:N0} bytes."); }
+        var taken = await intake.StoreAsync(r.TeamId, r.Content, options.Value.MaxUploadBytes, ct);
+        if (taken.Blob is not { } blob)
+            return new(null, taken.Refusal!.Code, taken.Refusal.Detail);
         if (!await versioning.ReplaceAsync(r.ItemId, blob, null, r.ByUserId, ct)) return new(null, "conflict", "Someone saved this file at the same moment.");
         var item = await db.Items.AsNoTracking().FirstAsync(i => i.Id == r.ItemId, ct);
         return new(item.ToSummary(), null, null);

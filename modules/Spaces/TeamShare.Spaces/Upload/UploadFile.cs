@@ -16,16 +16,15 @@ namespace TeamShare.Spaces.Upload;
 internal sealed record UploadFile(Guid UserId, Guid TeamId, Guid SpaceId, Guid? ParentId, string Name, Stream Body, long Limit)
     : IRequest<Outcome<ItemDto>>;
 
-internal sealed class UploadFileHandler(FolderLookup folders, ItemWriter writer, IBlobStore blobs) : IRequestHandler<UploadFile, Outcome<ItemDto>>
+internal sealed class UploadFileHandler(FolderLookup folders, ItemWriter writer, ContentIntake intake) : IRequestHandler<UploadFile, Outcome<ItemDto>>
 {
     public async ValueTask<Outcome<ItemDto>> Handle(UploadFile r, CancellationToken ct)
     {
         if (await folders.FindAsync(r.UserId, r.TeamId, r.SpaceId, r.ParentId, ct) is not { } found) return Outcome<ItemDto>.NotFound();
         if (found.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("You can view this folder but not upload to it.", "role_too_low");
         if (ItemNames.Problem(r.Name) is { } problem) return Outcome<ItemDto>.Invalid(MultipartFile.Field, problem);
-        StoredBlob blob;
-        try { blob = await blobs.WriteAsync(r.Body, r.Limit, ct); }
-        catch (BlobTooLargeException) { return UploadLimits.TooLargeOutcome<ItemDto>(r.Limit); }
+        var taken = await intake.StoreAsync(r.TeamId, r.Body, r.Limit, ct);
+        if (taken.Blob is not { } blob) return taken.Refusal!.ToOutcome<ItemDto>();
         var item = await writer.AddAsync(found.Folder, r.Name, ItemKinds.File, r.UserId, i =>
         {
             i.Size = blob.Size;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
+using TeamShare.Spaces.Blobs;
 
 namespace TeamShare.Spaces.Upload;
 
@@ -12,8 +13,5 @@ internal static class UploadLimits
 
     public static bool ExceedsDeclared(HttpRequest request, long limit) => request.ContentLength > limit + MultipartFile.Slack;
 
-    public static IResult TooLarge(long limit) => TooLargeOutcome<object>(limit).ToHttp(_ => TypedResults.Ok());
-
-    public static Outcome<T> TooLargeOutcome<T>(long limit) =>
-        Outcome<T>.Fail(413, "File too large", $"Files can be at most {limit:N0} bytes.", "too_large");
+    public static IResult TooLarge(long limit) => Intake.TooLarge(limit).Refusal!.ToOutcome<object>().ToHttp(_ => TypedResults.Ok());
 }

@@ -28,16 +28,15 @@ internal sealed record RestoreVersion(Guid UserId, Guid TeamId, Guid Id, int Num
 /// <summary>SP-5: a file's versions, newest first.</summary>
 internal sealed record ListVersions(Guid UserId, Guid TeamId, Guid Id) : IRequest<Outcome<IReadOnlyList<VersionDto>>>;
 
-internal sealed class VersionsHandler(EffectiveRoles roles, SpacesDbContext db, IBlobStore blobs, Versioning versioning, IMediator mediator)
+internal sealed class VersionsHandler(EffectiveRoles roles, SpacesDbContext db, ContentIntake intake, Versioning versioning, IMediator mediator)
     : IRequestHandler<ReplaceContent, Outcome<ItemDto>>, IRequestHandler<RestoreVersion, Outcome<ItemDto>>,
         IRequestHandler<ListVersions, Outcome<IReadOnlyList<VersionDto>>>
 {
     public async ValueTask<Outcome<ItemDto>> Handle(ReplaceContent r, CancellationToken ct)
     {
         if (await EditableFileAsync(r.UserId, r.TeamId, r.Id, "Viewers cannot edit.", ct) is { } refused) return refused;
-        StoredBlob blob;
-        try { blob = await blobs.WriteAsync(r.Body, r.Limit, ct); }
-        catch (BlobTooLargeException) { return UploadLimits.TooLargeOutcome<ItemDto>(r.Limit); }
+        var taken = await intake.StoreAsync(r.TeamId, r.Body, r.Limit, ct);
+        if (taken.Blob is not { } blob) return taken.Refusal!.ToOutcome<ItemDto>();
         return await SavedAsync(r.UserId, r.TeamId, r.Id, blob, null, ct);
     }
 

@@ -23,7 +23,7 @@ internal sealed partial class SpaceDav
             return;
         }
         var name = item.Name;
-        await Answer(c.Http, FileResponses.Download(blobs.OpenRead(item.ContentSha256!), item.ContentType ?? ContentTypes.Of(name),
+        await Answer(c.Http, FileResponses.Download(blobs.OpenRead(item.ContentSha256!, item.Size), item.ContentType ?? ContentTypes.Of(name),
             name, item.ModifiedAt, ETagValue(item)));
     }
 }

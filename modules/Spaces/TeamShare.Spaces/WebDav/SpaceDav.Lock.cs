@@ -70,7 +70,7 @@ internal sealed partial class SpaceDav
                 await Locked(c.Http);
                 return;
             }
-            var empty = await blobs.WriteAsync(Stream.Null, 0, c.Ct);
+            var empty = (await intake.StoreAsync(c.TeamId, Stream.Null, 0, c.Ct)).Blob!;
             item = await writer.AddExactAsync(node.Parent!, node.Name, ItemKinds.File, c.UserId, i =>
             {
                 i.ContentSha256 = empty.Sha256;

@@ -62,11 +62,10 @@ internal sealed partial class SpaceDav
             return;
         }
         UploadLimits.Lift(request, limit);
-        StoredBlob blob;
-        try { blob = await blobs.WriteAsync(request.Body, limit, c.Ct); }
-        catch (BlobTooLargeException)
+        var taken = await intake.StoreAsync(c.TeamId, request.Body, limit, c.Ct);
+        if (taken.Blob is not { } blob)
         {
-            await Answer(c.Http, UploadLimits.TooLarge(limit));
+            await Answer(c.Http, taken.Refusal!.ToOutcome<object>().ToHttp(_ => TypedResults.Ok()));
             return;
         }
         var type = ContentTypes.Of(node.Name);

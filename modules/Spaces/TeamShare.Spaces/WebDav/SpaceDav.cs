@@ -22,7 +22,7 @@ namespace TeamShare.Spaces.WebDav;
 /// </summary>
 internal sealed partial class SpaceDav(
     SpacesDbContext db, DavTree tree, DavLocks locks, DavDeadProperties deadProperties, EffectiveRoles roles, ItemWriter writer,
-    IMediator mediator, Versioning versioning, IBlobStore blobs, IOptions<TeamShareOptions> options, TimeProvider clock)
+    IMediator mediator, Versioning versioning, IBlobStore blobs, ContentIntake intake, IOptions<TeamShareOptions> options, TimeProvider clock)
 {
     private sealed record Call(HttpContext Http, Guid UserId, Guid TeamId, DavNode Node, IfHeader? If, IReadOnlySet<string> Tokens)
     {

@@ -75,7 +75,7 @@ public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper outpu
 
         var admin = await PageAsync();
         await Chromium.SignInAsync(admin, host.BaseUrl, "olivia@acme.test");
-        foreach (var path in new[] { "/admin", "/admin/members", "/admin/departments", "/admin/spaces", "/admin/policy", "/admin/approved", "/admin/activity", "/admin/links", "/admin/mail", "/admin/chat", "/search?q=plan" })
+        foreach (var path in new[] { "/admin", "/admin/members", "/admin/departments", "/admin/spaces", "/admin/storage", "/admin/policy", "/admin/approved", "/admin/activity", "/admin/links", "/admin/mail", "/admin/chat", "/search?q=plan" })
         {
             await admin.GotoAsync(host.BaseUrl + path);
             violations.AddRange(await ViolationsAsync(admin, path));

@@ -6,6 +6,26 @@ namespace TeamShare.BrowserTests;
 public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProcess>
 {
     [Fact]
+    public async Task Issue27_an_admin_sets_the_team_storage_quota_in_the_console_and_sees_what_each_space_takes()
+    {
+        await using var browser = await Chromium.SessionAsync();
+        var admin = await browser.NewPageAsync();
+        await Chromium.SignInAsync(admin, host.BaseUrl, "adam@acme.test");
+        await admin.GotoAsync($"{host.BaseUrl}/admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Storage" }).ClickAsync();
+        await admin.GetByText("used; no limit is set.", new() { Exact = false }).WaitForAsync();
+        await admin.GetByLabel("Quota in GB (empty: no limit)").FillAsync("2");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save quota" }).ClickAsync();
+        await admin.GetByText("Storage quota saved.").WaitForAsync();
+        await admin.GetByText("of 2 GB used", new() { Exact = false }).WaitForAsync();
+        // The demo team's spaces are listed with their files, a member's personal space under the member's name.
+        await admin.GetByRole(AriaRole.Cell, new() { Name = "Acme Shared" }).WaitForAsync();
+        await admin.GetByLabel("Quota in GB (empty: no limit)").FillAsync("");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save quota" }).ClickAsync();
+        await admin.GetByText("The team has no storage limit now.").WaitForAsync();
+    }
+
+    [Fact]
     public async Task AD3_AD13_an_admin_changes_the_policy_in_the_console_and_a_members_next_link_follows_it()
     {
         await using var browser = await Chromium.SessionAsync();

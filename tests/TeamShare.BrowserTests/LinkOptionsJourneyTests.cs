@@ -50,6 +50,8 @@ public sealed class LinkOptionsJourneyTests(HostProcess host) : IClassFixture<Ho
         await page.GetByRole(AriaRole.Button, new() { Name = "Create folder" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Create link for Inbox" }).ClickAsync();
         await page.GetByLabel("Upload into this folder").CheckAsync();
+        // Issue 27: the sharer caps what the drop box takes in all (the team's limit is the default).
+        await page.GetByLabel("It may receive in all (MB)").FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
         var folderLink = page.GetByLabel("Link", new() { Exact = true });
         await folderLink.WaitForAsync();
@@ -59,6 +61,8 @@ public sealed class LinkOptionsJourneyTests(HostProcess host) : IClassFixture<Ho
         await uploader.GotoAsync(folderUrl);
         await uploader.GetByLabel("Files to upload").SetInputFilesAsync(new FilePayload { Name = "invoice.txt", MimeType = "text/plain", Buffer = "Invoice 7"u8.ToArray() });
         await uploader.GetByText("invoice.txt: uploaded").WaitForAsync();
+        await uploader.GetByLabel("Files to upload").SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = new byte[2 << 20] });
+        await uploader.GetByText("This link accepts 1,048,576 bytes in all, and this file does not fit.", new() { Exact = false }).WaitForAsync();
 
         await page.GotoAsync($"{host.BaseUrl}/files");
         await page.GetByRole(AriaRole.Link, new() { Name = "Inbox", Exact = true }).ClickAsync();

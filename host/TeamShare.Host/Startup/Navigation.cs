@@ -13,6 +13,7 @@ public static class Navigation
         ("/admin/members", "Members", "Add people, change roles, suspend or remove them."),
         ("/admin/departments", "Departments", "Groups whose access follows their membership."),
         ("/admin/spaces", "Team spaces", "Shared spaces and who may view or edit them."),
+        ("/admin/storage", "Storage", "What each space takes, and the team's storage quota."),
         ("/admin/policy", "Sharing policy", "How far sharing may reach: outside sharing, e-mail, links, channels."),
         ("/admin/approved", "Approved list", "Addresses and domains members may share with."),
         ("/admin/links", "Link domain", "Your own domain for links and QR codes, proven by a DNS record; the daily share limit."),

@@ -50,14 +50,15 @@ public sealed record ItemPreview(string ContentType, string ContentSecurityPolic
 
 /// <summary>
 /// LK-8: a file arriving through a link, stored in a folder as a new item owned by the folder's sharer. Clashes are
-/// renamed, never overwritten; the size limit applies. The caller has already decided access.
+/// renamed, never overwritten; the size limit applies, and <paramref name="Limit"/> when it is smaller (what a drop box has
+/// room for). The caller has already decided access.
 /// </summary>
-public sealed record AddFileToFolder(Guid TeamId, Guid FolderId, Guid OwnerId, string Name, Stream Content) : IRequest<FileWriteResult>;
+public sealed record AddFileToFolder(Guid TeamId, Guid FolderId, Guid OwnerId, string Name, Stream Content, long? Limit = null) : IRequest<FileWriteResult>;
 
 /// <summary>LK-2 document editing through a link: a new version of a file. The caller has already decided access.</summary>
 public sealed record ReplaceFileContent(Guid TeamId, Guid ItemId, Guid ByUserId, Stream Content) : IRequest<FileWriteResult>;
 
-/// <param name="Problem">Null on success; otherwise "name", "too_large", "not_found" or "conflict".</param>
+/// <param name="Problem">Null on success; otherwise "name", "too_large", "quota_exceeded", "not_found" or "conflict".</param>
 public sealed record FileWriteResult(ItemSummary? Item, string? Problem, string? Message);
 
 /// <summary>Trash state of many items at once, for lists of shares (no query per share).</summary>

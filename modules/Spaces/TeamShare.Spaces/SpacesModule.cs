@@ -21,6 +21,7 @@ using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Download;
 using TeamShare.Spaces.Items;
 using TeamShare.Spaces.Search;
+using TeamShare.Spaces.Storage;
 using TeamShare.Spaces.Seeding;
 using TeamShare.Spaces.Trash;
 using TeamShare.Spaces.Upload;
@@ -52,8 +53,9 @@ public sealed class SpacesModule : ITeamShareModule
     {
         services.AddBodyValidator<CreateFolderRequest, CreateFolderValidator>();
         services.AddBodyValidator<UpdateItemRequest, UpdateItemValidator>();
-        // Where the folder is and who may add to it is all these bodies say; the handlers look it up.
-        services.AddBodiesWithoutShapeChecks(typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest));
+        // Where the folder is and who may add to it is all these bodies say, and the quota one number; the handlers check them.
+        services.AddBodiesWithoutShapeChecks(typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest),
+            typeof(SetStorageQuotaRequest));
         services.AddModuleDbContext<SpacesDbContext, SpacesPostgresDbContext>(configuration, SpacesDbContext.Module);
         // Issue 26.3: the bucket when TeamShare:Blobs:Provider is s3, else the blob directory; the host prepares and asks it.
         if (configuration.GetValue<string>($"{TeamShareOptions.Section}:Blobs:Provider") is { } provider
@@ -61,7 +63,8 @@ public sealed class SpacesModule : ITeamShareModule
             services.AddSingleton<IBlobStore, S3BlobStore>();
         else services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<IBlobStore>());
-        services.AddSingleton<ContentIntake>();
+        services.AddScoped<ContentIntake>();
+        services.AddScoped<StorageQuota>();
         services.AddHostedService<AbandonedUploadSweep>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<PersonalSpaces>();
@@ -139,5 +142,13 @@ public sealed class SpacesModule : ITeamShareModule
         admin.MapDelete("/{id:guid}/access/{grantId:guid}", async (Guid id, Guid grantId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(new RevokeTeamSpaceAccess(user.GetTeamId(), id, grantId), ct) ? (IResult)TypedResults.NoContent() : Problems.NotFound())
             .WithSummary("Take a role in a team space away.");
+
+        var storage = endpoints.MapGroup("/api/admin/storage").WithTags("Admin: storage").RequireAuthorization(TeamShareClaims.AdminPolicy);
+        storage.MapGet("", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetTeamStorage(user.GetTeamId()), ct)))
+            .WithSummary("What the team's files take, space by space, and its storage quota (issue 27).");
+        storage.MapPut("", async (SetStorageQuotaRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new SetTeamStorageQuota(user.GetTeamId(), user.GetUserId(), body.QuotaBytes), ct)).ToHttp(TypedResults.Ok))
+            .WithSummary("Set the team's storage quota in bytes; null lifts it.");
     }
 }

@@ -42,13 +42,17 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         var (options, field, message, reason) = LinkPolicyRules.Apply(body, policy, now);
         if (options is null) return LinkPolicyRules.Refusal<LinkResponse>(field!, message!, reason);
 
+        if (body.UploadLimitBytes is not null && DropBoxLimits.Problem(body.UploadLimitBytes, await DropBoxLimits.TeamLimitAsync(db, teamId, ct)) is { } tooMuch)
+            return Outcome<LinkResponse>.Invalid("uploadLimitBytes", tooMuch);
+
         var token = Tokens.New();
         var share = new Link
         {
             Id = Guid.CreateVersion7(), TeamId = teamId, OwnerUserId = userId, SpaceId = items[0].SpaceId,
             Name = body.Name?.Trim() ?? items[0].Name, TokenHash = Tokens.Hash(token), TokenProtected = vault.Protect(token),
             AllowPreview = body.AllowPreview ?? true, PreviewLimit = body.PreviewLimit, AllowDownload = body.AllowDownload ?? true,
-            AllowEdit = options.AllowEdit, AllowUpload = body.AllowUpload ?? false, TeamOnly = options.TeamOnly, InvitedOnly = options.InvitedOnly, ExpiresAt = options.ExpiresAt,
+            AllowEdit = options.AllowEdit, AllowUpload = body.AllowUpload ?? false,
+            UploadLimitBytes = body.AllowUpload == true ? body.UploadLimitBytes : null, TeamOnly = options.TeamOnly, InvitedOnly = options.InvitedOnly, ExpiresAt = options.ExpiresAt,
             PasswordHash = body.Password is null ? null : hashing.Hash(body.Password), Remarks = body.Remarks, CreatedAt = now,
             Items = items.Select((item, position) => new LinkItem { ItemId = item.Id, Position = position }).ToList(),
             NoticesOff = body.Notify is { } notify ? !notify

@@ -17,13 +17,15 @@ internal sealed record CreateLinkBody(
     DateTime? ExpiresAt = null,
     string? Remarks = null,
     string? Audience = null,
-    bool? Notify = null);
+    bool? Notify = null,
+    long? UploadLimitBytes = null);
 
 /// <param name="Url">The link, known only when it is made: the database keeps the token's hash, not the token.</param>
 internal sealed record LinkResponse(
     Guid Id, string Name, string? Url, IReadOnlyList<Guid> ItemIds, bool AllowPreview, int? PreviewLimit, bool AllowEdit, bool AllowDownload,
     bool TeamOnly, bool AllowUpload, bool HasPassword, DateTime? ExpiresAt, string? Remarks, string Status, DateTime CreatedAt,
-    int PreviewCount, int DownloadCount, int UploadCount, QrCodeDto? QrCode, string Audience, bool Notify = true)
+    int PreviewCount, int DownloadCount, int UploadCount, QrCodeDto? QrCode, string Audience, bool Notify = true,
+    long? UploadLimitBytes = null, long UploadedBytes = 0)
 {
     public string? QrCodeUrl => QrCode?.ImageUrl;
 }

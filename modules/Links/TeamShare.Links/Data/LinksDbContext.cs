@@ -41,6 +41,10 @@ internal sealed class Link
     public int PreviewCount { get; set; }
     public int DownloadCount { get; set; }
     public int UploadCount { get; set; }
+    /// <summary>Issue 27: what a drop box may receive in all, set by the sharer within the team's limit; null on links without upload.</summary>
+    public long? UploadLimitBytes { get; set; }
+    /// <summary>What it has received, counted with <see cref="UploadCount"/> in one statement.</summary>
+    public long UploadedBytes { get; set; }
     /// <summary>Set once the owner was told by e-mail that the link expired (JB-1).</summary>
     public DateTime? ExpiryNoticeQueuedAt { get; set; }
     public List<LinkItem> Items { get; set; } = [];
@@ -114,6 +118,8 @@ internal sealed class TeamLinkSettings
     /// <summary>Set once the TXT record was found; only a verified domain is used for links and raises the cap.</summary>
     public DateTime? DomainVerifiedAt { get; set; }
     public int DailyCap { get; set; } = LinkLimits.DefaultDailyCap;
+    /// <summary>Issue 27: the most one link may receive (and the default for new drop boxes); null: <see cref="LinkLimits.DefaultDropBoxBytes"/>.</summary>
+    public long? DropBoxLimitBytes { get; set; }
     public DateTime UpdatedAt { get; set; }
 
     public string? VerifiedDomain => DomainVerifiedAt is not null && CustomDomain is { Length: > 0 } ? CustomDomain : null;
@@ -124,6 +130,9 @@ internal static class LinkLimits
 {
     public const int DefaultDailyCap = 500;
     public const int MaxDailyCapWithDomain = 100_000;
+    /// <summary>What one drop box may receive unless the team's admins say otherwise: strangers can fill a disk otherwise.</summary>
+    public const long DefaultDropBoxBytes = 1L << 30;
+    public const long Megabyte = 1L << 20;
 }
 
 /// <remarks>Not sealed: <see cref="LinksPostgresDbContext"/> is the same model with PostgreSQL's own migrations.</remarks>

@@ -38,6 +38,8 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
             var states = await mediator.Send(new Spaces.Contracts.GetItemStates(share.TeamId, share.Items.Select(i => i.ItemId).ToList()), ct);
             if (states.Values.Any(i => i.Kind != "folder")) return Outcome<LinkResponse>.Invalid("allowUpload", "Uploading is possible into folders only.");
         }
+        if (body.UploadLimitBytes is not null && DropBoxLimits.Problem(body.UploadLimitBytes, await DropBoxLimits.TeamLimitAsync(db, share.TeamId, ct)) is { } tooMuch)
+            return Outcome<LinkResponse>.Invalid("uploadLimitBytes", tooMuch);
         var hasPassword = body.RemovePassword == true ? body.Password is not null : body.Password is not null || share.PasswordHash is not null;
         var policy = await mediator.Send(new GetLinkPolicy(share.TeamId), ct);
         // Policy judges what this change sets; an expiry left untouched stays as it was (AD-11).
@@ -72,6 +74,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         share.TeamOnly = options.TeamOnly;
         share.InvitedOnly = options.InvitedOnly;
         share.AllowUpload = merged.AllowUpload!.Value;
+        if (body.UploadLimitBytes is not null) share.UploadLimitBytes = body.UploadLimitBytes;
         if (body.ExpiresAt is not null || body.Permanent == true) share.ExpiresAt = options.ExpiresAt;
         share.Remarks = merged.Remarks;
         share.NoticesOff = body.Notify is { } notify ? !notify : share.NoticesOff;
@@ -90,7 +93,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         if (b.AllowEdit is not null) yield return "editing";
         if (b.AllowDownload is not null) yield return "download";
         if (b.TeamOnly is not null || b.Audience is not null) yield return "audience";
-        if (b.AllowUpload is not null) yield return "upload";
+        if (b.AllowUpload is not null || b.UploadLimitBytes is not null) yield return "upload";
         if (b.Password is not null || b.RemovePassword is not null) yield return "password";
         if (b.ExpiresAt is not null || b.Permanent is not null) yield return "expiry";
         if (b.Remarks is not null) yield return "remarks";

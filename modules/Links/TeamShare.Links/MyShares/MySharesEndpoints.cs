@@ -18,7 +18,8 @@ namespace TeamShare.Links.MyShares;
 internal sealed record ModifyShareRequest(
     string? Name = null, bool? AllowPreview = null, int? PreviewLimit = null, bool? RemovePreviewLimit = null, bool? AllowEdit = null,
     bool? AllowDownload = null, bool? TeamOnly = null, bool? AllowUpload = null, string? Password = null, bool? RemovePassword = null,
-    DateTime? ExpiresAt = null, bool? Permanent = null, string? Remarks = null, string? Audience = null, bool? Notify = null);
+    DateTime? ExpiresAt = null, bool? Permanent = null, string? Remarks = null, string? Audience = null, bool? Notify = null,
+    long? UploadLimitBytes = null);
 
 internal static class MySharesEndpoints
 {

@@ -11,6 +11,7 @@ internal static class FileWriteProblems
     {
         "name" => Problems.Field(field, result.Message!),
         "too_large" => Problems.Status(413, "File too large", result.Message!, "too_large"),
+        "quota_exceeded" => Problems.Status(507, "Storage quota reached", result.Message!, "quota_exceeded"),
         "conflict" => Problems.Status(409, "Changed meanwhile", result.Message!, "conflict"),
         _ => Problems.NotFound(),
     };

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Data;
+using TeamShare.Links.Create;
 using TeamShare.SharedKernel.Http;
 using TeamShare.Spaces.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -125,12 +126,16 @@ internal static class LinkContentEndpoints
             : link.Items.FirstOrDefault(i => i.Kind == "folder");
         if (target is not { Kind: "folder" }) return Problems.NotFound();
         if (!MultipartFile.TryGetBoundary(http.Request, out var boundary)) return MultipartFile.NotMultipart();
+        var teamLimit = await mediator.Send(new GetDropBoxLimit(share.TeamId), ct);
+        var room = DropBoxLimits.Remaining(share, teamLimit);
+        if (room == 0 || http.Request.ContentLength > room + MultipartFile.Slack) return DropBoxLimits.Full(share, teamLimit);
 
         var result = await MultipartFile.ReadAsync(http.Request, boundary, async (name, body) =>
         {
-            var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body), ct);
+            var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body, room), ct);
+            if (written.Problem == "too_large" && room < options.Value.MaxUploadBytes) return DropBoxLimits.Full(share, teamLimit);
             if (written.Item is null) return FileWriteProblems.Of(written);
-            await mediator.Send(new CountLinkUpload(share.Id), ct);
+            await mediator.Send(new CountLinkUpload(share.Id, written.Item.Size), ct);
             uses.Publish(Visitors.Used(http, share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
             return share.AllowPreview
                 ? TypedResults.Created((string?)null, new { name = written.Item.Name, size = written.Item.Size })

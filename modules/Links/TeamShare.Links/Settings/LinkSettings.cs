@@ -8,7 +8,8 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Links.Settings;
 
-internal sealed record LinkSettingsRequest(string? CustomDomain, int DailyCap);
+/// <param name="DropBoxLimitBytes">The most one link may receive through uploads (issue 27); null: 1 GB.</param>
+internal sealed record LinkSettingsRequest(string? CustomDomain, int DailyCap, long? DropBoxLimitBytes = null);
 
 /// <summary>
 /// The team's link settings. <paramref name="DomainStatus"/>: none, pending (the TXT record <paramref name="VerificationName"/> =
@@ -16,7 +17,7 @@ internal sealed record LinkSettingsRequest(string? CustomDomain, int DailyCap);
 /// <paramref name="EffectiveDailyCap"/> what applies (500 until the domain is verified).
 /// </summary>
 internal sealed record LinkSettingsDto(string? CustomDomain, int DailyCap, int EffectiveDailyCap, string DomainStatus,
-    string? VerificationName, string? VerificationValue);
+    string? VerificationName, string? VerificationValue, long DropBoxLimitBytes = LinkLimits.DefaultDropBoxBytes);
 
 /// <summary>
 /// LK-9/LK-10: an admin sets a custom domain for links and QR codes and proves the team controls it with a DNS TXT record;
@@ -32,7 +33,8 @@ internal static class LinkSettingsStore
         : new LinkSettingsDto(row.CustomDomain, row.DailyCap, row.EffectiveDailyCap,
             row.CustomDomain is null ? "none" : row.DomainVerifiedAt is null ? "pending" : "verified",
             row.CustomDomain is null ? null : DomainVerifier.RecordName(row.CustomDomain),
-            row.CustomDomain is null || row.DomainToken is null ? null : DomainVerifier.RecordValue(row.DomainToken));
+            row.CustomDomain is null || row.DomainToken is null ? null : DomainVerifier.RecordValue(row.DomainToken),
+            row.DropBoxLimitBytes ?? LinkLimits.DefaultDropBoxBytes);
 
     public static async Task<LinkSettingsDto> ReadAsync(LinksDbContext db, Guid teamId, CancellationToken ct) =>
         Describe(await db.TeamSettings.AsNoTracking().FirstOrDefaultAsync(t => t.TeamId == teamId, ct));
@@ -47,6 +49,8 @@ internal static class LinkSettingsStore
             return Outcome<LinkSettingsDto>.Invalid("dailyCap", $"Without a custom domain the limit is {LinkLimits.DefaultDailyCap} shares a day.");
         if (body.DailyCap is < 1 or > LinkLimits.MaxDailyCapWithDomain)
             return Outcome<LinkSettingsDto>.Invalid("dailyCap", $"Enter 1 to {LinkLimits.MaxDailyCapWithDomain:N0}.");
+        if (body.DropBoxLimitBytes is < LinkLimits.Megabyte)
+            return Outcome<LinkSettingsDto>.Invalid("dropBoxLimitBytes", "A link must be able to receive at least 1 MB.");
         if (hasDomain && await TakenAsync(db, teamId, domain!, ct))
             return Outcome<LinkSettingsDto>.Invalid("customDomain", TakenMessage, 409);
 
@@ -60,6 +64,7 @@ internal static class LinkSettingsStore
             row.DomainVerifiedAt = null;
         }
         row.DailyCap = body.DailyCap;
+        row.DropBoxLimitBytes = body.DropBoxLimitBytes;
         row.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
         return Outcome<LinkSettingsDto>.Success(Describe(row));

@@ -18,5 +18,5 @@ internal static class LinkMapping
     public static LinkResponse ToResponse(Link s, string? url, DateTime now, QrCodeDto? qr = null, string? status = null) =>
         new(s.Id, s.Name, url, s.Items.OrderBy(i => i.Position).Select(i => i.ItemId).ToList(), s.AllowPreview, s.PreviewLimit, s.AllowEdit,
             s.AllowDownload, s.TeamOnly, s.AllowUpload, s.PasswordHash is not null, s.ExpiresAt, s.Remarks, status ?? StatusOf(s, now),
-            s.CreatedAt, s.PreviewCount, s.DownloadCount, s.UploadCount, qr, Audiences.Of(s), !s.NoticesOff);
+            s.CreatedAt, s.PreviewCount, s.DownloadCount, s.UploadCount, qr, Audiences.Of(s), !s.NoticesOff, s.UploadLimitBytes, s.UploadedBytes);
 }

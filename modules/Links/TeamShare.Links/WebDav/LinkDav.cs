@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Data;
 using TeamShare.Links.Opening;
+using TeamShare.Links.Create;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.WebDav;
@@ -193,10 +194,21 @@ internal sealed class LinkDav(LinkGate gate, LinkDavPasswords passwords, IMediat
                 await Problems.Status(403, "Not allowed", "This link does not allow uploading.", "upload_not_allowed").ExecuteAsync(http);
                 return;
             }
-            written = await mediator.Send(new AddFileToFolder(share.TeamId, folder.Id, share.OwnerUserId, node.Name, http.Request.Body), ct);
+            var teamLimit = await DropBoxLimits.TeamLimitAsync(db, share.TeamId, ct);
+            var room = DropBoxLimits.Remaining(share, teamLimit);
+            if (room == 0 || http.Request.ContentLength > room)
+            {
+                await DropBoxLimits.Full(share, teamLimit).ExecuteAsync(http);
+                return;
+            }
+            written = await mediator.Send(new AddFileToFolder(share.TeamId, folder.Id, share.OwnerUserId, node.Name, http.Request.Body, room), ct);
             use = "uploaded";
-            if (written.Item is not null)
-                await db.Links.Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploadCount, x => x.UploadCount + 1), ct);
+            if (written.Problem == "too_large" && room < options.Value.MaxUploadBytes)
+            {
+                await DropBoxLimits.Full(share, teamLimit).ExecuteAsync(http);
+                return;
+            }
+            if (written.Item is not null) await mediator.Send(new CountLinkUpload(share.Id, written.Item.Size), ct);
         }
         else
         {

@@ -124,3 +124,12 @@ internal sealed class DavProperty
     public required string Name { get; set; }
     public required string Xml { get; set; }
 }
+
+/// <summary>A team's storage quota (issue 27): what its files may take in all, set by an admin; no row means no limit.</summary>
+internal sealed class TeamStorage
+{
+    public Guid TeamId { get; set; }
+    public long? QuotaBytes { get; set; }
+    public Guid UpdatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

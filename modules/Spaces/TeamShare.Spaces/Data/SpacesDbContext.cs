@@ -15,6 +15,7 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ItemVersion> Versions => Set<ItemVersion>();
     public DbSet<DavLock> DavLocks => Set<DavLock>();
     public DbSet<DavProperty> DavProperties => Set<DavProperty>();
+    public DbSet<TeamStorage> TeamStorage => Set<TeamStorage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -69,6 +70,11 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Namespace).HasMaxLength(1000);
             e.Property(x => x.Name).HasMaxLength(255);
             e.HasIndex(x => new { x.ItemId, x.Namespace, x.Name }).IsUnique();
+        });
+        b.Entity<TeamStorage>(e =>
+        {
+            e.ToTable("spaces_team_storage");
+            e.HasKey(x => x.TeamId);
         });
         b.Entity<Grant>(e =>
         {

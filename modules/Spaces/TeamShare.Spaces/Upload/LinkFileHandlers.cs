@@ -19,7 +19,7 @@ internal sealed class AddFileToFolderHandler(SpacesDbContext db, ContentIntake i
         var folder = await db.Items.AsNoTracking().FirstOrDefaultAsync(
             i => i.Id == r.FolderId && i.TeamId == r.TeamId && i.Kind == ItemKinds.Folder && i.TrashedAt == null, ct);
         if (folder is null) return new(null, "not_found", "This folder does not exist.");
-        var taken = await intake.StoreAsync(r.TeamId, r.Content, options.Value.MaxUploadBytes, ct);
+        var taken = await intake.StoreAsync(r.TeamId, r.Content, Math.Min(options.Value.MaxUploadBytes, r.Limit ?? long.MaxValue), ct);
         if (taken.Blob is not { } blob)
             return new(null, taken.Refusal!.Code, taken.Refusal.Detail);
         var item = await writer.AddAsync(folder, r.Name, ItemKinds.File, r.OwnerId, i =>

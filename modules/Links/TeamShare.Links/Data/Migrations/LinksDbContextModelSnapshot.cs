@@ -115,6 +115,12 @@ namespace TeamShare.Links.Data.Migrations
                     b.Property<int>("UploadCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("UploadLimitBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedBytes")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -282,6 +288,9 @@ namespace TeamShare.Links.Data.Migrations
 
                     b.Property<DateTime?>("DomainVerifiedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DropBoxLimitBytes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");

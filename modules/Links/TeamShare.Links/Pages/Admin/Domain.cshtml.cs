@@ -13,11 +13,13 @@ namespace TeamShare.Links.Pages.Admin;
 public sealed class DomainModel(IMediator mediator) : ConsolePageModel
 {
     internal LinkSettingsDto Settings { get; private set; } = null!;
+    internal long DropBoxMegabytes => Settings.DropBoxLimitBytes / LinkLimits.Megabyte;
 
     public async Task OnGetAsync(CancellationToken ct) => Settings = await mediator.Send(new GetLinkSettings(User.GetTeamId()), ct);
 
-    public async Task<IActionResult> OnPostSaveAsync(string? customDomain, int? dailyCap, CancellationToken ct) =>
-        Done(await mediator.Send(new SaveLinkSettings(User.GetTeamId(), new LinkSettingsRequest(customDomain, dailyCap ?? LinkLimits.DefaultDailyCap)), ct), "Saved.");
+    public async Task<IActionResult> OnPostSaveAsync(string? customDomain, int? dailyCap, long? dropBoxMegabytes, CancellationToken ct) =>
+        Done(await mediator.Send(new SaveLinkSettings(User.GetTeamId(), new LinkSettingsRequest(customDomain, dailyCap ?? LinkLimits.DefaultDailyCap,
+            dropBoxMegabytes * LinkLimits.Megabyte)), ct), "Saved.");
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct) =>
         Done(await mediator.Send(new VerifyLinkDomain(User.GetTeamId()), ct), "The domain is verified: new links and QR codes use it.");

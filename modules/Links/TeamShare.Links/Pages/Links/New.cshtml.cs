@@ -13,6 +13,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
     /// <summary>One or more items of one space (LK-1), as chosen on the files page.</summary>
     public IReadOnlyList<ItemSummary> Items { get; private set; } = [];
     public LinkPolicy Policy { get; private set; } = null!;
+    /// <summary>The most a drop box of this team may receive, in MB (issue 27): the upload limit's default and maximum.</summary>
+    public long DropBoxMegabytes { get; private set; }
 
     public bool AudienceLocked => !Policy.MembersMayOverrideDefaults;
     /// <summary>The team's default audience (AD-4); a team link where links may not reach outside.</summary>
@@ -35,6 +37,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
             || access.Select(a => a.Item.SpaceId).Distinct().Count() != 1) return NotFound();
         Items = access.Select(a => a.Item).ToList();
         Policy = await mediator.Send(new GetLinkPolicy(User.GetTeamId()), ct);
+        DropBoxMegabytes = await mediator.Send(new Create.GetDropBoxLimit(User.GetTeamId()), ct) / Data.LinkLimits.Megabyte;
         return Page();
     }
 }

@@ -56,6 +56,8 @@ form.addEventListener('submit', async e => {
     allowDownload: flag('allowDownload'),
     allowEdit: flag('allowEdit'),
     allowUpload: flag('allowUpload'),
+    uploadLimitBytes: form.elements.uploadLimitMegabytes && value('uploadLimitMegabytes')
+      ? Number(value('uploadLimitMegabytes')) * 1048576 : null,
     audience: form.elements.audience.disabled ? null : form.elements.audience.value,
     previewLimit: value('previewLimit') ? Number(value('previewLimit')) : null,
     password: value('password') || null,

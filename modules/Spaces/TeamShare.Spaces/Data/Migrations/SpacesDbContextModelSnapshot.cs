@@ -299,6 +299,26 @@ namespace TeamShare.Spaces.Data.Migrations
 
                     b.ToTable("spaces_spaces", (string)null);
                 });
+
+            modelBuilder.Entity("TeamShare.Spaces.Data.TeamStorage", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QuotaBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("spaces_team_storage", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

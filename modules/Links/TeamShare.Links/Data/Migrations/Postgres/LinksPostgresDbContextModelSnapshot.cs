@@ -120,6 +120,12 @@ namespace TeamShare.Links.Data.Migrations.Postgres
                     b.Property<int>("UploadCount")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("UploadLimitBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UploadedBytes")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -291,6 +297,9 @@ namespace TeamShare.Links.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("DomainVerifiedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DropBoxLimitBytes")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

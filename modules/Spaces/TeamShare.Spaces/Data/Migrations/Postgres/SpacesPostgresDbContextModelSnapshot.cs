@@ -304,6 +304,26 @@ namespace TeamShare.Spaces.Data.Migrations.Postgres
 
                     b.ToTable("spaces_spaces", (string)null);
                 });
+
+            modelBuilder.Entity("TeamShare.Spaces.Data.TeamStorage", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("QuotaBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("spaces_team_storage", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -65,8 +65,10 @@ internal sealed class S3BlobStore : IBlobStore, IDisposable
     {
         await using var spooled = await _spool.WriteAsync(source, maxBytes, ct);
         var hash = spooled.Blob.Sha256;
-        // Bytes the bucket holds already are not sent again; they are marked as used so a concurrent collection spares them.
-        if (!await ExistsAsync(hash, ct) || !await RetainAsync(hash, ct)) await PutAsync(Blobs + hash, spooled.Rewound(), spooled.Blob.Size, ct);
+        // Marked first, even for bytes the bucket does not hold: a collection that listed an earlier copy of them as idle must
+        // see the mark, or wait-and-delete could take the copy this upload is about to send (the race test lost files so).
+        // Bytes the bucket holds already are not sent again.
+        if (!await RetainAsync(hash, ct)) await PutAsync(Blobs + hash, spooled.Rewound(), spooled.Blob.Size, ct);
         return spooled.Blob;
     }
 

@@ -19,7 +19,7 @@ internal sealed record GetTeamStorage(Guid TeamId) : IRequest<TeamStorageDto>;
 /// <summary>Issue 27: an admin sets (or with null lifts) the team's storage quota.</summary>
 internal sealed record SetTeamStorageQuota(Guid TeamId, Guid AdminId, long? QuotaBytes) : IRequest<Outcome<TeamStorageDto>>;
 
-internal sealed class TeamStorageHandlers(SpacesDbContext db, IMediator mediator, TimeProvider clock)
+internal sealed class TeamStorageHandler(SpacesDbContext db, IMediator mediator, TimeProvider clock)
     : IRequestHandler<GetTeamStorage, TeamStorageDto>, IRequestHandler<SetTeamStorageQuota, Outcome<TeamStorageDto>>
 {
     public async ValueTask<TeamStorageDto> Handle(GetTeamStorage request, CancellationToken ct)

@@ -80,4 +80,87 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
             try { Directory.Delete(backup, recursive: true); } catch (IOException) { }
         }
     }
+
+    /// <summary>
+    /// Issue 23 on PostgreSQL, as docs/operations.md says: pg_dump first, then the backup command (the blobs; keys live in the
+    /// database there); everything gone; pg_restore into a new database, restore into a new blob directory, start: files,
+    /// token, link and password as before.
+    /// </summary>
+    [Fact]
+    public async Task Issue23_on_PostgreSQL_pg_dump_and_the_backup_command_restore_every_file_token_link_and_password()
+    {
+        Assert.True(TestDatabase.PostgresAdmin is not null, "TEAMSHARE_TEST_POSTGRES is not set: run the tests with scripts/test.sh.");
+        var work = Path.Combine(Path.GetTempPath(), "teamshare-pg-backup", Guid.NewGuid().ToString("N"));
+        string[] places = [Path.Combine(work, "before"), Path.Combine(work, "after")];
+        KeyValuePair<string, string>[] On(string place) =>
+        [
+            new("TeamShare__Database__Provider", "postgres"), new("ConnectionStrings__TeamShare", TestDatabase.PostgresFor(place)),
+            new("TeamShare__BlobDirectory", Path.Combine(place, "blobs")),
+        ];
+        var first = new TwoInstances.Instance(On(places[0]));
+        await first.InitializeAsync();
+        using var mia = await first.ApiAsync("mia@acme.test");
+        var token = mia.DefaultRequestHeaders.Authorization!.Parameter!;
+        var space = (await (await mia.GetAsync("/api/spaces")).Json())[0].Id();
+        var files = new Dictionary<string, byte[]>();
+        for (var i = 0; i < 3; i++)
+        {
+            var bytes = RandomNumberGenerator.GetBytes(100_000);
+            files[(await (await mia.Upload(space, $"kept-{i}.bin", new MemoryStream(bytes))).Json()).Id()] = bytes;
+        }
+        var link = (await (await mia.PostAsJsonAsync("/api/shares", new { itemIds = new[] { files.Keys.First() } })).Json()).GetProperty("url").GetString()!;
+
+        var dump = Path.Combine(work, "teamshare.dump");
+        Assert.Equal(0, await PgAsync("pg_dump", "-Fc", "-f", dump, Libpq(TestDatabase.PostgresFor(places[0]))));
+        var backup = Path.Combine(work, "backup");
+        var (exit, printed) = await HostProcess.RunCommandAsync(first.DataDirectory, On(places[0]), "backup", backup);
+        output.WriteLine(printed);
+        Assert.True(exit == 0, printed);
+        Assert.Contains("pg_dump", printed);
+        await first.DisposeAsync();
+        TestDatabase.DropPostgres(places[0]);
+        Directory.Delete(places[0], recursive: true);
+
+        var settings = On(places[1]);
+        Assert.Equal(0, await PgAsync("pg_restore", "--no-owner", "-d", Libpq(TestDatabase.PostgresFor(places[1])), dump));
+        var after = Path.Combine(work, "after-data");
+        (exit, printed) = await HostProcess.RunCommandAsync(after, settings, "restore", backup);
+        Assert.True(exit == 0, printed);
+        var restored = new TwoInstances.Instance(settings) { DataDirectory = after };
+        try
+        {
+            await restored.InitializeAsync();
+            using var sameToken = new HttpClient { BaseAddress = new Uri(restored.BaseUrl) };
+            sameToken.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            foreach (var (id, bytes) in files) Assert.Equal(bytes, await sameToken.GetByteArrayAsync($"/api/items/{id}/content"));
+            var sameLink = link.Replace(new Uri(link).GetLeftPart(UriPartial.Authority), restored.BaseUrl);
+            Assert.Equal(HttpStatusCode.OK, (await new HttpClient().GetAsync(sameLink)).StatusCode);
+            using var signedIn = await restored.ApiAsync("mia@acme.test");
+            Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/api/spaces")).StatusCode);
+        }
+        finally
+        {
+            await restored.DisposeAsync();
+            TestDatabase.DropPostgres(places[1]);
+            try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>The connection string as libpq takes it (pg_dump and pg_restore do not read Npgsql's form).</summary>
+    private static string Libpq(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgresql://{b.Username}@{b.Host}:{b.Port}/{b.Database}";
+    }
+
+    private async Task<int> PgAsync(string tool, params string[] args)
+    {
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => Version.TryParse(Path.GetFileName(d), out var v) ? v : new Version()).Last();
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(bin, "bin", tool), args) { RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        output.WriteLine($"{tool}: {errors}");
+        return process.ExitCode;
+    }
 }

@@ -79,11 +79,17 @@ public class HostProcess : IAsyncLifetime
     /// One of the operator's commands (<c>check</c>, <c>backup</c>, <c>maintenance on</c> …) on the same binary, against a data
     /// directory, as a separate process: its exit code and everything it printed.
     /// </summary>
-    public static async Task<(int Exit, string Output)> RunCommandAsync(string dataDirectory, params string[] args)
+    public static Task<(int Exit, string Output)> RunCommandAsync(string dataDirectory, params string[] args) =>
+        RunCommandAsync(dataDirectory, [], args);
+
+    /// <summary>An operator command on the host's binary, with the deployment's <paramref name="settings"/> (environment variables).</summary>
+    public static async Task<(int Exit, string Output)> RunCommandAsync(string dataDirectory, IEnumerable<KeyValuePair<string, string>> settings,
+        params string[] args)
     {
         var (dll, directory) = HostBinary();
         var start = new ProcessStartInfo("dotnet", [dll, .. args]) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["TeamShare__DataDirectory"] = dataDirectory;
+        foreach (var (key, value) in settings) start.Environment[key] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var printed = process.StandardOutput.ReadToEndAsync();

@@ -32,6 +32,20 @@ public sealed class MetricsTests(TeamShareFactory factory) : IClassFixture<TeamS
         Assert.Contains("teamshare_blobs_written_total", text);
         Assert.Contains("http_server_request_duration_seconds", text);
 
+        // The gauges, sampled from the tables every 15 s from the start: the mail outbox, each module's unpublished
+        // notifications, the job queue, the store's size and the free space for uploads.
+        foreach (var gauge in new[] { "teamshare_mail_waiting", "teamshare_mail_delayed", "teamshare_notifications_pending{",
+                     "teamshare_jobs_enqueued", "teamshare_blobs_stored_bytes", "teamshare_uploads_free_bytes" })
+        {
+            for (var tries = 0; !text.Contains(gauge) && tries < 50; tries++)
+            {
+                await Task.Delay(100);
+                text = await (await ScrapeAsync("127.0.0.1")).Content.ReadAsStringAsync();
+            }
+            Assert.Contains(gauge, text);
+        }
+        Assert.Contains(text.Split('\n'), line => line.StartsWith("teamshare_notifications_pending{") && line.Contains("module=\"links\""));
+
         var elsewhere = await ScrapeAsync("203.0.113.9");
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         Assert.DoesNotContain("teamshare_", await elsewhere.Content.ReadAsStringAsync());

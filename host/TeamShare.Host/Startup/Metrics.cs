@@ -13,10 +13,13 @@ internal static class Metrics
 {
     public const string Path = "/metrics";
 
-    public static void AddTeamShareMetrics(this IServiceCollection services) =>
+    public static void AddTeamShareMetrics(this IServiceCollection services)
+    {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TeamShareMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
             .AddPrometheusExporter());
+        services.AddHostedService<GaugeSampler>();
+    }
 
     /// <summary>Before routing: a scrape from elsewhere is answered as if there were nothing here.</summary>
     public static void UseMetricsNetworks(this WebApplication app, string[] allowedNetworks)

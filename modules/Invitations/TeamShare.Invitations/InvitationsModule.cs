@@ -43,6 +43,7 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddBodyValidator<Access.ChangeRoleRequest, Access.ChangeRoleValidator>();
         services.AddBodyValidator<Access.TransferRequest, Access.TransferValidator>();
         services.AddModuleDbContext<InvitationsDbContext, InvitationsPostgresDbContext>(configuration, InvitationsDbContext.Module);
+        services.AddSingleton<TeamShare.SharedKernel.Observability.IGaugeSource, MailGauges>();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<MailSender>();

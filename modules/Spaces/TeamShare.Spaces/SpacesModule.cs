@@ -9,6 +9,7 @@ using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Modules;
+using TeamShare.SharedKernel.Observability;
 using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Admin;
@@ -64,6 +65,7 @@ public sealed class SpacesModule : ITeamShareModule
         else services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         services.AddSingleton<IContentStore>(sp => sp.GetRequiredService<IBlobStore>());
         services.AddScoped<ContentIntake>();
+        services.AddSingleton<IGaugeSource, BlobGauges>();
         services.AddScoped<StorageQuota>();
         services.AddHostedService<AbandonedUploadSweep>();
         services.AddScoped<EffectiveRoles>();

@@ -15,6 +15,8 @@ public interface IModuleDatabase
     Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
     /// <summary>Copies every row of this module from an embedded SQLite database into the configured (empty) one.</summary>
     Task<int> CopyFromSqliteAsync(IServiceProvider services, string sqliteConnectionString, CancellationToken cancellationToken);
+    /// <summary>How many notifications wait to be published and since when; null for a module that stages none.</summary>
+    Task<(int Count, DateTime? Oldest)?> PendingNotificationsAsync(IServiceProvider services, CancellationToken cancellationToken);
 }
 
 public static class ModuleDatabaseRegistration
@@ -97,6 +99,15 @@ public static class ModuleDatabaseRegistration
             await using var scope = services.CreateAsyncScope();
             var target = scope.ServiceProvider.GetRequiredService<TContext>();
             return await DatabaseCopy.CopyAsync(source, target, cancellationToken);
+        }
+
+        public async Task<(int Count, DateTime? Oldest)?> PendingNotificationsAsync(IServiceProvider services, CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            if (db.Model.FindEntityType(typeof(PendingNotification)) is null) return null;
+            var pending = db.Set<PendingNotification>().AsNoTracking();
+            return (await pending.CountAsync(cancellationToken), await pending.MinAsync(n => (DateTime?)n.CreatedAt, cancellationToken));
         }
 
         public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace TeamShare.SharedKernel.Observability;
 public static class TeamShareMetrics
 {
     public const string MeterName = "TeamShare";
-    private static readonly Meter Meter = new(MeterName);
+    internal static readonly Meter Meter = new(MeterName);
 
     /// <summary>Opens, previews, downloads and uploads through links and QR codes, by <c>kind</c>.</summary>
     public static readonly Counter<long> LinkUses = Meter.CreateCounter<long>("teamshare.link.uses", description: "Uses of links and QR codes, by kind.");

@@ -9,12 +9,13 @@ namespace TeamShare.IntegrationTests;
 /// <summary>Issue 11: the pages in Polish or English: the member's own choice, else the browser's, else English.</summary>
 public sealed class LocalizationTests() : WithMailServer(startSmtp: true)
 {
-    private static async Task<string> PageAsync(HttpClient client, string path, string? acceptLanguage)
+    private static async Task<string> PageAsync(HttpClient client, string path, string? acceptLanguage,
+        HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (acceptLanguage is not null) request.Headers.Add("Accept-Language", acceptLanguage);
         var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
 
@@ -144,6 +145,16 @@ public sealed class LocalizationTests() : WithMailServer(startSmtp: true)
         var refusal = await (await anonymous.SendAsync(missing)).Content.ReadAsStringAsync();
         Assert.Contains("Nie znaleziono łącza", refusal);
         Assert.Empty(English.Matches(Readable(refusal)));
+        // Issue 28: the password page and the page of a link opened as often as its owner allowed, what outsiders see first.
+        var locked = new Uri((await api.ShareOk(new { itemIds = new[] { file }, password = "Haslo1" })).GetProperty("url").GetString()!).AbsolutePath;
+        var passwordPage = await PageAsync(anonymous, locked, "pl", HttpStatusCode.Unauthorized);
+        Assert.Contains("To łącze jest chronione hasłem", passwordPage);
+        found.AddRange(English.Matches(Readable(passwordPage)).Select(m => $"{locked}: …{Around(Readable(passwordPage), m.Index)}…"));
+        var once = new Uri((await api.ShareOk(new { itemIds = new[] { file }, previewLimit = 1 })).GetProperty("url").GetString()!).AbsolutePath;
+        await anonymous.GetAsync($"{once}/items/{file}/preview");
+        var limitPage = await PageAsync(_factory.Anonymous(), once, "pl", HttpStatusCode.Gone);
+        Assert.Contains("To łącze otwarto już tyle razy", limitPage);
+        found.AddRange(English.Matches(Readable(limitPage)).Select(m => $"{once}: …{Around(Readable(limitPage), m.Index)}…"));
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
 

@@ -71,6 +71,8 @@ public sealed partial class PasswordResetTests() : WithMailServer(startSmtp: tru
         Assert.DoesNotContain("tsr_", model);
         var token = await MailedTokenAsync(email, 1);
         Assert.StartsWith("tsr_", token);
+        Assert.Contains("If it was not you, ignore this mail",
+            MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_smtp.MessagesTo(email)[^1]))).TextBody);
 
         // The link's page shows the form; a short password is refused naming the field and leaves the link usable.
         var page = await anonymous.GetAsync($"/reset-password?token={token}");
@@ -180,6 +182,11 @@ public sealed partial class PasswordResetTests() : WithMailServer(startSmtp: tru
         Assert.Equal(HttpStatusCode.Forbidden, (await (await _factory.ClientForAsync("mark@acme.test")).PostAsync($"/api/admin/members/{id}/password-reset", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await adam.PostAsync($"/api/admin/members/{id}/password-reset", null)).StatusCode);
         var token = await MailedTokenAsync(email, 1);
+        // Issue 28: the mail says who sent it, and does not tell the member to ignore it.
+        var mail = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_smtp.MessagesTo(email)[^1]))).TextBody;
+        Assert.Contains("Adam", mail);
+        Assert.Contains("an admin of your team, sent you this link", mail);
+        Assert.DoesNotContain("ignore this mail", mail);
         Assert.Equal(HttpStatusCode.NoContent, (await _factory.Anonymous().PostAsJsonAsync("/api/auth/password-reset/complete",
             new { token, newPassword = "chosen-by-them-1" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, await SignInPageAsync(_factory.Client(), email, "chosen-by-them-1", "192.0.2.50"));

@@ -523,4 +523,25 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
         var mail = Assert.Single(mails);
         Assert.Equal("mia@acme.test", mail.To);
     }
+
+    [Fact]
+    public async Task Issue28_link_modified_names_only_the_fields_that_changed_and_a_save_without_changes_writes_nothing()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"audited-{Guid.NewGuid():N}.txt", "a"u8.ToArray())).Id();
+        var share = (await mia.ShareOk(new { itemIds = new[] { item }, remarks = "first" })).Id();
+        // What the link page's form sends: every field, only the remarks different.
+        object Form(string remarks) => new
+        {
+            name = $"audited", allowPreview = true, allowDownload = true, allowEdit = false, allowUpload = false, remarks, audience = "anyone",
+        };
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/shares/{share}", new { name = "audited" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/shares/{share}", Form("second"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/shares/{share}", Form("second"))).StatusCode);
+
+        var rows = (await (await olivia.GetAsync("/api/admin/activity?kind=link_modified")).Json()).EnumerateArray()
+            .Where(r => r.GetProperty("subjectId").GetString() == share).Select(r => r.GetProperty("details").GetString()).ToList();
+        Assert.Equal(["remarks", "name"], rows);
+    }
 }

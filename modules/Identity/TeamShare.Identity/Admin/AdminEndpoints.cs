@@ -32,7 +32,7 @@ internal static class AdminEndpoints
     }
 
     public static async Task<IResult> SendPasswordReset(Guid id, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        await mediator.Send(new Recovery.SendMemberPasswordReset(user.GetTeamId(), id, PublicAddress.ForMessages(http)), ct)
+        await mediator.Send(new Recovery.SendMemberPasswordReset(user.GetTeamId(), id, PublicAddress.ForMessages(http), user.GetUserId()), ct)
             ? TypedResults.Accepted((string?)null, new { message = "A mail with a link to choose a new password is on its way to them." })
             : Problems.NotFound();
 

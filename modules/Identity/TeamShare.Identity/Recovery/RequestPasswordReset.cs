@@ -16,7 +16,8 @@ namespace TeamShare.Identity.Recovery;
 /// (<see cref="RequestPasswordResetHandler.EvenAnswer"/>), so its timing does not tell either; an admin's request for a member
 /// of their team (<paramref name="Anonymous"/> false) has nothing to hide and is not held.
 /// </summary>
-internal sealed record RequestPasswordReset(string? Email, string LinkBase, bool Anonymous = true) : IRequest<bool>
+/// <param name="SentBy">The admin who sent it (issue 28: the mail then says so, instead of "ignore it if it was not you").</param>
+internal sealed record RequestPasswordReset(string? Email, string LinkBase, bool Anonymous = true, string? SentBy = null) : IRequest<bool>
 {
     /// <summary>The same answer whether or not the address has an account, so the form tells nobody who is a member.</summary>
     public const string Sent = "If that address has an account, a mail with a link to choose a new password is on its way. The link works for an hour.";
@@ -67,6 +68,7 @@ internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediato
             [IssueMailLinkToken.SubjectKey] = reset.Id.ToString(),
             [IssueMailLinkToken.LinkBaseKey] = request.LinkBase,
             ["expires_minutes"] = ((int)Lifetime.TotalMinutes).ToString(),
+            ["sent_by"] = request.SentBy ?? "",
         };
         await mediator.Send(new QueueMail(user.TeamId, user.Email, "password-reset", model, $"password-reset:{reset.Id}", SendNow: true), ct);
         return true;
@@ -77,7 +79,7 @@ internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediato
 /// An admin sends a member the same reset mail "Forgot your password?" sends (issue 12): the admin never sees or invents the
 /// password. Only for active members of the admin's own team; 404 otherwise, like any id the admin may not see.
 /// </summary>
-internal sealed record SendMemberPasswordReset(Guid TeamId, Guid UserId, string LinkBase) : IRequest<bool>;
+internal sealed record SendMemberPasswordReset(Guid TeamId, Guid UserId, string LinkBase, Guid AdminId) : IRequest<bool>;
 
 internal sealed class SendMemberPasswordResetHandler(IdentityDbContext db, IMediator mediator) : IRequestHandler<SendMemberPasswordReset, bool>
 {
@@ -86,7 +88,9 @@ internal sealed class SendMemberPasswordResetHandler(IdentityDbContext db, IMedi
         var email = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId && u.TeamId == request.TeamId && u.RemovedAt == null && u.IsActive)
             .Select(u => u.Email).FirstOrDefaultAsync(ct);
         if (email is null) return false;
-        await mediator.Send(new RequestPasswordReset(email, request.LinkBase, Anonymous: false), ct);
+        var admin = await db.Users.AsNoTracking().Where(u => u.Id == request.AdminId && u.TeamId == request.TeamId).Select(u => u.DisplayName)
+            .FirstOrDefaultAsync(ct);
+        await mediator.Send(new RequestPasswordReset(email, request.LinkBase, Anonymous: false, SentBy: admin ?? "An admin"), ct);
         return true;
     }
 }

@@ -48,11 +48,14 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
             body.Audience is null && body.TeamOnly is null ? Audiences.Of(share) : null);
         if (options is null) return LinkPolicyRules.Refusal<LinkResponse>(field!, message!, reason);
 
+        var before = Settings.Of(share);
         Apply(share, body, merged, options);
-        var modified = new LinkModified(share.Id, share.TeamId, userId, string.Join(", ", Changed(body)), now);
-        db.Stage(modified, modified.EventId, now);
+        // Issue 28: the audit trail names what changed, not every field the form sent (a remarks-only save named seven).
+        var changed = before.ChangedTo(Settings.Of(share)).ToList();
+        var modified = new LinkModified(share.Id, share.TeamId, userId, string.Join(", ", changed), now);
+        if (changed.Count > 0) db.Stage(modified, modified.EventId, now);
         await db.SaveChangesAsync(ct);
-        await db.PublishStagedAsync(mediator, log, modified, modified.EventId, ct);
+        if (changed.Count > 0) await db.PublishStagedAsync(mediator, log, modified, modified.EventId, ct);
         return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, null, now));
     }
 
@@ -85,18 +88,26 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         }
     }
 
-    private static IEnumerable<string> Changed(ModifyShareRequest b)
+    /// <summary>What a sharer can change on a link, as the activity log names it.</summary>
+    private sealed record Settings(string Name, bool NoticesOff, bool AllowPreview, int? PreviewLimit, bool AllowEdit, bool AllowDownload,
+        string Audience, bool AllowUpload, long? UploadLimit, int PasswordVersion, DateTime? ExpiresAt, string? Remarks)
     {
-        if (b.Name is not null) yield return "name";
-        if (b.Notify is not null) yield return "mails to the sharer";
-        if (b.AllowPreview is not null || b.PreviewLimit is not null || b.RemovePreviewLimit is not null) yield return "preview";
-        if (b.AllowEdit is not null) yield return "editing";
-        if (b.AllowDownload is not null) yield return "download";
-        if (b.TeamOnly is not null || b.Audience is not null) yield return "audience";
-        if (b.AllowUpload is not null || b.UploadLimitBytes is not null) yield return "upload";
-        if (b.Password is not null || b.RemovePassword is not null) yield return "password";
-        if (b.ExpiresAt is not null || b.Permanent is not null) yield return "expiry";
-        if (b.Remarks is not null) yield return "remarks";
+        public static Settings Of(Link s) => new(s.Name, s.NoticesOff, s.AllowPreview, s.PreviewLimit, s.AllowEdit, s.AllowDownload,
+            Audiences.Of(s), s.AllowUpload, s.UploadLimitBytes, s.PasswordVersion, s.ExpiresAt, s.Remarks);
+
+        public IEnumerable<string> ChangedTo(Settings after)
+        {
+            if (Name != after.Name) yield return "name";
+            if (NoticesOff != after.NoticesOff) yield return "mails to the sharer";
+            if (AllowPreview != after.AllowPreview || PreviewLimit != after.PreviewLimit) yield return "preview";
+            if (AllowEdit != after.AllowEdit) yield return "editing";
+            if (AllowDownload != after.AllowDownload) yield return "download";
+            if (Audience != after.Audience) yield return "audience";
+            if (AllowUpload != after.AllowUpload || UploadLimit != after.UploadLimit) yield return "upload";
+            if (PasswordVersion != after.PasswordVersion) yield return "password";
+            if (ExpiresAt != after.ExpiresAt) yield return "expiry";
+            if (Remarks != after.Remarks) yield return "remarks";
+        }
     }
 
 }

@@ -46,7 +46,7 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
 
     public async Task<IActionResult> OnPostResetAsync(Guid id, CancellationToken ct)
     {
-        var sent = await mediator.Send(new Recovery.SendMemberPasswordReset(User.GetTeamId(), id, PublicAddress.ForMessages(HttpContext)), ct);
+        var sent = await mediator.Send(new Recovery.SendMemberPasswordReset(User.GetTeamId(), id, PublicAddress.ForMessages(HttpContext), User.GetUserId()), ct);
         return Done(sent ? Outcome<bool>.Success(true) : Outcome<bool>.NotFound(), "A mail with a link to choose a new password is on its way to them.");
     }
 

@@ -90,6 +90,7 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         await box.FillAsync("mark");
         await suggestions.GetByRole(AriaRole.Option, new() { Name = "Mark Member <mark@acme.test>" }).ClickAsync();
         await member.GetByLabel("I understand this share leaves my organisation").CheckAsync();
+        await member.GetByLabel("Message (optional)").FillAsync("The policy, for your review");
 
         // The policy tightens again before Send: the refused address comes off and the rest of the batch still goes.
         await admin.GetByLabel("Off (team only)").CheckAsync();
@@ -99,6 +100,9 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         await member.GetByText("It was taken off the list; press Send to share with the others.", new() { Exact = false }).WaitForAsync();
         await member.GetByRole(AriaRole.Button, new() { Name = "Send (1)" }).ClickAsync();
         await member.GetByText("Sent 1 invitation.").WaitForAsync();
+        // Issue 28: the next share starts clean: no message, no error left from the refused address.
+        Assert.Equal("", await member.GetByLabel("Message (optional)").InputValueAsync());
+        Assert.False(await member.Locator("#share-error").IsVisibleAsync());
 
         var memberOnAdminPage = await member.GotoAsync($"{host.BaseUrl}/admin/policy");
         Assert.Equal(403, memberOnAdminPage!.Status);

@@ -122,4 +122,16 @@ public sealed class MemberTests(TeamShareFactory factory) : IClassFixture<TeamSh
         var mark = await factory.ClientForAsync("mark@acme.test");
         Assert.Equal(HttpStatusCode.NotFound, (await mark.DeleteAsync($"/api/auth/tokens/{created.Id()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Issue28_the_members_page_offers_no_suspend_or_remove_on_the_admins_own_row()
+    {
+        var olivia = await Browsers.SignedInAsync(factory, "olivia@acme.test");
+        var page = await olivia.GetStringAsync("/admin/members");
+        Assert.Contains("aria-label=\"Suspend Mia Member\"", page);
+        Assert.Contains("aria-label=\"Remove Mia Member\"", page);
+        Assert.DoesNotContain("aria-label=\"Suspend Olivia Owner\"", page);
+        Assert.DoesNotContain("aria-label=\"Remove Olivia Owner\"", page);
+        Assert.Contains("That is you", page);
+    }
 }

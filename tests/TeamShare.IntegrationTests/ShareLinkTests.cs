@@ -544,4 +544,17 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
             .Where(r => r.GetProperty("subjectId").GetString() == share).Select(r => r.GetProperty("details").GetString()).ToList();
         Assert.Equal(["remarks", "name"], rows);
     }
+
+    [Fact]
+    public async Task Issue28_a_QR_code_of_a_link_that_ends_sooner_says_it_works_until_the_link_ends()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"qr-{Guid.NewGuid():N}.txt", "q"u8.ToArray())).Id();
+        var ends = _clock.GetUtcNow().UtcDateTime.AddDays(1);
+        var share = await mia.ShareOk(new { itemIds = new[] { item }, expiresAt = ends });
+        var linkEnds = share.GetProperty("expiresAt").GetDateTime();
+        Assert.Equal(linkEnds, share.GetProperty("qrCode").GetProperty("expiresAt").GetDateTime());
+        var permanent = await mia.ShareOk(new { itemIds = new[] { item } });
+        Assert.True(permanent.GetProperty("qrCode").GetProperty("expiresAt").GetDateTime() > _clock.GetUtcNow().UtcDateTime.AddDays(6));
+    }
 }

@@ -70,7 +70,7 @@ public sealed partial class SharerNoticeTests() : WithMailServer(startSmtp: true
         Assert.Equal(2, mails.Count);
         var digest = mails[1];
         Assert.StartsWith("What happened to", digest.Subject);
-        Assert.Contains("opened 49 time(s)", digest.Text);
+        Assert.Contains("opened 49 times", digest.Text);
         Assert.Contains("invoice-march.pdf", digest.Text);
         Assert.Contains("receipt.png", digest.Text);
     }

@@ -27,9 +27,10 @@ internal sealed class QrCodeService(LinksDbContext db, QrCodeSeal seal, LinkUrls
         return qr;
     }
 
+    /// <summary>Its end is the link's when that comes first (issue 28: a 1-day link's QR code said it worked for 7 days).</summary>
     public async Task<QrCodeDto> DescribeAsync(Link share, QrCode qr, CancellationToken ct) =>
         new(qr.Id, await urls.ForAsync(share.TeamId, new LinkEntry(LinkEntry.QrPrefix, seal.Seal(qr.Id)), ct),
-            $"/api/shares/{share.Id}/qr.png?qrId={qr.Id}", qr.ExpiresAt);
+            $"/api/shares/{share.Id}/qr.png?qrId={qr.Id}", share.ExpiresAt is { } ends && ends < qr.ExpiresAt ? ends : qr.ExpiresAt);
 
     public static byte[] Png(string url)
     {

@@ -19,6 +19,7 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
     internal IReadOnlyList<MemberDto> Members { get; private set; } = [];
     internal IReadOnlyList<MemberInvitationDto> Invitations { get; private set; } = [];
     public string? TeamLocale { get; private set; }
+    internal Guid CurrentUserId => User.GetUserId();
     /// <summary>Server operators may make an account with a password at once; team admins invite by mail.</summary>
     public bool MaySetPassword => User.IsOperator(Options.Operators);
 

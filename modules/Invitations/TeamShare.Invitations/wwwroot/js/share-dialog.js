@@ -146,6 +146,10 @@ export function shareDialog(root) {
     }
     status.textContent = text;
     recipients.length = 0;
+    // Issue 28: a sent share leaves nothing behind for the next one: not its message, nor an address refused on the way.
+    document.getElementById('share-message').value = '';
+    input.value = '';
+    showError('');
     render();
     changed();
     // Focus goes back where the next recipient is typed (issue 12), not to the body; the status line announces what happened.

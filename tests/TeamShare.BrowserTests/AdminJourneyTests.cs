@@ -23,6 +23,18 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         await admin.GetByLabel("Quota in GB (empty: no limit)").FillAsync("");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save quota" }).ClickAsync();
         await admin.GetByText("The team has no storage limit now.").WaitForAsync();
+
+        // Issue 28: turning outside sharing off cuts every outside access at once, so the console asks first; "no" keeps it on.
+        await admin.GotoAsync($"{host.BaseUrl}/admin/policy");
+        string? asked = null;
+        void Dismiss(object? _, IDialog dialog) { asked = dialog.Message; _ = dialog.DismissAsync(); }
+        admin.Dialog += Dismiss;
+        await admin.GetByLabel("Allow sharing outside the team").UncheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save sharing policy" }).ClickAsync();
+        admin.Dialog -= Dismiss;
+        Assert.StartsWith("Turn sharing outside the team off?", asked);
+        await admin.ReloadAsync();
+        Assert.True(await admin.GetByLabel("Allow sharing outside the team").IsCheckedAsync());
     }
 
     [Fact]

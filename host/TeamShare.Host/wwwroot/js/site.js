@@ -1,10 +1,13 @@
 // Behaviours of every page, loaded by the layout as a module (nothing global); pages import /js/teamshare.js for the API.
 import { t, dateTime } from '/js/teamshare.js';
 
-// Irreversible actions ask first, naming what will happen (issue 12): a form or a button with data-confirm. Listening in the
-// capture phase on the document runs before the page's own handlers, so a "no" stops them too.
+// Irreversible actions ask first, naming what will happen (issue 12): a form or a button with data-confirm, or a switch with
+// data-confirm-off that was on and is being turned off (issue 28: external sharing). Listening in the capture phase on the
+// document runs before the page's own handlers, so a "no" stops them too.
 document.addEventListener('submit', e => {
-  const question = e.target.dataset?.confirm;
+  const turnedOff = [...(e.target.querySelectorAll?.('input[type="checkbox"][data-confirm-off]') ?? [])]
+    .find(box => box.defaultChecked && !box.checked);
+  const question = e.target.dataset?.confirm ?? turnedOff?.dataset.confirmOff;
   if (question && !confirm(question)) { e.preventDefault(); e.stopImmediatePropagation(); }
 }, true);
 document.addEventListener('click', e => {

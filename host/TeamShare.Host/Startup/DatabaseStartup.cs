@@ -11,7 +11,14 @@ namespace TeamShare.Host.Startup;
 /// <summary>Readiness flag for /health/ready: set once every module's migrations have run.</summary>
 internal sealed class StartupState
 {
-    public volatile bool DatabaseReady;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool DatabaseReady => _ready.Task.IsCompleted;
+
+    /// <summary>Completes once the migrations ran: what waits for the database awaits this instead of polling the flag.</summary>
+    public Task Ready => _ready.Task;
+
+    public void MarkReady() => _ready.TrySetResult();
 }
 
 internal static class DatabaseStartup
@@ -59,7 +66,7 @@ internal static class DatabaseStartup
             }
             await MigrateAndSeedAsync(services, options, ct);
         }
-        services.GetRequiredService<StartupState>().DatabaseReady = true;
+        services.GetRequiredService<StartupState>().MarkReady();
     }
 
     /// <summary>Retries while the server cannot be reached (not while it refuses: a wrong password will not get better).</summary>

@@ -15,7 +15,7 @@ internal sealed class GaugeSampler(IServiceProvider services, StartupState state
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!state.DatabaseReady) await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+        await state.Ready.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval);
         do
         {

@@ -163,9 +163,8 @@ internal sealed class FileSystemBlobStore : IBlobStore
             return Task.FromResult<string?>("Blob directory not writable.");
         }
         // A full disk turns every upload into an error: leave the instance out before that (issue 23).
-        return Task.FromResult(new DriveInfo(_root).AvailableFreeSpace < _minFreeBytes
-            ? $"Less than {_minFreeBytes / (1024 * 1024)} MB free for blobs."
-            : null);
+        // The spool is inside the blob directory, so its free space is the blobs' too.
+        return Task.FromResult(_spool.FreeSpaceProblem(_minFreeBytes));
     }
 
     private string PathOf(string sha256)

@@ -232,9 +232,7 @@ internal sealed class S3BlobStore : IBlobStore, IDisposable
             return "S3 store unreachable.";
         }
         // Uploads wait in the local spool while they are hashed: a full disk there fails them as surely as a full bucket.
-        return new DriveInfo(_spool.Directory).AvailableFreeSpace < _minFreeBytes
-            ? $"Less than {_minFreeBytes / (1024 * 1024)} MB free for uploads in progress."
-            : null;
+        return _spool.FreeSpaceProblem(_minFreeBytes);
     }
 
     /// <summary>Lists a prefix that holds nothing: the cheapest request that proves the bucket is there and these keys may read it.</summary>

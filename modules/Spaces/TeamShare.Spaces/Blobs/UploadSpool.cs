@@ -21,6 +21,11 @@ internal sealed class UploadSpool
 
     public string Directory => _directory;
 
+    /// <summary>Why uploads cannot be written here now (less than <paramref name="minFreeBytes"/> free), or null: for readiness.</summary>
+    public string? FreeSpaceProblem(long minFreeBytes) => new DriveInfo(_directory).AvailableFreeSpace < minFreeBytes
+        ? $"Less than {minFreeBytes / (1024 * 1024)} MB free for uploads."
+        : null;
+
     /// <summary>Copies <paramref name="source"/> into a new temporary file, hashing it; the file stays open and locked.</summary>
     public async Task<SpooledUpload> WriteAsync(Stream source, long maxBytes, CancellationToken ct)
     {

@@ -4,7 +4,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace TeamShare.IntegrationTests;
 
@@ -64,5 +67,46 @@ public sealed class UpgradeTests
         using var scope = host.Services.CreateScope();
         var check = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new TeamShare.Spaces.Contracts.CheckBlobs(false));
         Assert.True(check.Healthy);
+    }
+
+    [Fact]
+    public async Task Issue24_B10_a_start_on_a_current_database_skips_the_migrator_and_keeps_every_row()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+        using (var first = new TeamShareFactory { DataDirectory = directory, DeleteDataOnDispose = false })
+        {
+            var mia = await first.ClientForAsync("mia@acme.test");
+            await mia.UploadOk((await mia.PersonalSpace()).Id(), "kept.txt", "kept"u8.ToArray());
+        }
+
+        // EF's migrator says "No migrations were applied" (Information) on a current database; the start must not call it.
+        var migrator = new MigratorLines();
+        using var again = new TeamShareFactory { DataDirectory = directory };
+        using var restarted = again.WithWebHostBuilder(b => b.ConfigureLogging(l =>
+            l.AddProvider(migrator).AddFilter<MigratorLines>("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Information)));
+        var client = restarted.CreateClient();
+        var token = (await (await client.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = TeamShareFactory.Password, name = "t" }))
+            .Json()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var listing = await client.GetStringAsync($"/api/spaces/{(await client.PersonalSpace()).Id()}/items");
+        Assert.Contains("kept.txt", listing);
+        Assert.Empty(migrator.Lines);
+    }
+
+    private sealed class MigratorLines : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Lines { get; } = new();
+        public ILogger CreateLogger(string category) => new Logger(category, Lines);
+        public void Dispose() { }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel level) => level >= LogLevel.Information && category.StartsWith("Microsoft.EntityFrameworkCore.Migrations");
+            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? e, Func<TState, Exception?, string> format)
+            {
+                if (IsEnabled(level)) lines.Enqueue(format(state, e));
+            }
+        }
     }
 }

@@ -45,7 +45,7 @@ internal static class DatabaseStartup
             try
             {
                 await using (var scope = services.CreateAsyncScope())
-                    await scope.ServiceProvider.GetRequiredService<KeysDbContext>().Database.MigrateAsync(ct);
+                    await scope.ServiceProvider.GetRequiredService<KeysDbContext>().Database.MigrateWhenBehindAsync(ct);
                 await MigrateAndSeedAsync(services, options, ct);
             }
             finally

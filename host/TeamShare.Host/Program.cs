@@ -39,7 +39,12 @@ services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobTrigger, HangfireJobTrigge
 services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobSchedule, HangfireJobSchedule>();
 foreach (var module in Modules.All) module.AddServices(services, builder.Configuration);
 
-services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Scoped);
+services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    // Whoever sends a request (an endpoint, a page, a job, another module), its validator runs first.
+    options.PipelineBehaviors = [typeof(TeamShare.SharedKernel.Validation.ValidationBehavior<,>)];
+});
 services.AddRazorPages().AddViewLocalization();
 services.AddTeamShareLocalization();
 // Polish letters are written as they are, not as &#x…; entities (HTML-encoding still escapes what is markup).
@@ -48,6 +53,7 @@ services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.W
 services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, HtmlProblems>();
 services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemWords.Localize);
 services.AddExceptionHandler<BadRequestProblems>();
+services.AddExceptionHandler<InvalidRequestProblems>();
 services.AddExceptionHandler<UnavailableProblems>();
 services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddOpenApi();

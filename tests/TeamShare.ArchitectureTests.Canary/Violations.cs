@@ -70,3 +70,10 @@ public sealed class WritesBlobsItself(IBlobStore blobs)
     public Task<string> Store(Stream body) => blobs.WriteAsync(body, long.MaxValue, CancellationToken.None);
 }
 
+
+/// <summary>Checks a field itself instead of leaving it to the request's validator, which pages and jobs meet too.</summary>
+public static class ChecksItselfEndpoints
+{
+    public static Microsoft.AspNetCore.Http.IResult List(int? size) =>
+        size is < 1 ? TeamShare.SharedKernel.Http.Problems.Field("size", "Use 1 or more.") : Microsoft.AspNetCore.Http.Results.Ok();
+}

@@ -66,4 +66,8 @@ public sealed class CanaryTests
     [Fact]
     public void Blob_write_rule_catches_a_handler_writing_to_the_store_itself() =>
         Assert.Contains("TeamShare.Canary.WritesBlobsItself", Rules.BlobWritesOutsideTheIntake(Canary));
+
+    [Fact]
+    public void Inline_validation_rule_catches_an_endpoint_checking_a_field_itself() =>
+        Assert.Contains("TeamShare.Canary.ChecksItselfEndpoints", Rules.EndpointsValidatingInline(Canary));
 }

@@ -94,6 +94,12 @@ public sealed class ModuleBoundaryTests
     public void Contents_are_stored_only_through_the_content_intake(string module) =>
         Assert.Empty(Rules.BlobWritesOutsideTheIntake(Assemblies.ByName(module)));
 
+    /// <summary>The folder listing API still reads the database through FolderLookup, not a request, until it goes through GetFolderView (ADR 0024).</summary>
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void Endpoints_leave_field_checks_to_the_requests_validators(string module) =>
+        Assert.Empty(Rules.EndpointsValidatingInline(Assemblies.ByName(module), "TeamShare.Spaces.Items.ListItemsEndpoint"));
+
     [Fact]
     public void Endpoints_live_in_modules_not_in_the_host() => Assert.Empty(Rules.EndpointsOutsideModules(Assemblies.Host));
 

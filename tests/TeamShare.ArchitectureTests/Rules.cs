@@ -178,6 +178,22 @@ public static class Rules
             .Select(t => Outermost(t).FullName).Distinct().ToList();
     }
 
+    /// <summary>
+    /// Rule 13 (issue 26.1): an endpoint checks no field itself; the request's validator does, in the pipeline, so a page,
+    /// a job or another module sending the same request meets the same checks. Reads the IL for calls of
+    /// <c>Problems.Field</c> in endpoint classes. <paramref name="exceptions"/> names the ones still waiting for it, each said in ADR 0024.
+    /// </summary>
+    public static IReadOnlyList<string> EndpointsValidatingInline(Assembly assembly, params string[] exceptions)
+    {
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(assembly.Location);
+        static Mono.Cecil.TypeDefinition Outermost(Mono.Cecil.TypeDefinition t) => t.DeclaringType is { } d ? Outermost(d) : t;
+        return module.GetTypes()
+            .Where(t => Outermost(t).Name.EndsWith("Endpoint", StringComparison.Ordinal) || Outermost(t).Name.EndsWith("Endpoints", StringComparison.Ordinal))
+            .Where(t => t.Methods.Any(m => m.HasBody && m.Body.Instructions.Any(i =>
+                i.Operand is Mono.Cecil.MethodReference { Name: "Field", DeclaringType.Name: "Problems" })))
+            .Select(t => Outermost(t).FullName).Distinct().Where(t => !exceptions.Contains(t)).ToList();
+    }
+
     private static readonly HashSet<string> PublishingSeam =
     [
         "TeamShare.SharedKernel.Data.DurableNotifications", "TeamShare.SharedKernel.Data.NotificationRelay`1",

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ public sealed class BodyValidationTests(TeamShareFactory factory) : IClassFixtur
         var missing = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => e.Metadata.OfType<MethodInfo>().Take(1)
                 .SelectMany(m => BodyValidation.BodyParameters(m, factory.Services))
-                .Where(p => factory.Services.GetService(typeof(IBodyValidator<>).MakeGenericType(p.ParameterType)) is null)
+                .Where(p => factory.Services.GetService(typeof(IValidator<>).MakeGenericType(p.ParameterType)) is null)
                 .Select(p => $"{e.RoutePattern.RawText}: {p.ParameterType.Name}"))
             .Distinct().ToList();
         Assert.True(missing.Count == 0, "Bodies without a validator: " + string.Join(", ", missing));
@@ -35,7 +36,7 @@ public sealed class BodyValidationTests(TeamShareFactory factory) : IClassFixtur
     public async Task SP1_a_route_whose_body_lost_its_validator_refuses_and_writes_nothing()
     {
         // The host as it would be if CreateFolderRequest's validator had never been registered.
-        await using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.RemoveAll<IBodyValidator<TeamShare.Spaces.Items.CreateFolderRequest>>()));
+        await using var broken = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.RemoveAll<IValidator<TeamShare.Spaces.Items.CreateFolderRequest>>()));
         var mia = broken.CreateClient();
         var token = await (await mia.PostAsJsonAsync("/api/auth/tokens", new { email = "mia@acme.test", password = TeamShareFactory.Password, name = "t" })).Json();
         mia.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("token").GetString());
@@ -57,5 +58,29 @@ public sealed class BodyValidationTests(TeamShareFactory factory) : IClassFixtur
         var response = await mia.PostAsJsonAsync($"/api/spaces/{(await mia.PersonalSpace()).Id()}/folders", new { name = "" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Json()).GetProperty("errors").TryGetProperty("name", out _));
+    }
+
+    [Fact]
+    public async Task Issue26_a_request_is_checked_by_its_validator_whoever_sends_it_a_page_the_api_or_another_module()
+    {
+        // A page: the activity console with its range the wrong way round used to list nothing; it now says why, as the API does.
+        var adam = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        var page = await adam.GetAsync("/admin/activity?From=2026-03-02&To=2026-03-01");
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("The start must be before the end.", await page.Content.ReadAsStringAsync());
+        var api = await (await factory.ClientForAsync("adam@acme.test")).GetAsync("/api/admin/activity?from=2026-03-02&to=2026-03-01");
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.True((await api.Json()).GetProperty("errors").TryGetProperty("from", out _));
+
+        // Sent in process (a job, another module): the same refusals, with no HTTP edge in between.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<Mediator.IMediator>();
+        var invalid = await Assert.ThrowsAsync<InvalidRequestException>(async () => await mediator.Send(new TeamShare.Links.MyShares.ListMyShares(
+            Guid.NewGuid(), Guid.NewGuid(), new TeamShare.Links.MyShares.ShareQuery(null, null, null, "lost", null, 25))));
+        Assert.Contains("status", invalid.Errors.Keys);
+        // A request whose answer is an outcome gets its refusal as one, before the handler looks anything up.
+        var refused = await mediator.Send(new TeamShare.Links.Create.CreateLink(Guid.NewGuid(), Guid.NewGuid(), new TeamShare.Links.Create.CreateLinkBody([])));
+        Assert.Equal(400, refused.Status);
+        Assert.Contains("itemIds", refused.Errors!.Keys);
     }
 }

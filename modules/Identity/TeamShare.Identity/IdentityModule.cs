@@ -31,7 +31,9 @@ public sealed class IdentityModule : ITeamShareModule
     {
         // Credentials are judged together and slowly (a missing field must not answer faster than a wrong one), invitations
         // and reset links against their stored tokens, members and departments against the team: all in the handlers.
-        services.AddBodiesWithoutShapeChecks(typeof(CreateTokenRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
+        services.AddValidator<CreateTokenRequest, CreateTokenRequestValidator>();
+        services.AddValidator<RequestPasswordReset, RequestPasswordResetValidator>();
+        services.AddBodiesWithoutShapeChecks(typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
             typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
             // A language is one of a short list the handlers check.
             typeof(LanguageRequest));

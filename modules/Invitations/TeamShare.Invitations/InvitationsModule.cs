@@ -39,9 +39,10 @@ public sealed class InvitationsModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBodyValidator<Invite.InviteRequest, Invite.InviteBodyValidator>();
-        services.AddBodyValidator<Access.ChangeRoleRequest, Access.ChangeRoleValidator>();
-        services.AddBodyValidator<Access.TransferRequest, Access.TransferValidator>();
+        services.AddValidator<Invite.InviteRequest, Invite.InviteBodyValidator>();
+        services.AddValidator<Access.ChangeRoleRequest, Access.ChangeRoleValidator>();
+        services.AddValidator<Access.TransferRequest, Access.TransferValidator>();
+        services.AddValidator<Mail.TeamMailQueue, Mail.TeamMailQueueValidator>();
         services.AddModuleDbContext<InvitationsDbContext, InvitationsPostgresDbContext>(configuration, InvitationsDbContext.Module);
         services.AddSingleton<TeamShare.SharedKernel.Observability.IGaugeSource, MailGauges>();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
@@ -51,7 +52,7 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddScoped<InvitationApplier>();
         services.AddScoped<ExternalAccess>();
         services.AddScoped<RecipientCodes>();
-        services.AddBodyValidator<RecipientCodeBody, RecipientCodeBodyValidator>();
+        services.AddValidator<RecipientCodeBody, RecipientCodeBodyValidator>();
         services.AddRecurringJob<MailDispatchJob>(MailDispatchJob.Id, "* * * * *");
         services.AddRecurringJob<ExpiryReminderJob>("invitations-expiry-reminders", "0 * * * *");
         services.AddNotificationRelay<InvitationsDbContext>(InvitationsDbContext.Module, typeof(SharingActivityOccurred));

@@ -33,10 +33,11 @@ public sealed class LinksModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBodyValidator<CreateLinkBody, CreateLinkBodyValidator>();
-        services.AddBodyValidator<NoticeDefaultDto, NoticeDefaultValidator>();
+        services.AddValidator<CreateLink, CreateLinkRequestValidator>();
+        services.AddValidator<NoticeDefaultDto, NoticeDefaultValidator>();
+        services.AddValidator<MyShares.ListMyShares, MyShares.ListMySharesValidator>();
         // A change is checked merged with the stored link, a password against the link, settings against the team: all in handlers.
-        services.AddBodiesWithoutShapeChecks(typeof(ModifyShareRequest), typeof(LinkSettingsRequest), typeof(UnlockRequest));
+        services.AddBodiesWithoutShapeChecks(typeof(CreateLinkBody), typeof(ModifyShareRequest), typeof(LinkSettingsRequest), typeof(UnlockRequest));
         services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddSingleton<QrCodeSeal>();

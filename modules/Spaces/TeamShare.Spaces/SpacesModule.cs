@@ -52,8 +52,8 @@ public sealed class SpacesModule : ITeamShareModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBodyValidator<CreateFolderRequest, CreateFolderValidator>();
-        services.AddBodyValidator<UpdateItemRequest, UpdateItemValidator>();
+        services.AddValidator<CreateFolderRequest, CreateFolderValidator>();
+        services.AddValidator<UpdateItemRequest, UpdateItemValidator>();
         // Where the folder is and who may add to it is all these bodies say, and the quota one number; the handlers check them.
         services.AddBodiesWithoutShapeChecks(typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest),
             typeof(SetStorageQuotaRequest));

@@ -29,7 +29,7 @@ public sealed class WebhooksModule : ITeamShareModule
     {
         // A chat address is checked by resolving it (no private addresses): in the handler.
         services.AddBodiesWithoutShapeChecks(typeof(WebhookSettingsDto));
-        services.AddBodyValidator<PostToChatRequest, PostToChatValidator>();
+        services.AddValidator<PostToChatRequest, PostToChatValidator>();
         services.AddModuleDbContext<WebhooksDbContext, WebhooksPostgresDbContext>(configuration, WebhooksDbContext.Module);
         services.AddSingleton<OutboundGuard>();
         // Issue 14 finding 5: the team's webhook URL is tenant input, so its requests go only where OutboundGuard allows.

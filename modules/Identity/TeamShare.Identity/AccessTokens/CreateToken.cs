@@ -3,10 +3,23 @@ using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.Identity.SignIn;
 using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Validation;
 
 namespace TeamShare.Identity.AccessTokens;
 
 internal sealed record CreateTokenRequest(string? Email, string? Password, string? Name);
+
+internal sealed class CreateTokenRequestValidator : IValidator<CreateTokenRequest>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(CreateTokenRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Email)) errors["email"] = ["Enter your e-mail address."];
+        if (string.IsNullOrEmpty(body.Password)) errors["password"] = ["Enter your password."];
+        if (body.Name?.Trim().Length > 100) errors["name"] = ["Use at most 100 characters."];
+        return errors;
+    }
+}
 
 internal sealed record CreatedToken(Guid Id, string Name, string Token, DateTime CreatedAt);
 
@@ -16,11 +29,7 @@ internal static class CreateTokenEndpoint
     public static async Task<IResult> Handle(CreateTokenRequest body, HttpContext http, IMediator mediator,
         TokenIssuer issuer, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Email)) return Problems.Field("email", "Enter your e-mail address.");
-        if (string.IsNullOrEmpty(body.Password)) return Problems.Field("password", "Enter your password.");
         var name = string.IsNullOrWhiteSpace(body.Name) ? "script" : body.Name.Trim();
-        if (name.Length > 100) return Problems.Field("name", "Use at most 100 characters.");
-
         var address = ClientAddress.Of(http);
         var outcome = await mediator.Send(new SignInCommand(body.Email, body.Password, address), ct);
         if (outcome.Status == SignInStatus.Throttled)

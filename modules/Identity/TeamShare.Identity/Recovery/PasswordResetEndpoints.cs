@@ -15,7 +15,6 @@ internal static class PasswordResetEndpoints
     /// <summary>POST /api/auth/password-reset {email}: 202 whether or not the address has an account.</summary>
     public static async Task<IResult> Request(PasswordResetRequest body, HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        if (MemberRules.EmailProblem(body.Email) is { } problem) return Problems.Field("email", problem);
         await mediator.Send(new RequestPasswordReset(body.Email, PublicAddress.ForMessages(http)), ct);
         return TypedResults.Accepted((string?)null, new { message = RequestPasswordReset.Sent });
     }

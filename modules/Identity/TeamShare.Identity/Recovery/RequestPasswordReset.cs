@@ -1,3 +1,5 @@
+using TeamShare.SharedKernel.Validation;
+using TeamShare.Identity.Admin;
 using System.Diagnostics;
 using TeamShare.SharedKernel.Localization;
 using Mediator;
@@ -21,6 +23,12 @@ internal sealed record RequestPasswordReset(string? Email, string LinkBase, bool
 {
     /// <summary>The same answer whether or not the address has an account, so the form tells nobody who is a member.</summary>
     public const string Sent = "If that address has an account, a mail with a link to choose a new password is on its way. The link works for an hour.";
+}
+
+internal sealed class RequestPasswordResetValidator : IValidator<RequestPasswordReset>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(RequestPasswordReset request) =>
+        MemberRules.EmailProblem(request.Email) is { } problem ? Invalid.Field("email", problem) : Invalid.None;
 }
 
 internal sealed class RequestPasswordResetHandler(IdentityDbContext db, IMediator mediator, TimeProvider clock)

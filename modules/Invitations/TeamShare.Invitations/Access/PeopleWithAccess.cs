@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using Microsoft.Extensions.Localization;
 using TeamShare.SharedKernel.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -176,14 +177,14 @@ internal static class AccessEndpoints
         (await mediator.Send(new ListItemMail(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(TypedResults.Ok);
 }
 
-internal sealed class ChangeRoleValidator : IBodyValidator<ChangeRoleRequest>
+internal sealed class ChangeRoleValidator : IValidator<ChangeRoleRequest>
 {
     public IReadOnlyDictionary<string, string[]> Validate(ChangeRoleRequest body) => body.Role is "viewer" or "editor"
         ? new Dictionary<string, string[]>()
         : new Dictionary<string, string[]> { ["role"] = ["Choose viewer or editor; ownership moves only by transfer."] };
 }
 
-internal sealed class TransferValidator : IBodyValidator<TransferRequest>
+internal sealed class TransferValidator : IValidator<TransferRequest>
 {
     public IReadOnlyDictionary<string, string[]> Validate(TransferRequest body) => body.UserId is not null
         ? new Dictionary<string, string[]>()

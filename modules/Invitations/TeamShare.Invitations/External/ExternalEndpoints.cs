@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +11,7 @@ internal sealed record CodeSent(string SentTo);
 
 internal sealed record RecipientCodeBody(string? Code);
 
-internal sealed class RecipientCodeBodyValidator : IBodyValidator<RecipientCodeBody>
+internal sealed class RecipientCodeBodyValidator : IValidator<RecipientCodeBody>
 {
     public IReadOnlyDictionary<string, string[]> Validate(RecipientCodeBody body) => body.Code is { Length: > 0 and <= 20 }
         ? new Dictionary<string, string[]>() : new Dictionary<string, string[]> { ["code"] = ["Enter the 6-digit code from the mail."] };

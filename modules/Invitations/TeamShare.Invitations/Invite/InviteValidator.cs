@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using System.Net.Mail;
 using Mediator;
 using TeamShare.SharedKernel.Http;
@@ -47,7 +48,7 @@ internal static class InviteValidator
 }
 
 /// <summary>The same checks at the API's door, so a malformed batch is refused before anything is looked up.</summary>
-internal sealed class InviteBodyValidator : IBodyValidator<InviteRequest>
+internal sealed class InviteBodyValidator : IValidator<InviteRequest>
 {
     public IReadOnlyDictionary<string, string[]> Validate(InviteRequest body)
     {

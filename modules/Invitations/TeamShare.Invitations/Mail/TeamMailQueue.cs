@@ -7,6 +7,7 @@ using TeamShare.Invitations.Data;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Jobs;
 using TeamShare.SharedKernel.Security;
+using TeamShare.SharedKernel.Validation;
 
 namespace TeamShare.Invitations.Mail;
 
@@ -27,12 +28,17 @@ internal sealed record TeamMailQueue(Guid TeamId, string? Status) : IRequest<Tea
     public const int Limit = 200;
     public static readonly string[] Statuses = ["pending", "delayed", "failed", "sent"];
 
-    public static async Task<IResult> Endpoint(string? status, ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
-    {
-        if (status is not null && !Statuses.Contains(status))
-            return SharedKernel.Http.Problems.Field("status", "Choose pending, delayed, failed or sent.");
-        return TypedResults.Ok(await mediator.Send(new TeamMailQueue(user.GetTeamId(), status), ct));
-    }
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<TeamMailQueueDto>> Endpoint(string? status, ClaimsPrincipal user, IMediator mediator,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new TeamMailQueue(user.GetTeamId(), status), ct));
+}
+
+internal sealed class TeamMailQueueValidator : IValidator<TeamMailQueue>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(TeamMailQueue request) =>
+        request.Status is { } status && !TeamMailQueue.Statuses.Contains(status)
+            ? Invalid.Field("status", "Choose pending, delayed, failed or sent.")
+            : Invalid.None;
 }
 
 internal sealed class TeamMailQueueHandler(InvitationsDbContext db, IMediator mediator, IJobSchedule schedule) : IRequestHandler<TeamMailQueue, TeamMailQueueDto>

@@ -28,9 +28,6 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
     public async ValueTask<Outcome<LinkResponse>> Handle(CreateLink request, CancellationToken ct)
     {
         var (body, now) = (request.Body, clock.GetUtcNow().UtcDateTime);
-        var errors = CreateLinkValidator.Validate(body, now);
-        if (errors.Count > 0) return Outcome<LinkResponse>.Invalid(errors);
-
         var (userId, teamId) = (request.UserId, request.TeamId);
         var (items, refused) = await ShareableItemsAsync(userId, teamId, body, ct);
         if (refused is not null) return refused;

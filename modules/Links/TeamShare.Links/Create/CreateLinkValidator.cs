@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using TeamShare.SharedKernel.Http;
 namespace TeamShare.Links.Create;
 
@@ -35,8 +36,8 @@ internal static class CreateLinkValidator
     public static bool IsValidPassword(string password) => password.Length is >= 6 and <= 8 && password.All(char.IsAsciiLetterOrDigit);
 }
 
-/// <summary>The same checks at the API's door (a page's request meets them in the handler).</summary>
-internal sealed class CreateLinkBodyValidator(TimeProvider clock) : IBodyValidator<CreateLinkBody>
+/// <summary>The checks of a new link, whoever asks for it (the API, the share dialog's page, another module).</summary>
+internal sealed class CreateLinkRequestValidator(TimeProvider clock) : IValidator<CreateLink>
 {
-    public IReadOnlyDictionary<string, string[]> Validate(CreateLinkBody body) => CreateLinkValidator.Validate(body, clock.GetUtcNow().UtcDateTime);
+    public IReadOnlyDictionary<string, string[]> Validate(CreateLink request) => CreateLinkValidator.Validate(request.Body, clock.GetUtcNow().UtcDateTime);
 }

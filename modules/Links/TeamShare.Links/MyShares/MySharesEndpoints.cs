@@ -23,16 +23,10 @@ internal sealed record ModifyShareRequest(
 
 internal static class MySharesEndpoints
 {
-    public static async Task<IResult> List(string? name, DateTime? createdFrom, DateTime? createdTo, string? status, Guid? cursor, int? pageSize,
-        ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct)
-    {
-        if (status is { Length: > 0 } && !LinkMapping.Statuses.Contains(status))
-            return Problems.Field("status", $"Choose one of: {string.Join(", ", LinkMapping.Statuses)}.");
-        if (pageSize is < 1 or > MySharesQuery.MaxPageSize) return Problems.Field("pageSize", $"Use 1 to {MySharesQuery.MaxPageSize}.");
-        if (createdFrom > createdTo) return Problems.Field("createdFrom", "The start must be before the end.");
-        return TypedResults.Ok(await mediator.Send(new ListMyShares(user.GetUserId(), user.GetTeamId(),
+    public static async Task<Ok<SharePage>> List(string? name, DateTime? createdFrom, DateTime? createdTo, string? status, Guid? cursor, int? pageSize,
+        ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListMyShares(user.GetUserId(), user.GetTeamId(),
             new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25)), ct));
-    }
 
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new GetMyShare(user.GetUserId(), user.GetTeamId(), id), ct) is { } view

@@ -2,12 +2,25 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Links.Create;
 using TeamShare.Links.Data;
+using TeamShare.SharedKernel.Validation;
 using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.MyShares;
 
 /// <summary>LK-4: the owner's shares, filtered and paged.</summary>
 internal sealed record ListMyShares(Guid OwnerId, Guid TeamId, ShareQuery Query) : IRequest<SharePage>;
+
+internal sealed class ListMySharesValidator : IValidator<ListMyShares>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(ListMyShares request) => request.Query switch
+    {
+        { Status: { Length: > 0 } status } when !LinkMapping.Statuses.Contains(status) =>
+            Invalid.Field("status", $"Choose one of: {string.Join(", ", LinkMapping.Statuses)}."),
+        { PageSize: < 1 or > MySharesQuery.MaxPageSize } => Invalid.Field("pageSize", $"Use 1 to {MySharesQuery.MaxPageSize}."),
+        { CreatedFrom: { } from, CreatedTo: { } to } when from > to => Invalid.Field("createdFrom", "The start must be before the end."),
+        _ => Invalid.None,
+    };
+}
 
 /// <param name="Items">What the share holds, in its order, as far as the owner may still see it.</param>
 internal sealed record MyShareView(LinkResponse Share, IReadOnlyList<ItemSummary> Items);

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ internal sealed class NoticeDefaultHandler(LinksDbContext db) : IRequestHandler<
     }
 }
 
-internal sealed class NoticeDefaultValidator : IBodyValidator<NoticeDefaultDto>
+internal sealed class NoticeDefaultValidator : IValidator<NoticeDefaultDto>
 {
     public IReadOnlyDictionary<string, string[]> Validate(NoticeDefaultDto body) => body.Notify is null
         ? new Dictionary<string, string[]> { ["notify"] = ["Say true or false."] } : new Dictionary<string, string[]>();

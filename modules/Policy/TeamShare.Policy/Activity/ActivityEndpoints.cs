@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TeamShare.SharedKernel.Validation;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
 using TeamShare.Policy.Data;
@@ -24,6 +26,12 @@ internal sealed record ListActivity(Guid TeamId, ActivityFilter Filter, int Limi
 {
     public const int PageSize = 200;
     public const int CsvLimit = 100_000;
+}
+
+internal sealed class ListActivityValidator : IValidator<ListActivity>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(ListActivity request) =>
+        request.Filter is { From: { } from, To: { } to } && from > to ? Invalid.Field("from", "The start must be before the end.") : Invalid.None;
 }
 
 /// <summary>External e-mail domains the team shares with most; links carry no address and are not counted.</summary>
@@ -85,12 +93,9 @@ internal sealed class TopSharedDomainsHandler(PolicyDbContext db) : IRequestHand
 
 internal static class ActivityEndpoints
 {
-    public static async Task<IResult> List(DateTime? from, DateTime? to, Guid? actor, string? kind, long? before,
-        ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
-    {
-        if (from > to) return Problems.Field("from", "The start must be before the end.");
-        return TypedResults.Ok(await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, before), ListActivity.PageSize), ct));
-    }
+    public static async Task<Ok<IReadOnlyList<ActivityDto>>> List(DateTime? from, DateTime? to, Guid? actor, string? kind, long? before,
+        ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, before), ListActivity.PageSize), ct));
 
     public static async Task<IResult> Csv(DateTime? from, DateTime? to, Guid? actor, string? kind,
         ClaimsPrincipal user, IMediator mediator, CancellationToken ct)

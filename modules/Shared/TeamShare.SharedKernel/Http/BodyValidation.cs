@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using System.Reflection;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
@@ -7,37 +8,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace TeamShare.SharedKernel.Http;
 
 /// <summary>
-/// Shape checks of a JSON body that need no lookup (a field present, a value among the allowed ones). What needs the
-/// database or the caller's role stays in the handler, which answers it as an <see cref="Outcome{T}"/>.
-/// </summary>
-public interface IBodyValidator<in T>
-{
-    /// <summary>The fields that are wrong, each with what to do about it; empty when the body is well formed.</summary>
-    IReadOnlyDictionary<string, string[]> Validate(T body);
-}
-
-/// <summary>Said on purpose for a body whose every rule needs a lookup, so "no checks" is a decision, never an omission.</summary>
-public sealed class NoShapeChecks<T> : IBodyValidator<T>
-{
-    private static readonly IReadOnlyDictionary<string, string[]> None = new Dictionary<string, string[]>();
-    public IReadOnlyDictionary<string, string[]> Validate(T body) => None;
-}
-
-/// <summary>
-/// The one validation seam of the JSON API, attached to every module's routes by the host. A body is null-checked and run
-/// through its <see cref="IBodyValidator{T}"/> before the endpoint sees it; a 400 names the fields. It fails closed: a route
-/// whose body type has no validator registered answers 500 and does nothing (and a test lists such routes before they ship).
-/// The validator is found once, when the route is built, so a request pays no reflection.
+/// The HTTP edge of validation, attached to every module's routes by the host: a JSON body is null-checked and run through
+/// its <see cref="IValidator{T}"/> before the endpoint sees it; a 400 names the fields. Requests themselves are checked by
+/// <see cref="ValidationBehavior{TMessage, TResponse}"/>, whoever sends them. It fails closed: a route whose body type has
+/// no validator registered answers 500 and does nothing (and a test lists such routes before they ship). The validator is
+/// found once, when the route is built, so a request pays no reflection.
 /// </summary>
 public static class BodyValidation
 {
-    public static IServiceCollection AddBodyValidator<T, TValidator>(this IServiceCollection services)
-        where TValidator : class, IBodyValidator<T> => services.AddSingleton<IBodyValidator<T>, TValidator>();
+    public static IServiceCollection AddValidator<T, TValidator>(this IServiceCollection services)
+        where TValidator : class, IValidator<T> => services.AddSingleton<IValidator<T>, TValidator>();
 
     public static IServiceCollection AddBodiesWithoutShapeChecks(this IServiceCollection services, params Type[] bodies)
     {
         foreach (var body in bodies)
-            services.AddSingleton(typeof(IBodyValidator<>).MakeGenericType(body), typeof(NoShapeChecks<>).MakeGenericType(body));
+            services.AddSingleton(typeof(IValidator<>).MakeGenericType(body), typeof(NoShapeChecks<>).MakeGenericType(body));
         return services;
     }
 
@@ -77,5 +62,5 @@ public static class BodyValidation
             .MakeGenericMethod(body).Invoke(null, [services]);
 
     private static Func<object, IReadOnlyDictionary<string, string[]>>? Typed<T>(IServiceProvider services) =>
-        services.GetService<IBodyValidator<T>>() is { } validator ? body => validator.Validate((T)body) : null;
+        services.GetService<IValidator<T>>() is { } validator ? body => validator.Validate((T)body) : null;
 }

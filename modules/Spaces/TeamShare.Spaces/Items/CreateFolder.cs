@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
@@ -33,7 +34,7 @@ internal static class CreateFolderEndpoint
         .ToHttp(folder => TypedResults.Created($"/api/items/{folder.Id}", folder));
 }
 
-internal sealed class CreateFolderValidator : IBodyValidator<CreateFolderRequest>
+internal sealed class CreateFolderValidator : IValidator<CreateFolderRequest>
 {
     public IReadOnlyDictionary<string, string[]> Validate(CreateFolderRequest body) =>
         ItemNames.Problem(body.Name) is { } problem ? new Dictionary<string, string[]> { ["name"] = [problem] } : new Dictionary<string, string[]>();

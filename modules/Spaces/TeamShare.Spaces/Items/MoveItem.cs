@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
@@ -83,7 +84,7 @@ internal static class MoveItemEndpoint
         (await mediator.Send(new MoveItem(user.GetUserId(), user.GetTeamId(), id, body), ct)).ToHttp(TypedResults.Ok);
 }
 
-internal sealed class UpdateItemValidator : IBodyValidator<UpdateItemRequest>
+internal sealed class UpdateItemValidator : IValidator<UpdateItemRequest>
 {
     public IReadOnlyDictionary<string, string[]> Validate(UpdateItemRequest body) =>
         body.Name is not null && ItemNames.Problem(body.Name) is { } problem

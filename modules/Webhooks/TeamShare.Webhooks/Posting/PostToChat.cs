@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using System.Text.Json;
@@ -30,7 +31,7 @@ internal sealed record DeliveryDto(Guid Id, string Status, int Attempts, string?
 internal sealed record PostToChat(Guid UserId, Guid TeamId, string? SharerName, string? SharerEmail, string BaseUrl, Guid? ItemId, string? Message)
     : IRequest<Outcome<DeliveryDto>>;
 
-internal sealed class PostToChatValidator : IBodyValidator<PostToChatRequest>
+internal sealed class PostToChatValidator : IValidator<PostToChatRequest>
 {
     public IReadOnlyDictionary<string, string[]> Validate(PostToChatRequest body)
     {

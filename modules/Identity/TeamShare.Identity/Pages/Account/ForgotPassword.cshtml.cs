@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Validation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,14 +22,17 @@ public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (MemberRules.EmailProblem(Email?.Trim()) is { } problem)
+        try
         {
-            Error = problem;
-            Response.StatusCode = 400;
-            return Page();
+            await mediator.Send(new RequestPasswordReset(Email?.Trim(), PublicAddress.ForMessages(HttpContext)), ct);
+            Sent = true;
         }
-        await mediator.Send(new RequestPasswordReset(Email!.Trim(), PublicAddress.ForMessages(HttpContext)), ct);
-        Sent = true;
+        catch (InvalidRequestException invalid)
+        {
+            // The request's own validator, the same one the API answers with; the form shows its words beside the field.
+            Error = invalid.Errors.Values.First()[0];
+            Response.StatusCode = 400;
+        }
         return Page();
     }
 }

@@ -188,6 +188,29 @@ public sealed class FileTests(TeamShareFactory factory) : IClassFixture<TeamShar
         var departments = await (await admin.GetAsync("/api/admin/departments")).Json();
         return Guid.Parse(departments.EnumerateArray().Single(d => d.GetProperty("name").GetString() == "Engineering").Id());
     }
+
+    [Fact]
+    public async Task Issue28_after_a_new_version_the_preview_is_the_new_one_not_what_the_browser_kept()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var file = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "notes.txt", "first words"u8.ToArray())).Id();
+        var first = await mia.GetAsync($"/api/items/{file}/preview");
+        Assert.Equal("first words", await first.Content.ReadAsStringAsync());
+        // Asked before reuse: without it, Last-Modified let the browser show the old text for hours after a save.
+        Assert.True(first.Headers.CacheControl is { NoCache: true, Private: true }, $"Cache-Control: {first.Headers.CacheControl}");
+
+        Assert.Equal(HttpStatusCode.OK, (await mia.PutAsync($"/api/items/{file}/content", new StringContent("second words"))).StatusCode);
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/items/{file}/preview");
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var revalidated = await mia.SendAsync(again);
+        Assert.Equal(HttpStatusCode.OK, revalidated.StatusCode);
+        Assert.Equal("second words", await revalidated.Content.ReadAsStringAsync());
+
+        // Unchanged, the browser's copy is confirmed for the price of a 304.
+        using var same = new HttpRequestMessage(HttpMethod.Get, $"/api/items/{file}/preview");
+        same.Headers.IfNoneMatch.Add(revalidated.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await mia.SendAsync(same)).StatusCode);
+    }
 }
 
 public sealed class SmallUploadFactory : TeamShareFactory

@@ -16,6 +16,7 @@ public static class FileResponses
         response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
         response.Headers.ContentDisposition = "inline";
         response.Headers.XFrameOptions = "SAMEORIGIN";
+        MustRevalidate(response);
         return TypedResults.File(body, contentType, null, modified, EntityTagHeaderValue.Parse(etag),
             enableRangeProcessing: !contentType.StartsWith("text/html"));
     }
@@ -34,7 +35,18 @@ public static class FileResponses
         if (status == "rendering") return StillRendering(response);
         if (status != "ready" || open is null) return NoPages();
         response.Headers.ContentDisposition = "inline";
+        MustRevalidate(response);
         return TypedResults.File(open(), "image/png", null, null, EntityTagHeaderValue.Parse(etag), enableRangeProcessing: false);
+    }
+
+    /// <summary>
+    /// A preview's address stays the same when its file gets a new version, so a browser must ask before reusing what it kept
+    /// (a 304 by the content's ETag when nothing changed). Without this, Last-Modified let it reuse an old preview for hours
+    /// (issue 28: "after Save as new version the preview shows the old text"). Recipients' no-store stays as it is.
+    /// </summary>
+    private static void MustRevalidate(HttpResponse response)
+    {
+        if (string.IsNullOrEmpty(response.Headers.CacheControl)) response.Headers.CacheControl = "private, no-cache";
     }
 
     /// <summary>Pages asked for before their render is done: 503 with Retry-After, so clients and the viewer ask again.</summary>

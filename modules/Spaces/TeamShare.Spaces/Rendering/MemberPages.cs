@@ -47,7 +47,6 @@ internal static class MemberPageEndpoints
     {
         var found = await mediator.Send(new OpenMemberPage(user.GetUserId(), user.GetTeamId(), id, page), ct);
         if (found.Value is not { } image) return Problems.NotFound();
-        response.Headers.CacheControl = "private, max-age=300";
         return FileResponses.Page(response, image.Status, image.OpenRead, image.ETag);
     }
 }

@@ -35,6 +35,20 @@ public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProc
         Assert.StartsWith("Turn sharing outside the team off?", asked);
         await admin.ReloadAsync();
         Assert.True(await admin.GetByLabel("Allow sharing outside the team").IsCheckedAsync());
+
+        // Issue 28: removing a member asks about the member chosen to receive the items, by name; with none chosen it does
+        // not ask about "the member you chose" but says one must be chosen.
+        await admin.GotoAsync($"{host.BaseUrl}/admin/members");
+        asked = null;
+        admin.Dialog += Dismiss;
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Remove Eve Sales" }).ClickAsync();
+        await admin.GetByText("Choose the member who receives this member's files.").WaitForAsync();
+        Assert.Null(asked);
+        await admin.GetByLabel("Give the items of Eve Sales to").SelectOptionAsync(new SelectOptionValue { Label = "Mark Member" });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Remove Eve Sales" }).ClickAsync();
+        admin.Dialog -= Dismiss;
+        Assert.Equal("Remove Eve Sales from the team? Their items go to Mark Member; this cannot be undone.", asked);
+        await admin.GetByRole(AriaRole.Cell, new() { Name = "Eve Sales", Exact = true }).WaitForAsync();
     }
 
     [Fact]

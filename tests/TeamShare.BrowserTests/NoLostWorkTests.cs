@@ -220,5 +220,15 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
         await page.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Copied" }).WaitForAsync();
         Assert.Equal(url, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+
+        // Issue 28: a new app password, shown once, is copied the same way.
+        await page.GotoAsync($"{host.BaseUrl}/account/webdav");
+        await page.GetByLabel("Device or program").FillAsync("laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create app password" }).ClickAsync();
+        var password = await page.GetByLabel("New app password").InputValueAsync();
+        Assert.False(string.IsNullOrEmpty(password));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy the app password" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy the app password" }).Filter(new() { HasText = "Copied" }).WaitForAsync();
+        Assert.Equal(password, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
     }
 }

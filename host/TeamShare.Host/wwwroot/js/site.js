@@ -3,11 +3,14 @@ import { t, dateTime } from '/js/teamshare.js';
 
 // Irreversible actions ask first, naming what will happen (issue 12): a form or a button with data-confirm, or a switch with
 // data-confirm-off that was on and is being turned off (issue 28: external sharing). Listening in the capture phase on the
-// document runs before the page's own handlers, so a "no" stops them too.
+// document runs before the page's own handlers, so a "no" stops them too. A question about a choice made in the form
+// (data-confirm-choice names the field) names what was chosen; with nothing chosen the server says what is missing.
 document.addEventListener('submit', e => {
   const turnedOff = [...(e.target.querySelectorAll?.('input[type="checkbox"][data-confirm-off]') ?? [])]
     .find(box => box.defaultChecked && !box.checked);
-  const question = e.target.dataset?.confirm ?? turnedOff?.dataset.confirmOff;
+  let question = e.target.dataset?.confirm ?? turnedOff?.dataset.confirmOff;
+  const choice = e.target.dataset?.confirmChoice && e.target.elements[e.target.dataset.confirmChoice];
+  if (choice) question = choice.value ? question.replace('{choice}', choice.selectedOptions[0].text) : null;
   if (question && !confirm(question)) { e.preventDefault(); e.stopImmediatePropagation(); }
 }, true);
 document.addEventListener('click', e => {

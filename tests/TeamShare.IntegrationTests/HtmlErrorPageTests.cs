@@ -27,6 +27,28 @@ public sealed class HtmlErrorPageTests(TeamShareFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Issue28_an_error_page_has_the_header_with_the_language_switch_and_switching_reads_it_in_polish()
+    {
+        var visitor = factory.Client();
+        var response = await visitor.SendAsync(AsBrowser("/no-such-page?x=1"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<header", html);
+        Assert.Contains("href=\"/\">TeamShare</a>", html);
+        Assert.Contains("action=\"/account/language\"", html);
+
+        // The switch works from here, as the layout's does, and leads back to the same address, now in Polish.
+        var switched = await visitor.PostAsync("/account/language", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["locale"] = "pl", ["returnUrl"] = "/no-such-page?x=1", ["__RequestVerificationToken"] = Browsers.FormToken(html),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/no-such-page?x=1", switched.Headers.Location?.OriginalString);
+        var polish = await (await visitor.SendAsync(AsBrowser("/no-such-page?x=1"))).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"pl\"", polish);
+        Assert.Contains("<option value=\"pl\" lang=\"pl\" selected>", polish);
+    }
+
+    [Fact]
     public async Task Issue12_a_deleted_or_foreign_item_page_is_a_readable_404_for_a_signed_in_member()
     {
         var mia = await Browsers.SignedInAsync(factory, "mia@acme.test");

@@ -6,7 +6,7 @@ namespace TeamShare.Host.Startup;
 /// A person's browser asking for a page (Accept: text/html, outside /api and /dav) gets errors as a page they can read, with a
 /// way on, instead of raw problem JSON (issue 12). Scripts and the API keep RFC 7807 JSON; the words are the same.
 /// </summary>
-internal sealed class HtmlProblems : IProblemDetailsWriter
+internal sealed class HtmlProblems(Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context)
     {
@@ -32,13 +32,38 @@ internal sealed class HtmlProblems : IProblemDetailsWriter
             <!DOCTYPE html>
             <html lang="{ProblemWords.LanguageOf(http)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{html.Encode(title)} · TeamShare</title><link rel="stylesheet" href="/lib/bootstrap/dist/css/bootstrap.min.css"><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main class="container py-5">
+            <body>{Header(http)}<main class="container py-5">
             <p class="text-muted mb-1">TeamShare · {ProblemWords.Say(http, "error")} {status}</p>
             <h1 class="h3">{html.Encode(title)}</h1>
             <p>{html.Encode(detail)}</p>
             <p>{onward}</p>
             </main></body></html>
             """);
+    }
+
+    /// <summary>
+    /// The header every page has, cut to what an error page needs (issue 28): the name leading home, and the language switch,
+    /// so someone who landed here in the wrong language can read it. The switch posts as the layout's does.
+    /// </summary>
+    private string Header(HttpContext http)
+    {
+        var html = HtmlEncoder.Default;
+        string? token;
+        try { token = antiforgery.GetAndStoreTokens(http).RequestToken; }
+        catch (InvalidOperationException) { token = null; /* the response has started: no cookie can be set, so no switch */ }
+        var language = ProblemWords.LanguageOf(http);
+        var returnUrl = http.Request.Path + http.Request.QueryString;
+        var languageSwitch = token is null ? "" : $"""
+            <form method="post" action="/account/language" class="d-flex align-items-center gap-1 ms-auto">
+            <input name="__RequestVerificationToken" type="hidden" value="{html.Encode(token)}"><input type="hidden" name="returnUrl" value="{html.Encode(returnUrl)}">
+            <label for="language" class="visually-hidden">{html.Encode(ProblemWords.Say(http, "Language"))}</label>
+            <select id="language" name="locale" class="form-select form-select-sm w-auto">
+            <option value="en"{(language == "en" ? " selected" : "")}>English</option><option value="pl" lang="pl"{(language == "pl" ? " selected" : "")}>Polski</option>
+            </select>
+            <button class="btn btn-sm btn-outline-secondary" type="submit">{html.Encode(ProblemWords.Say(http, "Change"))}</button>
+            </form>
+            """;
+        return $"""<header class="d-flex flex-wrap align-items-center gap-2 px-3 py-2 border-bottom"><a class="fw-semibold text-decoration-none" href="/">TeamShare</a>{languageSwitch}</header>""";
     }
 
     /// <summary>The problem's own words where it has them; plain ones for bare status codes.</summary>

@@ -117,5 +117,16 @@ public sealed class HtmlErrorPageTests(TeamShareFactory factory) : IClassFixture
         var page = await (await Browsers.SignedInAsync(factory, "adam@acme.test")).GetStringAsync("/admin/activity?Kind=invitation_sent");
         Assert.Contains("<td>Mark Member</td>", page);
         Assert.DoesNotContain($"user:{mark}", page);
+
+        // Issue 28: filtered by person on the page (and in its CSV link), as the API's actor filter does.
+        var members = (await (await adam.GetAsync("/api/admin/members")).Json()).EnumerateArray().ToList();
+        string IdOf(string email) => members.Single(m => m.GetProperty("email").GetString() == email).Id();
+        var adams = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        var byMia = await adams.GetStringAsync($"/admin/activity?Kind=invitation_sent&Actor={IdOf("mia@acme.test")}");
+        Assert.Contains($"<option value=\"{IdOf("mia@acme.test")}\" selected=\"selected\">Mia Member</option>", byMia);
+        Assert.Contains("<td>Mark Member</td>", byMia);
+        Assert.Contains($"actor={IdOf("mia@acme.test")}", byMia);
+        var byAdam = await adams.GetStringAsync($"/admin/activity?Kind=invitation_sent&Actor={IdOf("adam@acme.test")}");
+        Assert.DoesNotContain("<td>Mark Member</td>", byAdam);
     }
 }

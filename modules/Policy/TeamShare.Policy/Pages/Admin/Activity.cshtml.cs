@@ -14,6 +14,9 @@ public sealed class ActivityModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)] public DateTime? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    /// <summary>Whose actions (issue 28: the log filtered by person, as the API's <c>actor</c>).</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Actor { get; set; }
+    internal IReadOnlyList<TeamShare.Identity.Contracts.NamedPrincipal> People { get; private set; } = [];
     internal IReadOnlyList<ActivityDto> Rows { get; private set; } = [];
     internal IReadOnlyList<DomainCount> Domains { get; private set; } = [];
     public string CsvUrl { get; private set; } = "/api/admin/activity.csv";
@@ -23,12 +26,14 @@ public sealed class ActivityModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await mediator.Send(new ListActivity(User.GetTeamId(), new ActivityFilter(From, To, null, Kind, null), ListActivity.PageSize), ct);
+        Rows = await mediator.Send(new ListActivity(User.GetTeamId(), new ActivityFilter(From, To, Actor, Kind, null), ListActivity.PageSize), ct);
         Domains = await mediator.Send(new TopSharedDomains(User.GetTeamId()), ct);
+        People = (await mediator.Send(new TeamShare.Identity.Contracts.ListTeamPrincipals(User.GetTeamId()), ct)).Users.OrderBy(p => p.Name).ToList();
         // The same filter as the page, from its bound values: the form's empty fields ("From=") are not valid API values.
         var query = new Dictionary<string, string?>
         {
             ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["kind"] = string.IsNullOrWhiteSpace(Kind) ? null : Kind,
+            ["actor"] = Actor?.ToString(),
         };
         CsvUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/admin/activity.csv", query.Where(q => q.Value is not null));
     }

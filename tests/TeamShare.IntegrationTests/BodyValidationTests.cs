@@ -71,6 +71,8 @@ public sealed class BodyValidationTests(TeamShareFactory factory) : IClassFixtur
         var api = await (await factory.ClientForAsync("adam@acme.test")).GetAsync("/api/admin/activity?from=2026-03-02&to=2026-03-01");
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.True((await api.Json()).GetProperty("errors").TryGetProperty("from", out _));
+        // A refusal is the user's mistake, not the server's: nothing is logged as an error for it.
+        Assert.DoesNotContain(nameof(InvalidRequestException), factory.Errors.Describe());
 
         // Sent in process (a job, another module): the same refusals, with no HTTP edge in between.
         await using var scope = factory.Services.CreateAsyncScope();

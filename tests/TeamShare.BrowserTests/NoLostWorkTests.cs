@@ -167,8 +167,10 @@ public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProces
         };
         await Chromium.SignInAsync(page, host.BaseUrl, "adam@acme.test");
         await page.GotoAsync($"{host.BaseUrl}/admin/members");
+        // The question names the member chosen to receive the items (issue 28), so one is chosen first.
+        await page.GetByLabel("Give the items of Nora Nearly to").SelectOptionAsync(new SelectOptionValue { Label = "Mark Member" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Nora Nearly" }).ClickAsync();
-        Assert.Contains("Remove Nora Nearly from the team?", questions.Last());
+        Assert.Contains("Remove Nora Nearly from the team? Their items go to Mark Member", questions.Last());
         await page.GetByRole(AriaRole.Button, new() { Name = "Suspend Nora Nearly" }).ClickAsync();
         Assert.Contains("Suspend Nora Nearly?", questions.Last());
         var members = await adam.GetFromJsonAsync<JsonElement>("/api/admin/members");

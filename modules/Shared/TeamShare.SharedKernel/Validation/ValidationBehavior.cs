@@ -8,16 +8,17 @@ namespace TeamShare.SharedKernel.Validation;
 /// another module. A request answered with an <see cref="Outcome{T}"/> gets its refusal as one; any other is refused with
 /// <see cref="InvalidRequestException"/>, which the host answers as 400 naming the fields.
 /// </summary>
-public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
+/// <remarks>
+/// One validator per request (registered with <c>AddValidator</c>), taken as optional: most requests have none, and every
+/// send passes here, so none is resolved as nothing rather than as an empty list.
+/// </remarks>
+public sealed class ValidationBehavior<TMessage, TResponse>(IValidator<TMessage>? validator = null) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
-    {
-        foreach (var validator in validators)
-            if (validator.Validate(message) is { Count: > 0 } errors)
-                return ValueTask.FromResult(Refusals<TResponse>.Refuse(errors));
-        return next(message, cancellationToken);
-    }
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        validator?.Validate(message) is { Count: > 0 } errors
+            ? ValueTask.FromResult(Refusals<TResponse>.Refuse(errors))
+            : next(message, cancellationToken);
 }
 
 /// <summary>How a response type carries a refusal; found once per type, so a request pays no reflection.</summary>

@@ -3,7 +3,6 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using TeamShare.Identity.Admin;
 using TeamShare.Identity.Recovery;
 using TeamShare.SharedKernel.Http;
 

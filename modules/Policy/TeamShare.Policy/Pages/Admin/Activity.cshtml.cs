@@ -28,7 +28,7 @@ public sealed class ActivityModel(IMediator mediator) : PageModel
     {
         Rows = await mediator.Send(new ListActivity(User.GetTeamId(), new ActivityFilter(From, To, Actor, Kind, null), ListActivity.PageSize), ct);
         Domains = await mediator.Send(new TopSharedDomains(User.GetTeamId()), ct);
-        People = (await mediator.Send(new TeamShare.Identity.Contracts.ListTeamPrincipals(User.GetTeamId()), ct)).Users.OrderBy(p => p.Name).ToList();
+        People = (await mediator.Send(new TeamShare.Identity.Contracts.ListTeamPrincipals(User.GetTeamId()), ct)).Users; // active members, by name already
         // The same filter as the page, from its bound values: the form's empty fields ("From=") are not valid API values.
         var query = new Dictionary<string, string?>
         {

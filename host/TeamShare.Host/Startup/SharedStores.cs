@@ -42,24 +42,30 @@ internal static class SharedStores
 
     public static void AddJobStorage(this IServiceCollection services, IConfiguration configuration, TeamShareOptions options)
     {
-        services.AddHangfire(c =>
+        // Hangfire's own registration answers JobStorage.Current, a process-wide static: with two hosts in one process (the
+        // test suite runs dozens) a host could read, and enqueue into, the storage another host configured last, and fail once
+        // that host is gone. Each host builds its storage once and registers it first (Hangfire only adds its own if absent).
+        services.AddSingleton<JobStorage>(_ => CreateStorage(configuration, options));
+        services.AddHangfire((provider, c) => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+    }
+
+    private static JobStorage CreateStorage(IConfiguration configuration, TeamShareOptions options)
+    {
+        if (options.Database.IsPostgres)
         {
-            c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (options.Database.IsPostgres)
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(ModuleDatabaseRegistration.PostgresConnectionString(configuration)),
-                    new PostgreSqlStorageOptions
-                    {
-                        SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = QueuePoll,
-                        // An instance killed while holding a storage lock (the recurring-job scheduler's, say) blocks the others
-                        // until the lock times out: one minute instead of ten, so the survivors' sweeps go on (issue 9's crash test
-                        // once lost 49 of 50 mails for five minutes under load). Our jobs are idempotent sweeps; none holds a lock long.
-                        DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                    });
-            else
+            var storageOptions = new PostgreSqlStorageOptions
             {
-                Directory.CreateDirectory(options.FullDataDirectory);
-                c.UseSQLiteStorage(Path.Combine(options.FullDataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = QueuePoll });
-            }
-        });
+                SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = QueuePoll,
+                // An instance killed while holding a storage lock (the recurring-job scheduler's, say) blocks the others
+                // until the lock times out: one minute instead of ten, so the survivors' sweeps go on (issue 9's crash test
+                // once lost 49 of 50 mails for five minutes under load). Our jobs are idempotent sweeps; none holds a lock long.
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            };
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(
+                ModuleDatabaseRegistration.PostgresConnectionString(configuration), storageOptions), storageOptions);
+        }
+        Directory.CreateDirectory(options.FullDataDirectory);
+        return new SQLiteStorage(Path.Combine(options.FullDataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = QueuePoll });
     }
 }

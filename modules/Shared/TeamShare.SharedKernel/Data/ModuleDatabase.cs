@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,17 @@ public static class Migrations
     /// </summary>
     public static async Task MigrateWhenBehindAsync(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, CancellationToken ct)
     {
+        // A first start on PostgreSQL: the history table is made before EF looks at it. EF finds out whether it exists by
+        // reading it, and logs that failed read as an error, which an operator would take for a fault (efcore.pg #3407).
+        if (database.IsNpgsql())
+        {
+            var table = RelationalOptionsExtension.Extract(database.GetService<IDbContextOptions>()).MigrationsHistoryTableName
+                        ?? HistoryRepository.DefaultTableName;
+            var exists = await database.SqlQuery<bool>(
+                $"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = {table}) AS \"Value\"")
+                .SingleAsync(ct);
+            if (!exists) await database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        }
         var applied = await database.GetAppliedMigrationsAsync(ct);
         if (database.GetMigrations().Except(applied).Any()) await database.MigrateAsync(ct);
     }

@@ -20,7 +20,8 @@ internal sealed class BlobCollectJob(SpacesDbContext db, IBlobStore blobs, Rende
     {
         await blobs.CollectAsync(options.Value.Blobs.GracePeriod, (hashes, c) => BlobNames.NamedAsync(db, hashes, c), ct);
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var hash in blobs.ListAsync(ct)) stored.Add(hash);
+        // Listed only when there are renders to weigh against it: listing a whole object store at every sweep costs.
+        if (renders.Any()) await foreach (var hash in blobs.ListAsync(ct)) stored.Add(hash);
         renders.Trim(previews.Value.CacheMegabytes * 1024L * 1024, stored.Contains);
     }
 }

@@ -77,6 +77,13 @@ internal sealed class RenderCache
 
     public void Release(string sha256) => File.Delete(DirectoryOf(sha256) + ".rendering");
 
+    /// <summary>Whether any content has a render of the current version.</summary>
+    public bool Any()
+    {
+        var current = new DirectoryInfo(Path.Combine(_root, $"v{Version}"));
+        return current.Exists && current.EnumerateDirectories().Any(d => d.EnumerateDirectories().Any());
+    }
+
     /// <summary>
     /// Keeps the cache within <paramref name="maxBytes"/>: renders of contents no longer stored go first, then the oldest; renders
     /// of older renderer versions always go. Returns how many renders were removed.

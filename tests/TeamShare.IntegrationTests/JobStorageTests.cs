@@ -29,22 +29,4 @@ public sealed class JobStorageTests
         Assert.Equal("Retry attempt 1 of 10", state.Reason);
         Assert.Equal("links-expiry-sweep", connection.GetJobData(jobId).Job.Args[0]);
     }
-
-    [Fact]
-    public void JB_two_hosts_in_one_process_each_keep_their_jobs_in_their_own_storage()
-    {
-        using var a = new TeamShareFactory();
-        // A's Hangfire configuration runs, then B's; Hangfire's JobStorage.Current is B's from then on.
-        a.Services.GetRequiredService<IGlobalConfiguration>();
-        using var b = new TeamShareFactory();
-        b.Services.GetRequiredService<IGlobalConfiguration>();
-
-        var jobId = a.Services.GetRequiredService<IBackgroundJobClient>().Create<JobRunner>(
-            r => r.RunAsync("links-expiry-sweep", CancellationToken.None), new ScheduledState(TimeSpan.FromHours(1)));
-
-        using (var onA = a.Services.GetRequiredService<JobStorage>().GetConnection())
-            Assert.Equal(ScheduledState.StateName, onA.GetStateData(jobId)?.Name);
-        using var onB = b.Services.GetRequiredService<JobStorage>().GetConnection();
-        Assert.Null(onB.GetJobData(jobId));
-    }
 }

@@ -204,7 +204,7 @@ public sealed partial class WebDavClientTests(HostProcess host, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task WebDAV_a_member_makes_an_app_password_on_the_account_page_and_mounts_the_drive_with_it()
+    public async Task WebDAV_Issue28_a_member_makes_an_app_password_on_the_account_page_and_mounts_the_drive_with_the_commands_it_prints()
     {
         await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
@@ -218,8 +218,32 @@ public sealed partial class WebDavClientTests(HostProcess host, ITestOutputHelpe
         var user = await page.Locator("#dav-user").InnerTextAsync();
         Assert.Equal("mark@acme.test", user);
         Assert.EndsWith("/dav/", address);
-        // Each space the member reaches is listed with its own address.
+        // Each space the member reaches is listed with its own address: its folder at the drive's root.
         await page.GetByRole(AriaRole.Cell, new() { Name = "Acme Shared", Exact = true }).WaitForAsync();
+        await page.GetByRole(AriaRole.Cell, new() { Name = address + "Acme%20Shared/", Exact = true }).WaitForAsync();
+
+        // Issue 28: the rclone commands the page prints, run as printed (the app password in place of APP-PASSWORD), work from
+        // the drive's root: the spaces are listed by name, a folder copied up comes back byte for byte.
+        var commands = (await page.Locator("#rclone-commands").InnerTextAsync()).Replace("APP-PASSWORD", password).Split('\n');
+        var work = Directory.CreateTempSubdirectory("rclone-printed").FullName;
+        Directory.CreateDirectory(Path.Combine(work, "folder"));
+        var bytes = RandomNumberGenerator.GetBytes(300_000);
+        await File.WriteAllBytesAsync(Path.Combine(work, "folder", "plan ż.bin"), bytes);
+        var shell = new Dictionary<string, string> { ["RCLONE_CONFIG"] = Path.Combine(work, "rclone.conf") };
+        var results = new List<(int Exit, string Output)>();
+        foreach (var command in commands) results.Add(await RunAsync("bash", ["-c", command], work, shell));
+        Assert.All(results, r => Assert.True(r.Exit == 0, r.Output));
+        Assert.Equal(["Acme Shared/", "My files/"], results[1].Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l is "My files/" or "Acme Shared/").Order());
+        var back = await RunAsync("rclone", ["copy", "teamshare:My files/folder", Path.Combine(work, "back")], work, shell);
+        Assert.True(back.Exit == 0, back.Output);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(work, "back", "plan ż.bin")));
+        // cadaver at the same address lists the spaces by name.
+        var netrc = Path.Combine(work, ".netrc");
+        await File.WriteAllTextAsync(netrc, $"machine 127.0.0.1 login {user} password {password}\n");
+        File.SetUnixFileMode(netrc, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var (_, cadaver) = await RunAsync("cadaver", [address], work, new Dictionary<string, string> { ["HOME"] = work }, "ls\nquit\n", timeoutSeconds: 60);
+        Assert.Contains("My files", cadaver);
+        Assert.Contains("Acme Shared", cadaver);
 
         using var client = new HttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));

@@ -210,7 +210,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /x/{token}/verify"] = (Access.Link, Id.Token),
     });
 
-    /// <summary>WebDAV (issue 10) maps every method on four routes: the drive's root, its list of spaces, a space, a link.</summary>
+    /// <summary>WebDAV (issue 10) maps every method on five routes: the drive's root, its list of spaces, a space by id or by its folder, a link.</summary>
     private static Dictionary<string, (Access Access, Id Id)> WithWebDav(Dictionary<string, (Access Access, Id Id)> table)
     {
         foreach (var method in new[] { "GET", "PUT", "DELETE", "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK" })
@@ -218,6 +218,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
             table[$"{method} /dav/"] = (Access.Member, Id.None);
             table[$"{method} /dav/spaces"] = (Access.Member, Id.None);
             table[$"{method} /dav/spaces/{{spaceId:guid}}/{{**path}}"] = (Access.Member, Id.Space);
+            table[$"{method} /dav/{{folder}}/{{**path}}"] = (Access.Member, Id.None);
             table[$"{method} /dav/links/{{token}}/{{**path}}"] = (Access.Link, Id.Token);
         }
         return table;

@@ -348,4 +348,48 @@ public sealed class WebDavTests(TeamShareFactory factory) : IClassFixture<TeamSh
         Assert.Equal(HttpStatusCode.Gone, (await outsider.SendAsync(Dav("PROPFIND", $"/dav/links/{token}/", null, ("Depth", "1")))).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await outsider.SendAsync(Dav("PUT", $"/dav/links/{token}/{file}", "after"))).StatusCode);
     }
+
+    [Fact]
+    public async Task Issue28_the_drive_root_lists_each_space_as_a_folder_of_its_name_unique_and_paths_under_it_work()
+    {
+        using var host = new TeamShareFactory();
+        var adam = await host.ClientForAsync("adam@acme.test");
+        // Names that clash at the root: the personal space's, a reserved one, and one that differs only in case.
+        foreach (var name in new[] { "My files", "spaces", "acme shared" })
+        {
+            var created = await adam.PostAsJsonAsync("/api/admin/spaces", new { name });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await adam.PostAsJsonAsync($"/api/admin/spaces/{(await created.Json()).Id()}/access",
+                new { kind = "organisation", role = "editor" })).StatusCode);
+        }
+        var api = await host.ClientForAsync("mia@acme.test");
+        var mia = host.Client(cookies: false);
+        mia.DefaultRequestHeaders.Authorization = Basic("mia@acme.test", api.DefaultRequestHeaders.Authorization!.Parameter!);
+
+        var root = await ListAsync(mia, "/dav/");
+        Assert.Equal("/dav/", root[0]);
+        // Every entry is a folder right inside /dav/ (rclone drops entries that are not), each name once.
+        Assert.All(root.Skip(1), href => Assert.Matches("^/dav/[^/]+/$", href));
+        var folders = root.Skip(1).Select(h => h[5..^1]).ToList();
+        Assert.Equal(folders.Count, folders.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal("My files", folders[0]);
+        Assert.Contains("My files (2)", folders);
+        Assert.Contains("spaces (2)", folders);
+        Assert.Contains("Acme Shared", folders);
+        Assert.Contains("acme shared (2)", folders);
+
+        // Under a space's folder, the same methods as by id: make, write, move, read, list.
+        Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("MKCOL", "/dav/My%20files/drive"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("PUT", "/dav/My%20files/drive/a.txt", "by name"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("MOVE", "/dav/My%20files/drive/a.txt", null,
+            ("Destination", $"{mia.BaseAddress}dav/My%20files/drive/b.txt")))).StatusCode);
+        Assert.Equal("by name", await mia.GetStringAsync("/dav/my%20FILES/drive/b.txt"));
+        Assert.Equal(["/dav/My files/drive/", "/dav/My files/drive/b.txt"], await ListAsync(mia, "/dav/My%20files/drive/"));
+        var space = (await api.PersonalSpace()).Id();
+        Assert.Equal("by name", await mia.GetStringAsync($"/dav/spaces/{space}/drive/b.txt"));
+        // The team space of the personal space's name is its own folder; an unknown folder is not found.
+        Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("PUT", "/dav/My%20files%20(2)/team.txt", "team"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mia.GetAsync("/dav/My%20files/team.txt")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mia.SendAsync(Dav("PROPFIND", "/dav/Nowhere/", null, ("Depth", "0")))).StatusCode);
+    }
 }

@@ -99,7 +99,8 @@ public sealed record GetItemsAccess(Guid UserId, Guid TeamId, IReadOnlyList<Guid
 /// <summary>The spaces a member reaches, personal first, then team spaces by name (the WebDAV page shows their addresses).</summary>
 public sealed record ListVisibleSpaces(Guid UserId, Guid TeamId) : IRequest<IReadOnlyList<VisibleSpace>>;
 
-public sealed record VisibleSpace(Guid Id, string Name, string Kind);
+/// <summary>A space and its folder at the WebDAV drive's root (<c>/dav/{DriveFolder}/</c>; unique among the member's spaces).</summary>
+public sealed record VisibleSpace(Guid Id, string Name, string Kind, string DriveFolder);
 
 /// <summary>
 /// Issue 25: a file's pages as images (office documents, PDF, images), rendered once per content off the request path. The

@@ -130,6 +130,8 @@ public sealed class SpacesModule : ITeamShareModule
         dav.MapMethods("", DavRequest.All, DavRoot.Handle);
         dav.MapMethods("/spaces", DavRequest.All, DavRoot.Handle);
         dav.MapMethods("/spaces/{spaceId:guid}/{**path}", DavRequest.All, SpaceDavEndpoints.Handle);
+        // After the literal routes ("spaces" here, "links" in the links module), which win over a parameter.
+        dav.MapMethods("/{folder}/{**path}", DavRequest.All, SpaceDavEndpoints.HandleInDrive);
 
         var admin = endpoints.MapGroup("/api/admin/spaces").WithTags("Admin: team spaces").RequireAuthorization(TeamShareClaims.AdminPolicy);
         admin.MapGet("", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

@@ -17,7 +17,7 @@ internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, Pe
     {
         var mine = await personal.EnsureAsync(userId, teamId, ct);
         var teamSpaces = await db.Spaces.AsNoTracking()
-            .Where(s => s.TeamId == teamId && s.Kind == SpaceKinds.Team).OrderBy(s => s.Name).ToListAsync(ct);
+            .Where(s => s.TeamId == teamId && s.Kind == SpaceKinds.Team).OrderBy(s => s.Name).ThenBy(s => s.Id).ToListAsync(ct);
         var rootIds = teamSpaces.Select(s => s.RootItemId).ToList();
         var roots = await db.Items.AsNoTracking().Where(i => rootIds.Contains(i.Id)).ToListAsync(ct);
         // Roots have no ancestors, so their roles come from one batched grant query.
@@ -33,5 +33,5 @@ internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, Pe
 internal sealed class ListVisibleSpacesHandler(VisibleSpaces spaces) : Mediator.IRequestHandler<ListVisibleSpaces, IReadOnlyList<VisibleSpace>>
 {
     public async ValueTask<IReadOnlyList<VisibleSpace>> Handle(ListVisibleSpaces r, CancellationToken ct) =>
-        (await spaces.ForAsync(r.UserId, r.TeamId, ct)).Select(s => new VisibleSpace(s.Id, s.Name, s.Kind)).ToList();
+        WebDav.DriveFolders.Of(await spaces.ForAsync(r.UserId, r.TeamId, ct)).Select(f => new VisibleSpace(f.Space.Id, f.Space.Name, f.Space.Kind, f.Folder)).ToList();
 }

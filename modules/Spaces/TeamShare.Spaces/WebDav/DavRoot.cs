@@ -9,7 +9,7 @@ namespace TeamShare.Spaces.WebDav;
 
 /// <summary>
 /// /dav/ and /dav/spaces/: a read-only folder whose entries are the spaces the member reaches (personal first, then team
-/// spaces), each shown by its name, so a client mounted at /dav/ finds everything.
+/// spaces): at /dav/ each is a folder of its name (<see cref="DriveFolders"/>), so a client mounted there finds everything.
 /// </summary>
 internal static class DavRoot
 {
@@ -51,8 +51,12 @@ internal static class DavRoot
         if (depth == "1")
         {
             var spaces = await visible.ForAsync(http.User.GetUserId(), http.User.GetTeamId(), http.RequestAborted);
-            responses.AddRange(spaces.Select(s => request.ResponseFor(
-                new DavEntry($"/dav/spaces/{s.Id}/", true, s.Name, 0, null, $"\"{s.Id:N}\"", now, now), [], null, locking: false)));
+            // Each entry's href lies inside the folder listed (clients drop those that do not): /dav/ lists the spaces' folders,
+            // /dav/spaces/ their addresses by id.
+            var byId = http.Request.Path.StartsWithSegments("/dav/spaces");
+            responses.AddRange(DriveFolders.Of(spaces).Select(f => request.ResponseFor(
+                new DavEntry(byId ? $"/dav/spaces/{f.Space.Id}/" : DriveFolders.Href(f.Folder) + "/", true, f.Folder, 0, null,
+                    $"\"{f.Space.Id:N}\"", now, now), [], null, locking: false)));
         }
         await DavXml.WriteMultiStatusAsync(http.Response, responses);
     }

@@ -13,9 +13,9 @@ namespace TeamShare.Spaces.WebDav;
 /// hold it (null when a folder on the way is missing). <see cref="Role"/> is the caller's SP-8 role on the deepest item found,
 /// so what a member may not see answers exactly like what does not exist.
 /// </summary>
-internal sealed record DavNode(Space Space, string[] Segments, IReadOnlyList<Item> Path, Item? Item, Item? Parent, AccessRole Role)
+/// <see cref="Prefix"/> is the space's address as the client named it: by its folder at the drive's root, or by id.
+internal sealed record DavNode(Space Space, string Prefix, string[] Segments, IReadOnlyList<Item> Path, Item? Item, Item? Parent, AccessRole Role)
 {
-    public string Prefix => $"/dav/spaces/{Space.Id}";
     public string Name => Segments.Length == 0 ? Space.Name : Segments[^1];
     public bool IsRoot => Segments.Length == 0;
 
@@ -30,12 +30,21 @@ internal sealed record DavNode(Space Space, string[] Segments, IReadOnlyList<Ite
     }
 }
 
-internal sealed class DavTree(SpacesDbContext db, EffectiveRoles roles)
+internal sealed class DavTree(SpacesDbContext db, EffectiveRoles roles, VisibleSpaces visible)
 {
-    public async Task<DavNode?> ResolveAsync(Guid userId, Guid teamId, Guid spaceId, string[] segments, CancellationToken ct)
+    /// <summary>A path under a space's folder at the drive's root (<c>/dav/{folder}/…</c>); null when the member has no such folder.</summary>
+    public async Task<DavNode?> ResolveInDriveAsync(Guid userId, Guid teamId, string folder, string[] segments, CancellationToken ct)
+    {
+        var spaces = await visible.ForAsync(userId, teamId, ct);
+        var match = DriveFolders.Of(spaces).FirstOrDefault(f => string.Equals(f.Folder, folder, StringComparison.OrdinalIgnoreCase));
+        return match.Space is null ? null : await ResolveAsync(userId, teamId, match.Space.Id, segments, ct, DriveFolders.Href(match.Folder));
+    }
+
+    public async Task<DavNode?> ResolveAsync(Guid userId, Guid teamId, Guid spaceId, string[] segments, CancellationToken ct, string? prefix = null)
     {
         var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId && s.TeamId == teamId, ct);
         if (space is null) return null;
+        prefix ??= $"/dav/spaces/{space.Id}";
         var root = await db.Items.AsNoTracking().FirstAsync(i => i.Id == space.RootItemId, ct);
         var path = new List<Item> { root };
         for (var k = 0; k < segments.Length; k++)
@@ -47,12 +56,12 @@ internal sealed class DavTree(SpacesDbContext db, EffectiveRoles roles)
             if (child is null)
             {
                 var last = k == segments.Length - 1 && current.Kind == ItemKinds.Folder;
-                return new DavNode(space, segments, path, null, last ? current : null, await RoleThroughAsync(userId, teamId, path, ct));
+                return new DavNode(space, prefix, segments, path, null, last ? current : null, await RoleThroughAsync(userId, teamId, path, ct));
             }
             path.Add(child);
         }
         var item = path[^1];
-        return new DavNode(space, segments, path, item, path.Count > 1 ? path[^2] : null, await RoleThroughAsync(userId, teamId, path, ct));
+        return new DavNode(space, prefix, segments, path, item, path.Count > 1 ? path[^2] : null, await RoleThroughAsync(userId, teamId, path, ct));
     }
 
     /// <summary>
@@ -68,11 +77,19 @@ internal sealed class DavTree(SpacesDbContext db, EffectiveRoles roles)
         return await roles.RoleOnAsync(userId, teamId, path[1], ct) == AccessRole.None ? AccessRole.None : role;
     }
 
-    /// <summary>A path of this deployment's member WebDAV ("/dav/spaces/{id}/a/b"), resolved; null when it is not one.</summary>
+    /// <summary>
+    /// A path of this deployment's member WebDAV (<c>/dav/{folder}/a/b</c> or <c>/dav/spaces/{id}/a/b</c>), resolved; null when
+    /// it is not one.
+    /// </summary>
     public async Task<DavNode?> ResolvePathAsync(Guid userId, Guid teamId, string path, CancellationToken ct)
     {
         var parts = DavRequest.Segments(path);
-        if (parts.Length < 3 || parts[0] != "dav" || parts[1] != "spaces" || !Guid.TryParse(parts[2], out var spaceId)) return null;
-        return await ResolveAsync(userId, teamId, spaceId, parts[3..], ct);
+        if (!InDrive(path) || parts.Length < 2) return null;
+        if (parts[1] != "spaces") return await ResolveInDriveAsync(userId, teamId, parts[1], parts[2..], ct);
+        return parts.Length >= 3 && Guid.TryParse(parts[2], out var spaceId) ? await ResolveAsync(userId, teamId, spaceId, parts[3..], ct) : null;
     }
+
+    /// <summary>Whether a path is in the members' drive (not elsewhere on this server, nor a link's folder).</summary>
+    public static bool InDrive(string path) =>
+        path.StartsWith("/dav/", StringComparison.Ordinal) && !path.StartsWith("/dav/links/", StringComparison.Ordinal);
 }

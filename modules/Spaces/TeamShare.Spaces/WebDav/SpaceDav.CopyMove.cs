@@ -34,7 +34,7 @@ internal sealed partial class SpaceDav
             return;
         }
         var target = await tree.ResolvePathAsync(c.UserId, c.TeamId, destinationPath, c.Ct);
-        if (target is null && !destinationPath.StartsWith("/dav/spaces/", StringComparison.Ordinal))
+        if (target is null && !DavTree.InDrive(destinationPath))
         {
             await Answer(c.Http, Problems.Status(502, "Bad gateway", "The destination is not in this server's spaces.", "foreign_destination"));
             return;

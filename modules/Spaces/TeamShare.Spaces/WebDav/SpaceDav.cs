@@ -16,7 +16,7 @@ using TeamShare.Spaces.Versions;
 namespace TeamShare.Spaces.WebDav;
 
 /// <summary>
-/// Member WebDAV on /dav/spaces/{spaceId}/… (RFC 4918 class 1 and 2). Each method lives in its own file; every one resolves
+/// Member WebDAV on /dav/{space's folder}/… and /dav/spaces/{spaceId}/… (RFC 4918 class 1 and 2). Each method lives in its own file; every one resolves
 /// the path, asks SP-8 for the role, and answers 404 for what the member may not see, exactly as for what does not exist.
 /// Writes use the same name rules, upload limit, versions (SP-5) and trash (SP-6) as the API.
 /// </summary>
@@ -30,7 +30,13 @@ internal sealed partial class SpaceDav(
         public CancellationToken Ct => Http.RequestAborted;
     }
 
-    public async Task HandleAsync(HttpContext http, Guid spaceId, string? path)
+    public Task HandleAsync(HttpContext http, Guid spaceId, string? path) =>
+        HandleAsync(http, (userId, teamId, ct) => tree.ResolveAsync(userId, teamId, spaceId, DavRequest.Segments(path), ct));
+
+    public Task HandleInDriveAsync(HttpContext http, string folder, string? path) =>
+        HandleAsync(http, (userId, teamId, ct) => tree.ResolveInDriveAsync(userId, teamId, folder, DavRequest.Segments(path), ct));
+
+    private async Task HandleAsync(HttpContext http, Func<Guid, Guid, CancellationToken, Task<DavNode?>> resolve)
     {
         var ct = http.RequestAborted;
         var method = http.Request.Method.ToUpperInvariant();
@@ -40,7 +46,7 @@ internal sealed partial class SpaceDav(
             return;
         }
         var (userId, teamId) = (http.User.GetUserId(), http.User.GetTeamId());
-        var node = await tree.ResolveAsync(userId, teamId, spaceId, DavRequest.Segments(path), ct);
+        var node = await resolve(userId, teamId, ct);
         if (node is null || node.Role == AccessRole.None)
         {
             await Answer(http, Problems.NotFound());
@@ -127,4 +133,6 @@ internal sealed partial class SpaceDav(
 internal static class SpaceDavEndpoints
 {
     public static Task Handle(Guid spaceId, string? path, HttpContext http, SpaceDav dav) => dav.HandleAsync(http, spaceId, path);
+
+    public static Task HandleInDrive(string folder, string? path, HttpContext http, SpaceDav dav) => dav.HandleInDriveAsync(http, folder, path);
 }

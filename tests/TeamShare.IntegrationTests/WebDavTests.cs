@@ -391,5 +391,12 @@ public sealed class WebDavTests(TeamShareFactory factory) : IClassFixture<TeamSh
         Assert.Equal(HttpStatusCode.Created, (await mia.SendAsync(Dav("PUT", "/dav/My%20files%20(2)/team.txt", "team"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await mia.GetAsync("/dav/My%20files/team.txt")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await mia.SendAsync(Dav("PROPFIND", "/dav/Nowhere/", null, ("Depth", "0")))).StatusCode);
+
+        // The folders follow the account's language, not the request's: the app and a drive client name them alike.
+        var askedInPolish = await mia.SendAsync(Dav("PROPFIND", "/dav/", null, ("Depth", "1"), ("Accept-Language", "pl")));
+        Assert.Contains("<D:href>/dav/My%20files/</D:href>", await askedInPolish.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync("/api/me/language", new { locale = "pl" })).StatusCode);
+        Assert.Equal("Moje pliki", (await ListAsync(mia, "/dav/"))[1][5..^1]);
+        Assert.Equal("by name", await mia.GetStringAsync("/dav/Moje%20pliki/drive/b.txt"));
     }
 }

@@ -97,7 +97,8 @@ public sealed record TransferItemOwnership(Guid TeamId, Guid ItemId, Guid FromUs
 public sealed record GetItemsAccess(Guid UserId, Guid TeamId, IReadOnlyList<Guid> ItemIds) : IRequest<IReadOnlyList<ItemAccess>>;
 
 /// <summary>The spaces a member reaches, personal first, then team spaces by name (the WebDAV page shows their addresses).</summary>
-public sealed record ListVisibleSpaces(Guid UserId, Guid TeamId) : IRequest<IReadOnlyList<VisibleSpace>>;
+/// <param name="DriveCulture">The account's own language (<c>Cultures.OfAccount</c>), which the drive's folder names follow.</param>
+public sealed record ListVisibleSpaces(Guid UserId, Guid TeamId, string DriveCulture) : IRequest<IReadOnlyList<VisibleSpace>>;
 
 /// <summary>A space and its folder at the WebDAV drive's root (<c>/dav/{DriveFolder}/</c>; unique among the member's spaces).</summary>
 public sealed record VisibleSpace(Guid Id, string Name, string Kind, string DriveFolder);

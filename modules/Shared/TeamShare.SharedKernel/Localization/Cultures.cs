@@ -20,6 +20,14 @@ public static class Cultures
     /// <summary>The signed-in member's team default language, read with the member on every request.</summary>
     public const string TeamClaim = "team_locale";
 
+    /// <summary>
+    /// The account's own language (the member's choice, else the team's default, else English), whatever the request asks: what
+    /// names must not change with the browser, such as the drive's folders, follow it.
+    /// </summary>
+    public static string OfAccount(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(Claim)?.Value is { } own && IsSupported(own) ? own
+        : user.FindFirst(TeamClaim)?.Value is { } team && IsSupported(team) ? team : "en";
+
     /// <summary>The language a queued mail is written in, kept in its model ("pl"); see MailTemplates.</summary>
     public const string MailKey = "culture";
 

@@ -13,6 +13,12 @@ internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, Pe
     /// <summary>A space's name as the member reads it: everyone's personal space is "My files" in their own language.</summary>
     public string NameOf(Space space) => space.Kind == SpaceKinds.Personal ? t["My files"] : space.Name;
 
+    /// <summary>The personal space's name in a given language (the drive names it in the account's own).</summary>
+    public string PersonalNameIn(string culture)
+    {
+        using (Cultures.Use(culture)) return t["My files"];
+    }
+
     public async Task<IReadOnlyList<SpaceDto>> ForAsync(Guid userId, Guid teamId, CancellationToken ct)
     {
         var mine = await personal.EnsureAsync(userId, teamId, ct);
@@ -33,5 +39,5 @@ internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, Pe
 internal sealed class ListVisibleSpacesHandler(VisibleSpaces spaces) : Mediator.IRequestHandler<ListVisibleSpaces, IReadOnlyList<VisibleSpace>>
 {
     public async ValueTask<IReadOnlyList<VisibleSpace>> Handle(ListVisibleSpaces r, CancellationToken ct) =>
-        WebDav.DriveFolders.Of(await spaces.ForAsync(r.UserId, r.TeamId, ct)).Select(f => new VisibleSpace(f.Space.Id, f.Space.Name, f.Space.Kind, f.Folder)).ToList();
+        WebDav.DriveFolders.Of(await spaces.ForAsync(r.UserId, r.TeamId, ct), spaces.PersonalNameIn(r.DriveCulture)).Select(f => new VisibleSpace(f.Space.Id, f.Space.Name, f.Space.Kind, f.Folder)).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Localization;
 using TeamShare.SharedKernel.Security;
 using TeamShare.SharedKernel.WebDav;
 using TeamShare.Spaces.Items;
@@ -54,7 +55,7 @@ internal static class DavRoot
             // Each entry's href lies inside the folder listed (clients drop those that do not): /dav/ lists the spaces' folders,
             // /dav/spaces/ their addresses by id.
             var byId = http.Request.Path.StartsWithSegments("/dav/spaces");
-            responses.AddRange(DriveFolders.Of(spaces).Select(f => request.ResponseFor(
+            responses.AddRange(DriveFolders.Of(spaces, visible.PersonalNameIn(Cultures.OfAccount(http.User))).Select(f => request.ResponseFor(
                 new DavEntry(byId ? $"/dav/spaces/{f.Space.Id}/" : DriveFolders.Href(f.Folder) + "/", true, f.Folder, 0, null,
                     $"\"{f.Space.Id:N}\"", now, now), [], null, locking: false)));
         }

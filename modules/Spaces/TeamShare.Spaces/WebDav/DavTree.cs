@@ -33,10 +33,10 @@ internal sealed record DavNode(Space Space, string Prefix, string[] Segments, IR
 internal sealed class DavTree(SpacesDbContext db, EffectiveRoles roles, VisibleSpaces visible)
 {
     /// <summary>A path under a space's folder at the drive's root (<c>/dav/{folder}/…</c>); null when the member has no such folder.</summary>
-    public async Task<DavNode?> ResolveInDriveAsync(Guid userId, Guid teamId, string folder, string[] segments, CancellationToken ct)
+    public async Task<DavNode?> ResolveInDriveAsync(Guid userId, Guid teamId, string culture, string folder, string[] segments, CancellationToken ct)
     {
         var spaces = await visible.ForAsync(userId, teamId, ct);
-        var match = DriveFolders.Of(spaces).FirstOrDefault(f => string.Equals(f.Folder, folder, StringComparison.OrdinalIgnoreCase));
+        var match = DriveFolders.Of(spaces, visible.PersonalNameIn(culture)).FirstOrDefault(f => string.Equals(f.Folder, folder, StringComparison.OrdinalIgnoreCase));
         return match.Space is null ? null : await ResolveAsync(userId, teamId, match.Space.Id, segments, ct, DriveFolders.Href(match.Folder));
     }
 
@@ -81,11 +81,11 @@ internal sealed class DavTree(SpacesDbContext db, EffectiveRoles roles, VisibleS
     /// A path of this deployment's member WebDAV (<c>/dav/{folder}/a/b</c> or <c>/dav/spaces/{id}/a/b</c>), resolved; null when
     /// it is not one.
     /// </summary>
-    public async Task<DavNode?> ResolvePathAsync(Guid userId, Guid teamId, string path, CancellationToken ct)
+    public async Task<DavNode?> ResolvePathAsync(Guid userId, Guid teamId, string culture, string path, CancellationToken ct)
     {
         var parts = DavRequest.Segments(path);
         if (!InDrive(path) || parts.Length < 2) return null;
-        if (parts[1] != "spaces") return await ResolveInDriveAsync(userId, teamId, parts[1], parts[2..], ct);
+        if (parts[1] != "spaces") return await ResolveInDriveAsync(userId, teamId, culture, parts[1], parts[2..], ct);
         return parts.Length >= 3 && Guid.TryParse(parts[2], out var spaceId) ? await ResolveAsync(userId, teamId, spaceId, parts[3..], ct) : null;
     }
 

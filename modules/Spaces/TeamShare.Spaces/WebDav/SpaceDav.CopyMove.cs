@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Localization;
 using TeamShare.SharedKernel.WebDav;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Items;
@@ -33,7 +34,7 @@ internal sealed partial class SpaceDav
             await Answer(c.Http, Problems.Field("Destination", "Send the Destination header."));
             return;
         }
-        var target = await tree.ResolvePathAsync(c.UserId, c.TeamId, destinationPath, c.Ct);
+        var target = await tree.ResolvePathAsync(c.UserId, c.TeamId, Cultures.OfAccount(c.Http.User), destinationPath, c.Ct);
         if (target is null && !DavTree.InDrive(destinationPath))
         {
             await Answer(c.Http, Problems.Status(502, "Bad gateway", "The destination is not in this server's spaces.", "foreign_destination"));

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Localization;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Security;
 using TeamShare.SharedKernel.WebDav;
@@ -34,7 +35,7 @@ internal sealed partial class SpaceDav(
         HandleAsync(http, (userId, teamId, ct) => tree.ResolveAsync(userId, teamId, spaceId, DavRequest.Segments(path), ct));
 
     public Task HandleInDriveAsync(HttpContext http, string folder, string? path) =>
-        HandleAsync(http, (userId, teamId, ct) => tree.ResolveInDriveAsync(userId, teamId, folder, DavRequest.Segments(path), ct));
+        HandleAsync(http, (userId, teamId, ct) => tree.ResolveInDriveAsync(userId, teamId, Cultures.OfAccount(http.User), folder, DavRequest.Segments(path), ct));
 
     private async Task HandleAsync(HttpContext http, Func<Guid, Guid, CancellationToken, Task<DavNode?>> resolve)
     {
@@ -89,7 +90,7 @@ internal sealed partial class SpaceDav(
     {
         foreach (var list in c.If!.Lists)
         {
-            var node = list.Resource is null ? c.Node : await tree.ResolvePathAsync(c.UserId, c.TeamId, list.Resource, c.Ct);
+            var node = list.Resource is null ? c.Node : await tree.ResolvePathAsync(c.UserId, c.TeamId, Cultures.OfAccount(c.Http.User), list.Resource, c.Ct);
             var item = node is { Role: > AccessRole.None } ? node.Item : null;
             var tokens = item is null ? [] : (await locks.CoveringAsync(item, c.Ct)).Select(DavLocks.TokenOf).ToHashSet();
             var etag = item is null ? null : ETagOf(item);

@@ -36,6 +36,6 @@ public sealed class WebDavModel(IMediator mediator) : PageModel
     {
         Address = PublicAddress.ForMessages(HttpContext) + "/dav/";
         Email = User.FindFirst(TeamShareClaims.Email)?.Value ?? "";
-        Spaces = await mediator.Send(new ListVisibleSpaces(User.GetUserId(), User.GetTeamId()), ct);
+        Spaces = await mediator.Send(new ListVisibleSpaces(User.GetUserId(), User.GetTeamId(), SharedKernel.Localization.Cultures.OfAccount(User)), ct);
     }
 }

@@ -1,5 +1,9 @@
+using System.IO.Compression;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.Playwright;
+using TeamShare.IntegrationTests;
 
 namespace TeamShare.BrowserTests;
 
@@ -92,5 +96,45 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
         var response = await page.GotoAsync($"{host.BaseUrl}/s/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         Assert.Equal(404, response!.Status);
         await page.GetByText("This link does not exist. Check that you copied all of it.").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Issue28_a_folder_downloads_as_a_zip_from_the_files_page_and_a_stranger_downloads_it_from_its_link()
+    {
+        var api = await host.ApiAsync("mia@acme.test");
+        var space = (await api.PersonalSpace()).Id();
+        var name = $"zip-{Guid.NewGuid():N}"[..12];
+        var folder = (await (await api.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name })).Json()).Id();
+        byte[] plan = RandomNumberGenerator.GetBytes(50_000), notes = "notes for the zip"u8.ToArray();
+        await api.UploadOk(space, "plan.bin", plan, folder);
+        await api.UploadOk(space, "notes.txt", notes, folder);
+        var url = (await api.ShareOk(new { itemIds = new[] { folder } })).GetProperty("url").GetString()!;
+        var expected = new Dictionary<string, byte[]?> { [$"{name}/"] = null, [$"{name}/notes.txt"] = notes, [$"{name}/plan.bin"] = plan };
+
+        await using var browser = await Chromium.SessionAsync();
+        var page = await (await browser.NewContextAsync(new() { AcceptDownloads = true })).NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+        await page.Locator($"summary[aria-label='More actions for {name}']").ClickAsync();
+        var mine = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as ZIP" }).ClickAsync());
+        Assert.Equal($"{name}.zip", mine.SuggestedFilename);
+        Assert.Equal(expected, Entries((await mine.PathAsync())!));
+
+        var visit = await (await browser.NewContextAsync(new() { AcceptDownloads = true })).NewPageAsync();
+        await visit.GotoAsync(url);
+        var theirs = await visit.RunAndWaitForDownloadAsync(() => visit.GetByRole(AriaRole.Link, new() { Name = "Download all as ZIP" }).ClickAsync());
+        Assert.Equal(expected, Entries((await theirs.PathAsync())!));
+    }
+
+    private static Dictionary<string, byte[]?> Entries(string zipPath)
+    {
+        using var zip = ZipFile.OpenRead(zipPath);
+        return zip.Entries.ToDictionary(e => e.FullName, e =>
+        {
+            if (e.FullName.EndsWith('/')) return (byte[]?)null;
+            using var body = e.Open();
+            var copy = new MemoryStream();
+            body.CopyTo(copy);
+            return copy.ToArray();
+        });
     }
 }

@@ -138,6 +138,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /api/spaces/{spaceId:guid}/files"] = (Access.Member, Id.Space),
         ["POST /api/spaces/{spaceId:guid}/folders"] = (Access.Member, Id.Space),
         ["GET /api/spaces/{spaceId:guid}/items"] = (Access.Member, Id.Space),
+        ["GET /api/items/{id:guid}/archive"] = (Access.Member, Id.Item),
+        ["POST /api/archive"] = (Access.Member, Id.None),
         ["GET /api/trash"] = (Access.Member, Id.None),
         ["DELETE /api/trash"] = (Access.Member, Id.None),
         ["DELETE /api/trash/{id:guid}"] = (Access.Member, Id.Item),
@@ -208,6 +210,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["GET /x/{token}/items/{itemId:guid}/thumbnail"] = (Access.Link, Id.Token),
         ["POST /x/{token}/code"] = (Access.Link, Id.Token),
         ["POST /x/{token}/verify"] = (Access.Link, Id.Token),
+        ["GET /s/{token}/archive"] = (Access.Link, Id.Token),
+        ["GET /q/{token}/archive"] = (Access.Link, Id.Token),
     });
 
     /// <summary>WebDAV (issue 10) maps every method on five routes: the drive's root, its list of spaces, a space by id or by its folder, a link.</summary>

@@ -100,6 +100,8 @@ public sealed class LinksModule : ITeamShareModule
             recipient.MapGet("/items/{itemId:guid}/content", LinkContentEndpoints.Source).WithSummary("A file's current content for the editor of a link that allows editing.");
             recipient.MapPut("/items/{itemId:guid}/content", LinkContentEndpoints.Edit).WithSummary("Save a new version through a link that allows editing.");
             recipient.MapPost("/upload", LinkContentEndpoints.Upload).WithSummary("Upload into a shared folder (?folderId=).");
+            recipient.MapGet("/archive", LinkArchiveEndpoint.Handle)
+                .WithSummary("Everything the link shares as one ZIP, or ?itemIds=a&itemIds=b; counted once toward the link's limit.");
         }
         // A link as a WebDAV folder (docs/webdav.md); the link decides, and its password comes over Basic.
         endpoints.MapMethods("/dav/links/{token}/{**path}", SharedKernel.WebDav.DavRequest.All, WebDav.LinkDavEndpoints.Handle)

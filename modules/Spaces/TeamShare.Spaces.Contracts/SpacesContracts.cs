@@ -36,6 +36,9 @@ public sealed record OpenItemContent(Guid TeamId, Guid ItemId) : IRequest<ItemCo
 
 public sealed record ItemContent(string Name, string ContentType, long Size, string Sha256, DateTime ModifiedAt, Func<Stream> OpenRead);
 
+/// <summary>Several files' current bytes in one read, by id (a ZIP of a link's folder); files that are gone are left out. Access decided by the caller.</summary>
+public sealed record OpenItemContents(Guid TeamId, IReadOnlyList<Guid> ItemIds) : IRequest<IReadOnlyDictionary<Guid, ItemContent>>;
+
 /// <summary>
 /// ID-7: a leaver's items pass to another member of the same team. Their personal files move into a folder
 /// "Files of {name}" in the receiver's personal space; items they own elsewhere change owner. Idempotent.

@@ -53,9 +53,10 @@ public sealed class SpacesModule : ITeamShareModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidator<CreateFolderRequest, CreateFolderValidator>();
+        services.AddValidator<ArchiveForMember, ArchiveForMemberValidator>();
         services.AddValidator<UpdateItemRequest, UpdateItemValidator>();
         // Where the folder is and who may add to it is all these bodies say, and the quota one number; the handlers check them.
-        services.AddBodiesWithoutShapeChecks(typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest),
+        services.AddBodiesWithoutShapeChecks(typeof(ArchiveRequest), typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest),
             typeof(SetStorageQuotaRequest));
         services.AddModuleDbContext<SpacesDbContext, SpacesPostgresDbContext>(configuration, SpacesDbContext.Module);
         // Issue 26.3: the bucket when TeamShare:Blobs:Provider is s3, else the blob directory; the host prepares and asks it.
@@ -103,6 +104,9 @@ public sealed class SpacesModule : ITeamShareModule
             .WithSummary("Upload a file (multipart field \"file\"), streamed.");
         api.MapGet("/items/{id:guid}", GetItemEndpoint.Handle).WithSummary("An item with the caller's effective role.");
         api.MapGet("/items/{id:guid}/content", MemberFileEndpoints.Download).WithSummary("The file's bytes (Range, ETag).");
+        api.MapGet("/items/{id:guid}/archive", MemberArchiveEndpoints.Folder)
+            .WithSummary("A folder as one ZIP, streamed: everything in it that is not in the trash (a file alone, zipped).");
+        api.MapPost("/archive", MemberArchiveEndpoints.Selection).WithSummary("Several items as one ZIP ({itemIds}: 1 to 1000), streamed.");
         api.MapDelete("/items/{id:guid}", TrashEndpoints.Delete).WithSummary("Move an item and its subtree to the trash.");
         api.MapPost("/items/{id:guid}/restore", TrashEndpoints.Restore).WithSummary("Restore an item from the trash.");
         api.MapPut("/items/{id:guid}/content", VersionEndpoints.Replace).WithSummary("Replace a file's content with the body: a new version.");

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeamShare.SharedKernel.Data;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
@@ -50,8 +51,13 @@ internal sealed class ListSharedChildrenHandler(SpacesDbContext db) : IRequestHa
     }
 }
 
-internal sealed class OpenItemContentHandler(SpacesDbContext db, IBlobStore blobs) : IRequestHandler<OpenItemContent, ItemContent?>
+internal sealed class OpenItemContentHandler(SpacesDbContext db, IBlobStore blobs)
+    : IRequestHandler<OpenItemContent, ItemContent?>, IRequestHandler<OpenItemContents, IReadOnlyDictionary<Guid, ItemContent>>
 {
+    public async ValueTask<IReadOnlyDictionary<Guid, ItemContent>> Handle(OpenItemContents request, CancellationToken ct) =>
+        (await db.Items.AsNoTracking().Where(i => i.TeamId == request.TeamId && i.Kind == ItemKinds.File && i.ContentSha256 != null)
+            .WhereIdIn(i => i.Id, request.ItemIds).ToListAsync(ct)).ToDictionary(i => i.Id, i => ContentOf(i, blobs));
+
     public async ValueTask<ItemContent?> Handle(OpenItemContent request, CancellationToken ct)
     {
         var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(

@@ -139,6 +139,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /api/spaces/{spaceId:guid}/folders"] = (Access.Member, Id.Space),
         ["GET /api/spaces/{spaceId:guid}/items"] = (Access.Member, Id.Space),
         ["GET /api/items/{id:guid}/archive"] = (Access.Member, Id.Item),
+        ["PUT /api/me/profile"] = (Access.Member, Id.None),
         ["POST /api/archive"] = (Access.Member, Id.None),
         ["GET /api/trash"] = (Access.Member, Id.None),
         ["DELETE /api/trash"] = (Access.Member, Id.None),

@@ -82,4 +82,44 @@ public sealed class SessionTests(TeamShareFactory factory) : IClassFixture<TeamS
         var newPassword = await factory.Client(cookies: false).PostAsJsonAsync("/api/auth/tokens", new { email, password = "brand-new-Password2", name = "new" });
         Assert.Equal(HttpStatusCode.Created, newPassword.StatusCode);
     }
+
+    [Fact]
+    public async Task Issue28_a_member_renames_themselves_on_the_account_page_and_through_the_api_under_the_admins_rules()
+    {
+        var email = $"renamed-{Guid.NewGuid():N}@acme.test";
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        Assert.Equal(HttpStatusCode.Created, (await olivia.PostAsJsonAsync("/api/admin/members",
+            new { email, displayName = "Rene Before", password = TeamShareFactory.Password })).StatusCode);
+        var script = await factory.ClientForAsync(email);
+
+        var saved = await script.PutAsJsonAsync("/api/me/profile", new { displayName = "  René Script  " });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("René Script", (await (await script.GetAsync("/api/me")).Json()).GetProperty("displayName").GetString());
+        foreach (var bad in new[] { "", "   ", "two\nlines", new string('x', 201) })
+        {
+            var refused = await script.PutAsJsonAsync("/api/me/profile", new { displayName = bad });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.Json()).GetProperty("errors").TryGetProperty("displayName", out _), bad);
+        }
+
+        var browser = await Browsers.SignedInAsync(factory, email);
+        var page = await browser.GetStringAsync("/account/tokens");
+        Assert.Contains("value=\"René Script\"", page);
+        var renamed = await browser.PostAsync("/account/tokens?handler=Profile", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["displayName"] = "René Page", ["__RequestVerificationToken"] = Browsers.FormToken(page),
+        }));
+        Assert.Contains("Your name is saved.", await renamed.Content.ReadAsStringAsync());
+        // Others see the new name: the team's member list.
+        var members = await (await olivia.GetAsync("/api/admin/members")).Json();
+        Assert.Contains(members.EnumerateArray(), m => m.GetProperty("email").GetString() == email && m.GetProperty("displayName").GetString() == "René Page");
+        page = await browser.GetStringAsync("/account/tokens");
+        Assert.Contains("value=\"René Page\"", page);
+        var empty = await browser.PostAsync("/account/tokens?handler=Profile", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["displayName"] = " ", ["__RequestVerificationToken"] = Browsers.FormToken(page),
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Enter a name of 1 to 200 characters.", await empty.Content.ReadAsStringAsync());
+    }
 }

@@ -33,7 +33,8 @@ public sealed class IdentityModule : ITeamShareModule
         // and reset links against their stored tokens, members and departments against the team: all in the handlers.
         services.AddValidator<CreateTokenRequest, CreateTokenRequestValidator>();
         services.AddValidator<RequestPasswordReset, RequestPasswordResetValidator>();
-        services.AddBodiesWithoutShapeChecks(typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
+        services.AddValidator<SetDisplayName, SetDisplayNameValidator>();
+        services.AddBodiesWithoutShapeChecks(typeof(ProfileRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
             typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
             // A language is one of a short list the handlers check.
             typeof(LanguageRequest));
@@ -60,6 +61,9 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapPut("/me/language", async (LanguageRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new SetLanguage(user.GetUserId(), body.Locale), ct)).ToHttp(locale => TypedResults.Ok(new LanguageDto(locale))))
             .WithSummary("Your own language ({locale}: en or pl) for pages, answers and mails, in every browser.");
+        api.MapPut("/me/profile", async (ProfileRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new SetDisplayName(user.GetUserId(), body.DisplayName), ct)).ToHttp(p => TypedResults.Ok(p)))
+            .WithSummary("Your own name as others see it ({displayName}: 1 to 200 characters).");
         api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
         api.MapGet("/auth/tokens", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListTokens(user.GetUserId()), ct))).WithSummary("The caller's personal access tokens.");

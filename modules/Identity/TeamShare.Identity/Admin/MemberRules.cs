@@ -15,13 +15,18 @@ internal static class MemberRules
     public static (string Field, string Message)? NewMemberProblem(Actor actor, string? email, string? displayName, string? role)
     {
         if (EmailProblem(email) is { } emailProblem) return ("email", emailProblem);
-        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 200) return ("displayName", "Enter a name of 1 to 200 characters.");
-        // The name goes into mail subjects and headers; a line break there would cut or forge them.
-        if (displayName.Any(char.IsControl)) return ("displayName", "A name cannot contain line breaks or other control characters.");
+        if (DisplayNameProblem(displayName) is { } nameProblem) return ("displayName", nameProblem);
         if (RoleProblem(role ?? TeamRoles.Member) is { } roleProblem) return ("role", roleProblem);
         if (role == TeamRoles.Owner && actor.Role != TeamRoles.Owner) return ("role", "Only an owner can add an owner.");
         return null;
     }
+
+    /// <summary>A person's name, however it is set (by an admin, an invitation, or its owner on their account).</summary>
+    public static string? DisplayNameProblem(string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > 200 ? "Enter a name of 1 to 200 characters."
+        // The name goes into mail subjects and headers; a line break there would cut or forge them.
+        : displayName.Any(char.IsControl) ? "A name cannot contain line breaks or other control characters."
+        : null;
 
     public static string? RoleProblem(string? role) =>
         role is null || !TeamRoles.All.Contains(role) ? "Choose owner, admin or member." : null;

@@ -9,6 +9,9 @@ namespace TeamShare.Identity.Pages.Account;
 /// <summary>Your account: change your password; personal access tokens for scripts (ID-8): create (shown once) and revoke.</summary>
 public sealed class TokensModel(IMediator mediator) : PageModel
 {
+    public string DisplayName { get; private set; } = "";
+    public string? ProfileMessage { get; private set; }
+    public bool ProfileSaved { get; private set; }
     public string? PasswordMessage { get; private set; }
     public bool PasswordChanged { get; private set; }
 
@@ -16,7 +19,22 @@ public sealed class TokensModel(IMediator mediator) : PageModel
     public string? NewToken { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Tokens = await mediator.Send(new ListTokens(User.GetUserId()), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        DisplayName = User.Identity?.Name ?? "";
+        Tokens = await mediator.Send(new ListTokens(User.GetUserId()), ct);
+    }
+
+    public async Task<IActionResult> OnPostProfileAsync(string? displayName, CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new Me.SetDisplayName(User.GetUserId(), displayName), ct);
+        await OnGetAsync(ct);
+        ProfileSaved = outcome.Ok;
+        ProfileMessage = outcome.Ok ? "Your name is saved." : outcome.Message;
+        DisplayName = outcome.Value?.DisplayName ?? displayName ?? "";
+        if (!outcome.Ok) Response.StatusCode = outcome.Status;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
     {

@@ -99,7 +99,7 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
     }
 
     [Fact]
-    public async Task Issue28_a_folder_downloads_as_a_zip_from_the_files_page_and_a_stranger_downloads_it_from_its_link()
+    public async Task Issue28_a_folder_downloads_as_a_zip_from_the_files_page_and_a_stranger_downloads_it_from_its_link_or_mounts_it()
     {
         var api = await host.ApiAsync("mia@acme.test");
         var space = (await api.PersonalSpace()).Id();
@@ -123,6 +123,20 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
         await visit.GotoAsync(url);
         var theirs = await visit.RunAndWaitForDownloadAsync(() => visit.GetByRole(AriaRole.Link, new() { Name = "Download all as ZIP" }).ClickAsync());
         Assert.Equal(expected, Entries((await theirs.PathAsync())!));
+
+        // The page's command for a drive client, run as printed, copies the same files (a shared folder is the drive's top).
+        await visit.GetByText("Open as a network drive").ClickAsync();
+        var command = await visit.Locator("#drive-rclone").InnerTextAsync();
+        var work = Directory.CreateTempSubdirectory("link-drive").FullName;
+        var rclone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-c", command])
+        {
+            WorkingDirectory = work, RedirectStandardError = true, Environment = { ["RCLONE_CONFIG"] = Path.Combine(work, "rclone.conf") },
+        })!;
+        var errors = await rclone.StandardError.ReadToEndAsync();
+        await rclone.WaitForExitAsync();
+        Assert.True(rclone.ExitCode == 0, errors);
+        Assert.Equal(plan, await File.ReadAllBytesAsync(Path.Combine(work, "shared", "plan.bin")));
+        Assert.Equal(notes, await File.ReadAllBytesAsync(Path.Combine(work, "shared", "notes.txt")));
     }
 
     private static Dictionary<string, byte[]?> Entries(string zipPath)

@@ -23,6 +23,8 @@ public class OpenModel(IMediator mediator) : PageModel
     public string? RefusalDetail { get; private set; }
     public bool AskForPassword { get; private set; }
     public string EntryPath { get; private set; } = "";
+    /// <summary>Issue 28: the link as a folder for WebDAV clients (<c>/dav/links/{token}/</c>); none for a QR code's entry.</summary>
+    public string? DriveAddress { get; private set; }
     /// <summary>Where to sign in and come back, when signing in would open the link (team-only and "people with access" links).</summary>
     public string? SignInUrl { get; private set; }
 
@@ -32,6 +34,7 @@ public class OpenModel(IMediator mediator) : PageModel
         var wantsJson = Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value?.Contains("json") == true);
         var entry = LinkRoutes.EntryOf(HttpContext, token);
         EntryPath = entry.Path;
+        if (!entry.IsQr) DriveAddress = $"{TeamShare.SharedKernel.Http.PublicAddress.ForMessages(HttpContext)}/dav/links/{Uri.EscapeDataString(entry.Token)}/";
         var (view, refusal) = await mediator.Send(new OpenRecipientView(entry, folder, HttpContext), ct);
         if (view is null)
         {

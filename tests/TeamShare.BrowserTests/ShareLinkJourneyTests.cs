@@ -135,8 +135,8 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
         var errors = await rclone.StandardError.ReadToEndAsync();
         await rclone.WaitForExitAsync();
         Assert.True(rclone.ExitCode == 0, errors);
-        Assert.Equal(plan, await File.ReadAllBytesAsync(Path.Combine(work, "shared", "plan.bin")));
-        Assert.Equal(notes, await File.ReadAllBytesAsync(Path.Combine(work, "shared", "notes.txt")));
+        Assert.Equal(plan, await File.ReadAllBytesAsync(Path.Combine(work, "received", "plan.bin")));
+        Assert.Equal(notes, await File.ReadAllBytesAsync(Path.Combine(work, "received", "notes.txt")));
     }
 
     private static Dictionary<string, byte[]?> Entries(string zipPath)

@@ -11,9 +11,9 @@ namespace TeamShare.Spaces.WebDav;
 /// A WebDAV path resolved: <see cref="Path"/> holds the space's root folder and every item down to the deepest one that
 /// exists. <see cref="Item"/> is the resource named (null when unmapped); <see cref="Parent"/> the folder that holds or would
 /// hold it (null when a folder on the way is missing). <see cref="Role"/> is the caller's SP-8 role on the deepest item found,
-/// so what a member may not see answers exactly like what does not exist.
+/// so what a member may not see answers exactly like what does not exist. <see cref="Prefix"/> is the space's address as the
+/// client named it: by its folder at the drive's root, or by id.
 /// </summary>
-/// <see cref="Prefix"/> is the space's address as the client named it: by its folder at the drive's root, or by id.
 internal sealed record DavNode(Space Space, string Prefix, string[] Segments, IReadOnlyList<Item> Path, Item? Item, Item? Parent, AccessRole Role)
 {
     public string Name => Segments.Length == 0 ? Space.Name : Segments[^1];

@@ -17,13 +17,12 @@ public static class ZipDownload
 
     /// <summary>
     /// Paths for items gathered from several places: a name met again in the same folder of the archive gets " (2)", " (3)"…
-    /// before its extension, as a download folder does.
+    /// before its extension, as an upload of a taken name does.
     /// </summary>
     public static string Unique(ISet<string> taken, string folder, string name)
     {
-        var (stem, extension) = name.LastIndexOf('.') is > 0 and var dot ? (name[..dot], name[dot..]) : (name, "");
         var path = folder + name;
-        for (var n = 2; !taken.Add(path.ToLowerInvariant()); n++) path = $"{folder}{stem} ({n}){extension}";
+        for (var n = 2; !taken.Add(path.ToLowerInvariant()); n++) path = folder + Text.NumberedNames.Of(name, n);
         return path;
     }
 

@@ -36,14 +36,12 @@ internal sealed class ArchiveForMemberHandler(SpacesDbContext db, EffectiveRoles
     {
         var entries = new List<ZipEntry>();
         var taken = new HashSet<string>();
-        var chosen = new List<Item>();
-        foreach (var id in request.ItemIds.Distinct())
-        {
-            // What the member may not open answers like what does not exist.
-            if (await roles.ForItemAsync(request.UserId, request.TeamId, id, ct) is not { Role: > AccessRole.None } found || found.Item.TrashedAt is not null)
-                return Outcome<Archive>.NotFound();
-            chosen.Add(found.Item);
-        }
+        // One batched role lookup for the whole selection; what the member may not open answers like what does not exist.
+        var ids = request.ItemIds.Distinct().ToList();
+        var found = (await roles.ForItemsAsync(request.UserId, request.TeamId, ids, ct))
+            .Where(f => f.Role > AccessRole.None && f.Item.TrashedAt is null).ToDictionary(f => f.Item.Id, f => f.Item);
+        if (found.Count != ids.Count) return Outcome<Archive>.NotFound();
+        var chosen = ids.Select(id => found[id]).ToList();
         foreach (var item in chosen) await AddAsync(item, entries, taken, ct);
         var name = chosen is [{ Kind: ItemKinds.Folder } one] ? one.Name : "files";
         return Outcome<Archive>.Success(new Archive($"{name}.zip", entries));

@@ -20,11 +20,4 @@ internal static class ItemNames
     }
 
     public static string Key(string name) => name.ToUpperInvariant();
-
-    /// <summary>"report.pdf" → "report (n).pdf"; a leading dot is part of the stem (".env" → ".env (1)").</summary>
-    public static string Numbered(string name, int n)
-    {
-        var dot = name.LastIndexOf('.');
-        return dot <= 0 ? $"{name} ({n})" : $"{name[..dot]} ({n}){name[dot..]}";
-    }
 }

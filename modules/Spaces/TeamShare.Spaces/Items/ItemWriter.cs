@@ -68,7 +68,7 @@ internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
         if (!taken.Contains(ItemNames.Key(name))) return name;
         for (var n = 1; ; n++)
         {
-            var numbered = ItemNames.Numbered(name, n);
+            var numbered = SharedKernel.Text.NumberedNames.Of(name, n);
             if (!taken.Contains(ItemNames.Key(numbered))) return numbered;
         }
     }

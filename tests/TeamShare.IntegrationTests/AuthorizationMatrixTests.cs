@@ -128,6 +128,7 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /api/shares/"] = (Access.Member, Id.None),
         ["DELETE /api/shares/{id:guid}"] = (Access.Member, Id.Share),
         ["GET /api/shares/{id:guid}"] = (Access.Member, Id.Share),
+        ["GET /api/shares/people"] = (Access.Member, Id.None),
         ["GET /api/shares/notice-default"] = (Access.Member, Id.None),
         ["PUT /api/shares/notice-default"] = (Access.Member, Id.None),
         ["GET /api/shares/{id:guid}/events"] = (Access.Member, Id.Share),

@@ -43,6 +43,7 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddValidator<Access.ChangeRoleRequest, Access.ChangeRoleValidator>();
         services.AddValidator<Access.TransferRequest, Access.TransferValidator>();
         services.AddValidator<Mail.TeamMailQueue, Mail.TeamMailQueueValidator>();
+        services.AddValidator<Contracts.ListPeopleShares, Access.ListPeopleSharesValidator>();
         services.AddModuleDbContext<InvitationsDbContext, InvitationsPostgresDbContext>(configuration, InvitationsDbContext.Module);
         services.AddSingleton<TeamShare.SharedKernel.Observability.IGaugeSource, MailGauges>();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

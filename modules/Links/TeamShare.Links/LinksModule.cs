@@ -69,6 +69,8 @@ public sealed class LinksModule : ITeamShareModule
             (await mediator.Send(new CreateLink(user.GetUserId(), user.GetTeamId(), body), ct))
                 .ToHttp(s => TypedResults.Created($"/api/shares/{s.Id}", s))).WithSummary("Create a share link (and its first QR code) for items of one space.");
         api.MapGet("", MySharesEndpoints.List).WithSummary("My Shares: ?name=&createdFrom=&createdTo=&status=&cursor=&pageSize=.");
+        api.MapGet("/people", MySharesEndpoints.People)
+            .WithSummary("My Shares with people and outside addresses: ?name=&createdFrom=&createdTo=&status=&cursor=&pageSize=.");
         api.MapGet("/{id:guid}", MySharesEndpoints.Get).WithSummary("One of the caller's shares.");
         api.MapPatch("/{id:guid}", MySharesEndpoints.Modify).WithSummary("Change a share's options; the link stays the same.");
         api.MapDelete("/{id:guid}", MySharesEndpoints.Cancel).WithSummary("Cancel a share: its link stops working for good.");

@@ -89,6 +89,16 @@ public sealed record ItemGrants(Guid OwnerUserId, IReadOnlyList<GrantView> Grant
 public sealed record GrantView(Guid GrantId, string PrincipalKind, Guid? PrincipalId, AccessRole Role, Guid CreatedBy, DateTime CreatedAt,
     string? InheritedFrom = null);
 
+/// <summary>
+/// Issue 28, My Shares: the grants <paramref name="UserId"/> gave, newest first, keyset-paged by grant id (time-ordered) below
+/// <paramref name="Before"/>; <paramref name="ItemName"/> matches part of the item's name. Each comes with the item and the giver's
+/// role on it now (None: they no longer see it, so nothing of it may be shown).
+/// </summary>
+public sealed record ListGrantsGivenBy(Guid UserId, Guid TeamId, string? ItemName, DateTime? CreatedFrom, DateTime? CreatedTo, Guid? Before, int Take)
+    : IRequest<IReadOnlyList<GivenGrant>>;
+
+public sealed record GivenGrant(Guid GrantId, string PrincipalKind, Guid? PrincipalId, AccessRole Role, DateTime CreatedAt, ItemAccess Item);
+
 public sealed record SetGrantRole(Guid TeamId, Guid ItemId, Guid GrantId, AccessRole Role) : IRequest<bool>;
 
 public sealed record RevokeGrant(Guid TeamId, Guid ItemId, Guid GrantId) : IRequest<bool>;

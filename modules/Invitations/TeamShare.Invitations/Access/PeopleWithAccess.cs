@@ -8,6 +8,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
+using TeamShare.Invitations.Contracts;
 using TeamShare.Invitations.Data;
 using TeamShare.Invitations.Invite;
 using TeamShare.Policy.Contracts;
@@ -49,7 +50,8 @@ internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbC
     IStringLocalizer<Ui> t)
     : IRequestHandler<ListAccess, Outcome<IReadOnlyList<AccessEntry>>>, IRequestHandler<ChangeAccessRole, Outcome<bool>>,
         IRequestHandler<RevokeAccess, Outcome<bool>>, IRequestHandler<TransferItem, Outcome<bool>>,
-        IRequestHandler<ListItemMail, Outcome<IReadOnlyList<MailStatusDto>>>
+        IRequestHandler<ListItemMail, Outcome<IReadOnlyList<MailStatusDto>>>, IRequestHandler<RevokePeopleShare, bool>,
+        IRequestHandler<ChangePeopleShareRole, bool>
 {
     public async ValueTask<Outcome<IReadOnlyList<AccessEntry>>> Handle(ListAccess r, CancellationToken ct)
     {
@@ -95,6 +97,12 @@ internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbC
         var role = r.Role == "editor" ? AccessRole.Editor : AccessRole.Viewer;
         return await mediator.Send(new SetGrantRole(r.TeamId, r.ItemId, r.GrantId, role), ct) ? Outcome<bool>.Success(true, 204) : Outcome<bool>.NotFound();
     }
+
+    public async ValueTask<bool> Handle(RevokePeopleShare r, CancellationToken ct) =>
+        (await Handle(new RevokeAccess(r.UserId, r.TeamId, r.SenderName, r.ItemId, r.ShareId), ct)).Ok;
+
+    public async ValueTask<bool> Handle(ChangePeopleShareRole r, CancellationToken ct) =>
+        (await Handle(new ChangeAccessRole(r.UserId, r.TeamId, r.ItemId, r.ShareId, r.Role), ct)).Ok;
 
     public async ValueTask<Outcome<bool>> Handle(RevokeAccess r, CancellationToken ct)
     {

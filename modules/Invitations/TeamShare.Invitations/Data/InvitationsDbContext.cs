@@ -101,6 +101,8 @@ internal class InvitationsDbContext(DbContextOptions options) : DbContext(option
             e.Property(x => x.RecipientEmail).HasMaxLength(320);
             e.Property(x => x.Message).HasMaxLength(2000);
             e.HasIndex(x => new { x.TeamId, x.ItemId });
+            // My Shares (issue 28): a member's invitations, newest first.
+            e.HasIndex(x => new { x.SenderId, x.Id });
             e.HasIndex(x => x.AppliedAt);
             e.HasIndex(x => new { x.ExternalExpiresAt, x.ReminderQueuedAt });
         });

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using TeamShare.Invitations.Contracts;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Create;
 using TeamShare.Links.Data;
@@ -27,6 +28,12 @@ internal static class MySharesEndpoints
         ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListMyShares(user.GetUserId(), user.GetTeamId(),
             new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25)), ct));
+
+    /// <summary>Issue 28: the caller's shares with people; each is revoked or changed through its item's access routes.</summary>
+    public static async Task<Ok<PeopleSharePage>> People(string? name, DateTime? createdFrom, DateTime? createdTo, string? status, Guid? cursor,
+        int? pageSize, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListPeopleShares(user.GetUserId(), user.GetTeamId(), name, createdFrom, createdTo, status, cursor,
+            pageSize ?? 25), ct));
 
     public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new GetMyShare(user.GetUserId(), user.GetTeamId(), id), ct) is { } view

@@ -83,6 +83,8 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Role).HasConversion<int>();
             e.HasIndex(x => new { x.ItemId, x.PrincipalKind, x.PrincipalId });
             e.HasIndex(x => new { x.TeamId, x.PrincipalKind, x.PrincipalId });
+            // My Shares (issue 28): a member's grants, newest first.
+            e.HasIndex(x => new { x.CreatedBy, x.Id });
         });
     }
 }

@@ -78,6 +78,8 @@ namespace TeamShare.Invitations.Data.Migrations
 
                     b.HasIndex("ExternalExpiresAt", "ReminderQueuedAt");
 
+                    b.HasIndex("SenderId", "Id");
+
                     b.HasIndex("TeamId", "ItemId");
 
                     b.ToTable("invitations_invitations", (string)null);

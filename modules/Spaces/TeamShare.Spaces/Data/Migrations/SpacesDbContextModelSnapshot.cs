@@ -125,6 +125,8 @@ namespace TeamShare.Spaces.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedBy", "Id");
+
                     b.HasIndex("ItemId", "PrincipalKind", "PrincipalId");
 
                     b.HasIndex("TeamId", "PrincipalKind", "PrincipalId");

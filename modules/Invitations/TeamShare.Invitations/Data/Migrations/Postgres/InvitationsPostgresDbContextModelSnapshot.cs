@@ -83,6 +83,8 @@ namespace TeamShare.Invitations.Data.Migrations.Postgres
 
                     b.HasIndex("ExternalExpiresAt", "ReminderQueuedAt");
 
+                    b.HasIndex("SenderId", "Id");
+
                     b.HasIndex("TeamId", "ItemId");
 
                     b.ToTable("invitations_invitations", (string)null);

@@ -130,6 +130,8 @@ namespace TeamShare.Spaces.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedBy", "Id");
+
                     b.HasIndex("ItemId", "PrincipalKind", "PrincipalId");
 
                     b.HasIndex("TeamId", "PrincipalKind", "PrincipalId");

@@ -164,4 +164,50 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
         await page.GetByRole(AriaRole.Heading, new() { Name = "small-quince.txt" }).WaitForAsync();
         Assert.Equal("replaced content", await api.GetStringAsync($"/api/items/{small}/content"));
     }
+
+    [Fact]
+    public async Task Issue28_a_member_stars_a_file_from_its_menu_finds_it_under_Starred_and_Recent_and_the_owners_menu_stays_on_one_line()
+    {
+        var mia = await host.ApiAsync("mia@acme.test");
+        var space = (await mia.GetFromJsonAsync<JsonElement>("/api/spaces"))[0].GetProperty("id").GetString();
+        var name = $"star-{Guid.NewGuid():N}"[..13] + ".txt";
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = name + " folder" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+        using (var form = new MultipartFormDataContent { { new StringContent("starred"), "file", name } })
+            Assert.True((await mia.PostAsync($"/api/spaces/{space}/files?parentId={folder}", form)).IsSuccessStatusCode);
+
+        await using var browser = await Chromium.SessionAsync();
+        var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+        await page.GotoAsync($"{host.BaseUrl}/files?space={space}&folder={folder}");
+        await page.GetByLabel($"More actions for {name}").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to Starred" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove from Starred", IncludeHidden = true }).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).GetByRole(AriaRole.Img, new() { Name = "Starred" }).WaitForAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "Starred" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).WaitForAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "Recent" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Remove {name} from Starred" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Add {name} to Starred" }).WaitForAsync();
+        await page.GotoAsync($"{host.BaseUrl}/starred");
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).CountAsync());
+
+        // Issue 28 (rough): at 1280 px an owner's header, with the admin console and the two new views, is one line.
+        var owner = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
+        await Chromium.SignInAsync(owner, host.BaseUrl, "olivia@acme.test");
+        var header = (await owner.Locator("header").BoundingBoxAsync())!;
+        var brand = (await owner.Locator("header .navbar-brand").BoundingBoxAsync())!;
+        Assert.True(header.Height < brand.Height * 2.2, $"the header is {header.Height} px tall for a {brand.Height} px brand");
+        Assert.True(await owner.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"), "the header runs off the page");
+        foreach (var label in new[] { "Shared with me", "Sign out" })
+        {
+            // The lines its text takes: one rectangle per line.
+            var lines = await owner.Locator("header").GetByText(label, new() { Exact = true }).First
+                .EvaluateAsync<int>("e => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length; }");
+            Assert.True(lines == 1, $"\"{label}\" takes {lines} lines");
+        }
+    }
 }

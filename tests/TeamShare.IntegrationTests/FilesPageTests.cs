@@ -135,4 +135,62 @@ public sealed class FilesPageTests(TeamShareFactory factory) : IClassFixture<Tea
         Assert.Equal(JsonValueKind.Null, items[binary.Id()].GetProperty("previewUrl").ValueKind);
         Assert.EndsWith("/download", items[binary.Id()].GetProperty("downloadUrl").GetString());
     }
+
+    [Fact]
+    public async Task Issue28_recent_lists_changed_files_a_member_may_open_and_stars_are_private_and_follow_access()
+    {
+        var (mia, space, folder) = await FolderAsync();
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        var markSpace = (await mark.PersonalSpace()).Id();
+        var older = (await mia.UploadOk(space, "recent-older.txt", "1"u8.ToArray(), folder)).Id();
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var secret = (await mark.UploadOk(markSpace, "recent-marks-own.txt", "2"u8.ToArray())).Id();
+        var shared = (await mark.UploadOk(markSpace, "recent-shared-by-mark.txt", "3"u8.ToArray())).Id();
+        var invited = await (await mark.PostAsJsonAsync($"/api/items/{shared}/invitations", new
+        {
+            recipients = new object[] { new { kind = "user", id = await mia.UserIdAsync() } }, role = "viewer",
+        })).Json();
+        var grant = invited.GetProperty("grants")[0].GetProperty("grantId").GetString();
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var newer = (await mia.UploadOk(space, "recent-newer.txt", "4"u8.ToArray(), folder)).Id();
+
+        // Recent: newest change first, what Mia may open (Mark's shared file, placed as "shared with you"), not Mark's own.
+        var recent = (await (await mia.GetAsync("/api/recent")).Json()).EnumerateArray().ToList();
+        var ids = recent.Select(h => h.GetProperty("item").Id()).ToList();
+        Assert.True(ids.IndexOf(newer) >= 0 && ids.IndexOf(newer) < ids.IndexOf(shared) && ids.IndexOf(shared) < ids.IndexOf(older), string.Join(",", ids));
+        Assert.DoesNotContain(secret, ids);
+        Assert.Equal(JsonValueKind.Null, recent[ids.IndexOf(shared)].GetProperty("folder").ValueKind);
+        Assert.DoesNotContain(folder, ids);
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{older}")).StatusCode);
+        Assert.DoesNotContain(older, (await (await mia.GetAsync("/api/recent")).Json()).EnumerateArray().Select(h => h.GetProperty("item").Id()));
+
+        // Stars: twice is once; only what she may open; only hers; shown in the folder list and on the pages.
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.PutAsync($"/api/items/{newer}/star", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.PutAsync($"/api/items/{newer}/star", null)).StatusCode);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.PutAsync($"/api/items/{shared}/star", null)).StatusCode);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.PutAsync($"/api/items/{folder}/star", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mia.PutAsync($"/api/items/{secret}/star", null)).StatusCode);
+        var starred = (await (await mia.GetAsync("/api/starred")).Json()).EnumerateArray().Select(h => h.GetProperty("item")).ToList();
+        Assert.Equal([folder, shared, newer], starred.Select(i => i.Id()));
+        Assert.All(starred, i => Assert.True(i.GetProperty("starred").GetBoolean()));
+        Assert.Equal(0, (await (await mark.GetAsync("/api/starred")).Json()).GetArrayLength());
+        var listed = (await (await mia.GetAsync($"/api/spaces/{space}/items?parentId={folder}")).Json()).EnumerateArray().ToList();
+        Assert.True(listed.Single(i => i.Id() == newer).GetProperty("starred").GetBoolean());
+
+        var browser = await Browsers.SignedInAsync(factory, "mia@acme.test");
+        var starredPage = await browser.GetStringAsync("/starred");
+        Assert.Contains("recent-shared-by-mark.txt", starredPage);
+        Assert.Contains("Remove recent-newer.txt from Starred", starredPage);
+        Assert.Contains("recent-newer.txt", await browser.GetStringAsync("/recent"));
+        Assert.Contains("Remove from Starred", await browser.GetStringAsync($"/files?space={space}&folder={folder}"));
+
+        // Access taken back: the star stays hers but shows nothing; unstarring always works; the trash hides a star too.
+        Assert.Equal(HttpStatusCode.NoContent, (await mark.DeleteAsync($"/api/items/{shared}/access/{grant}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{folder}/star")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{newer}")).StatusCode);
+        Assert.Equal(0, (await (await mia.GetAsync("/api/starred")).Json()).GetArrayLength());
+        Assert.Contains("Nothing is starred yet.", await browser.GetStringAsync("/starred"));
+    }
 }

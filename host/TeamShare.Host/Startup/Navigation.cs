@@ -5,7 +5,7 @@ public static class Navigation
 {
     public static readonly (string Href, string Label)[] ForMember =
     [
-        ("/files", "My files"), ("/shared", "Shared with me"), ("/shares", "My Shares"), ("/trash", "Trash"), ("/api-docs", "API"),
+        ("/files", "My files"), ("/recent", "Recent"), ("/starred", "Starred"), ("/shared", "Shared with me"), ("/shares", "My Shares"), ("/trash", "Trash"),
     ];
 
     public static readonly (string Href, string Label, string Help)[] AdminSections =

@@ -24,6 +24,8 @@ using TeamShare.Spaces.Items;
 using TeamShare.Spaces.Search;
 using TeamShare.Spaces.Storage;
 using TeamShare.Spaces.Seeding;
+using TeamShare.Spaces.Recent;
+using TeamShare.Spaces.Starred;
 using TeamShare.Spaces.Trash;
 using TeamShare.Spaces.Upload;
 using TeamShare.Spaces.WebDav;
@@ -73,6 +75,7 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddScoped<PersonalSpaces>();
         services.AddScoped<FolderLookup>();
         services.AddScoped<VisibleSpaces>();
+        services.AddScoped<Search.ItemPlaces>();
         services.AddScoped<Versioning>();
         services.AddScoped<TrashPurger>();
         services.AddScoped<ApplyGrantsHandler>();
@@ -125,6 +128,10 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapDelete("/trash", TrashEndpoints.Empty).WithSummary("Empty the trash: delete for good everything in it the caller owns.");
         api.MapGet("/shared-with-me", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListSharedWithMe(user.GetUserId(), user.GetTeamId()), ct))).WithSummary("Items shared with the caller (SH-10).");
+        api.MapGet("/recent", RecentEndpoints.List).WithSummary("Files changed lately that the caller may open, newest first, at most 50.");
+        api.MapGet("/starred", StarEndpoints.List).WithSummary("The items the caller starred, newest star first.");
+        api.MapPut("/items/{id:guid}/star", StarEndpoints.Star).WithSummary("Star an item for the caller's Starred view.");
+        api.MapDelete("/items/{id:guid}/star", StarEndpoints.Unstar).WithSummary("Take the caller's star off an item.");
         api.MapGet("/search", async (string? q, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new SearchItems(user.GetUserId(), user.GetTeamId(), q), ct)).ToHttp(hits => TypedResults.Ok(hits)))
             .WithSummary("Items whose name contains {q}, across the caller's spaces and what is shared with them; newest first, at most 50.");

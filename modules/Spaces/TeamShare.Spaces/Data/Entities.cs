@@ -84,6 +84,14 @@ internal sealed class Grant
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>Issue 28: an item a member starred for their Starred view; no one else sees it.</summary>
+internal sealed class Star
+{
+    public Guid UserId { get; set; }
+    public Guid ItemId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
 /// <summary>SP-5: every content an item has had; the item row holds the current one.</summary>
 internal sealed class ItemVersion
 {

@@ -12,6 +12,7 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Space> Spaces => Set<Space>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<Star> Stars => Set<Star>();
     public DbSet<ItemVersion> Versions => Set<ItemVersion>();
     public DbSet<DavLock> DavLocks => Set<DavLock>();
     public DbSet<DavProperty> DavProperties => Set<DavProperty>();
@@ -47,6 +48,8 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => x.ContentSha256);
             // Move and copy targets: the folders of one space.
             e.HasIndex(x => new { x.SpaceId, x.Kind });
+            // Recent and search (issue 28): the team's items, newest change first.
+            e.HasIndex(x => new { x.TeamId, x.ModifiedAt });
         });
         b.Entity<ItemVersion>(e =>
         {
@@ -75,6 +78,13 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("spaces_team_storage");
             e.HasKey(x => x.TeamId);
+        });
+        b.Entity<Star>(e =>
+        {
+            e.ToTable("spaces_stars");
+            e.HasKey(x => new { x.UserId, x.ItemId });
+            e.HasIndex(x => new { x.UserId, x.CreatedAt });
+            e.HasIndex(x => x.ItemId);
         });
         b.Entity<Grant>(e =>
         {

@@ -63,7 +63,7 @@ internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, Per
     }
 
     /// <summary>The children with the caller's role on each: one query for the items, one for their own grants,
-    /// one for whom each is shared with, one for which have a link.</summary>
+    /// one for whom each is shared with, one for which have a link, one for the caller's stars.</summary>
     public async Task<IReadOnlyList<ItemDto>> ChildrenAsync(Guid userId, Item folder, AccessRole folderRole, CancellationToken ct) =>
         (await PageAsync(userId, folder, folderRole, after: null, limit: null, ct)).Items;
 
@@ -88,9 +88,11 @@ internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, Per
                 .Select(g => new { g.ItemId, g.PrincipalKind }).Distinct().ToListAsync(ct))
             .ToLookup(g => g.ItemId, g => g.PrincipalKind);
         var linked = await mediator.Send(new GetLinkedItems(folder.TeamId, ids), ct);
+        var starred = ids.Count == 0 ? [] : (await db.Stars.AsNoTracking().Where(s => s.UserId == userId).WhereIdIn(s => s.ItemId, ids)
+            .Select(s => s.ItemId).ToListAsync(ct)).ToHashSet();
         return new FolderPage(children.Select(c => c.ToDto(childRoles[c.Id]) with
         {
-            SharedWith = shared[c.Id].Order().ToList(), HasLink = linked.Contains(c.Id),
+            SharedWith = shared[c.Id].Order().ToList(), HasLink = linked.Contains(c.Id), Starred = starred.Contains(c.Id),
         }).ToList(), next);
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
@@ -32,7 +33,8 @@ internal sealed class GetItemViewHandler(EffectiveRoles roles, SpacesDbContext d
         var folders = role >= AccessRole.Editor
             ? await FolderPaths.OfSpaceAsync(db, roles, request.UserId, request.TeamId, item.SpaceId, ct)
             : [];
-        return new ItemView(item.ToDto(role), await VersionHistory.ListAsync(db, mediator, item, ct), folders, Previews.CanShow(item), text,
+        var starred = await db.Stars.AnyAsync(s => s.UserId == request.UserId && s.ItemId == item.Id, ct);
+        return new ItemView(item.ToDto(role) with { Starred = starred }, await VersionHistory.ListAsync(db, mediator, item, ct), folders, Previews.CanShow(item), text,
             $"/files?space={item.SpaceId}&folder={item.ParentId}");
     }
 }

@@ -10,7 +10,9 @@ internal sealed record ItemDto(
     // Folder listings only: the kinds of principal the item itself is shared with ("user", "department", "organisation").
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SharedWith = null,
     // Folder listings only: a live link names the item (issue 12's link indicator).
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? HasLink = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? HasLink = null,
+    // Lists for the member (folders, Recent, Starred, search): whether they starred it (issue 28).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Starred = null)
 {
     /// <summary>Issue 25: shown as rendered pages (GET …/pages) with a thumbnail (GET …/thumbnail).</summary>
     public bool HasPages { get; init; }

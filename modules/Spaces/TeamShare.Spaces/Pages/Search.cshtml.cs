@@ -10,7 +10,7 @@ public sealed class SearchModel(IMediator mediator) : PageModel
 {
     public string Query { get; private set; } = "";
     public string? Problem { get; private set; }
-    internal IReadOnlyList<SearchHitDto> Hits { get; private set; } = [];
+    internal IReadOnlyList<PlacedItemDto> Hits { get; private set; } = [];
 
     public async Task OnGetAsync(string? q, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using TeamShare.Spaces.Data;
 namespace TeamShare.Spaces.Trash;
 
 /// <summary>
-/// Deletes trashed subtrees for good, with their versions and grants. Their blobs are left to <see cref="BlobCollectJob"/>:
+/// Deletes trashed subtrees for good, with their versions, grants and stars. Their blobs are left to <see cref="BlobCollectJob"/>:
 /// deleting one here could take bytes that an upload of the same content, at this moment, has just decided to reuse.
 /// </summary>
 internal sealed class TrashPurger(SpacesDbContext db)
@@ -17,6 +17,7 @@ internal sealed class TrashPurger(SpacesDbContext db)
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.Grants.Where(g => doomed.Contains(g.ItemId)).ExecuteDeleteAsync(ct);
+            await db.Stars.Where(s => doomed.Contains(s.ItemId)).ExecuteDeleteAsync(ct);
             await db.Versions.Where(v => doomed.Contains(v.ItemId)).ExecuteDeleteAsync(ct);
             await db.Items.Where(i => doomed.Contains(i.Id)).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);

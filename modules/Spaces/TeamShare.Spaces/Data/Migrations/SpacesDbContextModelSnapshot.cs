@@ -218,6 +218,8 @@ namespace TeamShare.Spaces.Data.Migrations
 
                     b.HasIndex("TeamId", "AncestorPath");
 
+                    b.HasIndex("TeamId", "ModifiedAt");
+
                     b.ToTable("spaces_items", (string)null);
                 });
 
@@ -300,6 +302,26 @@ namespace TeamShare.Spaces.Data.Migrations
                     b.HasIndex("TeamId", "Kind");
 
                     b.ToTable("spaces_spaces", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Spaces.Data.Star", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("spaces_stars", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Spaces.Data.TeamStorage", b =>

@@ -223,6 +223,8 @@ namespace TeamShare.Spaces.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId", "AncestorPath");
 
+                    b.HasIndex("TeamId", "ModifiedAt");
+
                     b.ToTable("spaces_items", (string)null);
                 });
 
@@ -305,6 +307,26 @@ namespace TeamShare.Spaces.Data.Migrations.Postgres
                     b.HasIndex("TeamId", "Kind");
 
                     b.ToTable("spaces_spaces", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Spaces.Data.Star", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("spaces_stars", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Spaces.Data.TeamStorage", b =>

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 namespace TeamShare.BrowserTests;
 
-/// <summary>Issue 12, phones: at 390×844 no page is wider than the screen, the menu folds away, the share dialog fits.</summary>
+/// <summary>Issue 12, phones: at 390×844 no page is wider than the screen, the menu folds away, the share dialog fits; issue 28: a
+/// file row keeps its Share and ⋮ on screen.</summary>
 public sealed class PhoneLayoutTests(HostProcess host) : IClassFixture<HostProcess>
 {
     /// <summary>Against the phone's 390 px, not innerWidth: a mobile browser widens its layout viewport (and innerWidth) to
@@ -44,6 +45,16 @@ public sealed class PhoneLayoutTests(HostProcess host) : IClassFixture<HostProce
         }
 
         await page.GotoAsync($"{host.BaseUrl}/files");
+        // Issue 28: a row's Share and ⋮ are on the screen, not beyond it in a table that scrolls sideways.
+        foreach (var control in new[]
+                 {
+                     page.GetByRole(AriaRole.Link, new() { Name = "Share quarterly-report-with-a-very-long-file-name-2026-final-v3.txt" }),
+                     page.GetByLabel("More actions for quarterly-report-with-a-very-long-file-name-2026-final-v3.txt"),
+                 })
+        {
+            var at = (await control.BoundingBoxAsync())!;
+            Assert.True(at.X >= 0 && at.X + at.Width <= 390, $"a row's control spans {at.X}..{at.X + at.Width} on a 390 px screen");
+        }
         await page.GetByRole(AriaRole.Link, new() { Name = "Share quarterly-report-with-a-very-long-file-name-2026-final-v3.txt" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.WaitForAsync();

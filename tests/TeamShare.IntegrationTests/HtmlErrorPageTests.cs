@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Net;
 using System.Net.Http.Headers;
@@ -128,5 +129,32 @@ public sealed class HtmlErrorPageTests(TeamShareFactory factory) : IClassFixture
         Assert.Contains($"actor={IdOf("mia@acme.test")}", byMia);
         var byAdam = await adams.GetStringAsync($"/admin/activity?Kind=invitation_sent&Actor={IdOf("adam@acme.test")}");
         Assert.DoesNotContain("<td>Mark Member</td>", byAdam);
+    }
+
+    [Fact]
+    public async Task Issue28_the_activity_log_names_links_items_and_settings_in_words_on_the_page_and_in_the_csv()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "audit-plan.txt", "a"u8.ToArray())).Id();
+        var share = await mia.ShareOk(new { itemIds = new[] { item }, name = "Audit link for the board" });
+        var token = Api.TokenOf(share.GetProperty("url").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await factory.Anonymous().GetAsync($"/s/{token}/items/{item}/download")).StatusCode);
+        await factory.Services.GetRequiredService<TeamShare.SharedKernel.Publishing.BestEffort<TeamShare.Links.Contracts.LinkUsed>>().FlushAsync(CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/shares/{share.Id()}", new { remarks = "for Friday" })).StatusCode);
+        await factory.ChangePolicyAsync(settings => settings["requireRecipientCode"] = true);
+        await factory.ChangePolicyAsync(settings => settings["requireRecipientCode"] = false);
+
+        var adam = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        var page = System.Net.WebUtility.HtmlDecode(await adam.GetStringAsync("/admin/activity"));
+        var body = page[page.IndexOf("<main", StringComparison.Ordinal)..];
+        Assert.Contains("<td>link downloaded</td><td>Audit link for the board</td><td></td><td>audit-plan.txt</td>", body);
+        Assert.Contains("<td>link created</td><td>Audit link for the board</td><td></td><td>1 item</td>", body);
+        Assert.Contains("<td>link modified</td><td>Audit link for the board</td><td></td><td>remarks</td>", body);
+        Assert.Contains("<td>People outside the team confirm their address with a mailed code</td><td></td><td>on → off</td>", body);
+        foreach (var raw in new[] { "|activity", "item(s)", "RequireRecipientCode", "True", item })
+            Assert.DoesNotContain(raw, body);
+
+        var csv = await (await factory.ClientForAsync("adam@acme.test")).GetStringAsync("/api/admin/activity.csv?kind=link_downloaded");
+        Assert.Contains($",{item},,Audit link for the board,audit-plan.txt\r\n", csv); // details as recorded, no target, then the words
     }
 }

@@ -233,7 +233,7 @@ public sealed class PolicyTests(TeamShareFactory factory) : IClassFixture<TeamSh
         var csv = await admin.GetAsync("/api/admin/activity.csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("time,actor,kind,subject,target,details,target_name\r\n", text);
+        Assert.StartsWith("time,actor,kind,subject,target,details,target_name,subject_name,summary\r\n", text);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"", text);
         Assert.DoesNotContain(",=HYPERLINK", text);
         Assert.Equal(JsonValueKind.Array, (await (await admin.GetAsync("/api/admin/activity/domains")).Json()).ValueKind);

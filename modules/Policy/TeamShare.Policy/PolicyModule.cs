@@ -28,6 +28,7 @@ public sealed class PolicyModule : ITeamShareModule
         services.AddModuleDbContext<PolicyDbContext, PolicyPostgresDbContext>(configuration, PolicyDbContext.Module);
         services.AddScoped<PolicyStore>();
         services.AddScoped<ActivityLog>();
+        services.AddScoped<ActivityWords>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TeamShare.SharedKernel.Validation;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
+using TeamShare.Links.Contracts;
+using TeamShare.Spaces.Contracts;
 using TeamShare.Policy.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -14,8 +16,10 @@ namespace TeamShare.Policy.Activity;
 
 /// <param name="Target">As recorded: an e-mail address, or "user:{id}", "department:{id}", "organisation:".</param>
 /// <param name="TargetName">The target as a person reads it: a member's or department's name, "everyone in the team" (issue 12).</param>
+/// <param name="SubjectName">What the row is about, by name (issue 28): the link's name, the item's, or the setting's label.</param>
+/// <param name="Summary">The details in words, in the reader's language (issue 28); <paramref name="Details"/> stays as recorded.</param>
 internal sealed record ActivityDto(long Id, DateTime At, Guid? ActorId, string? Actor, string Kind, Guid? SubjectId, string? Target, string? Details,
-    string? TargetName = null);
+    string? TargetName = null, string? SubjectName = null, string? Summary = null);
 
 internal sealed record ActivityFilter(DateTime? From, DateTime? To, Guid? Actor, string? Kind, long? Before);
 
@@ -37,7 +41,7 @@ internal sealed class ListActivityValidator : IValidator<ListActivity>
 /// <summary>External e-mail domains the team shares with most; links carry no address and are not counted.</summary>
 internal sealed record TopSharedDomains(Guid TeamId) : IRequest<IReadOnlyList<DomainCount>>;
 
-internal sealed class ListActivityHandler(PolicyDbContext db, IMediator mediator) : IRequestHandler<ListActivity, IReadOnlyList<ActivityDto>>
+internal sealed class ListActivityHandler(PolicyDbContext db, IMediator mediator, ActivityWords words) : IRequestHandler<ListActivity, IReadOnlyList<ActivityDto>>
 {
     public async ValueTask<IReadOnlyList<ActivityDto>> Handle(ListActivity request, CancellationToken ct)
     {
@@ -57,9 +61,27 @@ internal sealed class ListActivityHandler(PolicyDbContext db, IMediator mediator
         var names = await mediator.Send(new GetUserNames(teamId, userIds), ct);
         var departments = departmentIds.Count == 0 ? new Dictionary<Guid, NamedPrincipal>()
             : (await mediator.Send(new DescribePrincipals(teamId, [], departmentIds), ct)).Departments;
+        // Issue 28: the links and items the page speaks of, by name: one question to Links, one to Spaces.
+        var linkIds = rows.Where(r => IsLink(r.Kind) && r.SubjectId is not null).Select(r => r.SubjectId!.Value).Distinct().ToList();
+        var links = await mediator.Send(new GetLinkNames(teamId, linkIds), ct);
+        var itemIds = rows.Select(r => IsLink(r.Kind) ? Guid.TryParse(r.Details, out var used) ? used : (Guid?)null : r.SubjectId)
+            .OfType<Guid>().Distinct().ToList();
+        var items = itemIds.Count == 0 ? new Dictionary<Guid, string>()
+            : (await mediator.Send(new GetItemStates(teamId, itemIds), ct)).ToDictionary(i => i.Key, i => i.Value.Name);
         return rows.Select((r, i) => new ActivityDto(r.Id, r.At, r.ActorId, r.ActorId is { } id ? names.GetValueOrDefault(id) : null,
-            r.Kind, r.SubjectId, r.Target, r.Details, NameOf(r.Target, targets[i], names, departments))).ToList();
+            r.Kind, r.SubjectId, r.Target, r.Details, r.Kind == "policy_changed" ? null : NameOf(r.Target, targets[i], names, departments),
+            SubjectOf(r, links, items), IsLink(r.Kind) || r.Kind == "policy_changed" ? words.Summary(r, items) : null)).ToList();
     }
+
+    private static bool IsLink(string kind) => kind.StartsWith("link_", StringComparison.Ordinal);
+
+    private string? SubjectOf(ActivityEntry r, IReadOnlyDictionary<Guid, string> links, IReadOnlyDictionary<Guid, string> items) => r switch
+    {
+        { Kind: "policy_changed", Target: { } setting } => words.Setting(setting),
+        { Kind: var kind, SubjectId: { } link } when IsLink(kind) => links.GetValueOrDefault(link),
+        { SubjectId: { } item } => items.GetValueOrDefault(item) ?? r.Details,
+        _ => null,
+    };
 
     private static (string? Kind, Guid? Id) PrincipalOf(string? target)
     {
@@ -102,9 +124,10 @@ internal static class ActivityEndpoints
     {
         var rows = await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, null), ListActivity.CsvLimit), ct);
         var csv = new StringBuilder();
-        CsvWriter.Row(csv, ["time", "actor", "kind", "subject", "target", "details", "target_name"]);
+        CsvWriter.Row(csv, ["time", "actor", "kind", "subject", "target", "details", "target_name", "subject_name", "summary"]);
         foreach (var r in rows)
-            CsvWriter.Row(csv, [r.At.ToString("O"), r.Actor ?? "", r.Kind, r.SubjectId?.ToString() ?? "", r.Target ?? "", r.Details ?? "", r.TargetName ?? ""]);
+            CsvWriter.Row(csv, [r.At.ToString("O"), r.Actor ?? "", r.Kind, r.SubjectId?.ToString() ?? "", r.Target ?? "", r.Details ?? "", r.TargetName ?? "",
+                r.SubjectName ?? "", r.Summary ?? ""]);
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "sharing-activity.csv");
     }
 

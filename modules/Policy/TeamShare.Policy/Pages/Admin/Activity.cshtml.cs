@@ -22,7 +22,8 @@ public sealed class ActivityModel(IMediator mediator) : PageModel
     public string CsvUrl { get; private set; } = "/api/admin/activity.csv";
 
     public static readonly string[] Kinds =
-        ["link_created", "link_opened", "link_previewed", "link_downloaded", "link_modified", "link_canceled", "invitation_sent", "access_revoked", "policy_changed"];
+        ["link_created", "link_opened", "link_previewed", "link_downloaded", "link_uploaded", "link_edited", "link_modified", "link_canceled",
+         "invitation_sent", "access_revoked", "posted_to_chat", "policy_changed"];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

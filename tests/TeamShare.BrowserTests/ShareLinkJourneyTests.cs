@@ -151,4 +151,46 @@ public sealed class ShareLinkJourneyTests(HostProcess host) : IClassFixture<Host
             return copy.ToArray();
         });
     }
+
+    [Fact]
+    public async Task Issue28_the_share_dialog_makes_a_link_copies_it_and_narrows_who_it_reaches_and_shows_it_again_next_time()
+    {
+        var api = await host.ApiAsync("mia@acme.test");
+        var name = $"dialog-link-{Guid.NewGuid():N}"[..20] + ".txt";
+        var file = (await api.UploadOk((await api.PersonalSpace()).Id(), name, "made in the dialog"u8.ToArray())).Id();
+
+        await using var browser = await Chromium.SessionAsync();
+        var context = await browser.NewContextAsync();
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = host.BaseUrl });
+        var page = await context.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "mia@acme.test");
+        await page.GotoAsync($"{host.BaseUrl}/share/{file}");
+        var section = page.GetByRole(AriaRole.Region, new() { Name = "Link" });
+        await section.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).WaitForAsync();
+        var url = await section.GetByLabel("Link", new() { Exact = true }).InputValueAsync();
+        Assert.Contains("/s/", url);
+        await section.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Copied" }).WaitForAsync();
+        Assert.Equal(url, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
+
+        // A stranger opens it (the team's default reaches anyone); once narrowed to the team, they are asked to sign in.
+        var stranger = await (await browser.NewContextAsync()).NewPageAsync();
+        await stranger.GotoAsync(url);
+        await stranger.GetByText(name).First.WaitForAsync();
+        await page.RunAndWaitForResponseAsync(() => section.GetByLabel("Who can open it").SelectOptionAsync("team"),
+            r => r.Url.Contains("/api/shares/") && r.Request.Method == "PATCH");
+        var share = (await (await api.GetAsync("/api/shares?itemId=" + file)).Json()).GetProperty("items")[0];
+        Assert.Equal(("team", url), (share.GetProperty("audience").GetString(), share.GetProperty("url").GetString()));
+        await stranger.GotoAsync(url);
+        Assert.Equal(0, await stranger.GetByText(name).CountAsync());
+
+        // Next time the dialog shows that link, not a new one, with its full settings a click away.
+        await page.ReloadAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).WaitForAsync();
+        Assert.Equal(url, await section.GetByLabel("Link", new() { Exact = true }).InputValueAsync());
+        Assert.Equal("team", await section.GetByLabel("Who can open it").InputValueAsync());
+        Assert.Equal($"/shares/{share.Id()}", await section.GetByRole(AriaRole.Link, new() { Name = "More link settings" }).GetAttributeAsync("href"));
+        Assert.Equal(1, (await (await api.GetAsync("/api/shares?itemId=" + file)).Json()).GetProperty("items").GetArrayLength());
+    }
 }

@@ -68,7 +68,7 @@ public sealed class LinksModule : ITeamShareModule
         api.MapPost("", async (CreateLinkBody body, ClaimsPrincipal user, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             (await mediator.Send(new CreateLink(user.GetUserId(), user.GetTeamId(), body), ct))
                 .ToHttp(s => TypedResults.Created($"/api/shares/{s.Id}", s))).WithSummary("Create a share link (and its first QR code) for items of one space.");
-        api.MapGet("", MySharesEndpoints.List).WithSummary("My Shares: ?name=&createdFrom=&createdTo=&status=&cursor=&pageSize=.");
+        api.MapGet("", MySharesEndpoints.List).WithSummary("My Shares: ?name=&createdFrom=&createdTo=&status=&cursor=&pageSize=&itemId=.");
         api.MapGet("/people", MySharesEndpoints.People)
             .WithSummary("My Shares with people and outside addresses: ?name=&createdFrom=&createdTo=&status=&cursor=&pageSize=.");
         api.MapGet("/{id:guid}", MySharesEndpoints.Get).WithSummary("One of the caller's shares.");

@@ -7,7 +7,8 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.MyShares;
 
-internal sealed record ShareQuery(string? Name, DateTime? CreatedFrom, DateTime? CreatedTo, string? Status, Guid? Cursor, int PageSize);
+/// <param name="ItemId">Only the shares that hold this item (the share dialog's link section, issue 28).</param>
+internal sealed record ShareQuery(string? Name, DateTime? CreatedFrom, DateTime? CreatedTo, string? Status, Guid? Cursor, int PageSize, Guid? ItemId = null);
 
 internal sealed record SharePage(IReadOnlyList<LinkResponse> Items, Guid? NextCursor);
 
@@ -29,6 +30,7 @@ internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, LinkT
         if (q.CreatedFrom is { } from) query = query.Where(s => s.CreatedAt >= from.ToUniversalTime());
         if (q.CreatedTo is { } to) query = query.Where(s => s.CreatedAt < to.ToUniversalTime());
         if (q.Cursor is { } cursor) query = query.Where(s => s.Id.CompareTo(cursor) < 0);
+        if (q.ItemId is { } item) query = query.Where(s => s.Items.Any(i => i.ItemId == item));
         query = q.Status switch
         {
             "canceled" => query.Where(s => s.CanceledAt != null),

@@ -25,9 +25,9 @@ internal sealed record ModifyShareRequest(
 internal static class MySharesEndpoints
 {
     public static async Task<Ok<SharePage>> List(string? name, DateTime? createdFrom, DateTime? createdTo, string? status, Guid? cursor, int? pageSize,
-        ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        Guid? itemId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListMyShares(user.GetUserId(), user.GetTeamId(),
-            new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25)), ct));
+            new ShareQuery(name, createdFrom, createdTo, status, cursor, pageSize ?? 25, itemId)), ct));
 
     /// <summary>Issue 28: the caller's shares with people; each is revoked or changed through its item's access routes.</summary>
     public static async Task<Ok<PeopleSharePage>> People(string? name, DateTime? createdFrom, DateTime? createdTo, string? status, Guid? cursor,

@@ -18,6 +18,9 @@ public sealed class ShareDialogModel(IMediator mediator) : PageModel
     public IReadOnlyList<NamedPrincipal> Members { get; private set; } = [];
     public bool IsOwner => Access.Item.OwnerUserId == User.GetUserId();
     public bool Embedded => Request.Query["embed"] == "1";
+    /// <summary>Who a link reaches, in the link page's words (Links keeps the rules; the dialog only offers them).</summary>
+    public static readonly (string Value, string Label)[] AudienceChoices =
+        [("anyone", "Anyone with the link"), ("team", "Members of my team (they sign in)"), ("invited", "Only people who already have access")];
 
     public async Task<IActionResult> OnGetAsync(Guid itemId, CancellationToken ct)
     {

@@ -234,6 +234,50 @@ export function shareDialog(root) {
   });
 
   loadPeople();
+  linkSection(itemId);
+}
+
+// Issue 28: the caller's newest live link of this item, or a button that makes one with the team's defaults; who it reaches
+// changes in place, everything else on the link's own page. The same API as everywhere: GET, POST and PATCH /api/shares.
+async function linkSection(itemId) {
+  const none = document.getElementById('link-none');
+  const made = document.getElementById('link-made');
+  if (!none || !made) return;
+  const url = document.getElementById('link-url');
+  const copy = document.getElementById('copy-link');
+  const audience = document.getElementById('link-audience');
+  const error = document.getElementById('share-error');
+  const say = text => { error.textContent = text; error.classList.toggle('d-none', !text); };
+  let link = null;
+
+  function show() {
+    none.hidden = link !== null;
+    made.hidden = link === null;
+    if (!link) return;
+    url.value = link.url ?? '';
+    copy.dataset.copy = link.url ?? '';
+    audience.value = link.audience;
+    document.getElementById('link-more').href = `/shares/${link.id}`;
+  }
+
+  const found = await api('GET', `/api/shares?itemId=${itemId}&status=active&pageSize=1`);
+  link = found.ok ? found.data.items[0] ?? null : null;
+  show();
+
+  document.getElementById('create-link').addEventListener('click', async () => {
+    const r = await api('POST', '/api/shares', { itemIds: [itemId] });
+    if (!r.ok) { say(describe(r.data)); return; }
+    say('');
+    link = r.data;
+    show();
+    url.focus();
+    url.select();
+  });
+  audience.addEventListener('change', async () => {
+    const r = await api('PATCH', `/api/shares/${link.id}`, { audience: audience.value });
+    if (r.ok) { say(''); link = { ...r.data, url: link.url }; } else say(describe(r.data));
+    show();
+  });
 }
 
 // On its own page the dialog starts itself; in the modal, share-modal.js starts it on the markup it loaded.

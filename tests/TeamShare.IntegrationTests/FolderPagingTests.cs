@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace TeamShare.IntegrationTests;
 
@@ -63,5 +66,44 @@ public sealed class FolderPagingTests(TeamShareFactory factory) : IClassFixture<
         Assert.Contains("data-name=\"f-500\"", second);
         Assert.DoesNotContain("data-name=\"f-499\"", second);
         Assert.Contains("First page", second);
+    }
+
+    [Fact]
+    public async Task Issue28_names_list_in_natural_order_page_by_page_both_ways_also_for_items_saved_before_it()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var space = (await mia.PersonalSpace()).Id();
+        var folder = (await (await mia.PostAsJsonAsync($"/api/spaces/{space}/folders", new { name = $"natural-{Guid.NewGuid():N}" })).Json()).Id();
+        string[] natural = ["f1.txt", "F2.txt", "f9.txt", "f10.txt", "f99.txt", "f100.txt", "report 2.txt", "report 10.txt"];
+        foreach (var name in natural.Reverse())
+            Assert.Equal(HttpStatusCode.Created, (await mia.Upload(space, name, new MemoryStream("x"u8.ToArray()), folder)).StatusCode);
+
+        async Task<List<string?>> Listed(string sort)
+        {
+            var all = new List<string?>();
+            var url = $"/api/spaces/{space}/items?parentId={folder}&sort={sort}&limit=3";
+            while (url is not null)
+            {
+                var response = await mia.GetAsync(url);
+                all.AddRange((await response.Json()).EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+                url = response.Headers.TryGetValues("Link", out var links) ? Regex.Match(links.First(), "<([^>]+)>; rel=\"next\"").Groups[1].Value : null;
+                if (url == "") url = null;
+            }
+            return all;
+        }
+        Assert.Equal(natural, await Listed("name"));
+        Assert.Equal(natural.Reverse(), await Listed("name-desc"));
+        Assert.Equal(natural, await Listed("size")); // equal sizes: by name, naturally
+
+        // Items saved before natural order had no sort key: the next start gives them one.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TeamShare.Spaces.Data.SpacesDbContext>();
+            var parent = Guid.Parse(folder);
+            await db.Items.Where(i => i.ParentId == parent).ExecuteUpdateAsync(s => s.SetProperty(i => i.SortKey, ""));
+        }
+        await new TeamShare.Spaces.Items.SortKeyBackfill(factory.Services.GetRequiredService<IServiceScopeFactory>(),
+            NullLogger<TeamShare.Spaces.Items.SortKeyBackfill>.Instance).StartAsync(CancellationToken.None);
+        Assert.Equal(natural, await Listed("name"));
     }
 }

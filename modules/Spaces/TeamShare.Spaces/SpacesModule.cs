@@ -71,6 +71,7 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddSingleton<IGaugeSource, BlobGauges>();
         services.AddScoped<StorageQuota>();
         services.AddHostedService<AbandonedUploadSweep>();
+        services.AddHostedService<SortKeyBackfill>();
         services.AddScoped<EffectiveRoles>();
         services.AddScoped<PersonalSpaces>();
         services.AddScoped<FolderLookup>();

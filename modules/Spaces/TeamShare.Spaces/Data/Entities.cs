@@ -38,6 +38,8 @@ internal sealed class Item
     public required string Name { get; set; }
     /// <summary>Upper-invariant name: clashes are case-insensitive, as on Windows and macOS clients.</summary>
     public required string NameKey { get; set; }
+    /// <summary>Issue 28: the name in natural order (<see cref="Items.ItemNames.SortKey"/>); folders list by it.</summary>
+    public string SortKey { get; set; } = "";
     public required string Kind { get; set; }
     public long Size { get; set; }
     public string? ContentSha256 { get; set; }

@@ -41,6 +41,8 @@ internal class SpacesDbContext(DbContextOptions options) : DbContext(options)
             // One name per folder among live items (SP-2 clash rule) and the listing index in one. What is in the trash does not
             // hold its name: a file deleted and uploaded again (WebDAV clients do this on every save) keeps its name.
             e.HasIndex(x => new { x.ParentId, x.NameKey }).IsUnique().HasFilter("\"TrashedAt\" IS NULL");
+            e.Property(x => x.SortKey).HasMaxLength(600);
+            e.HasIndex(x => new { x.ParentId, x.SortKey });
             e.HasIndex(x => new { x.TeamId, x.AncestorPath });
             e.HasIndex(x => x.TrashedRootId);
             e.HasIndex(x => x.TrashedAt);

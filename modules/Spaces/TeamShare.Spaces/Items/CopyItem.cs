@@ -66,7 +66,7 @@ internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, 
             var copy = new Item
             {
                 Id = Guid.CreateVersion7(), TeamId = top.TeamId, SpaceId = top.SpaceId, ParentId = parent.Id,
-                AncestorPath = parent.ChildPath, Name = d.Name, NameKey = d.NameKey, Kind = d.Kind, OwnerUserId = userId,
+                AncestorPath = parent.ChildPath, Name = d.Name, NameKey = d.NameKey, SortKey = d.SortKey, Kind = d.Kind, OwnerUserId = userId,
                 CreatedAt = now, ModifiedAt = now,
             };
             CopyContent(d)(copy);

@@ -40,25 +40,31 @@ internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, Per
             ("modified", true) => folders.ThenByDescending(i => i.ModifiedAt),
             _ => folders,
         };
-        return sort is { Key: "name", Descending: true } ? byValue.ThenByDescending(i => i.NameKey) : byValue.ThenBy(i => i.NameKey);
+        return sort is { Key: "name", Descending: true }
+            ? byValue.ThenByDescending(i => i.SortKey).ThenByDescending(i => i.NameKey)
+            : byValue.ThenBy(i => i.SortKey).ThenBy(i => i.NameKey);
     }
 
     /// <summary>Strictly after the cursor in the listing order <see cref="Sorted"/> gives.</summary>
     private static System.Linq.Expressions.Expression<Func<Item, bool>> After(FolderCursor c, FolderSort sort)
     {
-        var (kind, name, size, at) = (c.KindOrder, c.NameKey, c.Value, new DateTime(sort.Key == "modified" ? c.Value : 0, DateTimeKind.Utc));
+        // By name: the natural key, then the name key (unique in a folder), which is what the cursor carries.
+        var (kind, name, sortKey, size, at) = (c.KindOrder, c.NameKey, ItemNames.SortKey(c.NameKey), c.Value,
+            new DateTime(sort.Key == "modified" ? c.Value : 0, DateTimeKind.Utc));
         return (sort.Key, sort.Descending) switch
         {
             ("size", false) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
-                && (i.Size > size || (i.Size == size && string.Compare(i.NameKey, name) > 0))),
+                && (i.Size > size || (i.Size == size && (string.Compare(i.SortKey, sortKey) > 0 || (i.SortKey == sortKey && string.Compare(i.NameKey, name) > 0))))),
             ("size", true) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
-                && (i.Size < size || (i.Size == size && string.Compare(i.NameKey, name) > 0))),
+                && (i.Size < size || (i.Size == size && (string.Compare(i.SortKey, sortKey) > 0 || (i.SortKey == sortKey && string.Compare(i.NameKey, name) > 0))))),
             ("modified", false) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
-                && (i.ModifiedAt > at || (i.ModifiedAt == at && string.Compare(i.NameKey, name) > 0))),
+                && (i.ModifiedAt > at || (i.ModifiedAt == at && (string.Compare(i.SortKey, sortKey) > 0 || (i.SortKey == sortKey && string.Compare(i.NameKey, name) > 0))))),
             ("modified", true) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
-                && (i.ModifiedAt < at || (i.ModifiedAt == at && string.Compare(i.NameKey, name) > 0))),
-            ("name", true) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind && string.Compare(i.NameKey, name) < 0),
-            _ => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind && string.Compare(i.NameKey, name) > 0),
+                && (i.ModifiedAt < at || (i.ModifiedAt == at && (string.Compare(i.SortKey, sortKey) > 0 || (i.SortKey == sortKey && string.Compare(i.NameKey, name) > 0))))),
+            ("name", true) => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
+                && (string.Compare(i.SortKey, sortKey) < 0 || (i.SortKey == sortKey && string.Compare(i.NameKey, name) < 0))),
+            _ => i => (i.Kind == ItemKinds.Folder ? 0 : 1) > kind || ((i.Kind == ItemKinds.Folder ? 0 : 1) == kind
+                && (string.Compare(i.SortKey, sortKey) > 0 || (i.SortKey == sortKey && string.Compare(i.NameKey, name) > 0))),
         };
     }
 

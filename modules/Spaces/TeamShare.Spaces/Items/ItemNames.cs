@@ -20,4 +20,25 @@ internal static class ItemNames
     }
 
     public static string Key(string name) => name.ToUpperInvariant();
+
+    /// <summary>
+    /// Issue 28, natural order: the name key with each run of digits written as its length (two digits) and its value without
+    /// leading zeros, so f2 sorts before f10 and f10 before f100, as Explorer, Finder, Drive and Dropbox sort them. Ordinal
+    /// comparison of these keys is that order; equal keys (f1, f01) fall back to the name key.
+    /// </summary>
+    public static string SortKey(string name)
+    {
+        var key = Key(name);
+        var sorted = new StringBuilder(key.Length + 8);
+        for (var i = 0; i < key.Length;)
+        {
+            if (!char.IsAsciiDigit(key[i])) { sorted.Append(key[i++]); continue; }
+            var start = i;
+            while (i < key.Length && char.IsAsciiDigit(key[i])) i++;
+            var digits = key.AsSpan(start, i - start).TrimStart('0');
+            if (digits.IsEmpty) digits = "0";
+            sorted.Append(Math.Min(digits.Length, 99).ToString("00", System.Globalization.CultureInfo.InvariantCulture)).Append(digits);
+        }
+        return sorted.ToString();
+    }
 }

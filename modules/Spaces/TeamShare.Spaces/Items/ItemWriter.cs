@@ -28,7 +28,7 @@ internal sealed class ItemWriter(SpacesDbContext db, TimeProvider clock)
         var item = new Item
         {
             Id = Guid.CreateVersion7(), TeamId = parent.TeamId, SpaceId = parent.SpaceId, ParentId = parent.Id,
-            AncestorPath = parent.ChildPath, Name = name, NameKey = ItemNames.Key(name), Kind = kind,
+            AncestorPath = parent.ChildPath, Name = name, NameKey = ItemNames.Key(name), SortKey = ItemNames.SortKey(name), Kind = kind,
             OwnerUserId = ownerId, CreatedAt = now, ModifiedAt = now,
         };
         fill?.Invoke(item);

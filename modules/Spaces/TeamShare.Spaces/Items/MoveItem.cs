@@ -42,6 +42,7 @@ internal sealed class MoveItemHandler(SpacesDbContext db, EffectiveRoles roles, 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         item.Name = name;
         item.NameKey = ItemNames.Key(name);
+        item.SortKey = ItemNames.SortKey(name);
         item.LinkRestricted = r.LinkRestricted ?? item.LinkRestricted;
         item.ModifiedAt = clock.GetUtcNow().UtcDateTime;
         if (target.Id != item.ParentId) await MoveSubtreeAsync(teamId, item, target, ct);

@@ -35,7 +35,7 @@ internal sealed class PersonalSpaces(SpacesDbContext db, TimeProvider clock)
         root = new Item
         {
             Id = Guid.CreateVersion7(), TeamId = teamId, SpaceId = space.Id, ParentId = null, AncestorPath = "/",
-            Name = name, NameKey = "/" + space.Id, Kind = ItemKinds.Folder, OwnerUserId = rootOwner, CreatedAt = now, ModifiedAt = now,
+            Name = name, NameKey = "/" + space.Id, SortKey = "/" + space.Id, Kind = ItemKinds.Folder, OwnerUserId = rootOwner, CreatedAt = now, ModifiedAt = now,
         };
         space.RootItemId = root.Id;
         return space;

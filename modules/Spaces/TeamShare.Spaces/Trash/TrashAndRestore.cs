@@ -54,7 +54,8 @@ internal sealed class RestoreItemHandler(EffectiveRoles roles, SpacesDbContext d
         {
             if (f.Item.ParentId is { } parentId && await writer.FreeNameAsync(parentId, f.Item.Name, ct) is var name && name != f.Item.Name)
                 await db.Items.Where(i => i.Id == id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Name, name).SetProperty(i => i.NameKey, ItemNames.Key(name)), ct);
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Name, name).SetProperty(i => i.NameKey, ItemNames.Key(name))
+                        .SetProperty(i => i.SortKey, ItemNames.SortKey(name)), ct);
             try
             {
                 await db.Items.Where(i => i.TeamId == f.Item.TeamId && i.TrashedRootId == id)

@@ -185,6 +185,11 @@ namespace TeamShare.Spaces.Data.Migrations
                     b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("TEXT");
 
@@ -213,6 +218,8 @@ namespace TeamShare.Spaces.Data.Migrations
                     b.HasIndex("ParentId", "NameKey")
                         .IsUnique()
                         .HasFilter("\"TrashedAt\" IS NULL");
+
+                    b.HasIndex("ParentId", "SortKey");
 
                     b.HasIndex("SpaceId", "Kind");
 

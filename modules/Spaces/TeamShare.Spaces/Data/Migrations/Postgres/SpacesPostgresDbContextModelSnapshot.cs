@@ -190,6 +190,11 @@ namespace TeamShare.Spaces.Data.Migrations.Postgres
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SortKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
                     b.Property<Guid>("SpaceId")
                         .HasColumnType("uuid");
 
@@ -218,6 +223,8 @@ namespace TeamShare.Spaces.Data.Migrations.Postgres
                     b.HasIndex("ParentId", "NameKey")
                         .IsUnique()
                         .HasFilter("\"TrashedAt\" IS NULL");
+
+                    b.HasIndex("ParentId", "SortKey");
 
                     b.HasIndex("SpaceId", "Kind");
 

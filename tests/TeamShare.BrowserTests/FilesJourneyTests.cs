@@ -195,6 +195,15 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
         await page.GotoAsync($"{host.BaseUrl}/starred");
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).CountAsync());
 
+        // Issue 28 (rough): the file's page puts what one does to it beside the file, not under it (it was a 1 780 px stack).
+        await page.GotoAsync($"{host.BaseUrl}/files?space={space}&folder={folder}");
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await page.GetByLabel($"Content of {name}").WaitForAsync();
+        var versions = (await page.GetByRole(AriaRole.Heading, new() { Name = "Versions" }).BoundingBoxAsync())!;
+        Assert.True(versions.Y < 900, $"the versions start {versions.Y} px down, below the first screen");
+        var height = await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
+        Assert.True(height < 1300, $"the file's page is {height} px tall");
+
         // Issue 28 (rough): at 1280 px an owner's header, with the admin console and the two new views, is one line.
         var owner = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } })).NewPageAsync();
         await Chromium.SignInAsync(owner, host.BaseUrl, "olivia@acme.test");

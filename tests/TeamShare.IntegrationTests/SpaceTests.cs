@@ -199,4 +199,34 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
             catch (IOException) { return true; }
         }
     }
+
+    [Fact]
+    public async Task Issue28_a_file_moves_from_a_personal_space_into_a_team_space_the_member_may_edit_and_only_there()
+    {
+        var mark = await factory.ClientForAsync("mark@acme.test");
+        var eve = await factory.ClientForAsync("eve@acme.test");
+        var spaces = (await (await mark.GetAsync("/api/spaces")).Json()).EnumerateArray().ToList();
+        var shared = spaces.Single(x => x.GetProperty("name").GetString() == "Acme Shared");
+        var sharedRoot = shared.GetProperty("rootFolderId").GetString();
+        var file = (await mark.UploadOk((await mark.PersonalSpace()).Id(), $"to-the-team-{Guid.NewGuid():N}.txt", "for everyone"u8.ToArray())).Id();
+
+        // The move dialog offers the team space's folders, under its name, beside the member's own.
+        var browser = await Browsers.SignedInAsync(factory, "mark@acme.test");
+        var page = await browser.GetStringAsync($"/items/{file}");
+        Assert.Contains("<optgroup label=\"Acme Shared\">", page);
+        Assert.Contains($"<option value=\"{sharedRoot}\">Acme Shared (top)</option>", page);
+        Assert.Contains("<optgroup label=\"My files\">", page);
+
+        var moved = await mark.PatchAsJsonAsync($"/api/items/{file}", new { parentId = sharedRoot });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(shared.Id(), (await moved.Json()).GetProperty("spaceId").GetString());
+        var listed = (await (await mark.GetAsync($"/api/spaces/{shared.Id()}/items")).Json()).EnumerateArray().Select(i => i.Id());
+        Assert.Contains(file, listed);
+        Assert.Equal("for everyone", await (await factory.ClientForAsync("mia@acme.test")).GetStringAsync($"/api/items/{file}/content"));
+
+        // Eve (Sales) may not add to the team space: it is not offered to her, and the API refuses.
+        var evesFile = (await eve.UploadOk((await eve.PersonalSpace()).Id(), "eves.txt", "mine"u8.ToArray())).Id();
+        Assert.DoesNotContain("Acme Shared (top)", await (await Browsers.SignedInAsync(factory, "eve@acme.test")).GetStringAsync($"/items/{evesFile}"));
+        Assert.NotEqual(HttpStatusCode.OK, (await eve.PatchAsJsonAsync($"/api/items/{evesFile}", new { parentId = sharedRoot })).StatusCode);
+    }
 }

@@ -9,10 +9,10 @@ namespace TeamShare.Spaces.Items;
 /// <param name="Open">False for folders above that the viewer may not open: shown as "…", never named or linked.</param>
 internal sealed record Crumb(Guid? FolderId, string Name, bool Open = true);
 
-/// <param name="Folders">Where the page's move dialog may send items: the space's folders the viewer may open.</param>
+/// <param name="Folders">Where the page's move dialog may send items: the folders of any of their spaces the viewer may add to.</param>
 /// <param name="Next">Where the next page starts, when the folder holds more than one page.</param>
 internal sealed record FolderView(IReadOnlyList<SpaceDto> Spaces, SpaceDto Space, Guid FolderId, AccessRole FolderRole,
-    IReadOnlyList<Crumb> Breadcrumbs, IReadOnlyList<ItemDto> Items, IReadOnlyList<(Guid Id, string Path)> Folders, FolderCursor? Next);
+    IReadOnlyList<Crumb> Breadcrumbs, IReadOnlyList<ItemDto> Items, IReadOnlyList<FolderChoice> Folders, FolderCursor? Next);
 
 /// <summary>
 /// The files page (SP-1, SP-2): the member's spaces, where they are, and one page of the folder in the order asked for.
@@ -42,7 +42,8 @@ internal sealed class GetFolderViewHandler(VisibleSpaces visible, FolderLookup f
             .Where((c, index) => c.Open || index == 0 || above.GetValueOrDefault(chain[index - 1]).Role > AccessRole.None).ToList();
 
         var page = await folders.PageAsync(userId, current, role, request.After, request.PageSize, ct, request.Sort);
-        var targets = page.Items.Count > 0 ? await FolderPaths.OfSpaceAsync(db, roles, userId, teamId, current.SpaceId, ct) : [];
+        var targets = page.Items.Count > 0 ? await FolderPaths.OfSpacesAsync(db, roles, userId, teamId,
+            await visible.ForMovingAsync(userId, teamId, current.SpaceId, ct, spaces), ct) : [];
         return new FolderView(spaces, new SpaceDto(spaceRow.Id, visible.NameOf(spaceRow), spaceRow.Kind, spaceRow.RootItemId, role), current.Id, role,
             breadcrumbs, page.Items, targets, page.Next);
     }

@@ -11,13 +11,13 @@ namespace TeamShare.Spaces.Items;
 
 /// <param name="EditableText">The current text, for an editor of a text file small enough to edit in the browser.</param>
 /// <param name="Folders">Where an editor may move or copy it: the space's folders they may open.</param>
-internal sealed record ItemView(ItemDto Item, IReadOnlyList<VersionDto> Versions, IReadOnlyList<(Guid Id, string Path)> Folders,
+internal sealed record ItemView(ItemDto Item, IReadOnlyList<VersionDto> Versions, IReadOnlyList<FolderChoice> Folders,
     bool CanPreview, string? EditableText, string BackUrl);
 
 /// <summary>A file's page (SP-4, SP-5, SP-7): null when the viewer may not see it, or it is a folder or in the trash.</summary>
 internal sealed record GetItemView(Guid UserId, Guid TeamId, Guid ItemId) : IRequest<ItemView?>;
 
-internal sealed class GetItemViewHandler(EffectiveRoles roles, SpacesDbContext db, IBlobStore blobs, IMediator mediator) : IRequestHandler<GetItemView, ItemView?>
+internal sealed class GetItemViewHandler(EffectiveRoles roles, SpacesDbContext db, IBlobStore blobs, IMediator mediator, VisibleSpaces visible) : IRequestHandler<GetItemView, ItemView?>
 {
     public async ValueTask<ItemView?> Handle(GetItemView request, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ internal sealed class GetItemViewHandler(EffectiveRoles roles, SpacesDbContext d
             text = await reader.ReadToEndAsync(ct);
         }
         var folders = role >= AccessRole.Editor
-            ? await FolderPaths.OfSpaceAsync(db, roles, request.UserId, request.TeamId, item.SpaceId, ct)
+            ? await FolderPaths.OfSpacesAsync(db, roles, request.UserId, request.TeamId, await visible.ForMovingAsync(request.UserId, request.TeamId, item.SpaceId, ct), ct)
             : [];
         var starred = await db.Stars.AnyAsync(s => s.UserId == request.UserId && s.ItemId == item.Id, ct);
         return new ItemView(item.ToDto(role) with { Starred = starred }, await VersionHistory.ListAsync(db, mediator, item, ct), folders, Previews.CanShow(item), text,

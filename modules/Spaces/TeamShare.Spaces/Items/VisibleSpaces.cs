@@ -13,6 +13,18 @@ internal sealed class VisibleSpaces(SpacesDbContext db, EffectiveRoles roles, Pe
     /// <summary>A space's name as the member reads it: everyone's personal space is "My files" in their own language.</summary>
     public string NameOf(Space space) => space.Kind == SpaceKinds.Personal ? t["My files"] : space.Name;
 
+    /// <summary>
+    /// Where a move or copy may go (issue 28): the member's spaces and, when they work in a space that is not theirs (a folder
+    /// shared from someone's files), that one too, as "Shared with you".
+    /// </summary>
+    public async Task<IReadOnlyList<SpaceDto>> ForMovingAsync(Guid userId, Guid teamId, Guid currentSpaceId, CancellationToken ct,
+        IReadOnlyList<SpaceDto>? spaces = null)
+    {
+        spaces ??= await ForAsync(userId, teamId, ct);
+        return spaces.Any(s => s.Id == currentSpaceId) ? spaces
+            : [.. spaces, new SpaceDto(currentSpaceId, t["Shared with you"], SpaceKinds.Personal, Guid.Empty, AccessRole.None)];
+    }
+
     /// <summary>The personal space's name in a given language (the drive names it in the account's own).</summary>
     public string PersonalNameIn(string culture)
     {

@@ -20,7 +20,7 @@ public sealed class FilesModel(IMediator mediator) : PageModel
     public AccessRole FolderRole => View.FolderRole;
     internal IReadOnlyList<Crumb> Breadcrumbs => View.Breadcrumbs;
     internal IReadOnlyList<ItemDto> Items => View.Items;
-    internal IReadOnlyList<(Guid Id, string Path)> Folders => View.Folders;
+    internal IReadOnlyList<FolderChoice> Folders => View.Folders;
 
     /// <summary>Where the next page starts, when this folder has more items than one page shows.</summary>
     public string? NextPage => View.Next is { } next ? $"{SortUrl(Sort)}&after={next.Encode()}" : null;

@@ -12,7 +12,7 @@ public sealed class ItemViewModel(IMediator mediator) : PageModel
 {
     internal ItemDto Item => View.Item;
     internal IReadOnlyList<VersionDto> Versions => View.Versions;
-    internal IReadOnlyList<(Guid Id, string Path)> Folders => View.Folders;
+    internal IReadOnlyList<FolderChoice> Folders => View.Folders;
     public bool CanPreview => View.CanPreview;
     public string? EditableText => View.EditableText;
     public string BackUrl => View.BackUrl;

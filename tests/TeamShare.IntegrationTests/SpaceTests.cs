@@ -61,6 +61,12 @@ public sealed class SpaceTests(TeamShareFactory factory) : IClassFixture<TeamSha
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/admin/spaces", new { name = "Mine" })).StatusCode);
         var badRole = await admin.PostAsJsonAsync($"/api/admin/spaces/{created.Id()}/access", new { kind = "department", id = sales, role = "owner" });
         Assert.True((await badRole.Json()).GetProperty("errors").TryGetProperty("role", out _));
+
+        // Issue 28: who may use a team space is the console's business, not one of the admin's shares in My Shares (even
+        // when the admin is among them).
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/admin/spaces/{created.Id()}/access", new { kind = "organisation", role = "viewer" })).StatusCode);
+        var adminsShares = (await (await admin.GetAsync("/api/shares/people")).Json()).GetProperty("items").EnumerateArray();
+        Assert.DoesNotContain(adminsShares, s => s.GetProperty("itemId").GetString() == created.GetProperty("rootFolderId").GetString());
     }
 
     [Fact]

@@ -92,7 +92,8 @@ public sealed record GrantView(Guid GrantId, string PrincipalKind, Guid? Princip
 /// <summary>
 /// Issue 28, My Shares: the grants <paramref name="UserId"/> gave, newest first, keyset-paged by grant id (time-ordered) below
 /// <paramref name="Before"/>; <paramref name="ItemName"/> matches part of the item's name. Each comes with the item and the giver's
-/// role on it now (None: they no longer see it, so nothing of it may be shown).
+/// role on it now (None: they no longer see it, so nothing of it may be shown). Grants on a space's top folder (who may use a
+/// team space, set by admins) are not shares and are left out.
 /// </summary>
 public sealed record ListGrantsGivenBy(Guid UserId, Guid TeamId, string? ItemName, DateTime? CreatedFrom, DateTime? CreatedTo, Guid? Before, int Take)
     : IRequest<IReadOnlyList<GivenGrant>>;

@@ -13,7 +13,8 @@ internal sealed class ListGrantsGivenByHandler(SpacesDbContext db, EffectiveRole
     {
         var query = from g in db.Grants
                     join i in db.Items on g.ItemId equals i.Id
-                    where g.CreatedBy == r.UserId && g.TeamId == r.TeamId
+                    // A grant on a space's top folder is the space's membership, set in the admin console, not a share.
+                    where g.CreatedBy == r.UserId && g.TeamId == r.TeamId && i.ParentId != null
                     select new { Grant = g, ItemName = i.Name };
         if (!string.IsNullOrWhiteSpace(r.ItemName))
         {

@@ -69,6 +69,17 @@ public sealed class PhoneLayoutTests(HostProcess host) : IClassFixture<HostProce
             await admin.GotoAsync(host.BaseUrl + path);
             await AssertFitsAsync(admin, path);
         }
+        // Issue 28: in Polish too (the members page was 406 px wide: its language select).
+        using (var adam = await host.ApiAsync("adam@acme.test"))
+            Assert.True((await adam.PutAsJsonAsync("/api/me/language", new { locale = "pl" })).IsSuccessStatusCode);
+        var polish = await phone.NewPageAsync();
+        await Chromium.SignInAsync(polish, host.BaseUrl, "adam@acme.test");
+        foreach (var path in new[] { "/admin/members", "/admin/policy", "/admin/activity", "/files", "/shares", "/starred" })
+        {
+            await polish.GotoAsync(host.BaseUrl + path);
+            Assert.Equal("pl", await polish.GetAttributeAsync("html", "lang"));
+            await AssertFitsAsync(polish, path + " in Polish");
+        }
 
         var stranger = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true })).NewPageAsync();
         await stranger.GotoAsync(url);

@@ -147,12 +147,22 @@ public sealed class HtmlErrorPageTests(TeamShareFactory factory) : IClassFixture
         var adam = await Browsers.SignedInAsync(factory, "adam@acme.test");
         var page = System.Net.WebUtility.HtmlDecode(await adam.GetStringAsync("/admin/activity"));
         var body = page[page.IndexOf("<main", StringComparison.Ordinal)..];
-        Assert.Contains("<td>link downloaded</td><td>Audit link for the board</td><td></td><td>audit-plan.txt</td>", body);
+        Assert.Matches("<td>link downloaded</td><td>Audit link for the board</td><td></td><td><a href=\"/admin/activity\\?Item=[^\"]+\"[^>]*>audit-plan.txt</a></td>", body);
         Assert.Contains("<td>link created</td><td>Audit link for the board</td><td></td><td>1 item</td>", body);
         Assert.Contains("<td>link modified</td><td>Audit link for the board</td><td></td><td>remarks</td>", body);
         Assert.Contains("<td>People outside the team confirm their address with a mailed code</td><td></td><td>on → off</td>", body);
-        foreach (var raw in new[] { "|activity", "item(s)", "RequireRecipientCode", "True", item })
+        foreach (var raw in new[] { "|activity", "item(s)", "RequireRecipientCode", "True", $">{item}<" })
             Assert.DoesNotContain(raw, body);
+
+        // Filtered by the item (a click on its name): its link's creation, change and use, nothing about another item.
+        var other = (await mia.UploadOk((await mia.PersonalSpace()).Id(), "not-this-one.txt", "o"u8.ToArray())).Id();
+        await mia.ShareOk(new { itemIds = new[] { other }, name = "Another link" });
+        var about = (await (await factory.ClientForAsync("adam@acme.test")).GetAsync($"/api/admin/activity?item={item}")).Json();
+        Assert.Equal(["link_created", "link_downloaded", "link_modified"], (await about).EnumerateArray().Select(r => r.GetProperty("kind").GetString()).Order());
+        var aboutPage = System.Net.WebUtility.HtmlDecode(await adam.GetStringAsync($"/admin/activity?Item={item}"));
+        Assert.Contains("Only what is about audit-plan.txt: its shares, and the links that share it.", aboutPage);
+        Assert.DoesNotContain("Another link", aboutPage);
+        Assert.Contains($"item={item}", aboutPage); // the CSV link keeps the filter
 
         var csv = await (await factory.ClientForAsync("adam@acme.test")).GetStringAsync("/api/admin/activity.csv?kind=link_downloaded");
         Assert.Contains($",{item},,Audit link for the board,audit-plan.txt\r\n", csv); // details as recorded, no target, then the words

@@ -19,9 +19,10 @@ namespace TeamShare.Policy.Activity;
 /// <param name="SubjectName">What the row is about, by name (issue 28): the link's name, the item's, or the setting's label.</param>
 /// <param name="Summary">The details in words, in the reader's language (issue 28); <paramref name="Details"/> stays as recorded.</param>
 internal sealed record ActivityDto(long Id, DateTime At, Guid? ActorId, string? Actor, string Kind, Guid? SubjectId, string? Target, string? Details,
-    string? TargetName = null, string? SubjectName = null, string? Summary = null);
+    string? TargetName = null, string? SubjectName = null, string? Summary = null, Guid? ItemId = null);
 
-internal sealed record ActivityFilter(DateTime? From, DateTime? To, Guid? Actor, string? Kind, long? Before);
+/// <param name="Item">Issue 28: only what is about this item: its shares, and the links that share it with their uses.</param>
+internal sealed record ActivityFilter(DateTime? From, DateTime? To, Guid? Actor, string? Kind, long? Before, Guid? Item = null);
 
 internal sealed record DomainCount(string Domain, int Shares);
 
@@ -52,6 +53,12 @@ internal sealed class ListActivityHandler(PolicyDbContext db, IMediator mediator
         if (f.Actor is { } actor) query = query.Where(a => a.ActorId == actor);
         if (!string.IsNullOrWhiteSpace(f.Kind)) query = query.Where(a => a.Kind == f.Kind);
         if (f.Before is { } before) query = query.Where(a => a.Id < before);
+        if (f.Item is { } about)
+        {
+            var itsLinks = (await mediator.Send(new GetLinksOfItem(teamId, about), ct)).Select(id => (Guid?)id).ToList();
+            var text = about.ToString();
+            query = query.Where(a => a.SubjectId == about || itsLinks.Contains(a.SubjectId) || a.Details == text);
+        }
         var rows = await query.OrderByDescending(a => a.Id).Take(limit).ToListAsync(ct);
         var targets = rows.Select(r => PrincipalOf(r.Target)).ToList();
         var userIds = rows.Where(r => r.ActorId != null).Select(r => r.ActorId!.Value)
@@ -70,10 +77,14 @@ internal sealed class ListActivityHandler(PolicyDbContext db, IMediator mediator
             : (await mediator.Send(new GetItemStates(teamId, itemIds), ct)).ToDictionary(i => i.Key, i => i.Value.Name);
         return rows.Select((r, i) => new ActivityDto(r.Id, r.At, r.ActorId, r.ActorId is { } id ? names.GetValueOrDefault(id) : null,
             r.Kind, r.SubjectId, r.Target, r.Details, r.Kind == "policy_changed" ? null : NameOf(r.Target, targets[i], names, departments),
-            SubjectOf(r, links, items), IsLink(r.Kind) || r.Kind == "policy_changed" ? words.Summary(r, items) : null)).ToList();
+            SubjectOf(r, links, items), IsLink(r.Kind) || r.Kind == "policy_changed" ? words.Summary(r, items) : null, ItemOf(r))).ToList();
     }
 
     private static bool IsLink(string kind) => kind.StartsWith("link_", StringComparison.Ordinal);
+
+    /// <summary>The one item a row is about, when it is about one: a share's item, the item a link use opened.</summary>
+    private static Guid? ItemOf(ActivityEntry r) =>
+        IsLink(r.Kind) ? Guid.TryParse(r.Details, out var used) ? used : null : r.Kind == "policy_changed" ? null : r.SubjectId;
 
     private string? SubjectOf(ActivityEntry r, IReadOnlyDictionary<Guid, string> links, IReadOnlyDictionary<Guid, string> items) => r switch
     {
@@ -115,14 +126,14 @@ internal sealed class TopSharedDomainsHandler(PolicyDbContext db) : IRequestHand
 
 internal static class ActivityEndpoints
 {
-    public static async Task<Ok<IReadOnlyList<ActivityDto>>> List(DateTime? from, DateTime? to, Guid? actor, string? kind, long? before,
+    public static async Task<Ok<IReadOnlyList<ActivityDto>>> List(DateTime? from, DateTime? to, Guid? actor, string? kind, long? before, Guid? item,
         ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, before), ListActivity.PageSize), ct));
+        TypedResults.Ok(await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, before, item), ListActivity.PageSize), ct));
 
-    public static async Task<IResult> Csv(DateTime? from, DateTime? to, Guid? actor, string? kind,
+    public static async Task<IResult> Csv(DateTime? from, DateTime? to, Guid? actor, string? kind, Guid? item,
         ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
     {
-        var rows = await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, null), ListActivity.CsvLimit), ct);
+        var rows = await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, null, item), ListActivity.CsvLimit), ct);
         var csv = new StringBuilder();
         CsvWriter.Row(csv, ["time", "actor", "kind", "subject", "target", "details", "target_name", "subject_name", "summary"]);
         foreach (var r in rows)

@@ -13,3 +13,10 @@ internal sealed class GetLinkNamesHandler(LinksDbContext db) : IRequestHandler<G
             : await db.Links.AsNoTracking().Where(s => s.TeamId == request.TeamId).WhereIdIn(s => s.Id, request.ShareIds)
                 .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
 }
+
+internal sealed class GetLinksOfItemHandler(LinksDbContext db) : IRequestHandler<GetLinksOfItem, IReadOnlyList<Guid>>
+{
+    public async ValueTask<IReadOnlyList<Guid>> Handle(GetLinksOfItem request, CancellationToken ct) =>
+        await db.LinkItems.AsNoTracking().Where(i => i.ItemId == request.ItemId)
+            .Where(i => db.Links.Any(s => s.Id == i.ShareId && s.TeamId == request.TeamId)).Select(i => i.ShareId).Distinct().ToListAsync(ct);
+}

@@ -42,6 +42,10 @@ if [ ! -x "$s3/node_modules/.bin/s3rver" ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Issue 26.5: the suite runs many short-lived processes (test hosts, a TeamShare host per browser class); dynamic PGO's
+# instrumentation costs them more than its optimisations win back before they exit (browser pass 6 min 53 s → 5 min 55 s on
+# the 2-core machine). It changes how code is compiled, not what it does; the service itself keeps the runtime's default.
+export DOTNET_TieredPGO=0
 if ! dotnet build TeamShare.sln -c Release -nologo -clp:ErrorsOnly; then
   echo "Build failed."; echo "0 passed, 1 failed"; exit 1
 fi

@@ -30,7 +30,8 @@ internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, LinkT
         if (q.CreatedFrom is { } from) query = query.Where(s => s.CreatedAt >= from.ToUniversalTime());
         if (q.CreatedTo is { } to) query = query.Where(s => s.CreatedAt < to.ToUniversalTime());
         if (q.Cursor is { } cursor) query = query.Where(s => s.Id.CompareTo(cursor) < 0);
-        if (q.ItemId is { } item) query = query.Where(s => s.Items.Any(i => i.ItemId == item));
+        // Item first (its index on the shared items), so an item without links does not walk every link of its owner.
+        if (q.ItemId is { } item) query = query.Where(s => db.LinkItems.Where(i => i.ItemId == item).Select(i => i.ShareId).Contains(s.Id));
         query = q.Status switch
         {
             "canceled" => query.Where(s => s.CanceledAt != null),

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Starred;
 
 namespace TeamShare.Spaces.Items;
 
@@ -94,8 +95,7 @@ internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, Per
                 .Select(g => new { g.ItemId, g.PrincipalKind }).Distinct().ToListAsync(ct))
             .ToLookup(g => g.ItemId, g => g.PrincipalKind);
         var linked = await mediator.Send(new GetLinkedItems(folder.TeamId, ids), ct);
-        var starred = ids.Count == 0 ? [] : (await db.Stars.AsNoTracking().Where(s => s.UserId == userId).WhereIdIn(s => s.ItemId, ids)
-            .Select(s => s.ItemId).ToListAsync(ct)).ToHashSet();
+        var starred = await db.StarredAsync(userId, ids, ct);
         return new FolderPage(children.Select(c => c.ToDto(childRoles[c.Id]) with
         {
             SharedWith = shared[c.Id].Order().ToList(), HasLink = linked.Contains(c.Id), Starred = starred.Contains(c.Id),

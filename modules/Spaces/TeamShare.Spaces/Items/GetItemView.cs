@@ -4,6 +4,7 @@ using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
+using TeamShare.Spaces.Starred;
 using TeamShare.Spaces.Preview;
 using TeamShare.Spaces.Versions;
 
@@ -33,7 +34,7 @@ internal sealed class GetItemViewHandler(EffectiveRoles roles, SpacesDbContext d
         var folders = role >= AccessRole.Editor
             ? await FolderPaths.OfSpacesAsync(db, roles, request.UserId, request.TeamId, await visible.ForMovingAsync(request.UserId, request.TeamId, item.SpaceId, ct), ct)
             : [];
-        var starred = await db.Stars.AnyAsync(s => s.UserId == request.UserId && s.ItemId == item.Id, ct);
+        var starred = (await db.StarredAsync(request.UserId, [item.Id], ct)).Count > 0;
         return new ItemView(item.ToDto(role) with { Starred = starred }, await VersionHistory.ListAsync(db, mediator, item, ct), folders, Previews.CanShow(item), text,
             $"/files?space={item.SpaceId}&folder={item.ParentId}");
     }

@@ -5,6 +5,7 @@ using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 using TeamShare.Spaces.Items;
+using TeamShare.Spaces.Starred;
 
 namespace TeamShare.Spaces.Search;
 
@@ -49,7 +50,7 @@ internal sealed class ItemPlaces(SpacesDbContext db, EffectiveRoles roles, Visib
             .ToDictionary(p => p.Item.Id);
         var spaceIds = items.Select(h => h.Item.SpaceId).Distinct().ToList();
         var spaceNames = (await db.Spaces.AsNoTracking().Where(s => spaceIds.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id, visible.NameOf);
-        var starred = await StarredAsync(userId, items.Select(h => h.Item.Id).ToList(), ct);
+        var starred = await db.StarredAsync(userId, items.Select(h => h.Item.Id).ToList(), ct);
         return items.Select(h =>
         {
             var parent = parents.GetValueOrDefault(h.Item.ParentId!.Value);
@@ -57,8 +58,4 @@ internal sealed class ItemPlaces(SpacesDbContext db, EffectiveRoles roles, Visib
             return new PlacedItemDto(h.Item.ToDto(h.Role) with { Starred = starred.Contains(h.Item.Id) }, folder);
         }).ToList();
     }
-
-    public async Task<HashSet<Guid>> StarredAsync(Guid userId, IReadOnlyList<Guid> itemIds, CancellationToken ct) =>
-        itemIds.Count == 0 ? []
-            : (await db.Stars.AsNoTracking().Where(s => s.UserId == userId).WhereIdIn(s => s.ItemId, itemIds).Select(s => s.ItemId).ToListAsync(ct)).ToHashSet();
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeamShare.SharedKernel.Data;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
@@ -18,6 +19,14 @@ internal sealed record SetStar(Guid UserId, Guid TeamId, Guid ItemId, bool On) :
 internal sealed record ListStarred(Guid UserId, Guid TeamId) : IRequest<IReadOnlyList<PlacedItemDto>>
 {
     public const int Max = 500;
+}
+
+/// <summary>Which of these items the member starred: one lookup on the star key for a whole list (folders, Recent, search).</summary>
+internal static class StarLookup
+{
+    public static async Task<HashSet<Guid>> StarredAsync(this SpacesDbContext db, Guid userId, IReadOnlyList<Guid> itemIds, CancellationToken ct) =>
+        itemIds.Count == 0 ? []
+            : (await db.Stars.AsNoTracking().Where(s => s.UserId == userId).WhereIdIn(s => s.ItemId, itemIds).Select(s => s.ItemId).ToListAsync(ct)).ToHashSet();
 }
 
 internal sealed class SetStarHandler(SpacesDbContext db, EffectiveRoles roles, TimeProvider clock) : IRequestHandler<SetStar, bool>

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm, dnsmasq-base,
-# LibreOffice, poppler-utils, tesseract-ocr; npm: axe-core, s3rver), starts a throwaway PostgreSQL server and an
+# LibreOffice, poppler-utils, tesseract-ocr, tzdata; npm: axe-core, s3rver), starts a throwaway PostgreSQL server and an
 # S3-protocol server (the PostgreSQL pass keeps its files in S3 buckets), builds once, runs every test project (the integration tests once per database provider), stops the server even
 # on failure, and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
 set -uo pipefail
@@ -18,6 +18,8 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+# Time zones for mails (issue 28): a minimal Debian image has no tz database, and then knows only UTC.
+[ -f /usr/share/zoneinfo/Europe/Warsaw ] || need+=(tzdata)
 # A DNS server for custom-domain verification (TXT records).
 [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
 if [ ${#need[@]} -gt 0 ]; then

@@ -67,7 +67,7 @@ public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper outpu
         var member = await PageAsync();
         await Chromium.SignInAsync(member, host.BaseUrl, "mia@acme.test");
         foreach (var path in new[] { "/files", "/shared", "/shares", $"/shares/{share.GetProperty("id").GetString()}", "/trash", $"/items/{file}",
-                     $"/share/{file}", $"/links/new?itemId={file}", "/account/tokens", "/account/webdav", "/api-docs" })
+                     $"/share/{file}", $"/links/new?itemId={file}", "/account/tokens", "/account/webdav", "/account/notifications", "/api-docs" })
         {
             await member.GotoAsync(host.BaseUrl + path);
             violations.AddRange(await ViolationsAsync(member, path));

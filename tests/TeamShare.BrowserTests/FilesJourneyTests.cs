@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace TeamShare.BrowserTests;
@@ -154,6 +155,8 @@ public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProc
         await page.Keyboard.PressAsync("Enter");
         await page.GetByText("2 items found").WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "small-quince.txt" }).ClickAsync();
+        // The file input exists before the page's module script listens to it: choose the file after the load.
+        await page.WaitForURLAsync(new Regex("/items/"));
 
         // Replace with upload: the same file, a new version, the old one kept.
         await page.GetByLabel("A file whose content becomes the new version of small-quince.txt").SetInputFilesAsync(new FilePayload

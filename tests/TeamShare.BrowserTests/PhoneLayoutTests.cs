@@ -38,7 +38,7 @@ public sealed class PhoneLayoutTests(HostProcess host) : IClassFixture<HostProce
         await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         Assert.True(await myShares.IsVisibleAsync());
 
-        foreach (var path in new[] { "/files", "/recent", "/starred", "/shares", "/shared", "/trash", $"/items/{file}", "/account/tokens", "/account/webdav" })
+        foreach (var path in new[] { "/files", "/recent", "/starred", "/shares", "/shared", "/trash", $"/items/{file}", "/account/tokens", "/account/webdav", "/account/notifications" })
         {
             await page.GotoAsync(host.BaseUrl + path);
             await AssertFitsAsync(page, path);

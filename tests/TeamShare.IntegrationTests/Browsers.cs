@@ -6,13 +6,14 @@ namespace TeamShare.IntegrationTests;
 /// <summary>A client that signs in through the sign-in page and keeps the cookie, like a browser.</summary>
 public static partial class Browsers
 {
-    public static async Task<HttpClient> SignedInAsync(TeamShareFactory factory, string email)
+    /// <param name="timeZone">What the page's script sends as the browser's zone (none without script).</param>
+    public static async Task<HttpClient> SignedInAsync(TeamShareFactory factory, string email, string? timeZone = null)
     {
         var client = factory.Client();
         var page = await client.GetStringAsync("/signin");
         var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = email, ["Password"] = TeamShareFactory.Password, ["__RequestVerificationToken"] = FormToken(page),
+            ["Email"] = email, ["Password"] = TeamShareFactory.Password, ["__RequestVerificationToken"] = FormToken(page), ["TimeZone"] = timeZone ?? "",
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;

@@ -123,7 +123,7 @@ public sealed class LocalizationTests() : WithMailServer(startSmtp: true)
         string[] pages =
         [
             "/files", "/shared", "/shares", $"/shares/{share.Id()}", "/trash", "/search?q=notatki", $"/items/{file}", $"/share/{file}",
-            $"/links/new?itemId={file}", "/account/tokens", "/account/webdav", "/api-docs", "/admin", "/admin/members", "/admin/departments",
+            $"/links/new?itemId={file}", "/account/tokens", "/account/webdav", "/account/notifications", "/api-docs", "/admin", "/admin/members", "/admin/departments",
             "/admin/spaces", "/admin/storage", "/admin/policy", "/admin/approved", "/admin/links", "/admin/chat", "/admin/activity", "/admin/mail",
         ];
         var anonymous = _factory.Anonymous();

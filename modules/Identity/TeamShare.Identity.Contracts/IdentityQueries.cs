@@ -45,7 +45,8 @@ public sealed record PrincipalDescriptions(IReadOnlyDictionary<Guid, NamedPrinci
 public sealed record GetUserContacts(Guid TeamId, IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyDictionary<Guid, UserContact>>;
 
 /// <param name="Language">What mails to them are written in: their own choice, else their team's default, else English.</param>
-public sealed record UserContact(string DisplayName, string Email, string Language = "en");
+/// <param name="TimeZone">The IANA zone their mails write times in (issue 28); "UTC" when they have none.</param>
+public sealed record UserContact(string DisplayName, string Email, string Language = "en", string TimeZone = "UTC");
 
 /// <summary>The people a recipient stands for now: one user, a department's members, or everyone in the team (SH-3).</summary>
 public sealed record GetAudience(Guid TeamId, string Kind, Guid? Id) : IRequest<IReadOnlyList<AudienceMember>>;

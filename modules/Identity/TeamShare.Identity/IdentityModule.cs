@@ -34,10 +34,11 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddValidator<CreateTokenRequest, CreateTokenRequestValidator>();
         services.AddValidator<RequestPasswordReset, RequestPasswordResetValidator>();
         services.AddValidator<SetDisplayName, SetDisplayNameValidator>();
+        services.AddValidator<SetTimeZone, SetTimeZoneValidator>();
         services.AddBodiesWithoutShapeChecks(typeof(ProfileRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
             typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
             // A language is one of a short list the handlers check.
-            typeof(LanguageRequest));
+            typeof(LanguageRequest), typeof(TimeZoneDto));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
@@ -64,6 +65,9 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapPut("/me/profile", async (ProfileRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new SetDisplayName(user.GetUserId(), body.DisplayName), ct)).ToHttp(p => TypedResults.Ok(p)))
             .WithSummary("Your own name as others see it ({displayName}: 1 to 200 characters).");
+        api.MapPut("/me/time-zone", async (TimeZoneDto body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new SetTimeZone(user.GetUserId(), body.TimeZone), ct)).ToHttp(z => TypedResults.Ok(z)))
+            .WithSummary("The zone your mails write times in ({timeZone}: an IANA name such as Europe/Warsaw, or UTC).");
         api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
         api.MapGet("/auth/tokens", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListTokens(user.GetUserId()), ct))).WithSummary("The caller's personal access tokens.");

@@ -14,7 +14,9 @@ public static class InvitationsChannel
 /// <paramref name="SendNow"/>: someone is waiting for this mail (a reset, an invitation), so the mail sweep runs at once
 /// instead of at its next minute; sweeps that queue many mails leave it off.
 /// </summary>
-public sealed record QueueMail(Guid TeamId, string To, string Template, IReadOnlyDictionary<string, string> Model, string DedupKey, bool SendNow = false)
+/// <paramref name="Member"/>: the member the mail is for, when it is one; a mail of a kind they turned off (issue 28) is not queued.
+public sealed record QueueMail(Guid TeamId, string To, string Template, IReadOnlyDictionary<string, string> Model, string DedupKey, bool SendNow = false,
+    Guid? Member = null)
     : IRequest<bool>
 {
     /// <summary>The model's one-click address that stops such mails; it also becomes the List-Unsubscribe header (RFC 8058).</summary>
@@ -26,3 +28,14 @@ public sealed record QueueMail(Guid TeamId, string To, string Template, IReadOnl
 /// every team's (null: the operator's <c>resend-failed-mail</c> command). Answers how many were queued.
 /// </summary>
 public sealed record ResendFailedMail(Guid? TeamId) : IRequest<int>;
+
+/// <summary>
+/// Issue 28: the mails a member can turn off on their notifications page: someone shared with them (<paramref name="SharedWithMe"/>),
+/// an outside recipient's access they gave ends tomorrow (<paramref name="ExpiryReminders"/>), their links expired
+/// (<paramref name="LinksExpired"/>). Mails that keep an account safe (resets, codes, revocations) cannot be turned off.
+/// </summary>
+public sealed record MailChoices(bool SharedWithMe, bool ExpiryReminders, bool LinksExpired);
+
+public sealed record GetMailChoices(Guid UserId) : IRequest<MailChoices>;
+
+public sealed record SetMailChoices(Guid UserId, Guid TeamId, MailChoices Choices) : IRequest<MailChoices>;

@@ -35,9 +35,11 @@ public sealed class LinksModule : ITeamShareModule
     {
         services.AddValidator<CreateLink, CreateLinkRequestValidator>();
         services.AddValidator<NoticeDefaultDto, NoticeDefaultValidator>();
+        services.AddValidator<SetNotifications, SetNotificationsValidator>();
         services.AddValidator<MyShares.ListMyShares, MyShares.ListMySharesValidator>();
         // A change is checked merged with the stored link, a password against the link, settings against the team: all in handlers.
-        services.AddBodiesWithoutShapeChecks(typeof(CreateLinkBody), typeof(ModifyShareRequest), typeof(LinkSettingsRequest), typeof(UnlockRequest));
+        services.AddBodiesWithoutShapeChecks(typeof(CreateLinkBody), typeof(ModifyShareRequest), typeof(LinkSettingsRequest), typeof(UnlockRequest),
+            typeof(NotificationsDto));
         services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddSingleton<QrCodeSeal>();
@@ -80,6 +82,11 @@ public sealed class LinksModule : ITeamShareModule
         api.MapPut("/notice-default", NoticeDefaultEndpoints.Put).WithSummary("Set that default ({notify}); each link can still differ.");
         api.MapGet("/{id:guid}/events", LinkEventsEndpoint.Handle)
             .WithSummary("The share's timeline (opens, previews, downloads, uploads), newest first: ?before=&limit=. Its sharer and the team's admins only.");
+
+        var me = endpoints.MapGroup("/api/me").WithTags("Notifications");
+        me.MapGet("/notifications", NotificationsEndpoints.Get).WithSummary("Which mails you get: {sharedWithMe, expiryReminders, linksExpired, linkNotices}.");
+        me.MapPut("/notifications", NotificationsEndpoints.Put)
+            .WithSummary("Turn mails on or off (all four, true or false); linkNotices is the default of your new links, each link can still differ.");
 
         var admin = endpoints.MapGroup("/api/admin/links").WithTags("Share links").RequireAuthorization(TeamShareClaims.AdminPolicy);
         admin.MapGet("", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

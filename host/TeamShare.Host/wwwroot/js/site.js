@@ -26,6 +26,14 @@ document.querySelectorAll('time[datetime]').forEach(time => {
   time.textContent = dateTime(at);
 });
 
+// Issue 28: the browser's time zone for mails: sent along with a sign-in (kept when the member has none) and proposed on the
+// account page while none is chosen.
+const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+document.querySelectorAll('input[data-browser-time-zone]').forEach(input => { input.value = browserZone ?? ''; });
+document.querySelectorAll('select[data-browser-time-zone="propose"]').forEach(select => {
+  if ([...select.options].some(option => option.value === browserZone)) select.value = browserZone;
+});
+
 // The phone menu's button folds the main menu open and shut.
 document.addEventListener('click', e => {
   const toggle = e.target.closest?.('[data-toggle-menu]');

@@ -33,6 +33,8 @@ internal sealed class User
     public DateTime? RemovedAt { get; set; }
     /// <summary>The member's own language ("en", "pl"), chosen with the switch in the page header; null: the browser's.</summary>
     public string? Locale { get; set; }
+    /// <summary>The IANA zone mails write times in (issue 28): taken from the browser at a sign-in, changed on the account page; null: UTC.</summary>
+    public string? TimeZone { get; set; }
 }
 
 internal sealed class Department

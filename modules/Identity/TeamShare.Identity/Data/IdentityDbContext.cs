@@ -37,6 +37,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.NormalizedEmail).HasMaxLength(320);
             e.Property(x => x.DisplayName).HasMaxLength(200);
             e.Property(x => x.Locale).HasMaxLength(10);
+            e.Property(x => x.TimeZone).HasMaxLength(64);
             e.Property(x => x.Role).HasMaxLength(16);
             e.HasIndex(x => x.NormalizedEmail).IsUnique();
             e.HasIndex(x => new { x.TeamId, x.DisplayName });

@@ -110,7 +110,7 @@ internal sealed class GetUserContactsHandler(IdentityDbContext db) : IRequestHan
         var ids = request.UserIds.Distinct().ToList();
         var teamLocale = await db.Teams.Where(t => t.Id == request.TeamId).Select(t => t.DefaultLocale).FirstOrDefaultAsync(ct);
         return await db.Users.AsNoTracking().Where(u => u.TeamId == request.TeamId && ids.Contains(u.Id) && u.RemovedAt == null)
-            .ToDictionaryAsync(u => u.Id, u => new UserContact(u.DisplayName, u.Email, u.Locale ?? teamLocale ?? "en"), ct);
+            .ToDictionaryAsync(u => u.Id, u => new UserContact(u.DisplayName, u.Email, u.Locale ?? teamLocale ?? "en", u.TimeZone ?? "UTC"), ct);
     }
 }
 

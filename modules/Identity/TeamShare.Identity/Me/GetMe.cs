@@ -8,7 +8,8 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Me;
 
-internal sealed record MeResponse(Guid Id, string Email, string DisplayName, Guid TeamId, string TeamName, string Role);
+/// <param name="TimeZone">The zone mails write times in (issue 28); null: UTC.</param>
+internal sealed record MeResponse(Guid Id, string Email, string DisplayName, Guid TeamId, string TeamName, string Role, string? TimeZone);
 
 internal sealed record GetMe(Guid UserId) : IRequest<MeResponse>;
 
@@ -20,7 +21,7 @@ internal sealed class GetMeHandler(IdentityDbContext db) : IRequestHandler<GetMe
         var me = await (from u in db.Users
                         join t in db.Teams on u.TeamId equals t.Id
                         where u.Id == id
-                        select new MeResponse(u.Id, u.Email, u.DisplayName, u.TeamId, t.Name, u.Role))
+                        select new MeResponse(u.Id, u.Email, u.DisplayName, u.TeamId, t.Name, u.Role, u.TimeZone))
             .AsNoTracking().FirstAsync(ct);
         return me;
     }

@@ -5,6 +5,16 @@ using TeamShare.SharedKernel.Data;
 namespace TeamShare.Invitations.Data;
 
 /// <summary>One mail waiting to go out (SH-9): written in the same transaction as the change it announces, sent by a job with a lease.</summary>
+/// <summary>Issue 28: the mails a member turned off on their notifications page; no row: every mail on.</summary>
+internal sealed class MailSettings
+{
+    public Guid UserId { get; set; }
+    public Guid TeamId { get; set; }
+    public bool SharedWithMeOff { get; set; }
+    public bool ExpiryRemindersOff { get; set; }
+    public bool LinksExpiredOff { get; set; }
+}
+
 internal sealed class OutboxMail : IOutboxMessage
 {
     public Guid Id { get; set; }
@@ -88,6 +98,7 @@ internal class InvitationsDbContext(DbContextOptions options) : DbContext(option
     public DbSet<OutboxMail> Outbox => Set<OutboxMail>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<RecipientCode> RecipientCodes => Set<RecipientCode>();
+    public DbSet<MailSettings> MailSettings => Set<MailSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -113,6 +124,11 @@ internal class InvitationsDbContext(DbContextOptions options) : DbContext(option
             e.Property(x => x.ClientAddress).HasMaxLength(64);
             e.HasIndex(x => new { x.InvitationId, x.CreatedAt });
             e.HasIndex(x => new { x.ClientAddress, x.CreatedAt });
+        });
+        b.Entity<MailSettings>(e =>
+        {
+            e.ToTable("invitations_mail_settings");
+            e.HasKey(x => x.UserId);
         });
         b.Entity<OutboxMail>(e =>
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
 using TeamShare.Invitations.Data;
 using TeamShare.SharedKernel.Jobs;
+using TeamShare.SharedKernel.Text;
 
 using TeamShare.Invitations.Mail;
 
@@ -11,7 +12,7 @@ namespace TeamShare.Invitations.Invite;
 
 /// <summary>
 /// SH-11: one day before an external recipient's access ends, the sender is told by e-mail. Access ends on time anyway: the
-/// external link checks the expiry on every use. Idempotent through ReminderQueuedAt and the mail's dedup key.
+/// external link checks the expiry on every use; a sender who turned these mails off (issue 28) gets none. Idempotent through ReminderQueuedAt and the mail's dedup key.
 /// </summary>
 internal sealed class ExpiryReminderJob(InvitationsDbContext db, IMediator mediator, TimeProvider clock) : IRecurringJob
 {
@@ -28,13 +29,14 @@ internal sealed class ExpiryReminderJob(InvitationsDbContext db, IMediator media
         foreach (var team in due.GroupBy(i => i.TeamId))
             foreach (var (userId, contact) in await mediator.Send(new GetUserContacts(team.Key, team.Select(i => i.SenderId).Distinct().ToList()), ct))
                 senders[(team.Key, userId)] = contact;
+        var silenced = await MailSwitches.SilencedAsync(db, due.Select(i => i.SenderId).ToList(), "expiry-reminder", ct);
         foreach (var invitation in due)
         {
-            if (senders.GetValueOrDefault((invitation.TeamId, invitation.SenderId)) is { } sender)
+            if (!silenced.Contains(invitation.SenderId) && senders.GetValueOrDefault((invitation.TeamId, invitation.SenderId)) is { } sender)
                 InvitationMails.Queue(db, invitation.TeamId, invitation.SenderId, invitation, sender.Email, "expiry-reminder", new Dictionary<string, string>
                 {
                     ["sender_name"] = sender.DisplayName, ["recipient"] = invitation.RecipientEmail ?? "", [Cultures.MailKey] = sender.Language,
-                    ["expires_at"] = invitation.ExternalExpiresAt!.Value.ToString("yyyy-MM-dd HH:mm 'UTC'"),
+                    ["expires_at"] = TimeZones.Format(invitation.ExternalExpiresAt!.Value, sender.TimeZone),
                 }, now);
             invitation.ReminderQueuedAt = now;
         }

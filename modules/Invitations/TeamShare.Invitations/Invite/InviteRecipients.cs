@@ -10,6 +10,7 @@ using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Jobs;
+using TeamShare.SharedKernel.Text;
 using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Invitations.Invite;
@@ -57,7 +58,8 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
         var (externalExpiry, refused) = await CheckExternalsAsync(request, resolved, ct);
         if (refused is not null) return refused.As<InviteResponse>();
 
-        var (invitations, externalLinks) = Stage(request, access.Item, resolved, audiences, externalExpiry);
+        var mailing = await MailingAsync(request, resolved, audiences, ct);
+        var (invitations, externalLinks) = Stage(request, access.Item, resolved, audiences, externalExpiry, mailing);
         var now = clock.GetUtcNow().UtcDateTime;
         var activity = invitations.Select(i => new SharingActivityOccurred(request.TeamId, request.SenderId, "invitation_sent", request.ItemId,
             i.RecipientEmail ?? $"{i.RecipientKind}:{i.RecipientId}", access.Item.Name, now)).ToList();
@@ -114,9 +116,26 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
         return (clock.GetUtcNow().UtcDateTime.AddDays(days), null);
     }
 
+    /// <summary>
+    /// Issue 28: the zone an outside recipient's mail gives the end of their access in (the sender's: the one they chose it in),
+    /// and the members who turned off mails about what is shared with them.
+    /// </summary>
+    private async Task<Mailing> MailingAsync(InviteRecipients request, List<Resolved> resolved,
+        Dictionary<RecipientRef, IReadOnlyList<AudienceMember>> audiences, CancellationToken ct)
+    {
+        var zone = TimeZones.Utc;
+        if (resolved.Any(r => r.Kind == "external")
+            && (await mediator.Send(new GetUserContacts(request.TeamId, [request.SenderId]), ct)).GetValueOrDefault(request.SenderId) is { } sender)
+            zone = sender.TimeZone;
+        var members = resolved.Where(r => r.Kind != "external").SelectMany(r => audiences[new RecipientRef(r.Kind, r.Id)]).Select(p => p.UserId).ToList();
+        return new Mailing(zone, await MailSwitches.SilencedAsync(db, members, "invitation-internal", ct));
+    }
+
+    private sealed record Mailing(string SenderZone, HashSet<Guid> Silenced);
+
     /// <summary>The invitations and their mails, added to the unit of work: one mail per person reached (SH-9).</summary>
     private (List<Invitation> Invitations, List<ExternalLink> Links) Stage(InviteRecipients request, ItemSummary item, List<Resolved> resolved,
-        Dictionary<RecipientRef, IReadOnlyList<AudienceMember>> audiences, DateTime? externalExpiry)
+        Dictionary<RecipientRef, IReadOnlyList<AudienceMember>> audiences, DateTime? externalExpiry, Mailing mailing)
     {
         var (body, baseUrl, now) = (request.Body, request.BaseUrl, clock.GetUtcNow().UtcDateTime);
         var role = body.Role == "editor" ? AccessRole.Editor : AccessRole.Viewer;
@@ -146,11 +165,11 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
                 externalLinks.Add(new ExternalLink(email!, $"{baseUrl}/x/{links.Sign(invitation.Id, invitation.Version, externalExpiry!.Value)}"));
                 // The outbox keeps no usable link (issue 14 finding 6): only its base; the dispatcher signs one when it sends.
                 InvitationMails.Queue(db, request.TeamId, request.SenderId, invitation, email!, "invitation-external",
-                    new(model) { [ExternalLinks.BaseKey] = baseUrl, ["expires_at"] = externalExpiry.Value.ToString("yyyy-MM-dd HH:mm 'UTC'") }, now);
+                    new(model) { [ExternalLinks.BaseKey] = baseUrl, ["expires_at"] = TimeZones.Format(externalExpiry.Value, mailing.SenderZone) }, now);
                 continue;
             }
             foreach (var person in audiences[new RecipientRef(kind, principal)])
-                if (mailed.Add(person.UserId))
+                if (mailed.Add(person.UserId) && !mailing.Silenced.Contains(person.UserId))
                     InvitationMails.Queue(db, request.TeamId, request.SenderId, invitation, person.Email, "invitation-internal",
                         new(model) { ["link"] = appLink, ["recipient_name"] = person.DisplayName }, now);
         }

@@ -9,11 +9,12 @@ using TeamShare.SharedKernel.Jobs;
 
 namespace TeamShare.Invitations.Mail;
 
-/// <summary>Puts one mail in the outbox; the same dedup key is one mail, however often it is queued.</summary>
+/// <summary>Puts one mail in the outbox; the same dedup key is one mail, however often it is queued; none if its member turned its kind off.</summary>
 internal sealed class QueueMailHandler(InvitationsDbContext db, IJobTrigger jobs, TimeProvider clock) : IRequestHandler<QueueMail, bool>
 {
     public async ValueTask<bool> Handle(QueueMail request, CancellationToken ct)
     {
+        if (request.Member is { } member && (await MailSwitches.SilencedAsync(db, [member], request.Template, ct)).Count > 0) return false;
         var messageId = MessageIdFor(request.DedupKey);
         if (await db.Outbox.AnyAsync(m => m.MessageId == messageId, ct)) return false;
         db.Outbox.Add(OutboxMail.Create(request.TeamId, messageId, request.To, request.Template,

@@ -37,7 +37,7 @@ internal sealed class LinkExpirySweep(LinksDbContext db, IMediator mediator, Tim
                         ["links"] = string.Join("\n", owner.Select(s => s.Name)),
                         ["count"] = owner.Count().ToString(),
                         [Cultures.MailKey] = contact.Language,
-                    }, key), ct);
+                    }, key, Member: owner.Key), ct);
                 }
                 foreach (var share in owner)
                 {

@@ -7,6 +7,7 @@ using TeamShare.Invitations.Contracts;
 using TeamShare.Links.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Jobs;
+using TeamShare.SharedKernel.Text;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Webhooks.Contracts;
 
@@ -79,7 +80,7 @@ internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, N
             ["link_name"] = link.Name,
             ["link_page"] = $"{PublicAddress.ForMessages(services)}/shares/{link.Id}",
             [QueueMail.UnsubscribeKey] = noticeLinks.UnsubscribeUrl(link.Id),
-            ["first_open_at"] = firstOpen is null ? "" : firstOpen.At.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+            ["first_open_at"] = firstOpen is null ? "" : TimeZones.Format(firstOpen.At, owner.TimeZone),
             ["first_open_client"] = firstOpen is null ? "" : $"{firstOpen.Client}, {firstOpen.Network}",
             ["opens"] = Count("opened").ToString(CultureInfo.InvariantCulture),
             ["previews"] = Count("previewed").ToString(CultureInfo.InvariantCulture),
@@ -87,7 +88,7 @@ internal sealed class SharerNoticeSweep(LinksDbContext db, IMediator mediator, N
             ["edits"] = Count("edited").ToString(CultureInfo.InvariantCulture),
             ["uploads"] = string.Join("\n", uploads.Select(id => names.TryGetValue(id, out var item) ? item.Name : t["(a file since deleted)"])),
             ["limit_reached"] = limitReached ? "yes" : "",
-            ["expires_at"] = expiring ? link.ExpiresAt!.Value.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "",
+            ["expires_at"] = expiring ? TimeZones.Format(link.ExpiresAt!.Value, owner.TimeZone) : "",
         };
         var template = firstOpen is not null ? "link-first-open" : "link-digest";
         var key = $"link-notice:{link.Id}:{through}:{limitReached}:{expiring}";

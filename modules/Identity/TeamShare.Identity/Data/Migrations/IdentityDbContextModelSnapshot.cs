@@ -294,6 +294,10 @@ namespace TeamShare.Identity.Data.Migrations
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")

@@ -17,6 +17,8 @@ public sealed class SignInModel(IMediator mediator, IDataProtectionProvider prot
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>The browser's zone (site.js); kept for mails when the member has none yet (issue 28).</summary>
+    [BindProperty] public string? TimeZone { get; set; }
     public string? Error { get; private set; }
 
     public void OnGet() { }
@@ -38,6 +40,8 @@ public sealed class SignInModel(IMediator mediator, IDataProtectionProvider prot
                 return Page();
         }
         devices.Remember(HttpContext, email);
+        if (TeamShare.SharedKernel.Text.TimeZones.IsKnown(TimeZone))
+            await mediator.Send(new Me.SetTimeZone(outcome.User!.Id, TimeZone, OnlyIfUnset: true), ct);
         var principal = await mediator.Send(new StartBrowserSession(outcome.User!), ct);
         await HttpContext.SignInAsync(TeamShareClaims.CookieScheme, principal);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files");

@@ -6,12 +6,15 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Pages.Account;
 
-/// <summary>Your account: change your password; personal access tokens for scripts (ID-8): create (shown once) and revoke.</summary>
+/// <summary>Your account: your name and the time zone of your mails; change your password; personal access tokens for scripts (ID-8): create (shown once) and revoke.</summary>
 public sealed class TokensModel(IMediator mediator) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public string? ProfileMessage { get; private set; }
     public bool ProfileSaved { get; private set; }
+    public string? TimeZone { get; private set; }
+    public string? TimeZoneMessage { get; private set; }
+    public bool TimeZoneSaved { get; private set; }
     public string? PasswordMessage { get; private set; }
     public bool PasswordChanged { get; private set; }
 
@@ -22,6 +25,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         DisplayName = User.Identity?.Name ?? "";
+        TimeZone = (await mediator.Send(new Me.GetMe(User.GetUserId()), ct)).TimeZone;
         Tokens = await mediator.Send(new ListTokens(User.GetUserId()), ct);
     }
 
@@ -32,6 +36,16 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         ProfileSaved = outcome.Ok;
         ProfileMessage = outcome.Ok ? "Your name is saved." : outcome.Message;
         DisplayName = outcome.Value?.DisplayName ?? displayName ?? "";
+        if (!outcome.Ok) Response.StatusCode = outcome.Status;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync(string? timeZone, CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new Me.SetTimeZone(User.GetUserId(), timeZone), ct);
+        await OnGetAsync(ct);
+        TimeZoneSaved = outcome.Ok;
+        TimeZoneMessage = outcome.Ok ? "Your mails now give times in this zone." : outcome.Message;
         if (!outcome.Ok) Response.StatusCode = outcome.Status;
         return Page();
     }

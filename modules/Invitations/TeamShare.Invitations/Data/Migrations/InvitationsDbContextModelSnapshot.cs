@@ -85,6 +85,29 @@ namespace TeamShare.Invitations.Data.Migrations
                     b.ToTable("invitations_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Invitations.Data.MailSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExpiryRemindersOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LinksExpiredOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWithMeOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("invitations_mail_settings", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Invitations.Data.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")

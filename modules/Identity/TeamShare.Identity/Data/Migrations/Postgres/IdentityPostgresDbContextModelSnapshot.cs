@@ -301,6 +301,10 @@ namespace TeamShare.Identity.Data.Migrations.Postgres
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")

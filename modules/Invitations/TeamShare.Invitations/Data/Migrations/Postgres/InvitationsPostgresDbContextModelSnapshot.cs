@@ -90,6 +90,29 @@ namespace TeamShare.Invitations.Data.Migrations.Postgres
                     b.ToTable("invitations_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Invitations.Data.MailSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ExpiryRemindersOff")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LinksExpiredOff")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharedWithMeOff")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("invitations_mail_settings", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Invitations.Data.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")

@@ -15,7 +15,7 @@ public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixtu
     private async Task<string> NthMailLinkAsync(string address, int n) => MailedLink().Match(await host.WaitForMailTo(address, n)).Value;
 
     [Fact]
-    public async Task ID2_V6_an_invited_person_joins_from_the_mail_and_later_resets_a_forgotten_password()
+    public async Task ID2_V6_Issue28_an_invited_person_joins_from_the_mail_later_resets_a_forgotten_password_and_sets_their_mails()
     {
         var email = $"joiner-{Guid.NewGuid():N}@example.org";
         await using var browser = await Chromium.SessionAsync();
@@ -38,7 +38,7 @@ public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixtu
         await person.WaitForURLAsync(new Regex("/files"));
 
         // Forgotten on another computer: "Forgot your password?" on the sign-in page.
-        var later = await (await browser.NewContextAsync()).NewPageAsync();
+        var later = await (await browser.NewContextAsync(new() { TimezoneId = "Asia/Tokyo" })).NewPageAsync();
         await later.GotoAsync($"{host.BaseUrl}/signin");
         await later.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
         await later.GetByLabel("E-mail").FillAsync(email);
@@ -55,5 +55,20 @@ public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixtu
         await later.GetByLabel("Password").FillAsync("remembered-Password-2");
         await later.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await later.WaitForURLAsync(new Regex("/files"));
+
+        // Issue 28: that sign-in gave the account the browser's zone for mails; the notifications page turns a mail off.
+        await later.GotoAsync($"{host.BaseUrl}/account/tokens");
+        await Assertions.Expect(later.GetByLabel("Times in your mails")).ToHaveValueAsync("Asia/Tokyo");
+        // Stored, not only proposed by the page's script (which marks a select it proposes for).
+        Assert.NotEqual("propose", await later.GetByLabel("Times in your mails").GetAttributeAsync("data-browser-time-zone"));
+        await later.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        var sharedWithMe = later.GetByRole(AriaRole.Switch, new() { Name = "someone shares a file or folder with me" });
+        await Assertions.Expect(sharedWithMe).ToBeCheckedAsync();
+        await sharedWithMe.UncheckAsync();
+        await later.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(later.GetByRole(AriaRole.Status)).ToContainTextAsync("Your choices are saved.");
+        await later.ReloadAsync();
+        await Assertions.Expect(later.GetByRole(AriaRole.Switch, new() { Name = "someone shares a file or folder with me" })).Not.ToBeCheckedAsync();
+        await Assertions.Expect(later.GetByRole(AriaRole.Switch, new() { Name = "my links have expired" })).ToBeCheckedAsync();
     }
 }

@@ -42,9 +42,11 @@ foreach (var module in Modules.All) module.AddServices(services, builder.Configu
 services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    // Whoever sends a request (an endpoint, a page, a job, another module), its validator runs first.
-    options.PipelineBehaviors = [typeof(TeamShare.SharedKernel.Validation.ValidationBehavior<,>)];
+    // Whoever sends a request (an endpoint, a page, a job, another module), its validator runs first; what its handler staged
+    // and saved is published after the commit (issue 26.1).
+    options.PipelineBehaviors = [typeof(TeamShare.SharedKernel.Validation.ValidationBehavior<,>), typeof(TeamShare.SharedKernel.Data.PublishAfterCommit<,>)];
 });
+services.AddScoped<TeamShare.SharedKernel.Data.StagedNotifications>();
 services.AddRazorPages().AddViewLocalization();
 services.AddTeamShareLocalization();
 // Polish letters are written as they are, not as &#x…; entities (HTML-encoding still escapes what is markup).

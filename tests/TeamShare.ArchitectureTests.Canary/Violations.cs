@@ -34,6 +34,12 @@ public sealed class PublishesInline(IPublisher publisher)
     public async Task Tell(INotification n) => await publisher.Publish(n);
 }
 
+/// <summary>Stages a notification on the DbContext, so nothing publishes it after the commit.</summary>
+public sealed class StagesDirectly(LeakyDbContext db)
+{
+    public void Tell<T>(T n) where T : INotification => TeamShare.SharedKernel.Data.DurableNotifications.Stage(db, n, Guid.NewGuid(), DateTime.UtcNow);
+}
+
 /// <summary>An endpoint that locates a service and takes a DbContext.</summary>
 public static class LocatingEndpoints
 {

@@ -44,6 +44,10 @@ public sealed class CanaryTests
         Assert.Contains("TeamShare.Canary.PublishesInline", Rules.InlinePublishes(Canary));
 
     [Fact]
+    public void Staging_rule_catches_a_notification_staged_on_the_DbContext() =>
+        Assert.Contains("TeamShare.Canary.StagesDirectly", Rules.DirectStages(Canary));
+
+    [Fact]
     public void Service_locator_rule_catches_RequestServices_in_an_endpoint_and_a_page_model()
     {
         var found = Rules.ServiceLocators(Canary);

@@ -61,6 +61,11 @@ public sealed class ModuleBoundaryTests
     public void Notifications_are_published_only_through_the_durable_or_best_effort_verb(string module) =>
         Assert.Empty(Rules.InlinePublishes(Assemblies.ByName(module)));
 
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void Notifications_are_staged_through_the_pipeline_that_publishes_them_after_the_commit(string module) =>
+        Assert.Empty(Rules.DirectStages(Assemblies.ByName(module)));
+
     [Fact]
     public void The_host_and_shared_kernel_publish_only_through_the_seam()
     {

@@ -111,6 +111,21 @@ public static class Rules
     }
 
     /// <summary>
+    /// Rule 7b (issue 26.1): a handler stages a notification through <c>StagedNotifications</c>, whose pipeline behaviour
+    /// publishes it after the commit; staging on the DbContext directly would leave it to the relay, a minute late. Reads the IL.
+    /// </summary>
+    public static IReadOnlyList<string> DirectStages(Assembly assembly)
+    {
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(assembly.Location);
+        static Mono.Cecil.TypeDefinition Outermost(Mono.Cecil.TypeDefinition t) => t.DeclaringType is { } d ? Outermost(d) : t;
+        return module.GetTypes().Where(t => Outermost(t).FullName != "TeamShare.SharedKernel.Data.StagedNotifications")
+            .SelectMany(t => t.Methods.Where(m => m.HasBody).Select(m => (Type: Outermost(t), Method: m)))
+            .Where(x => x.Method.Body.Instructions.Any(i => i.Operand is Mono.Cecil.MethodReference { Name: "Stage" } called
+                && called.DeclaringType.FullName == "TeamShare.SharedKernel.Data.DurableNotifications"))
+            .Select(x => x.Type.FullName).Distinct().ToList();
+    }
+
+    /// <summary>
     /// Rule 8 (ADR 0024): page models and endpoints get what they need injected, never by locating it through
     /// <c>HttpContext.RequestServices</c>, which hides a dependency from the constructor and from these rules. Reads the IL.
     /// </summary>
@@ -197,6 +212,6 @@ public static class Rules
     private static readonly HashSet<string> PublishingSeam =
     [
         "TeamShare.SharedKernel.Data.DurableNotifications", "TeamShare.SharedKernel.Data.NotificationRelay`1",
-        "TeamShare.SharedKernel.Publishing.BestEffort`1",
+        "TeamShare.SharedKernel.Publishing.BestEffort`1", "TeamShare.SharedKernel.Data.PublishAfterCommit`2",
     ];
 }

@@ -2,7 +2,6 @@ using TeamShare.SharedKernel.Validation;
 using Microsoft.Extensions.Localization;
 using TeamShare.SharedKernel.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Logging;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -46,7 +45,7 @@ internal sealed record TransferItem(Guid UserId, Guid TeamId, Guid ItemId, Guid?
 internal sealed record ListItemMail(Guid UserId, Guid TeamId, Guid ItemId) : IRequest<Outcome<IReadOnlyList<MailStatusDto>>>;
 
 /// <summary>SH-6, SH-6a, SH-8: people with access, role changes within the cap, revoking at once, ownership transfer.</summary>
-internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbContext db, TimeProvider clock, ILogger<PeopleWithAccessHandler> log,
+internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbContext db, TimeProvider clock, StagedNotifications staged,
     IStringLocalizer<Ui> t)
     : IRequestHandler<ListAccess, Outcome<IReadOnlyList<AccessEntry>>>, IRequestHandler<ChangeAccessRole, Outcome<bool>>,
         IRequestHandler<RevokeAccess, Outcome<bool>>, IRequestHandler<TransferItem, Outcome<bool>>,
@@ -128,9 +127,8 @@ internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbC
                 }, now);
         }
         var revoked = new SharingActivityOccurred(teamId, userId, "access_revoked", id, to, item.Name, now);
-        db.Stage(revoked, revoked.EventId, now);
+        staged.Stage(db, revoked, revoked.EventId, now);
         await db.SaveChangesAsync(ct);
-        await db.PublishStagedAsync(mediator, log, revoked, revoked.EventId, ct);
         return Outcome<bool>.Success(true, 204);
     }
 

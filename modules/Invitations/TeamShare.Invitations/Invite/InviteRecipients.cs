@@ -1,6 +1,5 @@
 using TeamShare.SharedKernel.Localization;
 using Mediator;
-using Microsoft.Extensions.Logging;
 using TeamShare.Identity.Contracts;
 using TeamShare.Invitations.Contracts;
 using TeamShare.Invitations.Data;
@@ -38,7 +37,7 @@ internal sealed record InviteRecipients(Guid SenderId, Guid TeamId, string Sende
 }
 
 internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbContext db, InvitationApplier applier, ExternalLinks links,
-    TimeProvider clock, IJobTrigger jobs, ILogger<InvitationsDbContext> log) : IRequestHandler<InviteRecipients, Outcome<InviteResponse>>
+    TimeProvider clock, IJobTrigger jobs, StagedNotifications staged) : IRequestHandler<InviteRecipients, Outcome<InviteResponse>>
 {
     private sealed record Resolved(string Kind, Guid? Id, string? Email);
 
@@ -63,11 +62,10 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
         var now = clock.GetUtcNow().UtcDateTime;
         var activity = invitations.Select(i => new SharingActivityOccurred(request.TeamId, request.SenderId, "invitation_sent", request.ItemId,
             i.RecipientEmail ?? $"{i.RecipientKind}:{i.RecipientId}", access.Item.Name, now)).ToList();
-        foreach (var a in activity) db.Stage(a, a.EventId, now);
+        foreach (var a in activity) staged.Stage(db, a, a.EventId, now);
         await db.SaveChangesAsync(ct);
         await applier.ApplyAsync(invitations, ct);
         jobs.Trigger(MailDispatchJob.Id);
-        foreach (var a in activity) await db.PublishStagedAsync(mediator, log, a, a.EventId, ct);
         return Outcome<InviteResponse>.Success(new InviteResponse(
             invitations.Select(i => new InvitedGrant(i.Id, i.IsExternal ? null : i.GrantId, i.RecipientKind, i.RecipientId, i.RecipientEmail,
                 ((AccessRole)i.Role).ToString().ToLowerInvariant(), i.ExternalExpiresAt)).ToList(), externalLinks), 201);

@@ -5,7 +5,6 @@ using TeamShare.Links.Data;
 using TeamShare.Links.Opening;
 using TeamShare.Links.QrCodes;
 using TeamShare.Policy.Contracts;
-using Microsoft.Extensions.Logging;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -23,7 +22,7 @@ internal sealed record CreateLink(Guid UserId, Guid TeamId, CreateLinkBody Body)
 }
 
 internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, LinkUrls urls, QrCodeService qr, PasswordHashing hashing,
-    LinkTokenVault vault, TimeProvider clock, ILogger<LinksDbContext> log) : IRequestHandler<CreateLink, Outcome<LinkResponse>>
+    LinkTokenVault vault, TimeProvider clock, StagedNotifications staged) : IRequestHandler<CreateLink, Outcome<LinkResponse>>
 {
     public async ValueTask<Outcome<LinkResponse>> Handle(CreateLink request, CancellationToken ct)
     {
@@ -58,9 +57,8 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         db.Links.Add(share);
         var code = qr.New(share.Id);
         var created = new LinkCreated(share.Id, teamId, userId, share.Items.Select(i => i.ItemId).ToList(), now);
-        db.Stage(created, created.EventId, now);
+        staged.Stage(db, created, created.EventId, now);
         await db.SaveChangesAsync(ct);
-        await db.PublishStagedAsync(mediator, log, created, created.EventId, ct);
 
         var url = await urls.ForAsync(teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
         return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, ct)), 201);

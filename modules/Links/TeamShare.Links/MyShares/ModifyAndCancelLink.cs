@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Create;
 using TeamShare.Links.Data;
@@ -18,7 +17,7 @@ internal sealed record ModifyLink(Guid OwnerId, Guid ShareId, ModifyShareRequest
 /// <summary>LK-6: a canceled link stops working at once, for good. False when the share is not the owner's.</summary>
 internal sealed record CancelLink(Guid OwnerId, Guid TeamId, Guid ShareId) : IRequest<bool>;
 
-internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, PasswordHashing hashing, TimeProvider clock, ILogger<LinksDbContext> log)
+internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, PasswordHashing hashing, TimeProvider clock, StagedNotifications staged)
     : IRequestHandler<ModifyLink, Outcome<LinkResponse>>
 {
     public async ValueTask<Outcome<LinkResponse>> Handle(ModifyLink request, CancellationToken ct)
@@ -53,9 +52,8 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         // Issue 28: the audit trail names what changed, not every field the form sent (a remarks-only save named seven).
         var changed = before.ChangedTo(Settings.Of(share)).ToList();
         var modified = new LinkModified(share.Id, share.TeamId, userId, string.Join(", ", changed), now);
-        if (changed.Count > 0) db.Stage(modified, modified.EventId, now);
+        if (changed.Count > 0) staged.Stage(db, modified, modified.EventId, now);
         await db.SaveChangesAsync(ct);
-        if (changed.Count > 0) await db.PublishStagedAsync(mediator, log, modified, modified.EventId, ct);
         return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, null, now));
     }
 
@@ -112,7 +110,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
 
 }
 
-internal sealed class CancelLinkHandler(LinksDbContext db, IMediator mediator, TimeProvider clock, ILogger<LinksDbContext> log) : IRequestHandler<CancelLink, bool>
+internal sealed class CancelLinkHandler(LinksDbContext db, IMediator mediator, TimeProvider clock, StagedNotifications staged) : IRequestHandler<CancelLink, bool>
 {
     public async ValueTask<bool> Handle(CancelLink request, CancellationToken ct)
     {
@@ -124,10 +122,9 @@ internal sealed class CancelLinkHandler(LinksDbContext db, IMediator mediator, T
         // Canceling twice is done, not an error; a share that is not theirs is not found.
         if (changed == 0) return await db.Links.AnyAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
         var canceled = new LinkCanceled(id, request.TeamId, userId, now);
-        db.Stage(canceled, canceled.EventId, now);
+        staged.Stage(db, canceled, canceled.EventId, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        await db.PublishStagedAsync(mediator, log, canceled, canceled.EventId, ct);
         return true;
     }
 }

@@ -50,33 +50,19 @@ public static class DurableNotifications
     {
         foreach (var type in types) services.AddSingleton(new DurableNotificationType(type));
         services.TryAddSingleton<DurableNotificationTypes>();
+        services.TryAddScoped<StagedNotifications>();
         return services.AddRecurringJob<NotificationRelay<TContext>>($"{module}-notification-relay", "* * * * *");
     }
 
-    /// <summary>Adds the notification to the unit of work; the caller's SaveChanges writes it with the change.</summary>
-    public static void Stage<T>(this DbContext db, T notification, Guid eventId, DateTime now) where T : INotification =>
+    /// <summary>
+    /// Adds the notification to the unit of work; the caller's SaveChanges writes it with the change. Handlers stage through
+    /// <see cref="StagedNotifications"/>, which also publishes it after the commit; this alone leaves it to the relay.
+    /// </summary>
+    public static PendingNotification Stage<T>(this DbContext db, T notification, Guid eventId, DateTime now) where T : INotification =>
         db.Set<PendingNotification>().Add(new PendingNotification
         {
             Id = eventId, Type = typeof(T).FullName!, Payload = JsonSerializer.Serialize(notification), CreatedAt = now,
-        });
-
-    /// <summary>
-    /// After the commit: publish, then drop the row. A failing handler never fails the request whose change is already
-    /// saved; the row stays and the relay tries again.
-    /// </summary>
-    public static async Task PublishStagedAsync<T>(this DbContext db, IPublisher publisher, ILogger logger, T notification, Guid eventId,
-        CancellationToken ct) where T : INotification
-    {
-        try
-        {
-            await publisher.Publish(notification, ct);
-            await db.Set<PendingNotification>().Where(n => n.Id == eventId).ExecuteDeleteAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Publishing {Type} {EventId} failed; the relay will retry it.", typeof(T).Name, eventId);
-        }
-    }
+        }).Entity;
 }
 
 /// <summary>Publishes what a crash or a failed handler left behind, oldest first, and removes each row once published.</summary>

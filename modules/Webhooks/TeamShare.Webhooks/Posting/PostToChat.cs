@@ -5,7 +5,6 @@ using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
@@ -42,7 +41,7 @@ internal sealed class PostToChatValidator : IValidator<PostToChatRequest>
     }
 }
 
-internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db, TimeProvider clock, ILogger<PostToChatHandler> log,
+internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db, TimeProvider clock, StagedNotifications staged,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedKernel.Localization.Ui> t)
     : IRequestHandler<PostToChat, Outcome<DeliveryDto>>
 {
@@ -75,9 +74,8 @@ internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db
         };
         db.Deliveries.Add(delivery);
         var posted = new SharingActivityOccurred(teamId, userId, "posted_to_chat", itemId, null, access.Item.Name, now);
-        db.Stage(posted, posted.EventId, now);
+        staged.Stage(db, posted, posted.EventId, now);
         await db.SaveChangesAsync(ct);
-        await db.PublishStagedAsync(mediator, log, posted, posted.EventId, ct);
         return Outcome<DeliveryDto>.Success(DeliveryDto.Of(delivery), 202);
     }
 }

@@ -78,7 +78,8 @@ services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TeamShareOptio
     foreach (var proxy in teamShare.Value.TrustedProxies) forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
 });
 services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>().Configure<IOptions<TeamShareOptions>>((authorization, teamShare) =>
-    authorization.AddPolicy(TeamShareClaims.OperatorPolicy, p => p.RequireAuthenticatedUser()
+    // The job dashboard takes the browser session only (issue 29): a token, kept by a script, never reaches every team's jobs.
+    authorization.AddPolicy(TeamShareClaims.OperatorPolicy, p => p.AddAuthenticationSchemes(TeamShareClaims.CookieScheme).RequireAuthenticatedUser()
         .RequireAssertion(c => c.User.IsOperator(teamShare.Value.Operators))));
 services.AddAnonymousRateLimits(teamShareOptions.RateLimits);
 services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
@@ -120,6 +121,7 @@ app.UseRequestLocalization();
 app.UseMaintenance();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseTokenScopes();
 app.UseApiAntiforgery();
 app.UseAntiforgery();
 

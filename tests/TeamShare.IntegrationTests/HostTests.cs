@@ -121,8 +121,14 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
             Assert.Equal(HttpStatusCode.Redirect, remove.StatusCode);
             Assert.DoesNotContain("/admin/jobs", await (await teamAdmin.GetAsync("/admin")).Content.ReadAsStringAsync());
         }
-        var bearer = await factory.ClientForAsync("gary@globex.test");
-        Assert.Equal(HttpStatusCode.Forbidden, (await bearer.GetAsync("/admin/jobs/stats")).StatusCode);
+        // Issue 29: the dashboard takes a browser session only, never a token, not even the operator's own (it was 403 for
+        // another team's owner and 200 for the operator's token before).
+        foreach (var email in new[] { "gary@globex.test", "olivia@acme.test" })
+        {
+            var bearer = await (await factory.ClientForAsync(email)).GetAsync("/admin/jobs/stats");
+            Assert.Equal(HttpStatusCode.Redirect, bearer.StatusCode);
+            Assert.StartsWith("/signin", bearer.Headers.Location!.OriginalString);
+        }
 
         // The operator named in TeamShare:Operators (the factory names olivia@acme.test) reaches it, and the console links it.
         var operatorClient = await Browsers.SignedInAsync(factory, "olivia@acme.test");

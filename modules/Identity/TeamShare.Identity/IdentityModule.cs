@@ -35,6 +35,7 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddValidator<RequestPasswordReset, RequestPasswordResetValidator>();
         services.AddValidator<SetDisplayName, SetDisplayNameValidator>();
         services.AddValidator<SetTimeZone, SetTimeZoneValidator>();
+        services.AddValidator<AppPasswordRequest, AppPasswordRequestValidator>();
         services.AddBodiesWithoutShapeChecks(typeof(ProfileRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
             typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
             // A language is one of a short list the handlers check.
@@ -51,7 +52,7 @@ public sealed class IdentityModule : ITeamShareModule
     {
         var api = endpoints.MapGroup("/api").WithTags("Identity");
         api.MapPost("/auth/tokens", CreateTokenEndpoint.Handle).AllowAnonymous()
-            .WithSummary("Trade e-mail and password for a personal access token (shown once).");
+            .WithSummary("Trade e-mail and password for a personal access token (shown once); \"scopes\": [\"read\", \"write\", \"admin\"] limits it.");
         api.MapPost("/auth/password-reset", PasswordResetEndpoints.Request).AllowAnonymous()
             .WithSummary("Forgot your password: mail a reset link to {email} if it has an account (202 either way).");
         api.MapPost("/auth/password-reset/complete", PasswordResetEndpoints.Complete).AllowAnonymous()
@@ -70,9 +71,12 @@ public sealed class IdentityModule : ITeamShareModule
             .WithSummary("The zone your mails write times in ({timeZone}: an IANA name such as Europe/Warsaw, or UTC).");
         api.MapPost("/me/password", ChangePasswordEndpoint.Handle).WithSummary("Change your own password ({currentPassword, newPassword}); other browser sessions end.");
         api.MapGet("/auth/tokens", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListTokens(user.GetUserId()), ct))).WithSummary("The caller's personal access tokens.");
+            TypedResults.Ok(await mediator.Send(new ListTokens(user.GetUserId()), ct))).WithSummary("The caller's personal access tokens and app passwords, with their kind and scopes.");
         api.MapDelete("/auth/tokens/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(new RevokeToken(user.GetUserId(), id), ct) ? (IResult)TypedResults.NoContent() : Problems.NotFound()).WithSummary("Revoke one of the caller's tokens.");
+        api.MapGet("/me/app-passwords", AppPasswordEndpoints.List).WithSummary("Your app passwords: each opens your drive (/dav/) and nothing else.");
+        api.MapPost("/me/app-passwords", AppPasswordEndpoints.Create).WithSummary("A new app password for a device ({name}), shown once.");
+        api.MapDelete("/me/app-passwords/{id:guid}", AppPasswordEndpoints.Revoke).WithSummary("Revoke an app password: the device is refused at once.");
         api.MapGet("/directory/search", SearchDirectoryEndpoint.Handle).WithSummary("Recipients for the share dialog (ID-6).");
 
         var admin = endpoints.MapGroup("/api/admin").WithTags("Admin: members and departments")

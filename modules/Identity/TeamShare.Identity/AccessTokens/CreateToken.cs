@@ -7,7 +7,8 @@ using TeamShare.SharedKernel.Validation;
 
 namespace TeamShare.Identity.AccessTokens;
 
-internal sealed record CreateTokenRequest(string? Email, string? Password, string? Name);
+/// <param name="Scopes">Issue 29: what the token may do (read, write, admin); left out: whatever the member's role allows.</param>
+internal sealed record CreateTokenRequest(string? Email, string? Password, string? Name, IReadOnlyList<string>? Scopes = null);
 
 internal sealed class CreateTokenRequestValidator : IValidator<CreateTokenRequest>
 {
@@ -17,11 +18,12 @@ internal sealed class CreateTokenRequestValidator : IValidator<CreateTokenReques
         if (string.IsNullOrWhiteSpace(body.Email)) errors["email"] = ["Enter your e-mail address."];
         if (string.IsNullOrEmpty(body.Password)) errors["password"] = ["Enter your password."];
         if (body.Name?.Trim().Length > 100) errors["name"] = ["Use at most 100 characters."];
+        if (TokenIssuer.ScopesProblem(body.Scopes) is { } scopes) errors["scopes"] = [scopes];
         return errors;
     }
 }
 
-internal sealed record CreatedToken(Guid Id, string Name, string Token, DateTime CreatedAt);
+internal sealed record CreatedToken(Guid Id, string Name, string Token, DateTime CreatedAt, IReadOnlyList<string>? Scopes);
 
 internal static class CreateTokenEndpoint
 {
@@ -37,7 +39,7 @@ internal static class CreateTokenEndpoint
         if (outcome.User is null)
             return Problems.Status(401, "Sign-in failed", "The e-mail or password is not right.", "invalid_credentials");
 
-        var (row, token) = await issuer.IssueAsync(outcome.User.Id, name, ct);
-        return TypedResults.Created($"/api/auth/tokens/{row.Id}", new CreatedToken(row.Id, row.Name, token, row.CreatedAt));
+        var (row, token) = await issuer.IssueAsync(outcome.User.Id, name, ct, scopes: body.Scopes);
+        return TypedResults.Created($"/api/auth/tokens/{row.Id}", new CreatedToken(row.Id, row.Name, token, row.CreatedAt, TokenIssuer.Describe(row).Scopes));
     }
 }

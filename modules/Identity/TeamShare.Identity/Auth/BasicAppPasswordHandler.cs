@@ -13,7 +13,7 @@ namespace TeamShare.Identity.Auth;
 
 /// <summary>
 /// WebDAV clients (Explorer, Finder, GNOME Files, rclone) cannot hold a cookie: they send HTTP Basic with the member's e-mail
-/// and an app password, which is a personal access token (ID-8). The account password is never accepted here (a stolen drive
+/// and an app password (issue 29: made for the drive, refused everywhere else) or a personal access token (ID-8). The account password is never accepted here (a stolen drive
 /// mapping must not be the password; docs/webdav.md). Wrong guesses count in the sign-in throttle, per e-mail and address.
 /// </summary>
 internal sealed class BasicAppPasswordHandler(
@@ -40,13 +40,14 @@ internal sealed class BasicAppPasswordHandler(
                            join u in db.Users on t.UserId equals u.Id
                            join team in db.Teams on u.TeamId equals team.Id
                            where t.TokenHash == hash && t.RevokedAt == null && u.IsActive && u.NormalizedEmail == email
-                           select new { User = u, team.DefaultLocale }).AsNoTracking().FirstOrDefaultAsync(ct);
+                           select new { User = u, team.DefaultLocale, t.Scopes }).AsNoTracking().FirstOrDefaultAsync(ct);
         if (found is null)
         {
             await throttle.ReserveAsync(email, address, knownDevice: false, ct);
             return AuthenticateResult.Fail("Unknown e-mail or app password.");
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale), Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(
+            Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale, scopes: found.Scopes), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -8,7 +8,10 @@ using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Auth;
 
-/// <summary>Personal access tokens (ID-8): one indexed lookup by the token's SHA-256, joined with the user's live status.</summary>
+/// <summary>
+/// Personal access tokens (ID-8): one indexed lookup by the token's SHA-256, joined with the user's live status. An app
+/// password is refused here (issue 29): it is kept on devices in clear and must not reach the API.
+/// </summary>
 internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IdentityDbContext db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -26,9 +29,10 @@ internal sealed class BearerTokenHandler(
                            join u in db.Users on t.UserId equals u.Id
                            join team in db.Teams on u.TeamId equals team.Id
                            where t.TokenHash == hash && t.RevokedAt == null && u.IsActive
-                           select new { User = u, team.DefaultLocale }).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
-        return found is null
-            ? AuthenticateResult.Fail("Unknown or revoked token.")
-            : AuthenticateResult.Success(new AuthenticationTicket(Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale), Scheme.Name));
+                           select new { User = u, team.DefaultLocale, t.Kind, t.Scopes }).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
+        if (found is null) return AuthenticateResult.Fail("Unknown or revoked token.");
+        if (found.Kind == TokenKinds.AppPassword) return AuthenticateResult.Fail("An app password works only for the drive (WebDAV).");
+        return AuthenticateResult.Success(new AuthenticationTicket(
+            Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale, scopes: found.Scopes), Scheme.Name));
     }
 }

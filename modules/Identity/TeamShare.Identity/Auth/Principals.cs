@@ -9,7 +9,8 @@ internal static class Principals
 {
     /// <param name="sessionId">The browser session a cookie belongs to (<see cref="BrowserSessions"/>); none for tokens.</param>
     /// <param name="teamLocale">The team's default language, read with the user so that choosing a request's language costs no query.</param>
-    public static ClaimsPrincipal For(User user, string scheme, Guid? sessionId = null, string? teamLocale = null) =>
+    /// <param name="scopes">What a scoped token may do (issue 29), space-separated; null: what the role allows.</param>
+    public static ClaimsPrincipal For(User user, string scheme, Guid? sessionId = null, string? teamLocale = null, string? scopes = null) =>
         new(new ClaimsIdentity(
         [
             new Claim(TeamShareClaims.UserId, user.Id.ToString()),
@@ -20,6 +21,7 @@ internal static class Principals
             .. sessionId is { } sid ? [new Claim(BrowserSessions.Claim, sid.ToString())] : Array.Empty<Claim>(),
             .. user.Locale is { } locale ? [new Claim(Cultures.Claim, locale)] : Array.Empty<Claim>(),
             .. teamLocale is { } team ? [new Claim(Cultures.TeamClaim, team)] : Array.Empty<Claim>(),
+            .. (scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => new Claim(TeamShareClaims.Scope, s)),
         ], scheme, TeamShareClaims.DisplayName, TeamShareClaims.TeamRole));
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -59,6 +59,16 @@ internal sealed class AccessToken
     public required byte[] TokenHash { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>Issue 29: <see cref="TokenKinds.Token"/> for scripts (Bearer, and Basic on the drive) or <see cref="TokenKinds.AppPassword"/>, the drive only.</summary>
+    public string Kind { get; set; } = TokenKinds.Token;
+    /// <summary>Issue 29: what a token may do, space-separated (read, write, admin); null: whatever the member's role allows.</summary>
+    public string? Scopes { get; set; }
+}
+
+internal static class TokenKinds
+{
+    public const string Token = "token";
+    public const string AppPassword = "app_password";
 }
 
 /// <summary>

@@ -58,6 +58,8 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("identity_access_tokens");
             e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Scopes).HasMaxLength(32);
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => x.UserId);
         });

@@ -10,6 +10,8 @@ public static class TeamShareClaims
     public const string TeamRole = "ts:role";
     public const string Email = ClaimTypes.Email;
     public const string DisplayName = ClaimTypes.Name;
+    /// <summary>Issue 29: one claim per scope a token was limited to; a principal without any may do what its role allows.</summary>
+    public const string Scope = "ts:scope";
 
     public const string CookieScheme = "TeamShareCookie";
     public const string BearerScheme = "TeamShareBearer";
@@ -25,6 +27,9 @@ public static class TeamShareClaims
     public static Guid GetTeamId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(TeamId)!);
     public static string GetTeamRole(this ClaimsPrincipal user) => user.FindFirstValue(TeamRole) ?? "member";
     public static bool IsTeamAdmin(this ClaimsPrincipal user) => user.GetTeamRole() is "owner" or "admin";
+
+    /// <summary>Whether a token limited to scopes has <paramref name="scope"/>; a browser session and an unscoped token have every scope.</summary>
+    public static bool HasScope(this ClaimsPrincipal user, string scope) => !user.HasClaim(c => c.Type == Scope) || user.HasClaim(Scope, scope);
 
     public static bool IsOperator(this ClaimsPrincipal user, IEnumerable<string> operators) =>
         user.Identity?.IsAuthenticated == true && user.FindFirstValue(Email) is { Length: > 0 } email

@@ -50,10 +50,12 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, CancellationToken ct)
+    /// <param name="scopes">The boxes ticked (issue 29); none: everything the member's role allows.</param>
+    public async Task<IActionResult> OnPostCreateAsync(string? name, string[] scopes, CancellationToken ct)
     {
         if (TokenIssuer.NameProblem(name) is { } problem) Error = problem;
-        else NewToken = (await mediator.Send(new IssueToken(User.GetUserId(), name!.Trim()), ct)).Token;
+        else if (scopes.Length > 0 && TokenIssuer.ScopesProblem(scopes) is { } wrong) Error = wrong;
+        else NewToken = (await mediator.Send(new IssueToken(User.GetUserId(), name!.Trim(), Scopes: scopes.Length > 0 ? scopes : null), ct)).Token;
         await OnGetAsync(ct);
         return Page();
     }

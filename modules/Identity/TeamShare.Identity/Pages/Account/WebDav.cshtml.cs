@@ -9,8 +9,8 @@ using TeamShare.Spaces.Contracts;
 namespace TeamShare.Identity.Pages.Account;
 
 /// <summary>
-/// Your files as a network drive: the WebDAV address, how to connect from each system, and an app password for it (a personal
-/// access token named for the device, shown once; revoked on the account page like any token).
+/// Your files as a network drive: the WebDAV address, how to connect from each system, and an app password for it (named for
+/// the device, shown once, good for the drive only (issue 29); revoked on the account page beside the tokens).
 /// </summary>
 public sealed class WebDavModel(IMediator mediator) : PageModel
 {
@@ -26,7 +26,7 @@ public sealed class WebDavModel(IMediator mediator) : PageModel
     {
         var name = "WebDAV: " + (device ?? "").Trim();
         if (string.IsNullOrWhiteSpace(device) || TokenIssuer.NameProblem(name) is not null) Error = "Name the device, in 1 to 90 characters.";
-        else NewPassword = (await mediator.Send(new IssueToken(User.GetUserId(), name), ct)).Token;
+        else NewPassword = (await mediator.Send(new IssueToken(User.GetUserId(), name, Data.TokenKinds.AppPassword), ct)).Token;
         if (Error is not null) Response.StatusCode = 400;
         await DescribeAsync(ct);
         return Page();

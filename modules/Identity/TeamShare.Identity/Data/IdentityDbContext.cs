@@ -67,6 +67,8 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("identity_signin_failures");
             e.HasIndex(x => new { x.NormalizedEmail, x.ClientAddress, x.At });
+            // Issue 29: failures from one address for any account (the address-wide limit).
+            e.HasIndex(x => new { x.ClientAddress, x.At });
         });
         b.Entity<Session>(e =>
         {

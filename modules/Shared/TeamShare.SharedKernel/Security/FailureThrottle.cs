@@ -12,8 +12,11 @@ public interface IThrottledFailure
 }
 
 /// <param name="PerAddress">Failures for one key from one address within <paramref name="PerAddressWindow"/> that close the key to that address.</param>
-/// <param name="PerKey">Failures for one key from anywhere within <paramref name="PerKeyWindow"/> that close it to everyone not exempt.</param>
-public sealed record ThrottleLimits(int PerAddress, TimeSpan PerAddressWindow, int PerKey, TimeSpan PerKeyWindow);
+/// <param name="PerKey">Failures for one key from anywhere within <paramref name="PerKeyWindow"/> that close it to everyone not exempt;
+/// null: a key never closes to everyone (issue 29: strangers must not be able to lock an account).</param>
+/// <param name="PerAddressAnyKey">Failures from one address for any key within <paramref name="PerKeyWindow"/> that close that
+/// address to every key for whoever is not exempt; null: no such limit.</param>
+public sealed record ThrottleLimits(int PerAddress, TimeSpan PerAddressWindow, int? PerKey, TimeSpan PerKeyWindow, int? PerAddressAnyKey = null);
 
 /// <summary>
 /// The guess throttle of sign-ins (ID-8) and link passwords (LK-11): a key (an account, a link) closes to one address after a
@@ -27,7 +30,17 @@ public sealed class FailureThrottle<TFailure>(DbContext db, TimeProvider clock, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (await FromAddress(key, address, now).CountAsync(ct) >= limits.PerAddress) return true;
-        return !exempt && await FromAnywhere(key, now).CountAsync(ct) >= limits.PerKey;
+        return !exempt && await OverWideLimitsAsync(key, address, now, atLimit: true, ct);
+    }
+
+    /// <summary>The limits that reach beyond one key at one address: the key from anywhere, the address for any key.</summary>
+    private async Task<bool> OverWideLimitsAsync(Expression<Func<TFailure, bool>> key, string address, DateTime now, bool atLimit, CancellationToken ct)
+    {
+        static bool Over(int count, int limit, bool atLimit) => atLimit ? count >= limit : count > limit;
+        if (limits.PerKey is { } perKey && Over(await FromAnywhere(key, now).CountAsync(ct), perKey, atLimit)) return true;
+        if (limits.PerAddressAnyKey is not { } perAddress) return false;
+        var since = now - limits.PerKeyWindow;
+        return Over(await Failures.Where(f => f.ClientAddress == address && f.At > since).CountAsync(ct), perAddress, atLimit);
     }
 
     /// <summary>
@@ -44,7 +57,7 @@ public sealed class FailureThrottle<TFailure>(DbContext db, TimeProvider clock, 
         db.Add(attempt);
         await db.SaveChangesAsync(ct);
         var over = await FromAddress(key, attempt.ClientAddress, now).CountAsync(ct) > limits.PerAddress
-                   || (!exempt && await FromAnywhere(key, now).CountAsync(ct) > limits.PerKey);
+                   || (!exempt && await OverWideLimitsAsync(key, attempt.ClientAddress, now, atLimit: false, ct));
         if (!over)
         {
             // Housekeeping on the write path keeps the table small without a separate job.

@@ -226,6 +226,8 @@ namespace TeamShare.Identity.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientAddress", "At");
+
                     b.HasIndex("NormalizedEmail", "ClientAddress", "At");
 
                     b.ToTable("identity_signin_failures", (string)null);

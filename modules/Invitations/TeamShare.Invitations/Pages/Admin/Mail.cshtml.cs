@@ -32,6 +32,7 @@ public sealed class MailModel(IMediator mediator) : ConsolePageModel
         "invitation-internal" => "invitation (member)",
         "invitation-external" => "invitation (outside)",
         "password-reset" => "password reset",
+        "signin-burst" => "failed sign-ins",
         _ => template.Replace('-', ' '),
     };
 }

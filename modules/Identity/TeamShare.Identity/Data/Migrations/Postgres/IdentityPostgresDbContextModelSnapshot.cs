@@ -233,6 +233,8 @@ namespace TeamShare.Identity.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClientAddress", "At");
+
                     b.HasIndex("NormalizedEmail", "ClientAddress", "At");
 
                     b.ToTable("identity_signin_failures", (string)null);

@@ -16,6 +16,7 @@ using TeamShare.Identity.Join;
 using TeamShare.Identity.Recovery;
 using TeamShare.Identity.Seeding;
 using TeamShare.Identity.AccessTokens;
+using TeamShare.Identity.TwoFactor;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Modules;
@@ -36,10 +37,12 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddValidator<SetDisplayName, SetDisplayNameValidator>();
         services.AddValidator<SetTimeZone, SetTimeZoneValidator>();
         services.AddValidator<AppPasswordRequest, AppPasswordRequestValidator>();
+        services.AddValidator<ConfirmTotp, ConfirmTotpValidator>();
+        services.AddScoped<SecondFactor>();
         services.AddBodiesWithoutShapeChecks(typeof(ProfileRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
             typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
             // A language is one of a short list the handlers check.
-            typeof(LanguageRequest), typeof(TimeZoneDto));
+            typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
@@ -74,6 +77,10 @@ public sealed class IdentityModule : ITeamShareModule
             TypedResults.Ok(await mediator.Send(new ListTokens(user.GetUserId()), ct))).WithSummary("The caller's personal access tokens and app passwords, with their kind and scopes.");
         api.MapDelete("/auth/tokens/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(new RevokeToken(user.GetUserId(), id), ct) ? (IResult)TypedResults.NoContent() : Problems.NotFound()).WithSummary("Revoke one of the caller's tokens.");
+        api.MapGet("/me/totp", TwoFactorEndpoints.Status).WithSummary("Whether your sign-in needs a code from an authenticator app, and how many recovery codes are left.");
+        api.MapPost("/me/totp", TwoFactorEndpoints.Start).WithSummary("Set up an authenticator app: {secret, otpauthUri}; in force once confirmed.");
+        api.MapPost("/me/totp/confirm", TwoFactorEndpoints.Confirm).WithSummary("Confirm with a code from the app ({code}): two-factor sign-in is on; answers ten recovery codes, shown once.");
+        api.MapDelete("/me/totp", TwoFactorEndpoints.Remove).WithSummary("Turn two-factor sign-in off; the recovery codes end with it.");
         api.MapGet("/me/app-passwords", AppPasswordEndpoints.List).WithSummary("Your app passwords: each opens your drive (/dav/) and nothing else.");
         api.MapPost("/me/app-passwords", AppPasswordEndpoints.Create).WithSummary("A new app password for a device ({name}), shown once.");
         api.MapDelete("/me/app-passwords/{id:guid}", AppPasswordEndpoints.Revoke).WithSummary("Revoke an app password: the device is refused at once.");
@@ -82,6 +89,8 @@ public sealed class IdentityModule : ITeamShareModule
         var admin = endpoints.MapGroup("/api/admin").WithTags("Admin: members and departments")
             .RequireAuthorization(TeamShareClaims.AdminPolicy);
         admin.MapGet("/members", AdminEndpoints.ListMembers).WithSummary("The team's members.");
+        admin.MapDelete("/members/{id:guid}/two-factor", TwoFactorEndpoints.Reset)
+            .WithSummary("Clear a member's second factor (a lost phone and lost recovery codes); they sign in with their password again.");
         admin.MapPost("/members", AdminEndpoints.AddMember).WithSummary("Invite a member by mail ({email, displayName, role}: 202); operators may instead set a password (201).");
         admin.MapPost("/members/{id:guid}/password-reset", AdminEndpoints.SendPasswordReset).WithSummary("Mail a member a link to choose a new password.");
         admin.MapGet("/members/invitations", AdminEndpoints.ListInvitations).WithSummary("Invitations waiting to be accepted.");

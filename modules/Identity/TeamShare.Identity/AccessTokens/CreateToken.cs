@@ -2,13 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.Identity.SignIn;
+using TeamShare.Identity.TwoFactor;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Validation;
 
 namespace TeamShare.Identity.AccessTokens;
 
 /// <param name="Scopes">Issue 29: what the token may do (read, write, admin); left out: whatever the member's role allows.</param>
-internal sealed record CreateTokenRequest(string? Email, string? Password, string? Name, IReadOnlyList<string>? Scopes = null);
+/// <param name="Code">Issue 29: with two-factor sign-in on, a code from the authenticator app or a recovery code.</param>
+internal sealed record CreateTokenRequest(string? Email, string? Password, string? Name, IReadOnlyList<string>? Scopes = null, string? Code = null);
 
 internal sealed class CreateTokenRequestValidator : IValidator<CreateTokenRequest>
 {
@@ -29,7 +31,7 @@ internal static class CreateTokenEndpoint
 {
     /// <summary>POST /api/auth/tokens: trades credentials for a personal access token, shown once.</summary>
     public static async Task<IResult> Handle(CreateTokenRequest body, HttpContext http, IMediator mediator,
-        TokenIssuer issuer, CancellationToken ct)
+        TokenIssuer issuer, TwoFactor.SecondFactor secondFactor, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(body.Name) ? "script" : body.Name.Trim();
         var address = ClientAddress.Of(http);
@@ -39,6 +41,20 @@ internal static class CreateTokenEndpoint
         if (outcome.User is null)
             return Problems.Status(401, "Sign-in failed", "The e-mail or password is not right.", "invalid_credentials");
 
+        if (outcome.User.TotpEnabledAt is not null)
+            switch ((await secondFactor.CheckAsync(outcome.User.Id, body.Code, address, knownDevice: false, ct)).Check)
+            {
+                case SecondFactorCheck.Throttled:
+                    return Problems.Status(429, "Too many attempts", "Too many failed sign-ins. Wait 15 minutes and try again.", "throttled");
+                case SecondFactorCheck.Missing or SecondFactorCheck.Invalid:
+                    return TypedResults.Problem(statusCode: 401, title: "Code needed",
+                        detail: "Two-factor sign-in is on for this account: send \"code\", from your authenticator app or a recovery code.",
+                        extensions: new Dictionary<string, object?>
+                        {
+                            ["reason"] = "code_required",
+                            ["errors"] = new Dictionary<string, string[]> { ["code"] = ["Enter the 6-digit code your authenticator app shows, or a recovery code."] },
+                        });
+            }
         var (row, token) = await issuer.IssueAsync(outcome.User.Id, name, ct, scopes: body.Scopes);
         return TypedResults.Created($"/api/auth/tokens/{row.Id}", new CreatedToken(row.Id, row.Name, token, row.CreatedAt, TokenIssuer.Describe(row).Scopes));
     }

@@ -8,7 +8,8 @@ using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Identity.Admin;
 
-internal sealed record MemberDto(Guid Id, string Email, string DisplayName, string Role, bool IsActive, IReadOnlyList<string> Departments);
+/// <param name="TwoFactor">Whether their sign-in needs a code from an authenticator app (issue 29).</param>
+internal sealed record MemberDto(Guid Id, string Email, string DisplayName, string Role, bool IsActive, IReadOnlyList<string> Departments, bool TwoFactor = false);
 
 /// <param name="IsOperator">A server operator (<c>TeamShare:Operators</c>): only they make accounts with a password directly.</param>
 internal sealed record Actor(Guid UserId, Guid TeamId, string Role, bool IsOperator = false)
@@ -32,7 +33,7 @@ internal sealed class ListMembersHandler(IdentityDbContext db) : IRequestHandler
                                  where d.TeamId == request.TeamId
                                  select new { m.UserId, d.Name }).AsNoTracking().ToListAsync(ct);
         var byUser = departments.ToLookup(d => d.UserId, d => d.Name);
-        return users.Select(u => new MemberDto(u.Id, u.Email, u.DisplayName, u.Role, u.IsActive, byUser[u.Id].Order().ToList())).ToList();
+        return users.Select(u => new MemberDto(u.Id, u.Email, u.DisplayName, u.Role, u.IsActive, byUser[u.Id].Order().ToList(), u.TotpEnabledAt != null)).ToList();
     }
 }
 

@@ -35,6 +35,21 @@ internal sealed class User
     public string? Locale { get; set; }
     /// <summary>The IANA zone mails write times in (issue 28): taken from the browser at a sign-in, changed on the account page; null: UTC.</summary>
     public string? TimeZone { get; set; }
+    /// <summary>Issue 29: the TOTP secret (RFC 6238), encrypted with the data-protection keys; set at enrolment, kept when confirmed.</summary>
+    public string? TotpSecret { get; set; }
+    /// <summary>When the member confirmed their authenticator: from then on a sign-in needs a code.</summary>
+    public DateTime? TotpEnabledAt { get; set; }
+    /// <summary>The last 30-second step a code was accepted for, so a code is never accepted twice.</summary>
+    public long? TotpLastStep { get; set; }
+}
+
+/// <summary>Issue 29: one-time codes for when the authenticator is lost; stored as SHA-256, each used once.</summary>
+internal sealed class RecoveryCode
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public required byte[] CodeHash { get; set; }
+    public DateTime? UsedAt { get; set; }
 }
 
 internal sealed class Department

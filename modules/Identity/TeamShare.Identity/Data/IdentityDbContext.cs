@@ -15,6 +15,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<DepartmentMember> DepartmentMembers => Set<DepartmentMember>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<MemberInvitation> MemberInvitations => Set<MemberInvitation>();
@@ -38,6 +39,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.DisplayName).HasMaxLength(200);
             e.Property(x => x.Locale).HasMaxLength(10);
             e.Property(x => x.TimeZone).HasMaxLength(64);
+            e.Property(x => x.TotpSecret).HasMaxLength(1000);
             e.Property(x => x.Role).HasMaxLength(16);
             e.HasIndex(x => x.NormalizedEmail).IsUnique();
             e.HasIndex(x => new { x.TeamId, x.DisplayName });
@@ -62,6 +64,12 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Scopes).HasMaxLength(32);
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasIndex(x => x.UserId);
+        });
+        b.Entity<RecoveryCode>(e =>
+        {
+            e.ToTable("identity_recovery_codes");
+            e.Property(x => x.CodeHash).HasMaxLength(32);
+            e.HasIndex(x => new { x.UserId, x.CodeHash });
         });
         b.Entity<SignInFailure>(e =>
         {

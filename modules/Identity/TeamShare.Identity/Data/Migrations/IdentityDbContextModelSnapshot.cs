@@ -185,6 +185,30 @@ namespace TeamShare.Identity.Data.Migrations
                     b.ToTable("identity_password_resets", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Identity.Data.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CodeHash");
+
+                    b.ToTable("identity_recovery_codes", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Identity.Data.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -307,6 +331,16 @@ namespace TeamShare.Identity.Data.Migrations
 
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TotpEnabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TotpLastStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -39,11 +39,14 @@ public sealed class SignInModel(IMediator mediator, IDataProtectionProvider prot
                 Error = "That e-mail and password do not match an account.";
                 return Page();
         }
-        devices.Remember(HttpContext, email);
-        if (TeamShare.SharedKernel.Text.TimeZones.IsKnown(TimeZone))
-            await mediator.Send(new Me.SetTimeZone(outcome.User!.Id, TimeZone, OnlyIfUnset: true), ct);
-        var principal = await mediator.Send(new StartBrowserSession(outcome.User!), ct);
-        await HttpContext.SignInAsync(TeamShareClaims.CookieScheme, principal);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files");
+        var returnTo = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files";
+        // Issue 29: with two-factor sign-in on, the password only opens the second step.
+        if (outcome.User!.TotpEnabledAt is not null)
+        {
+            new PendingSignIns(protection).Start(HttpContext, outcome.User.Id, TimeZone);
+            return LocalRedirect($"/signin/code?ReturnUrl={Uri.EscapeDataString(returnTo)}");
+        }
+        await BrowserSignIn.CompleteAsync(HttpContext, mediator, protection, outcome.User, TimeZone, ct);
+        return LocalRedirect(returnTo);
     }
 }

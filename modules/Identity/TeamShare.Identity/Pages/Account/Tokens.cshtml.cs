@@ -16,6 +16,11 @@ public sealed class TokensModel(IMediator mediator) : PageModel
     public string? TimeZoneMessage { get; private set; }
     public bool TimeZoneSaved { get; private set; }
     public string? PasswordMessage { get; private set; }
+    internal TwoFactor.SecondFactorStatus SecondFactor { get; private set; } = new(false, false, 0);
+    internal TwoFactor.TotpSetupDto? TotpSetup { get; private set; }
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+    public string? TwoFactorMessage { get; private set; }
+    public bool TwoFactorOk { get; private set; }
     public bool PasswordChanged { get; private set; }
 
     internal IReadOnlyList<TokenDto> Tokens { get; private set; } = [];
@@ -26,6 +31,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
     {
         DisplayName = User.Identity?.Name ?? "";
         TimeZone = (await mediator.Send(new Me.GetMe(User.GetUserId()), ct)).TimeZone;
+        SecondFactor = await mediator.Send(new TwoFactor.GetSecondFactor(User.GetUserId()), ct);
         Tokens = await mediator.Send(new ListTokens(User.GetUserId()), ct);
     }
 
@@ -51,6 +57,34 @@ public sealed class TokensModel(IMediator mediator) : PageModel
     }
 
     /// <param name="scopes">The boxes ticked (issue 29); none: everything the member's role allows.</param>
+    /// <summary>Issue 29: set up an authenticator app; the secret is shown with the form that confirms it.</summary>
+    public async Task<IActionResult> OnPostTotpStartAsync(CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new TwoFactor.StartTotp(User.GetUserId()), ct);
+        await OnGetAsync(ct);
+        if (outcome.Ok) TotpSetup = outcome.Value;
+        else (TwoFactorMessage, Response.StatusCode) = (outcome.Message, outcome.Status);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTotpConfirmAsync(string? code, CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new TwoFactor.ConfirmTotp(User.GetUserId(), code), ct);
+        await OnGetAsync(ct);
+        (TwoFactorOk, RecoveryCodes) = (outcome.Ok, outcome.Value?.RecoveryCodes);
+        TwoFactorMessage = outcome.Ok ? "Two-factor sign-in is on. Keep these recovery codes somewhere safe: each works once, and they will not be shown again." : outcome.Message;
+        if (!outcome.Ok) Response.StatusCode = outcome.Status;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTotpRemoveAsync(CancellationToken ct)
+    {
+        await mediator.Send(new TwoFactor.RemoveTotp(User.GetUserId()), ct);
+        await OnGetAsync(ct);
+        (TwoFactorOk, TwoFactorMessage) = (true, "Two-factor sign-in is off: your password alone signs you in.");
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostCreateAsync(string? name, string[] scopes, CancellationToken ct)
     {
         if (TokenIssuer.NameProblem(name) is { } problem) Error = problem;

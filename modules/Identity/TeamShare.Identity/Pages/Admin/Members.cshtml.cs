@@ -51,6 +51,9 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
         return Done(sent ? Outcome<bool>.Success(true) : Outcome<bool>.NotFound(), "A mail with a link to choose a new password is on its way to them.");
     }
 
+    public async Task<IActionResult> OnPostTwoFactorAsync(Guid id, CancellationToken ct) =>
+        Done(await mediator.Send(new TwoFactor.ResetSecondFactor(Actor.Of(User), id), ct), "Two-factor sign-in is off for them: their password alone signs them in.");
+
     public async Task<IActionResult> OnPostCancelInvitationAsync(Guid id, CancellationToken ct)
     {
         await mediator.Send(new CancelMemberInvitation(User.GetTeamId(), id), ct);

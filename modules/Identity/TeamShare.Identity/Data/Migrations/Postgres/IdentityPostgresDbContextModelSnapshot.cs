@@ -190,6 +190,30 @@ namespace TeamShare.Identity.Data.Migrations.Postgres
                     b.ToTable("identity_password_resets", (string)null);
                 });
 
+            modelBuilder.Entity("TeamShare.Identity.Data.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CodeHash");
+
+                    b.ToTable("identity_recovery_codes", (string)null);
+                });
+
             modelBuilder.Entity("TeamShare.Identity.Data.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -315,6 +339,16 @@ namespace TeamShare.Identity.Data.Migrations.Postgres
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("TotpEnabledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("TotpLastStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 

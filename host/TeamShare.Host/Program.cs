@@ -122,6 +122,7 @@ app.UseMaintenance();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseTokenScopes();
+app.UseTwoFactorRequirement();
 app.UseApiAntiforgery();
 app.UseAntiforgery();
 

@@ -82,6 +82,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["POST /api/admin/members/{id:guid}/password-reset"] = (Access.Admin, Id.User),
         ["DELETE /api/admin/members/{id:guid}/two-factor"] = (Access.Admin, Id.User),
         ["DELETE /api/admin/members/invitations/{id:guid}"] = (Access.Admin, Id.None),
+        ["GET /api/admin/team/two-factor"] = (Access.Admin, Id.None),
+        ["PUT /api/admin/team/two-factor"] = (Access.Admin, Id.None),
         ["GET /api/admin/policy"] = (Access.Admin, Id.None),
         ["PUT /api/admin/policy"] = (Access.Admin, Id.None),
         ["GET /api/admin/policy/approved"] = (Access.Admin, Id.None),

@@ -166,4 +166,49 @@ public sealed class TwoFactorTests(TeamShareFactory factory) : IClassFixture<Tea
         Assert.True(lifted.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, lifted.StatusCode.ToString());
         Assert.False((await (await api.GetAsync("/api/me/totp")).Json()).GetProperty("enabled").GetBoolean());
     }
+
+    [Fact]
+    public async Task ID8_Issue29_a_team_that_requires_two_factor_holds_those_without_it_to_setting_it_up_and_admins_only_when_asked()
+    {
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        var (email, api) = await MemberAsync();
+        var space = (await api.PersonalSpace()).Id();
+        try
+        {
+            var console = await Browsers.SignedInAsync(factory, "olivia@acme.test");
+            Assert.Contains("<option value=\"off\" selected=\"selected\">", await console.GetStringAsync("/admin/members"));
+            var wrong = await olivia.PutAsJsonAsync("/api/admin/team/two-factor", new { require = "sometimes" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.True((await wrong.Json()).GetProperty("errors").TryGetProperty("require", out _));
+            Assert.Equal(HttpStatusCode.Forbidden, (await api.PutAsJsonAsync("/api/admin/team/two-factor", new { require = "off" })).StatusCode);
+
+            // Admins only: a member goes on as before.
+            Assert.Equal(HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/team/two-factor", new { require = "admins" })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/spaces/{space}/items")).StatusCode);
+            var adam = await factory.ClientForAsync("adam@acme.test");
+            var held = await adam.GetAsync("/api/admin/members");
+            Assert.Equal(HttpStatusCode.Forbidden, held.StatusCode);
+            Assert.Equal("two_factor_required", (await held.Json()).GetProperty("reason").GetString());
+
+            // Everyone: the member's script and browser can only set it up; once on, everything opens again.
+            Assert.Equal(HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/team/two-factor", new { require = "everyone" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/spaces/{space}/items")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/me")).StatusCode);
+            var browser = await Browsers.SignedInAsync(factory, email);
+            var files = await browser.GetAsync("/files");
+            Assert.Equal(HttpStatusCode.Redirect, files.StatusCode);
+            Assert.Equal("/account/tokens?setup=two-factor", files.Headers.Location!.OriginalString);
+            Assert.Contains("Your team requires two-factor sign-in.", await browser.GetStringAsync("/account/tokens?setup=two-factor"));
+            await TurnOnAsync(api);
+            Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/spaces/{space}/items")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/files")).StatusCode);
+            // The owner, held too until they set theirs up, can still read and take back the setting.
+            Assert.Equal(HttpStatusCode.Redirect, (await console.GetAsync("/admin/members")).StatusCode);
+            Assert.Equal("everyone", (await (await olivia.GetAsync("/api/admin/team/two-factor")).Json()).GetProperty("require").GetString());
+        }
+        finally
+        {
+            await olivia.PutAsJsonAsync("/api/admin/team/two-factor", new { require = "off" });
+        }
+    }
 }

@@ -42,7 +42,7 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddBodiesWithoutShapeChecks(typeof(ProfileRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
             typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
             // A language is one of a short list the handlers check.
-            typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest));
+            typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest), typeof(TwoFactorPolicyDto));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
@@ -98,6 +98,9 @@ public sealed class IdentityModule : ITeamShareModule
         admin.MapPatch("/members/{id:guid}", AdminEndpoints.UpdateMember).WithSummary("Change a member's role or suspend them.");
         admin.MapDelete("/members/{id:guid}", AdminEndpoints.RemoveMember).WithSummary("Remove a member, giving their items to ?transferTo=.");
         admin.MapGet("/team/language", TeamLanguageEndpoints.Get).WithSummary("The team's default language (null: English).");
+        admin.MapGet("/team/two-factor", TwoFactorPolicyEndpoints.Get).WithSummary("Who must sign in with a second factor: {require}: off, admins or everyone.");
+        admin.MapPut("/team/two-factor", TwoFactorPolicyEndpoints.Put)
+            .WithSummary("Require two-factor sign-in ({require}: off, admins or everyone); those without one can only set it up until they do.");
         admin.MapPut("/team/language", TeamLanguageEndpoints.Put).WithSummary("Set the team's default language ({locale}: en, pl or null) for members who chose none.");
         admin.MapGet("/departments", AdminEndpoints.ListDepartments).WithSummary("Departments with their members.");
         admin.MapPost("/departments", AdminEndpoints.CreateDepartment).WithSummary("Create a department.");

@@ -80,7 +80,11 @@ internal static class AuthenticationSetup
         var found = Guid.TryParse(id, out var userId)
             ? await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive
                     && db.Sessions.Any(x => x.Id == sid && x.UserId == u.Id && x.EndedAt == null))
-                .Select(u => new { User = u, TeamLocale = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.DefaultLocale).FirstOrDefault() })
+                .Select(u => new
+                {
+                    User = u, TeamLocale = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.DefaultLocale).FirstOrDefault(),
+                    TeamRequires = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.RequireTwoFactor).FirstOrDefault(),
+                })
                 .FirstOrDefaultAsync(ctx.HttpContext.RequestAborted)
             : null;
         var user = found?.User;
@@ -92,9 +96,10 @@ internal static class AuthenticationSetup
         }
         if (user.Role != ctx.Principal!.GetTeamRole() || user.DisplayName != ctx.Principal!.Identity?.Name
             || user.Locale != ctx.Principal!.FindFirst(SharedKernel.Localization.Cultures.Claim)?.Value
-            || found!.TeamLocale != ctx.Principal!.FindFirst(SharedKernel.Localization.Cultures.TeamClaim)?.Value)
+            || found!.TeamLocale != ctx.Principal!.FindFirst(SharedKernel.Localization.Cultures.TeamClaim)?.Value
+            || Principals.MustSetUpTwoFactor(user, found.TeamRequires) != ctx.Principal!.HasClaim(c => c.Type == TeamShareClaims.TwoFactorSetupRequired))
         {
-            ctx.ReplacePrincipal(Principals.For(user, TeamShareClaims.CookieScheme, sid, found!.TeamLocale));
+            ctx.ReplacePrincipal(Principals.For(user, TeamShareClaims.CookieScheme, sid, found!.TeamLocale, teamRequiresTwoFactor: found.TeamRequires));
             ctx.ShouldRenew = true;
         }
     }

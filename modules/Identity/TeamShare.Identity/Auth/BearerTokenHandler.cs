@@ -29,10 +29,11 @@ internal sealed class BearerTokenHandler(
                            join u in db.Users on t.UserId equals u.Id
                            join team in db.Teams on u.TeamId equals team.Id
                            where t.TokenHash == hash && t.RevokedAt == null && u.IsActive
-                           select new { User = u, team.DefaultLocale, t.Kind, t.Scopes }).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
+                           select new { User = u, team.DefaultLocale, team.RequireTwoFactor, t.Kind, t.Scopes }).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null) return AuthenticateResult.Fail("Unknown or revoked token.");
         if (found.Kind == TokenKinds.AppPassword) return AuthenticateResult.Fail("An app password works only for the drive (WebDAV).");
         return AuthenticateResult.Success(new AuthenticationTicket(
-            Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale, scopes: found.Scopes), Scheme.Name));
+            Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale, scopes: found.Scopes, teamRequiresTwoFactor: found.RequireTwoFactor),
+            Scheme.Name));
     }
 }

@@ -32,7 +32,8 @@ internal sealed class StartBrowserSessionHandler(IdentityDbContext db, TimeProvi
         var dayAgo = now.AddDays(-1);
         await db.Sessions.Where(s => s.UserId == user.Id && s.EndedAt < dayAgo).ExecuteDeleteAsync(ct);
         await db.SaveChangesAsync(ct);
-        return Principals.For(user, TeamShareClaims.CookieScheme, session.Id);
+        var requires = await db.Teams.Where(t => t.Id == user.TeamId).Select(t => t.RequireTwoFactor).FirstOrDefaultAsync(ct);
+        return Principals.For(user, TeamShareClaims.CookieScheme, session.Id, teamRequiresTwoFactor: requires);
     }
 }
 

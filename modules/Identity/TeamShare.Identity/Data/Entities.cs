@@ -7,6 +7,8 @@ internal sealed class Team
     public DateTime CreatedAt { get; set; }
     /// <summary>The language of members who chose none, for mails and for clients that send no Accept-Language (issue 11).</summary>
     public string? DefaultLocale { get; set; }
+    /// <summary>Issue 29: who must sign in with a second factor: "admins" (owner and admins), "everyone", or null (nobody).</summary>
+    public string? RequireTwoFactor { get; set; }
 }
 
 internal static class TeamRoles

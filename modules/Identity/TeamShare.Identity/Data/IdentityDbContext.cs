@@ -29,6 +29,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("identity_teams");
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.DefaultLocale).HasMaxLength(10);
+            e.Property(x => x.RequireTwoFactor).HasMaxLength(16);
             e.HasIndex(x => x.Name).IsUnique();
         });
         b.Entity<User>(e =>

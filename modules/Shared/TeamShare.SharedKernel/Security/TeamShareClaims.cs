@@ -12,6 +12,8 @@ public static class TeamShareClaims
     public const string DisplayName = ClaimTypes.Name;
     /// <summary>Issue 29: one claim per scope a token was limited to; a principal without any may do what its role allows.</summary>
     public const string Scope = "ts:scope";
+    /// <summary>Issue 29: the team requires a second factor of this member, who has none yet; only setting one up is open.</summary>
+    public const string TwoFactorSetupRequired = "ts:2fa-setup";
 
     public const string CookieScheme = "TeamShareCookie";
     public const string BearerScheme = "TeamShareBearer";

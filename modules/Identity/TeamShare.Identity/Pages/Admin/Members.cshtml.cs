@@ -19,6 +19,7 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
     internal IReadOnlyList<MemberDto> Members { get; private set; } = [];
     internal IReadOnlyList<MemberInvitationDto> Invitations { get; private set; } = [];
     public string? TeamLocale { get; private set; }
+    public string TwoFactorRequired { get; private set; } = "off";
     internal Guid CurrentUserId => User.GetUserId();
     /// <summary>Server operators may make an account with a password at once; team admins invite by mail.</summary>
     public bool MaySetPassword => User.IsOperator(Options.Operators);
@@ -30,6 +31,7 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
         Members = await mediator.Send(new ListMembers(User.GetTeamId()), ct);
         Invitations = await mediator.Send(new ListMemberInvitations(User.GetTeamId()), ct);
         TeamLocale = (await mediator.Send(new GetTeamLanguage(User.GetTeamId()), ct)).Locale;
+        TwoFactorRequired = (await mediator.Send(new GetTwoFactorPolicy(User.GetTeamId()), ct)).Require ?? "off";
     }
 
     public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, string? password, string? role, CancellationToken ct)
@@ -42,6 +44,9 @@ public sealed class MembersModel(IMediator mediator, IOptions<TeamShareOptions> 
     }
 
     /// <summary>Issue 11: the team's default language, for members who chose none.</summary>
+    public async Task<IActionResult> OnPostRequireTwoFactorAsync(string? require, CancellationToken ct) =>
+        Done(await mediator.Send(new SetTwoFactorPolicy(User.GetTeamId(), require), ct), "Saved.");
+
     public async Task<IActionResult> OnPostLanguageAsync(string? locale, CancellationToken ct) =>
         Done(await mediator.Send(new SetTeamLanguage(User.GetTeamId(), locale), ct), "Saved.");
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -70,5 +71,39 @@ public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixtu
         await later.ReloadAsync();
         await Assertions.Expect(later.GetByRole(AriaRole.Switch, new() { Name = "someone shares a file or folder with me" })).Not.ToBeCheckedAsync();
         await Assertions.Expect(later.GetByRole(AriaRole.Switch, new() { Name = "my links have expired" })).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task ID8_Issue29_a_member_turns_on_two_factor_on_the_account_page_and_signs_in_with_a_recovery_code()
+    {
+        var email = $"authenticator-{Guid.NewGuid():N}@acme.test";
+        Assert.True((await (await host.ApiAsync("olivia@acme.test")).PostAsJsonAsync("/api/admin/members",
+            new { email, displayName = "Otto Authenticator", password = "demo-Password1" })).IsSuccessStatusCode);
+        await using var browser = await Chromium.SessionAsync();
+        var page = await browser.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, email);
+        await page.GotoAsync($"{host.BaseUrl}/account/tokens");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        var secret = await page.GetByLabel("Key for your authenticator app").InputValueAsync();
+        // What the phone's app shows now.
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow);
+        await page.GetByLabel("Code the app shows").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn two-factor sign-in on" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Two-factor sign-in is on.");
+        var recovery = await page.GetByRole(AriaRole.List, new() { Name = "Recovery codes" }).GetByRole(AriaRole.Listitem).AllInnerTextsAsync();
+        Assert.Equal(10, recovery.Count);
+
+        // Another browser: the password leads to the code page, and a recovery code opens the account.
+        var later = await (await browser.NewContextAsync()).NewPageAsync();
+        await later.GotoAsync($"{host.BaseUrl}/signin");
+        await later.Locator("#email").FillAsync(email);
+        await later.Locator("#password").FillAsync("demo-Password1");
+        await later.Locator("#main form button[type=submit]").ClickAsync();
+        await later.WaitForURLAsync(new Regex("/signin/code"));
+        await later.GetByLabel("Code from your authenticator app").FillAsync(recovery[0]);
+        await later.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await later.WaitForURLAsync(new Regex("/files"));
+        await later.GotoAsync($"{host.BaseUrl}/account/tokens");
+        await Assertions.Expect(later.GetByText("Recovery codes left: 9.")).ToBeVisibleAsync();
     }
 }

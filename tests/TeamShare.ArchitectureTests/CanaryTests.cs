@@ -44,6 +44,10 @@ public sealed class CanaryTests
         Assert.Contains("TeamShare.Canary.PublishesInline", Rules.InlinePublishes(Canary));
 
     [Fact]
+    public void Endpoint_file_rule_catches_a_handler_written_in_an_endpoints_file() =>
+        Assert.Contains("TeamShare.Canary.PingFromEndpointsHandler", Rules.HandlersInEndpointFiles(Canary));
+
+    [Fact]
     public void Staging_rule_catches_a_notification_staged_on_the_DbContext() =>
         Assert.Contains("TeamShare.Canary.StagesDirectly", Rules.DirectStages(Canary));
 

@@ -63,6 +63,11 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
+    public void Handlers_live_in_files_named_for_their_use_case_not_in_endpoints_files(string module) =>
+        Assert.Empty(Rules.HandlersInEndpointFiles(Assemblies.ByName(module)));
+
+    [Theory]
+    [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
     public void Notifications_are_staged_through_the_pipeline_that_publishes_them_after_the_commit(string module) =>
         Assert.Empty(Rules.DirectStages(Assemblies.ByName(module)));
 

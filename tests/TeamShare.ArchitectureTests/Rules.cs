@@ -111,6 +111,21 @@ public static class Rules
     }
 
     /// <summary>
+    /// Rule 14 (issue 26.2): an endpoints file maps HTTP to requests and holds no handler; a use case lives in a file named
+    /// for it. Reads where each handler's code was written from the assembly's debug symbols.
+    /// </summary>
+    public static IReadOnlyList<string> HandlersInEndpointFiles(Assembly assembly)
+    {
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(assembly.Location, new Mono.Cecil.ReaderParameters { ReadSymbols = true });
+        return module.GetTypes()
+            .Where(t => t.Interfaces.Any(i => i.InterfaceType.Name.StartsWith("IRequestHandler", StringComparison.Ordinal)
+                                              || i.InterfaceType.Name.StartsWith("INotificationHandler", StringComparison.Ordinal)))
+            .Where(t => t.Methods.SelectMany(m => m.DebugInformation.SequencePoints).Any(p => p.Document.Url.EndsWith("Endpoints.cs", StringComparison.Ordinal)
+                                                                                             || p.Document.Url.EndsWith("Endpoint.cs", StringComparison.Ordinal)))
+            .Select(t => t.FullName).ToList();
+    }
+
+    /// <summary>
     /// Rule 7b (issue 26.1): a handler stages a notification through <c>StagedNotifications</c>, whose pipeline behaviour
     /// publishes it after the commit; staging on the DbContext directly would leave it to the relay, a minute late. Reads the IL.
     /// </summary>

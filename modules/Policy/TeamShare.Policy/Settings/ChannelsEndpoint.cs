@@ -2,29 +2,9 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TeamShare.Policy.Decisions;
-using TeamShare.SharedKernel.Channels;
 using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Policy.Settings;
-
-internal sealed record AvailableChannel(string Name, string DisplayName, string CanShare, bool Available);
-
-/// <summary>The sharing channels a member is offered (CH-1), each available only when policy allows it.</summary>
-internal sealed record ListChannels(Guid TeamId) : IRequest<IReadOnlyList<AvailableChannel>>;
-
-internal sealed class ListChannelsHandler(ISharingChannelRegistry registry, PolicyStore store) : IRequestHandler<ListChannels, IReadOnlyList<AvailableChannel>>
-{
-    public async ValueTask<IReadOnlyList<AvailableChannel>> Handle(ListChannels r, CancellationToken ct)
-    {
-        var policy = await store.ForTeamAsync(r.TeamId, ct);
-        var result = new List<AvailableChannel>();
-        foreach (var channel in registry.All)
-            result.Add(new AvailableChannel(channel.Name, channel.DisplayName, channel.CanShare.ToString(),
-                policy.ExternalSharingEnabled && await store.ChannelOnAsync(r.TeamId, channel.Name, ct)));
-        return result;
-    }
-}
 
 internal static class ChannelsEndpoint
 {

@@ -1,0 +1,23 @@
+using Mediator;
+using TeamShare.Policy.Decisions;
+using TeamShare.SharedKernel.Channels;
+
+namespace TeamShare.Policy.Settings;
+
+internal sealed record AvailableChannel(string Name, string DisplayName, string CanShare, bool Available);
+
+/// <summary>The sharing channels a member is offered (CH-1), each available only when policy allows it.</summary>
+internal sealed record ListChannels(Guid TeamId) : IRequest<IReadOnlyList<AvailableChannel>>;
+
+internal sealed class ListChannelsHandler(ISharingChannelRegistry registry, PolicyStore store) : IRequestHandler<ListChannels, IReadOnlyList<AvailableChannel>>
+{
+    public async ValueTask<IReadOnlyList<AvailableChannel>> Handle(ListChannels r, CancellationToken ct)
+    {
+        var policy = await store.ForTeamAsync(r.TeamId, ct);
+        var result = new List<AvailableChannel>();
+        foreach (var channel in registry.All)
+            result.Add(new AvailableChannel(channel.Name, channel.DisplayName, channel.CanShare.ToString(),
+                policy.ExternalSharingEnabled && await store.ChannelOnAsync(r.TeamId, channel.Name, ct)));
+        return result;
+    }
+}

@@ -42,5 +42,15 @@ public static class Arrange
         Assert.Equal(System.Net.HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/policy", new { settings, channels })).StatusCode);
     }
 
+    /// <summary>Acme's owner adds a member with the test password; their new address.</summary>
+    public static async Task<string> NewMemberAsync(this TeamShareFactory factory, string prefix, string displayName)
+    {
+        var email = $"{prefix}-{Guid.NewGuid():N}@acme.test";
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await olivia.PostAsJsonAsync("/api/admin/members",
+            new { email, displayName, password = TeamShareFactory.Password })).StatusCode);
+        return email;
+    }
+
     public static async Task<Guid> UserIdAsync(this HttpClient client) => Guid.Parse((await (await client.GetAsync("/api/me")).Json()).Id());
 }

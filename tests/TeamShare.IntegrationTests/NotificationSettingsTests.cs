@@ -14,14 +14,7 @@ public sealed class NotificationSettingsTests() : WithMailServer(startSmtp: true
 {
     private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
 
-    private async Task<string> MemberAsync()
-    {
-        var email = $"notified-{Guid.NewGuid():N}@acme.test";
-        var olivia = await _factory.ClientForAsync("olivia@acme.test");
-        Assert.Equal(HttpStatusCode.Created, (await olivia.PostAsJsonAsync("/api/admin/members",
-            new { email, displayName = "Nora Notified", password = TeamShareFactory.Password })).StatusCode);
-        return email;
-    }
+    private Task<string> MemberAsync() => _factory.NewMemberAsync("notified", "Nora Notified");
 
     private async Task RunAsync<TJob>() where TJob : TeamShare.SharedKernel.Jobs.IRecurringJob
     {

@@ -15,14 +15,7 @@ public sealed partial class PasswordResetTests() : WithMailServer(startSmtp: tru
     [GeneratedRegex(@"https?://[^\s""<>]+/reset-password\?token=(tsr_[A-Za-z0-9_\-]+)")]
     private static partial Regex ResetLink();
 
-    private async Task<string> NewMemberAsync()
-    {
-        var admin = await _factory.ClientForAsync("olivia@acme.test");
-        var email = $"forgetful-{Guid.NewGuid():N}@acme.test";
-        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/admin/members",
-            new { email, displayName = "Fay Forgetful", password = TeamShareFactory.Password })).StatusCode);
-        return email;
-    }
+    private Task<string> NewMemberAsync() => _factory.NewMemberAsync("forgetful", "Fay Forgetful");
 
     /// <summary>Signs in through the sign-in page from <paramref name="address"/>, like a browser; the status of the form's answer.</summary>
     private static async Task<HttpStatusCode> SignInPageAsync(HttpClient browser, string email, string password, string address)

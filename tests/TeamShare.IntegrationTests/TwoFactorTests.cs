@@ -13,10 +13,7 @@ public sealed class TwoFactorTests(TeamShareFactory factory) : IClassFixture<Tea
 {
     private async Task<(string Email, HttpClient Api)> MemberAsync()
     {
-        var email = $"two-factor-{Guid.NewGuid():N}@acme.test";
-        var olivia = await factory.ClientForAsync("olivia@acme.test");
-        Assert.Equal(HttpStatusCode.Created, (await olivia.PostAsJsonAsync("/api/admin/members",
-            new { email, displayName = "Tess Twofactor", password = TeamShareFactory.Password })).StatusCode);
+        var email = await factory.NewMemberAsync("two-factor", "Tess Twofactor");
         return (email, await factory.ClientForAsync(email));
     }
 

@@ -78,14 +78,11 @@ internal static class AuthenticationSetup
         var sid = Guid.TryParse(ctx.Principal?.FindFirst(BrowserSessions.Claim)?.Value, out var s) ? s : Guid.Empty;
         var db = ctx.HttpContext.RequestServices.GetRequiredService<IdentityDbContext>();
         var found = Guid.TryParse(id, out var userId)
-            ? await db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive
-                    && db.Sessions.Any(x => x.Id == sid && x.UserId == u.Id && x.EndedAt == null))
-                .Select(u => new
-                {
-                    User = u, TeamLocale = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.DefaultLocale).FirstOrDefault(),
-                    TeamRequires = db.Teams.Where(t => t.Id == u.TeamId).Select(t => t.RequireTwoFactor).FirstOrDefault(),
-                })
-                .FirstOrDefaultAsync(ctx.HttpContext.RequestAborted)
+            ? await (from u in db.Users
+                     join t in db.Teams on u.TeamId equals t.Id
+                     where u.Id == userId && u.IsActive && db.Sessions.Any(x => x.Id == sid && x.UserId == u.Id && x.EndedAt == null)
+                     select new { User = u, TeamLocale = t.DefaultLocale, TeamRequires = t.RequireTwoFactor })
+                .AsNoTracking().FirstOrDefaultAsync(ctx.HttpContext.RequestAborted)
             : null;
         var user = found?.User;
         if (user is null)

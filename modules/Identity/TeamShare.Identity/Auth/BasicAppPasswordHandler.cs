@@ -1,12 +1,10 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Http;
-using TeamShare.SharedKernel.Security;
 using TeamShare.SharedKernel.WebDav;
 
 namespace TeamShare.Identity.Auth;
@@ -35,19 +33,14 @@ internal sealed class BasicAppPasswordHandler(
         var ct = Context.RequestAborted;
         if (await throttle.IsThrottledAsync(email, address, knownDevice: false, ct)) return AuthenticateResult.Fail("Too many wrong app passwords.");
 
-        var hash = Tokens.Hash(password);
-        var found = await (from t in db.AccessTokens
-                           join u in db.Users on t.UserId equals u.Id
-                           join team in db.Teams on u.TeamId equals team.Id
-                           where t.TokenHash == hash && t.RevokedAt == null && u.IsActive && u.NormalizedEmail == email
-                           select new { User = u, team.DefaultLocale, t.Scopes }).AsNoTracking().FirstOrDefaultAsync(ct);
-        if (found is null)
+        var found = await TokenLookup.FindAsync(db, password, ct);
+        if (found is null || found.User.NormalizedEmail != email)
         {
             await throttle.ReserveAsync(email, address, knownDevice: false, ct);
             return AuthenticateResult.Fail("Unknown e-mail or app password.");
         }
         return AuthenticateResult.Success(new AuthenticationTicket(
-            Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale, scopes: found.Scopes), Scheme.Name));
+            Principals.For(found.User, Scheme.Name, teamLocale: found.TeamLocale, scopes: found.Scopes), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

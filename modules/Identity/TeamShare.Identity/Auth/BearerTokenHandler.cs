@@ -1,10 +1,8 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamShare.Identity.Data;
-using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Auth;
 
@@ -24,16 +22,11 @@ internal sealed class BearerTokenHandler(
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed token.");
 
-        var hash = Tokens.Hash(token);
-        var found = await (from t in db.AccessTokens
-                           join u in db.Users on t.UserId equals u.Id
-                           join team in db.Teams on u.TeamId equals team.Id
-                           where t.TokenHash == hash && t.RevokedAt == null && u.IsActive
-                           select new { User = u, team.DefaultLocale, team.RequireTwoFactor, t.Kind, t.Scopes }).AsNoTracking().FirstOrDefaultAsync(Context.RequestAborted);
+        var found = await TokenLookup.FindAsync(db, token, Context.RequestAborted);
         if (found is null) return AuthenticateResult.Fail("Unknown or revoked token.");
         if (found.Kind == TokenKinds.AppPassword) return AuthenticateResult.Fail("An app password works only for the drive (WebDAV).");
         return AuthenticateResult.Success(new AuthenticationTicket(
-            Principals.For(found.User, Scheme.Name, teamLocale: found.DefaultLocale, scopes: found.Scopes, teamRequiresTwoFactor: found.RequireTwoFactor),
+            Principals.For(found.User, Scheme.Name, teamLocale: found.TeamLocale, scopes: found.Scopes, teamRequiresTwoFactor: found.TeamRequiresTwoFactor),
             Scheme.Name));
     }
 }

@@ -21,7 +21,8 @@ public static class TokenScopes
 
     public static IApplicationBuilder UseTokenScopes(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true && Needed(context) is var scope && !context.User.HasScope(scope))
+        // Browser sessions and unscoped tokens carry no scope claim: they skip the route lookup.
+        if (context.User.HasClaim(c => c.Type == TeamShareClaims.Scope) && Needed(context) is var scope && !context.User.HasScope(scope))
         {
             await Problems.Status(403, "Not allowed for this token",
                 $"This token does not have the {scope} scope. Make one that has it on your account page or with POST /api/auth/tokens.", "scope")

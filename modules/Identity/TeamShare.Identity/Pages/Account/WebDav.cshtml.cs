@@ -24,8 +24,7 @@ public sealed class WebDavModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? device, CancellationToken ct)
     {
-        var name = "WebDAV: " + (device ?? "").Trim();
-        if (string.IsNullOrWhiteSpace(device) || TokenIssuer.NameProblem(name) is not null) Error = "Name the device, in 1 to 90 characters.";
+        if (AppPasswords.NameFor(device) is not { } name) Error = AppPasswords.NameProblem;
         else NewPassword = (await mediator.Send(new IssueToken(User.GetUserId(), name, Data.TokenKinds.AppPassword), ct)).Token;
         if (Error is not null) Response.StatusCode = 400;
         await DescribeAsync(ct);

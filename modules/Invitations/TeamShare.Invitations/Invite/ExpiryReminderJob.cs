@@ -23,7 +23,9 @@ internal sealed class ExpiryReminderJob(InvitationsDbContext db, IMediator media
         var now = clock.GetUtcNow().UtcDateTime;
         var soon = now + Ahead;
         var due = await db.Invitations.Where(i => i.RecipientKind == "external" && i.RevokedAt == null && i.ReminderQueuedAt == null
-                                                  && i.ExternalExpiresAt > now && i.ExternalExpiresAt <= soon).Take(200).ToListAsync(ct);
+                                                  && i.ExternalExpiresAt > now && i.ExternalExpiresAt <= soon)
+            // The soonest first, so a backlog larger than one batch reminds those about to lose access before the others.
+            .OrderBy(i => i.ExternalExpiresAt).Take(200).ToListAsync(ct);
         // The senders' addresses: one question per team, however many reminders are due.
         var senders = new Dictionary<(Guid Team, Guid User), UserContact>();
         foreach (var team in due.GroupBy(i => i.TeamId))

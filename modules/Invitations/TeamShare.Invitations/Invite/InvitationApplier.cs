@@ -25,5 +25,6 @@ internal sealed class InvitationApplier(InvitationsDbContext db, IMediator media
     }
 
     public async Task ApplyPendingAsync(CancellationToken ct) =>
-        await ApplyAsync(await db.Invitations.Where(i => i.AppliedAt == null && i.RevokedAt == null).Take(500).ToListAsync(ct), ct);
+        await ApplyAsync(await db.Invitations.Where(i => i.AppliedAt == null && i.RevokedAt == null)
+            .OrderBy(i => i.Id).Take(500).ToListAsync(ct), ct);
 }

@@ -12,6 +12,7 @@ namespace TeamShare.BrowserTests;
 /// before the backup began downloads byte for byte, with the same token, link and password as before, and check finds
 /// every named content whole.
 /// </summary>
+[StartsEarly("One of the longest classes: backs up, restores and restarts hosts.")]
 public sealed class BackupRestoreTests(ITestOutputHelper output)
 {
     private static Task<(int Exit, string Output)> RunAsync(string dataDirectory, params string[] args) =>

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 
 namespace TeamShare.BrowserTests;
 
+[StartsEarly("One of the longest classes.")]
 public sealed class FilesJourneyTests(HostProcess host) : IClassFixture<HostProcess>
 {
     [Fact]

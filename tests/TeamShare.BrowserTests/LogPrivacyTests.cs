@@ -10,6 +10,9 @@ public sealed class HostWithoutSettings : HostProcess
     public string EmptyContentRoot { get; } = Directory.CreateTempSubdirectory("teamshare-no-settings").FullName;
 
     protected override string ContentRoot(string hostDirectory) => EmptyContentRoot;
+
+    // A first start on an empty directory, the README's way: its migration logs fall under the same defaults.
+    protected override bool FromTemplate => false;
 }
 
 public sealed class LogPrivacyTests(HostWithoutSettings host) : IClassFixture<HostWithoutSettings>

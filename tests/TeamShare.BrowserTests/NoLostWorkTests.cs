@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace TeamShare.BrowserTests;
 
 /// <summary>Issue 12, "work lost or people locked out": each reproduced in Chromium and each failing before its fix.</summary>
+[StartsEarly("One of the longest classes.")]
 public sealed class NoLostWorkTests(HostProcess host) : IClassFixture<HostProcess>
 {
     private static async Task<string> UploadAsync(HttpClient api, string name, string text)

@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace TeamShare.BrowserTests;
 
 /// <summary>Issue 9: an instance killed with kill -9 in the middle of a mail batch loses no mail; the other one sends the rest.</summary>
+[StartsEarly("Waits about a minute for a killed instance's lease to lapse and the other's sweep to send the rest.")]
 public sealed class TwoInstanceCrashTests(TwoInstances two, ITestOutputHelper output) : IClassFixture<TwoInstances>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace TeamShare.IntegrationTests;
 /// SP-3 the content store: a blob is never deleted while anything can still name it (issue 23, finding 1). Runs against the
 /// blob directory on the SQLite pass and against an S3 bucket on the PostgreSQL pass (issue 26.3, <see cref="TestBlobs"/>).
 /// </summary>
+[StartsEarly("The longest class on the PostgreSQL + S3 pass: 200 rounds of purge against upload on two instances.")]
 public sealed class BlobLifecycleTests
 {
     private const int Rounds = 200;

@@ -16,6 +16,7 @@ namespace TeamShare.IntegrationTests;
 /// types and bad multipart bodies, as an anonymous visitor, a member and an admin. No answer may be a 5xx or carry exception
 /// text, and afterwards the database is intact and every stored file still matches its hash.
 /// </summary>
+[StartsEarly("One of the longest classes: 10 000 requests.")]
 public sealed partial class FuzzTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
     private const int Seed = 20261202;

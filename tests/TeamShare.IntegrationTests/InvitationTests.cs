@@ -10,6 +10,7 @@ using TeamShare.Invitations.Mail;
 namespace TeamShare.IntegrationTests;
 
 /// <summary>SH-1..SH-11 with a real SMTP server: invitations, rules, revoke, mail delivery and its faults.</summary>
+[StartsEarly("One of the longest classes: waits on mail jobs.")]
 public sealed partial class InvitationTests() : WithMailServer(startSmtp: false)
 {
     private Task AllowAnyoneByEmail(TeamShareFactory? factory = null) => (factory ?? _factory).AllowAnyoneByEmailAsync();

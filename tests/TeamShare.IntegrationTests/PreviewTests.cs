@@ -10,6 +10,7 @@ namespace TeamShare.IntegrationTests;
 /// preview-only recipients, who can get none of a document's bytes; the preview limit counts people, not pages; hostile files
 /// end as "failed" and the server goes on. Rendering does not depend on the database, so these run on SQLite only.
 /// </summary>
+[StartsEarly("Waits on LibreOffice renders.")]
 public sealed class PreviewTests(TeamShareFactory factory, Documents documents) : IClassFixture<TeamShareFactory>, IClassFixture<Documents>
 {
     private static readonly TimeSpan RenderDeadline = TimeSpan.FromSeconds(120);

@@ -96,9 +96,8 @@ public sealed class UpgradeTests
     [Fact]
     public void Issue24_B10_a_first_start_on_an_empty_database_logs_no_error()
     {
-        using var host = new TeamShareFactory();
-        // Not the suite's migrated PostgreSQL template: an empty database, as an operator's first start has it.
-        if (TestDatabase.OnPostgres) host.Settings["ConnectionStrings:TeamShare"] = TestDatabase.PostgresFor(host.DataDirectory);
+        // Not the suite's migrated template: an empty database, as an operator's first start has it.
+        using var host = new TeamShareFactory { EmptyDatabase = true };
         _ = host.Server;
         Assert.True(host.Errors.Describe() == "(the host logged no exception)", host.Errors.Describe());
     }

@@ -54,7 +54,7 @@ public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixtu
         await later.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).Last.ClickAsync();
         await later.GetByLabel("E-mail").FillAsync(email);
         await later.GetByLabel("Password").FillAsync("remembered-Password-2");
-        await later.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await later.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await later.WaitForURLAsync(new Regex("/files"));
 
         // Issue 28: that sign-in gave the account the browser's zone for mails; the notifications page turns a mail off.
@@ -101,7 +101,7 @@ public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixtu
         await later.Locator("#main form button[type=submit]").ClickAsync();
         await later.WaitForURLAsync(new Regex("/signin/code"));
         await later.GetByLabel("Code from your authenticator app").FillAsync(recovery[0]);
-        await later.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await later.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await later.WaitForURLAsync(new Regex("/files"));
         await later.GotoAsync($"{host.BaseUrl}/account/tokens");
         await Assertions.Expect(later.GetByText("Recovery codes left: 9.")).ToBeVisibleAsync();

@@ -162,6 +162,17 @@ public sealed class TwoFactorTests(TeamShareFactory factory) : IClassFixture<Tea
         }));
         Assert.True(lifted.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, lifted.StatusCode.ToString());
         Assert.False((await (await api.GetAsync("/api/me/totp")).Json()).GetProperty("enabled").GetBoolean());
+
+        // Both resets are in the team's activity log, by whom and for whom, in the API and on the page; not in another team's.
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        var resets = (await (await olivia.GetAsync("/api/admin/activity?kind=second_factor_reset")).Json()).EnumerateArray()
+            .Where(r => r.GetProperty("subjectId").GetString() == id.ToString()).ToList();
+        Assert.Equal(2, resets.Count);
+        Assert.All(resets, r => Assert.Equal(("Adam Admin", "Tess Twofactor"), (r.GetProperty("actor").GetString(), r.GetProperty("targetName").GetString())));
+        var log = await (await Browsers.SignedInAsync(factory, "olivia@acme.test")).GetStringAsync("/admin/activity?Kind=second_factor_reset");
+        Assert.Contains("<td>second factor reset</td>", log);
+        Assert.Contains("Tess Twofactor", log);
+        Assert.Empty((await (await (await factory.ClientForAsync("gary@globex.test")).GetAsync("/api/admin/activity?kind=second_factor_reset")).Json()).EnumerateArray());
     }
 
     [Fact]

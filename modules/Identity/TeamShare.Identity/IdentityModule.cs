@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamShare.Identity.Admin;
 using TeamShare.Identity.Auth;
 using TeamShare.SharedKernel.Security;
+using TeamShare.SharedKernel.Data;
 using TeamShare.Identity.Directory;
 using TeamShare.Identity.Data;
 using TeamShare.Identity.Me;
@@ -17,6 +18,7 @@ using TeamShare.Identity.Recovery;
 using TeamShare.Identity.Seeding;
 using TeamShare.Identity.AccessTokens;
 using TeamShare.Identity.TwoFactor;
+using TeamShare.Identity.Passkeys;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Modules;
@@ -32,7 +34,10 @@ public sealed class IdentityModule : ITeamShareModule
     {
         // Credentials are judged together and slowly (a missing field must not answer faster than a wrong one), invitations
         // and reset links against their stored tokens, members and departments against the team: all in the handlers.
+        services.AddNotificationRelay<IdentityDbContext>(IdentityDbContext.Module, typeof(TeamShare.Policy.Contracts.SharingActivityOccurred));
         services.AddValidator<CreateTokenRequest, CreateTokenRequestValidator>();
+        services.AddValidator<FinishPasskeyEnrolment, FinishPasskeyEnrolmentValidator>();
+        services.AddSingleton<RelyingParty>();
         services.AddValidator<RequestPasswordReset, RequestPasswordResetValidator>();
         services.AddValidator<SetDisplayName, SetDisplayNameValidator>();
         services.AddValidator<SetTimeZone, SetTimeZoneValidator>();
@@ -42,7 +47,9 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddBodiesWithoutShapeChecks(typeof(ProfileRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
             typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
             // A language is one of a short list the handlers check.
-            typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest), typeof(TwoFactorPolicyDto));
+            typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest), typeof(TwoFactorPolicyDto),
+            // A passkey's answer is checked whole by the WebAuthn library; an unusable one is refused naming the credential.
+            typeof(PasskeyBody), typeof(PasskeySignInBody));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
@@ -81,6 +88,15 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapPost("/me/totp", TwoFactorEndpoints.Start).WithSummary("Set up an authenticator app: {secret, otpauthUri}; in force once confirmed.");
         api.MapPost("/me/totp/confirm", TwoFactorEndpoints.Confirm).WithSummary("Confirm with a code from the app ({code}): two-factor sign-in is on; answers ten recovery codes, shown once.");
         api.MapDelete("/me/totp", TwoFactorEndpoints.Remove).WithSummary("Turn two-factor sign-in off; the recovery codes end with it.");
+        api.MapGet("/me/passkeys", PasskeyEndpoints.List).WithSummary("Your passkeys: each signs you in without a password.");
+        api.MapPost("/me/passkeys/options", PasskeyEndpoints.EnrolmentOptions)
+            .WithSummary("Options for the browser to make a passkey with (WebAuthn creation options, JSON); its answer goes to POST /api/me/passkeys.");
+        api.MapPost("/me/passkeys", PasskeyEndpoints.Enrol).WithSummary("Keep the passkey the browser made ({name, credential}: the credential's toJSON()).");
+        api.MapDelete("/me/passkeys/{id:guid}", PasskeyEndpoints.Remove).WithSummary("Remove a passkey: it signs in no more.");
+        api.MapPost("/auth/passkey/options", PasskeyEndpoints.SignInOptions).AllowAnonymous()
+            .WithSummary("Options for a browser sign-in with a passkey (WebAuthn request options, JSON); its answer goes to POST /api/auth/passkey.");
+        api.MapPost("/auth/passkey", PasskeyEndpoints.CompleteSignIn).AllowAnonymous()
+            .WithSummary("Sign the browser in with its passkey's answer ({credential, timeZone, returnUrl}): the session cookie and where to go.");
         api.MapGet("/me/app-passwords", AppPasswordEndpoints.List).WithSummary("Your app passwords: each opens your drive (/dav/) and nothing else.");
         api.MapPost("/me/app-passwords", AppPasswordEndpoints.Create).WithSummary("A new app password for a device ({name}), shown once.");
         api.MapDelete("/me/app-passwords/{id:guid}", AppPasswordEndpoints.Revoke).WithSummary("Revoke an app password: the device is refused at once.");

@@ -54,6 +54,23 @@ internal sealed class RecoveryCode
     public DateTime? UsedAt { get; set; }
 }
 
+/// <summary>
+/// Issue 29: a passkey (WebAuthn discoverable credential) that signs its member in without a password. The browser's
+/// authenticator keeps the private key; this keeps the public key and the signature counter it checks each sign-in against.
+/// </summary>
+internal sealed class Passkey
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public Guid TeamId { get; set; }
+    public required byte[] CredentialId { get; set; }
+    public required byte[] PublicKey { get; set; }
+    public long SignCount { get; set; }
+    public required string Name { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
+}
+
 internal sealed class Department
 {
     public Guid Id { get; set; }

@@ -16,6 +16,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<MemberInvitation> MemberInvitations => Set<MemberInvitation>();
@@ -24,6 +25,8 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        // Activity an admin's act writes with it (a reset second factor), published to the team's activity log after commit.
+        b.ConfigurePendingNotifications(Module);
         b.Entity<Team>(e =>
         {
             e.ToTable("identity_teams");
@@ -71,6 +74,16 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("identity_recovery_codes");
             e.Property(x => x.CodeHash).HasMaxLength(32);
             e.HasIndex(x => new { x.UserId, x.CodeHash });
+        });
+        b.Entity<Passkey>(e =>
+        {
+            e.ToTable("identity_passkeys");
+            // WebAuthn allows credential ids up to 1023 bytes; authenticators use 16 to 64.
+            e.Property(x => x.CredentialId).HasMaxLength(1023);
+            e.Property(x => x.PublicKey).HasMaxLength(2048);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => x.CredentialId).IsUnique();
+            e.HasIndex(x => x.UserId);
         });
         b.Entity<SignInFailure>(e =>
         {

@@ -3,9 +3,10 @@ using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using TeamShare.Identity.Admin;
 using TeamShare.Identity.Data;
+using TeamShare.Policy.Contracts;
+using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 using TeamShare.SharedKernel.Validation;
@@ -42,7 +43,7 @@ internal sealed class ConfirmTotpValidator : IValidator<ConfirmTotp>
         ? Invalid.Field("code", "Enter the 6-digit code your authenticator app shows.") : Invalid.None;
 }
 
-internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor, TimeProvider clock, ILogger<TwoFactorHandler> log) :
+internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor, TimeProvider clock, StagedNotifications staged) :
     IRequestHandler<StartTotp, Outcome<TotpSetupDto>>, IRequestHandler<ConfirmTotp, Outcome<RecoveryCodesDto>>,
     IRequestHandler<RemoveTotp, bool>, IRequestHandler<GetSecondFactor, SecondFactorStatus>, IRequestHandler<ResetSecondFactor, Outcome<bool>>,
     IRequestHandler<CheckSecondFactor, (SecondFactorCheck Check, User? User)>
@@ -94,9 +95,15 @@ internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor
         if (role is null) return Outcome<bool>.NotFound();
         if (role == TeamRoles.Owner && request.Actor.Role != TeamRoles.Owner)
             return Outcome<bool>.Forbidden("Only the owner can reset the owner's second factor.", "owner_only");
+        // Issue 29.3: the team's activity log says who lifted whose second factor, written in the same transaction as the reset.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await factor.RemoveAsync(request.MemberId, ct);
-        // An operator's record of who lifted whose second factor (rare, and worth finding after the fact).
-        log.LogWarning("Admin {AdminId} of team {TeamId} reset the second factor of member {MemberId}.", request.Actor.UserId, request.Actor.TeamId, request.MemberId);
+        var reset = new SharingActivityOccurred(request.Actor.TeamId, request.Actor.UserId, "second_factor_reset", request.MemberId,
+            $"user:{request.MemberId}", null, now);
+        staged.Stage(db, reset, reset.EventId, now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<bool>.Success(true, 204);
     }
 }

@@ -24,6 +24,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
     public bool PasswordChanged { get; private set; }
 
     internal IReadOnlyList<TokenDto> Tokens { get; private set; } = [];
+    internal IReadOnlyList<Passkeys.PasskeyDto> Passkeys { get; private set; } = [];
     public string? NewToken { get; private set; }
     public string? Error { get; private set; }
 
@@ -33,6 +34,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         TimeZone = (await mediator.Send(new Me.GetMe(User.GetUserId()), ct)).TimeZone;
         SecondFactor = await mediator.Send(new TwoFactor.GetSecondFactor(User.GetUserId()), ct);
         Tokens = await mediator.Send(new ListTokens(User.GetUserId()), ct);
+        Passkeys = await mediator.Send(new Passkeys.ListPasskeys(User.GetUserId()), ct);
     }
 
     public async Task<IActionResult> OnPostProfileAsync(string? displayName, CancellationToken ct)
@@ -102,6 +104,12 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         if (!outcome.Ok) Response.StatusCode = outcome.Status;
         await OnGetAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasskeyRemoveAsync(Guid id, CancellationToken ct)
+    {
+        await mediator.Send(new Passkeys.RemovePasskey(User.GetUserId(), id), ct);
+        return RedirectToPage(null, null, "passkeys");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)

@@ -28,7 +28,7 @@ public sealed class ActivityModel(IMediator mediator) : PageModel
 
     public static readonly string[] Kinds =
         ["link_created", "link_opened", "link_previewed", "link_downloaded", "link_uploaded", "link_edited", "link_modified", "link_canceled",
-         "invitation_sent", "access_revoked", "posted_to_chat", "policy_changed"];
+         "invitation_sent", "access_revoked", "posted_to_chat", "policy_changed", "second_factor_reset"];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public sealed class HostByName : HostProcess
 public sealed class PasskeyJourneyTests(HostByName host) : IClassFixture<HostByName>
 {
     [Fact]
-    public async Task ID8_Issue29_a_member_adds_a_passkey_on_the_account_page_signs_in_with_it_alone_and_removes_it()
+    public async Task ID8_Issue29_a_member_adds_a_passkey_on_the_account_page_uses_it_after_the_password_or_alone_and_removes_it()
     {
         await using var browser = await Chromium.SessionAsync();
         var page = await browser.NewPageAsync();
@@ -39,6 +39,15 @@ public sealed class PasskeyJourneyTests(HostByName host) : IClassFixture<HostByN
         await page.GetByLabel("Name of the new passkey").FillAsync("Mark's laptop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
         await page.GetByRole(AriaRole.List, new() { Name = "Your passkeys" }).GetByText("Mark's laptop").WaitForAsync();
+
+        // From now on the password alone is not enough: the second step asks for the passkey.
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync($"{host.NamedUrl}/signin");
+        await page.Locator("#email").FillAsync("mark@acme.test");
+        await page.Locator("#password").FillAsync("demo-Password1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use your passkey" }).ClickAsync();
+        await page.WaitForURLAsync("**/files**");
 
         // Signed out, the sign-in page's passkey button signs Mark in: no e-mail, no password.
         await page.Context.ClearCookiesAsync();

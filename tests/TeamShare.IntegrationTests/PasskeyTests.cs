@@ -92,6 +92,57 @@ public sealed class PasskeyTests(TeamShareFactory factory) : IClassFixture<TeamS
         Assert.Equal(HttpStatusCode.BadRequest, (await mia.PostAsJsonAsync("/api/me/passkeys", new { name = "x", credential = new { id = "nonsense" } })).StatusCode);
     }
 
+    [Fact]
+    public async Task ID8_Issue29_a_passkey_is_the_second_step_after_a_password_meets_the_teams_rule_and_an_admin_reset_removes_it()
+    {
+        var email = await factory.NewMemberAsync("second-step", "Sam Second");
+        var sam = await CookieClientAsync(email);
+        var key = new SoftwareAuthenticator();
+        Assert.Equal(HttpStatusCode.Created, (await sam.PostAsJsonAsync("/api/me/passkeys",
+            new { name = "Phone", credential = key.Create(await (await sam.PostAsync("/api/me/passkeys/options", null)).Json()) })).StatusCode);
+
+        // The password alone no longer signs in: the page asks for the passkey next, and a token cannot be made with it.
+        var page = factory.Client(cookies: true);
+        var form = await page.GetStringAsync("/signin");
+        var signIn = await page.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = TeamShareFactory.Password, ["__RequestVerificationToken"] = Browsers.FormToken(form),
+        }));
+        Assert.Equal("/signin/code?ReturnUrl=%2Ffiles", signIn.Headers.Location?.OriginalString);
+        var step = await page.GetStringAsync("/signin/code");
+        Assert.Contains("Use your passkey", step);
+        Assert.DoesNotContain("Code from your authenticator app", step);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await page.GetAsync("/api/me")).StatusCode);
+        var token = await factory.Anonymous().PostAsJsonAsync("/api/auth/tokens", new { email, password = TeamShareFactory.Password, name = "t" });
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+        Assert.Equal("passkey_required", (await token.Json()).GetProperty("reason").GetString());
+        // The passkey finishes it.
+        var passkeyAnswer = key.Get(await (await page.PostAsync("/api/auth/passkey/options", null)).Json());
+        Assert.Equal(HttpStatusCode.OK, (await page.PostAsJsonAsync("/api/auth/passkey", new { credential = passkeyAnswer })).StatusCode);
+        Assert.Equal(email, (await (await page.GetAsync("/api/me")).Json()).GetProperty("email").GetString());
+
+        // A team that requires a second factor of everyone holds members without one, not those with a passkey.
+        var held = await factory.ClientForAsync(await factory.NewMemberAsync("held", "Hal Held"));
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        Assert.Equal(HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/team/two-factor", new { require = "everyone" })).StatusCode);
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/api/spaces")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await held.GetAsync("/api/spaces")).StatusCode);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await olivia.PutAsJsonAsync("/api/admin/team/two-factor", new { require = "off" })).StatusCode);
+        }
+
+        // An admin's reset takes the passkeys too (a lost laptop): the password alone signs in again.
+        var adam = await factory.ClientForAsync("adam@acme.test");
+        Assert.Equal(HttpStatusCode.NoContent, (await adam.DeleteAsync($"/api/admin/members/{await sam.UserIdAsync()}/two-factor")).StatusCode);
+        Assert.Empty((await (await sam.GetAsync("/api/me/passkeys")).Json()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Created, (await factory.Anonymous().PostAsJsonAsync("/api/auth/tokens",
+            new { email, password = TeamShareFactory.Password, name = "t" })).StatusCode);
+    }
+
     /// <summary>A security key in software: one ES256 credential, answering create() and get() as a browser hands them on.</summary>
     private sealed class SoftwareAuthenticator
     {

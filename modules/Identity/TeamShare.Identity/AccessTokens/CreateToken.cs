@@ -41,6 +41,15 @@ internal static class CreateTokenEndpoint
         if (outcome.User is null)
             return Problems.Status(401, "Sign-in failed", "The e-mail or password is not right.", "invalid_credentials");
 
+        // A passkey cannot be shown to this API: a member whose only second factor is one makes tokens on the account page.
+        if (outcome.User is { TotpEnabledAt: null, HasPasskey: true })
+            return TypedResults.Problem(statusCode: 401, title: "Passkey needed",
+                detail: "This account's second step is a passkey, which only a browser can use: sign in in the browser and make the token on your account page.",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["reason"] = "passkey_required",
+                    ["errors"] = new Dictionary<string, string[]> { ["code"] = ["This account has no authenticator app; its second step is a passkey."] },
+                });
         if (outcome.User.TotpEnabledAt is not null)
             switch ((await secondFactor.CheckAsync(outcome.User.Id, body.Code, address, knownDevice: false, ct)).Check)
             {

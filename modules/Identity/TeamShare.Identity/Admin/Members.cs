@@ -33,7 +33,7 @@ internal sealed class ListMembersHandler(IdentityDbContext db) : IRequestHandler
                                  where d.TeamId == request.TeamId
                                  select new { m.UserId, d.Name }).AsNoTracking().ToListAsync(ct);
         var byUser = departments.ToLookup(d => d.UserId, d => d.Name);
-        return users.Select(u => new MemberDto(u.Id, u.Email, u.DisplayName, u.Role, u.IsActive, byUser[u.Id].Order().ToList(), u.TotpEnabledAt != null)).ToList();
+        return users.Select(u => new MemberDto(u.Id, u.Email, u.DisplayName, u.Role, u.IsActive, byUser[u.Id].Order().ToList(), u.TotpEnabledAt != null || u.HasPasskey)).ToList();
     }
 }
 

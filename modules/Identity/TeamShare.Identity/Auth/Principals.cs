@@ -29,6 +29,9 @@ internal static class Principals
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 
-    public static bool MustSetUpTwoFactor(User user, string? teamRequires) => user.TotpEnabledAt is null
+    /// <summary>A second factor is an authenticator app or a passkey (either is asked for after the password).</summary>
+    public static bool HasSecondFactor(User user) => user.TotpEnabledAt is not null || user.HasPasskey;
+
+    public static bool MustSetUpTwoFactor(User user, string? teamRequires) => !HasSecondFactor(user)
         && (teamRequires == "everyone" || (teamRequires == "admins" && user.Role is TeamRoles.Owner or TeamRoles.Admin));
 }

@@ -43,6 +43,8 @@ internal sealed class User
     public DateTime? TotpEnabledAt { get; set; }
     /// <summary>The last 30-second step a code was accepted for, so a code is never accepted twice.</summary>
     public long? TotpLastStep { get; set; }
+    /// <summary>Issue 29: the member has a passkey; kept with the passkeys themselves, so a sign-in knows its second step without a query.</summary>
+    public bool HasPasskey { get; set; }
 }
 
 /// <summary>Issue 29: one-time codes for when the authenticator is lost; stored as SHA-256, each used once.</summary>

@@ -80,10 +80,11 @@ internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, T
         {
             return Outcome<PasskeyDto>.Invalid("credential", "The browser's passkey could not be checked. Try again.");
         }
-        var teamId = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.TeamId).FirstAsync(ct);
+        var user = await db.Users.FirstAsync(u => u.Id == request.UserId, ct);
+        user.HasPasskey = true;
         var passkey = new Passkey
         {
-            Id = Guid.CreateVersion7(), UserId = request.UserId, TeamId = teamId, CredentialId = made.Id, PublicKey = made.PublicKey,
+            Id = Guid.CreateVersion7(), UserId = request.UserId, TeamId = user.TeamId, CredentialId = made.Id, PublicKey = made.PublicKey,
             SignCount = made.SignCount, Name = request.Name!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Passkeys.Add(passkey);
@@ -95,8 +96,15 @@ internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, T
         await db.Passkeys.AsNoTracking().Where(p => p.UserId == request.UserId).OrderBy(p => p.CreatedAt)
             .Select(p => new PasskeyDto(p.Id, p.Name, p.CreatedAt, p.LastUsedAt)).ToListAsync(ct);
 
-    public async ValueTask<bool> Handle(RemovePasskey request, CancellationToken ct) =>
-        await db.Passkeys.Where(p => p.Id == request.PasskeyId && p.UserId == request.UserId).ExecuteDeleteAsync(ct) > 0;
+    public async ValueTask<bool> Handle(RemovePasskey request, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Passkeys.Where(p => p.Id == request.PasskeyId && p.UserId == request.UserId).ExecuteDeleteAsync(ct) == 0) return false;
+        await db.Users.Where(u => u.Id == request.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.HasPasskey, u => db.Passkeys.Any(p => p.UserId == u.Id)), ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
 
     public ValueTask<string> Handle(StartPasskeySignIn request, CancellationToken ct) =>
         ValueTask.FromResult(party.Fido2.GetAssertionOptions(new GetAssertionOptionsParams

@@ -99,6 +99,9 @@ internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await factor.RemoveAsync(request.MemberId, ct);
+        // Every second factor: a lost phone often goes with a lost laptop; the member adds them again once signed in.
+        await db.Passkeys.Where(p => p.UserId == request.MemberId).ExecuteDeleteAsync(ct);
+        await db.Users.Where(u => u.Id == request.MemberId).ExecuteUpdateAsync(s => s.SetProperty(u => u.HasPasskey, false), ct);
         var reset = new SharingActivityOccurred(request.Actor.TeamId, request.Actor.UserId, "second_factor_reset", request.MemberId,
             $"user:{request.MemberId}", null, now);
         staged.Stage(db, reset, reset.EventId, now);

@@ -14,7 +14,7 @@ namespace TeamShare.SharedKernel.Security;
 public static class TwoFactorRequirement
 {
     public const string SetupPage = "/account/tokens";
-    private static readonly string[] Open = [SetupPage, "/api/me/totp", "/signout", "/account/language", "/api/admin/team/two-factor"];
+    private static readonly string[] Open = [SetupPage, "/api/me/totp", "/api/me/passkeys", "/signout", "/account/language", "/api/admin/team/two-factor"];
 
     public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

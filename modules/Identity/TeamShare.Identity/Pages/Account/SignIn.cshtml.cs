@@ -40,8 +40,8 @@ public sealed class SignInModel(IMediator mediator, IDataProtectionProvider prot
                 return Page();
         }
         var returnTo = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files";
-        // Issue 29: with two-factor sign-in on, the password only opens the second step.
-        if (outcome.User!.TotpEnabledAt is not null)
+        // Issue 29: with a second factor (an authenticator app, a passkey), the password only opens the second step.
+        if (Principals.HasSecondFactor(outcome.User!))
         {
             new PendingSignIns(protection).Start(HttpContext, outcome.User.Id, TimeZone);
             return LocalRedirect($"/signin/code?ReturnUrl={Uri.EscapeDataString(returnTo)}");

@@ -18,8 +18,22 @@ public sealed class SignInCodeModel(IMediator mediator, IDataProtectionProvider 
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
+    /// <summary>What this member's second step offers: a code from the app, their passkey, or both.</summary>
+    public bool HasCode { get; private set; }
+    public bool HasPasskey { get; private set; }
 
-    public IActionResult OnGet() => Pending.Read(HttpContext) is null ? LocalRedirect("/signin") : Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Pending.Read(HttpContext) is not var (userId, _)) return LocalRedirect("/signin");
+        await ReadStepsAsync(userId, ct);
+        return Page();
+    }
+
+    private async Task ReadStepsAsync(Guid userId, CancellationToken ct)
+    {
+        HasCode = (await mediator.Send(new GetSecondFactor(userId), ct)).Enabled;
+        HasPasskey = (await mediator.Send(new Passkeys.ListPasskeys(userId), ct)).Count > 0;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -32,6 +46,7 @@ public sealed class SignInCodeModel(IMediator mediator, IDataProtectionProvider 
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files");
         }
         if (user is null) return LocalRedirect("/signin");
+        await ReadStepsAsync(userId, ct);
         if (check == SecondFactorCheck.Throttled) Response.StatusCode = 429;
         Error = check switch
         {

@@ -49,6 +49,17 @@ public sealed class HotPathTests(TeamShareFactory factory) : IClassFixture<TeamS
     }
 
     [Fact]
+    public async Task CH1_the_channels_a_member_is_offered_take_one_query_for_the_switches_however_many_channels_there_are()
+    {
+        factory.Server.PreserveExecutionContext = true;
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        Assert.Equal(HttpStatusCode.OK, (await mia.GetAsync("/api/channels")).StatusCode);
+        var listed = await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await mia.GetAsync("/api/channels")).StatusCode));
+        // Was one query per active channel (three here) after the token and the policy.
+        Assert.Single(listed, q => q.Contains("policy_channel", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task SP1_a_folder_listing_takes_the_same_queries_for_three_items_as_for_thirty()
     {
         var mia = await factory.ClientForAsync("mia@acme.test");

@@ -14,10 +14,8 @@ internal sealed class ListChannelsHandler(ISharingChannelRegistry registry, Poli
     public async ValueTask<IReadOnlyList<AvailableChannel>> Handle(ListChannels r, CancellationToken ct)
     {
         var policy = await store.ForTeamAsync(r.TeamId, ct);
-        var result = new List<AvailableChannel>();
-        foreach (var channel in registry.All)
-            result.Add(new AvailableChannel(channel.Name, channel.DisplayName, channel.CanShare.ToString(),
-                policy.ExternalSharingEnabled && await store.ChannelOnAsync(r.TeamId, channel.Name, ct)));
-        return result;
+        var off = await store.ChannelsOffAsync(r.TeamId, ct);
+        return registry.All.Select(channel => new AvailableChannel(channel.Name, channel.DisplayName, channel.CanShare.ToString(),
+            policy.ExternalSharingEnabled && channel.IsActive && !off.Contains(channel.Name))).ToList();
     }
 }

@@ -37,6 +37,7 @@ public sealed class PasskeyJourneyTests(HostByName host) : IClassFixture<HostByN
         await Chromium.SignInAsync(page, host.NamedUrl, "mark@acme.test");
         await page.GotoAsync($"{host.NamedUrl}/account/tokens");
         await page.GetByLabel("Name of the new passkey").FillAsync("Mark's laptop");
+        await page.Locator("#passkey-password").FillAsync("demo-Password1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
         await page.GetByRole(AriaRole.List, new() { Name = "Your passkeys" }).GetByText("Mark's laptop").WaitForAsync();
 
@@ -58,6 +59,7 @@ public sealed class PasskeyJourneyTests(HostByName host) : IClassFixture<HostByN
         Assert.Equal("Mark Member", await page.GetByLabel("Name others see").InputValueAsync());
 
         // Removed, it signs in no more, and the page says so.
+        await page.GetByLabel("Your password, to remove the passkey Mark's laptop").FillAsync("demo-Password1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove the passkey Mark's laptop" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).WaitForAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.List, new() { Name = "Your passkeys" }).CountAsync());

@@ -41,11 +41,11 @@ public sealed class PasskeyTests(TeamShareFactory factory) : IClassFixture<TeamS
         Assert.Equal(email, options.GetProperty("user").GetProperty("name").GetString());
         Assert.Equal("required", options.GetProperty("authenticatorSelection").GetProperty("residentKey").GetString());
         var key = new SoftwareAuthenticator();
-        var made = await pat.PostAsJsonAsync("/api/me/passkeys", new { name = "Test key", credential = key.Create(options) });
-        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var made = await pat.PostAsJsonAsync("/api/me/passkeys", new { name = "Test key", password = TeamShareFactory.Password, credential = key.Create(options) });
+        Assert.True(made.StatusCode == HttpStatusCode.Created, await made.Content.ReadAsStringAsync());
         var passkey = (await made.Json()).Id();
         // The same options cannot make a second passkey: the challenge went with the first.
-        var again = await pat.PostAsJsonAsync("/api/me/passkeys", new { name = "Again", credential = new SoftwareAuthenticator().Create(options) });
+        var again = await pat.PostAsJsonAsync("/api/me/passkeys", new { name = "Again", password = TeamShareFactory.Password, credential = new SoftwareAuthenticator().Create(options) });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.True((await again.Json()).GetProperty("errors").TryGetProperty("credential", out _));
 
@@ -66,10 +66,14 @@ public sealed class PasskeyTests(TeamShareFactory factory) : IClassFixture<TeamS
         var stranger = factory.Client(cookies: true);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsJsonAsync("/api/auth/passkey", new { credential = key.Get(replayOptions) })).StatusCode);
 
-        // Another member cannot remove it; its owner can, and it signs in no more.
+        // Another member cannot remove it; its owner can, with their password typed again, and it signs in no more.
         var mark = await CookieClientAsync("mark@acme.test");
-        Assert.Equal(HttpStatusCode.NotFound, (await mark.DeleteAsync($"/api/me/passkeys/{passkey}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await pat.DeleteAsync($"/api/me/passkeys/{passkey}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mark.SendAsync(Remove(passkey, TeamShareFactory.Password))).StatusCode);
+        var unconfirmed = await pat.SendAsync(Remove(passkey, "not-the-password"));
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.True((await unconfirmed.Json()).GetProperty("errors").TryGetProperty("password", out _));
+        Assert.Single((await (await pat.GetAsync("/api/me/passkeys")).Json()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NoContent, (await pat.SendAsync(Remove(passkey, TeamShareFactory.Password))).StatusCode);
         var after = factory.Client(cookies: true);
         var refused = await after.PostAsJsonAsync("/api/auth/passkey", new { credential = key.Get(await (await after.PostAsync("/api/auth/passkey/options", null)).Json()) });
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
@@ -77,10 +81,19 @@ public sealed class PasskeyTests(TeamShareFactory factory) : IClassFixture<TeamS
         Assert.Equal(HttpStatusCode.Unauthorized, (await after.GetAsync("/api/me")).StatusCode);
     }
 
+    private static HttpRequestMessage Remove(string passkey, string password) =>
+        new(HttpMethod.Delete, $"/api/me/passkeys/{passkey}") { Content = JsonContent.Create(new { password }) };
+
     [Fact]
-    public async Task Issue29_a_passkey_needs_a_name_and_an_answer_to_this_browsers_own_question()
+    public async Task Issue29_a_passkey_needs_a_name_the_members_password_and_an_answer_to_this_browsers_own_question()
     {
         var mia = await CookieClientAsync("mia@acme.test");
+        // A session left open (or a stolen token) cannot add a passkey without the password.
+        var unconfirmed = await mia.PostAsJsonAsync("/api/me/passkeys", new { name = "Mine now", password = "guess",
+            credential = new SoftwareAuthenticator().Create(await (await mia.PostAsync("/api/me/passkeys/options", null)).Json()) });
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.True((await unconfirmed.Json()).GetProperty("errors").TryGetProperty("password", out _));
+        Assert.Empty((await (await mia.GetAsync("/api/me/passkeys")).Json()).EnumerateArray());
         var options = await (await mia.PostAsync("/api/me/passkeys/options", null)).Json();
         var unnamed = await mia.PostAsJsonAsync("/api/me/passkeys", new { credential = new SoftwareAuthenticator().Create(options) });
         Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
@@ -88,8 +101,8 @@ public sealed class PasskeyTests(TeamShareFactory factory) : IClassFixture<TeamS
         // Options asked for by another member's browser do not make a passkey for this one.
         var other = await CookieClientAsync("mark@acme.test");
         var foreign = await (await other.PostAsync("/api/me/passkeys/options", null)).Json();
-        Assert.Equal(HttpStatusCode.BadRequest, (await mia.PostAsJsonAsync("/api/me/passkeys", new { name = "x", credential = new SoftwareAuthenticator().Create(foreign) })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await mia.PostAsJsonAsync("/api/me/passkeys", new { name = "x", credential = new { id = "nonsense" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await mia.PostAsJsonAsync("/api/me/passkeys", new { name = "x", password = TeamShareFactory.Password, credential = new SoftwareAuthenticator().Create(foreign) })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await mia.PostAsJsonAsync("/api/me/passkeys", new { name = "x", password = TeamShareFactory.Password, credential = new { id = "nonsense" } })).StatusCode);
     }
 
     [Fact]
@@ -99,7 +112,7 @@ public sealed class PasskeyTests(TeamShareFactory factory) : IClassFixture<TeamS
         var sam = await CookieClientAsync(email);
         var key = new SoftwareAuthenticator();
         Assert.Equal(HttpStatusCode.Created, (await sam.PostAsJsonAsync("/api/me/passkeys",
-            new { name = "Phone", credential = key.Create(await (await sam.PostAsync("/api/me/passkeys/options", null)).Json()) })).StatusCode);
+            new { name = "Phone", password = TeamShareFactory.Password, credential = key.Create(await (await sam.PostAsync("/api/me/passkeys/options", null)).Json()) })).StatusCode);
 
         // The password alone no longer signs in: the page asks for the passkey next, and a token cannot be made with it.
         var page = factory.Client(cookies: true);

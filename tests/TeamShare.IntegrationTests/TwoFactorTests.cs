@@ -102,10 +102,16 @@ public sealed class TwoFactorTests(TeamShareFactory factory) : IClassFixture<Tea
         // Turned off on the account page: the password alone signs in again.
         var account = await browser.GetStringAsync("/account/tokens");
         Assert.Contains("Recovery codes left: 9.", account);
-        var off = await browser.PostAsync("/account/tokens?handler=TotpRemove", new FormUrlEncodedContent(new Dictionary<string, string>
+        // Only with the password typed again (ASVS V6): a browser left signed in cannot turn it off.
+        FormUrlEncodedContent Off(string password) => new(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Browsers.FormToken(account),
-        }));
+            ["__RequestVerificationToken"] = Browsers.FormToken(account), ["password"] = password,
+        });
+        var unconfirmed = await browser.PostAsync("/account/tokens?handler=TotpRemove", Off("not-the-password"));
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains("Enter your password to confirm this change.", await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await TokenAsync(email, null)).StatusCode);
+        var off = await browser.PostAsync("/account/tokens?handler=TotpRemove", Off(TeamShareFactory.Password));
         Assert.Contains("Two-factor sign-in is off", await off.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Created, (await TokenAsync(email, null)).StatusCode);
     }

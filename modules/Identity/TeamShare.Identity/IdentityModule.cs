@@ -49,7 +49,7 @@ public sealed class IdentityModule : ITeamShareModule
             // A language is one of a short list the handlers check.
             typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest), typeof(TwoFactorPolicyDto),
             // A passkey's answer is checked whole by the WebAuthn library; an unusable one is refused naming the credential.
-            typeof(PasskeyBody), typeof(PasskeySignInBody));
+            typeof(PasskeyBody), typeof(PasskeySignInBody), typeof(PasswordBody));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();

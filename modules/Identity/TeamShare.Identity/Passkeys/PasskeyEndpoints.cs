@@ -4,13 +4,14 @@ using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using TeamShare.Identity.Auth;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Identity.Passkeys;
 
-internal sealed record PasskeyBody(string? Name, JsonElement? Credential);
+internal sealed record PasskeyBody(string? Name, string? Password, JsonElement? Credential);
 
 internal sealed record PasskeySignInBody(JsonElement? Credential, string? TimeZone, string? ReturnUrl);
 
@@ -31,14 +32,15 @@ internal static class PasskeyEndpoints
 
     public static async Task<Results<Created<PasskeyDto>, Refusal>> Enrol(PasskeyBody body, HttpContext http, ClaimsPrincipal user,
         IMediator mediator, IDataProtectionProvider protection, CancellationToken ct) =>
-        (await mediator.Send(new FinishPasskeyEnrolment(user.GetUserId(), body.Name, CeremonyCookie.Take(http, protection, Enrolment), body.Credential), ct))
+        (await mediator.Send(new FinishPasskeyEnrolment(Me.Confirmed.By(user, http, body.Password), body.Name, CeremonyCookie.Take(http, protection, Enrolment), body.Credential), ct))
         .ToHttp(p => TypedResults.Created($"/api/me/passkeys/{p.Id}", p));
 
     public static async Task<Ok<IReadOnlyList<PasskeyDto>>> List(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListPasskeys(user.GetUserId()), ct));
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Remove(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        await mediator.Send(new RemovePasskey(user.GetUserId(), id), ct) ? TypedResults.NoContent() : Problems.NotFound();
+    public static async Task<Results<NoContent, Refusal>> Remove(Guid id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] Me.PasswordBody? body, ClaimsPrincipal user, HttpContext http,
+        IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new RemovePasskey(Me.Confirmed.By(user, http, body?.Password), id), ct)).ToHttp(_ => TypedResults.NoContent());
 
     public static async Task<ContentHttpResult> SignInOptions(HttpContext http, IMediator mediator, IDataProtectionProvider protection, CancellationToken ct)
     {

@@ -16,11 +16,12 @@ internal sealed record StartPasskeyEnrolment(Guid UserId) : IRequest<string>;
 
 /// <param name="OptionsJson">What <see cref="StartPasskeyEnrolment"/> answered this browser; null when it has no ceremony running.</param>
 /// <param name="Credential">The browser's new credential, as its toJSON() writes it.</param>
-internal sealed record FinishPasskeyEnrolment(Guid UserId, string? Name, string? OptionsJson, JsonElement? Credential) : IRequest<Outcome<PasskeyDto>>;
+/// <param name="Who">The member, who confirms with their password (<see cref="Me.PasswordConfirmation"/>).</param>
+internal sealed record FinishPasskeyEnrolment(Me.Confirmed Who, string? Name, string? OptionsJson, JsonElement? Credential) : IRequest<Outcome<PasskeyDto>>;
 
 internal sealed record ListPasskeys(Guid UserId) : IRequest<IReadOnlyList<PasskeyDto>>;
 
-internal sealed record RemovePasskey(Guid UserId, Guid PasskeyId) : IRequest<bool>;
+internal sealed record RemovePasskey(Me.Confirmed Who, Guid PasskeyId) : IRequest<Outcome<bool>>;
 
 /// <summary>Options for a sign-in with any passkey of this site (discoverable: the browser offers the person's own).</summary>
 internal sealed record StartPasskeySignIn : IRequest<string>;
@@ -37,9 +38,9 @@ internal sealed class FinishPasskeyEnrolmentValidator : IValidator<FinishPasskey
         : Invalid.None;
 }
 
-internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, TimeProvider clock) :
+internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, TimeProvider clock, IMediator mediator) :
     IRequestHandler<StartPasskeyEnrolment, string>, IRequestHandler<FinishPasskeyEnrolment, Outcome<PasskeyDto>>,
-    IRequestHandler<ListPasskeys, IReadOnlyList<PasskeyDto>>, IRequestHandler<RemovePasskey, bool>,
+    IRequestHandler<ListPasskeys, IReadOnlyList<PasskeyDto>>, IRequestHandler<RemovePasskey, Outcome<bool>>,
     IRequestHandler<StartPasskeySignIn, string>, IRequestHandler<FinishPasskeySignIn, User?>
 {
     public async ValueTask<string> Handle(StartPasskeyEnrolment request, CancellationToken ct)
@@ -61,13 +62,14 @@ internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, T
 
     public async ValueTask<Outcome<PasskeyDto>> Handle(FinishPasskeyEnrolment request, CancellationToken ct)
     {
+        if (await Me.PasswordConfirmation.RefusalAsync<PasskeyDto>(mediator, request.Who, ct) is { } refused) return refused;
         if (request.OptionsJson is null)
             return Outcome<PasskeyDto>.Invalid("credential", "This passkey was not asked for here, or too long ago. Try again.");
         RegisteredPublicKeyCredential made;
         try
         {
             var options = CredentialCreateOptions.FromJson(request.OptionsJson);
-            if (!options.User.Id.AsSpan().SequenceEqual(request.UserId.ToByteArray()))
+            if (!options.User.Id.AsSpan().SequenceEqual(request.Who.UserId.ToByteArray()))
                 return Outcome<PasskeyDto>.Invalid("credential", "This passkey was not asked for here, or too long ago. Try again.");
             made = await party.Fido2.MakeNewCredentialAsync(new MakeNewCredentialParams
             {
@@ -80,11 +82,11 @@ internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, T
         {
             return Outcome<PasskeyDto>.Invalid("credential", "The browser's passkey could not be checked. Try again.");
         }
-        var user = await db.Users.FirstAsync(u => u.Id == request.UserId, ct);
+        var user = await db.Users.FirstAsync(u => u.Id == request.Who.UserId, ct);
         user.HasPasskey = true;
         var passkey = new Passkey
         {
-            Id = Guid.CreateVersion7(), UserId = request.UserId, TeamId = user.TeamId, CredentialId = made.Id, PublicKey = made.PublicKey,
+            Id = Guid.CreateVersion7(), UserId = user.Id, TeamId = user.TeamId, CredentialId = made.Id, PublicKey = made.PublicKey,
             SignCount = made.SignCount, Name = request.Name!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Passkeys.Add(passkey);
@@ -96,14 +98,17 @@ internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, T
         await db.Passkeys.AsNoTracking().Where(p => p.UserId == request.UserId).OrderBy(p => p.CreatedAt)
             .Select(p => new PasskeyDto(p.Id, p.Name, p.CreatedAt, p.LastUsedAt)).ToListAsync(ct);
 
-    public async ValueTask<bool> Handle(RemovePasskey request, CancellationToken ct)
+    public async ValueTask<Outcome<bool>> Handle(RemovePasskey request, CancellationToken ct)
     {
+        var userId = request.Who.UserId;
+        if (!await db.Passkeys.AnyAsync(p => p.Id == request.PasskeyId && p.UserId == userId, ct)) return Outcome<bool>.NotFound();
+        if (await Me.PasswordConfirmation.RefusalAsync<bool>(mediator, request.Who, ct) is { } refused) return refused;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Passkeys.Where(p => p.Id == request.PasskeyId && p.UserId == request.UserId).ExecuteDeleteAsync(ct) == 0) return false;
-        await db.Users.Where(u => u.Id == request.UserId)
+        await db.Passkeys.Where(p => p.Id == request.PasskeyId && p.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.Users.Where(u => u.Id == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.HasPasskey, u => db.Passkeys.Any(p => p.UserId == u.Id)), ct);
         await transaction.CommitAsync(ct);
-        return true;
+        return Outcome<bool>.Success(true, 204);
     }
 
     public ValueTask<string> Handle(StartPasskeySignIn request, CancellationToken ct) =>

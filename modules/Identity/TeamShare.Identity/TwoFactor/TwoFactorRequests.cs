@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Admin;
 using TeamShare.Identity.Data;
@@ -27,7 +28,7 @@ internal sealed record StartTotp(Guid UserId) : IRequest<Outcome<TotpSetupDto>>;
 
 internal sealed record ConfirmTotp(Guid UserId, string? Code) : IRequest<Outcome<RecoveryCodesDto>>;
 
-internal sealed record RemoveTotp(Guid UserId) : IRequest<bool>;
+internal sealed record RemoveTotp(Me.Confirmed Who) : IRequest<Outcome<bool>>;
 
 internal sealed record GetSecondFactor(Guid UserId) : IRequest<SecondFactorStatus>;
 
@@ -43,9 +44,9 @@ internal sealed class ConfirmTotpValidator : IValidator<ConfirmTotp>
         ? Invalid.Field("code", "Enter the 6-digit code your authenticator app shows.") : Invalid.None;
 }
 
-internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor, TimeProvider clock, StagedNotifications staged) :
+internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor, TimeProvider clock, StagedNotifications staged, IMediator mediator) :
     IRequestHandler<StartTotp, Outcome<TotpSetupDto>>, IRequestHandler<ConfirmTotp, Outcome<RecoveryCodesDto>>,
-    IRequestHandler<RemoveTotp, bool>, IRequestHandler<GetSecondFactor, SecondFactorStatus>, IRequestHandler<ResetSecondFactor, Outcome<bool>>,
+    IRequestHandler<RemoveTotp, Outcome<bool>>, IRequestHandler<GetSecondFactor, SecondFactorStatus>, IRequestHandler<ResetSecondFactor, Outcome<bool>>,
     IRequestHandler<CheckSecondFactor, (SecondFactorCheck Check, User? User)>
 {
     public async ValueTask<(SecondFactorCheck Check, User? User)> Handle(CheckSecondFactor request, CancellationToken ct) =>
@@ -74,10 +75,11 @@ internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor
         return Outcome<RecoveryCodesDto>.Success(new RecoveryCodesDto(codes));
     }
 
-    public async ValueTask<bool> Handle(RemoveTotp request, CancellationToken ct)
+    public async ValueTask<Outcome<bool>> Handle(RemoveTotp request, CancellationToken ct)
     {
-        await factor.RemoveAsync(request.UserId, ct);
-        return true;
+        if (await Me.PasswordConfirmation.RefusalAsync<bool>(mediator, request.Who, ct) is { } refused) return refused;
+        await factor.RemoveAsync(request.Who.UserId, ct);
+        return Outcome<bool>.Success(true, 204);
     }
 
     public async ValueTask<SecondFactorStatus> Handle(GetSecondFactor request, CancellationToken ct)
@@ -119,11 +121,9 @@ internal static class TwoFactorEndpoints
     public static async Task<Results<Ok<RecoveryCodesDto>, Refusal>> Confirm(CodeRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ConfirmTotp(user.GetUserId(), body.Code), ct)).ToHttp(TypedResults.Ok);
 
-    public static async Task<NoContent> Remove(ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
-    {
-        await mediator.Send(new RemoveTotp(user.GetUserId()), ct);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, Refusal>> Remove([FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] Me.PasswordBody? body, ClaimsPrincipal user, HttpContext http,
+        IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new RemoveTotp(Me.Confirmed.By(user, http, body?.Password)), ct)).ToHttp(_ => TypedResults.NoContent());
 
     public static async Task<Ok<SecondFactorStatus>> Status(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetSecondFactor(user.GetUserId()), ct));

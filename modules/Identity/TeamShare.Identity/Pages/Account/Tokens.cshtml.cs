@@ -79,11 +79,14 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostTotpRemoveAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostTotpRemoveAsync(string? password, CancellationToken ct)
     {
-        await mediator.Send(new TwoFactor.RemoveTotp(User.GetUserId()), ct);
+        var outcome = await mediator.Send(new TwoFactor.RemoveTotp(Me.Confirmed.By(User, HttpContext, password)), ct);
         await OnGetAsync(ct);
-        (TwoFactorOk, TwoFactorMessage) = (true, "Two-factor sign-in is off: your password alone signs you in.");
+        (TwoFactorOk, TwoFactorMessage) = outcome.Ok
+            ? (true, "Two-factor sign-in is off: your password alone signs you in.")
+            : (false, outcome.Message);
+        if (!outcome.Ok) Response.StatusCode = outcome.Status;
         return Page();
     }
 
@@ -106,10 +109,16 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPasskeyRemoveAsync(Guid id, CancellationToken ct)
+    public string? PasskeyMessage { get; private set; }
+
+    public async Task<IActionResult> OnPostPasskeyRemoveAsync(Guid id, string? password, CancellationToken ct)
     {
-        await mediator.Send(new Passkeys.RemovePasskey(User.GetUserId(), id), ct);
-        return RedirectToPage(null, null, "passkeys");
+        var outcome = await mediator.Send(new Passkeys.RemovePasskey(Me.Confirmed.By(User, HttpContext, password), id), ct);
+        if (outcome.Ok || outcome.Status == 404) return RedirectToPage(null, null, "passkeys");
+        await OnGetAsync(ct);
+        PasskeyMessage = outcome.Message;
+        Response.StatusCode = outcome.Status;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)

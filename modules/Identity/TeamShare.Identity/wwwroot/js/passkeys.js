@@ -25,7 +25,7 @@ if (enrol) {
     } catch {
       return say(status, t('No passkey was made.'));
     }
-    const kept = await api('POST', '/api/me/passkeys', { name: enrol.elements.name.value, credential: credential.toJSON() });
+    const kept = await api('POST', '/api/me/passkeys', { name: enrol.elements.name.value, password: enrol.elements.password.value, credential: credential.toJSON() });
     if (!kept.ok) return say(status, kept.data?.errors ? Object.values(kept.data.errors).flat().join(' ') : kept.data?.detail ?? t('Something went wrong. Try again.'));
     location.reload();
   });

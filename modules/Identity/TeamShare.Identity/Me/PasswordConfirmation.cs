@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using TeamShare.Identity.Auth;
+using TeamShare.Identity.SignIn;
+using TeamShare.SharedKernel.Http;
+using TeamShare.SharedKernel.Security;
+
+namespace TeamShare.Identity.Me;
+
+/// <summary>The caller of a change to how they sign in, with the password they typed again to confirm it.</summary>
+internal sealed record Confirmed(Guid UserId, string Email, string? Password, string ClientAddress)
+{
+    public static Confirmed By(ClaimsPrincipal user, HttpContext http, string? password) =>
+        new(user.GetUserId(), user.FindFirst(TeamShareClaims.Email)?.Value ?? "", password, TeamShare.SharedKernel.Http.ClientAddress.Of(http));
+}
+
+internal sealed record PasswordBody(string? Password);
+
+/// <summary>
+/// Issue 29 (ASVS V6: re-authentication before changing an authenticator): turning two-factor off, adding a passkey and
+/// removing one ask for the password again, checked like a sign-in (the same throttle, so no side door for guessing), so a
+/// browser left signed in or a stolen token cannot quietly weaken or take over how its member signs in.
+/// </summary>
+internal static class PasswordConfirmation
+{
+    /// <summary>Null when the password is the caller's; else the refusal to answer with.</summary>
+    public static async Task<Outcome<T>?> RefusalAsync<T>(IMediator mediator, Confirmed who, CancellationToken ct)
+    {
+        var check = await mediator.Send(new SignInCommand(who.Email, who.Password ?? "", who.ClientAddress), ct);
+        if (check.Status == SignInStatus.Throttled)
+            return Outcome<T>.Fail(429, "Too many attempts", "Too many failed attempts. Wait 15 minutes, then try again.", "throttled");
+        return check.Status == SignInStatus.Succeeded && check.User!.Id == who.UserId
+            ? null : Outcome<T>.Invalid("password", "Enter your password to confirm this change.");
+    }
+}

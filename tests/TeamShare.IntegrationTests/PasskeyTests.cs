@@ -81,6 +81,41 @@ public sealed class PasskeyTests(TeamShareFactory factory) : IClassFixture<TeamS
         Assert.Equal(HttpStatusCode.Unauthorized, (await after.GetAsync("/api/me")).StatusCode);
     }
 
+    [Fact]
+    public async Task ID8_Issue29_fifty_wrong_passwords_from_many_addresses_leave_the_passkey_working_even_from_those_addresses()
+    {
+        var email = await factory.NewMemberAsync("locked-out", "Lou Lockout");
+        var lou = await CookieClientAsync(email);
+        var key = new SoftwareAuthenticator();
+        Assert.Equal(HttpStatusCode.Created, (await lou.PostAsJsonAsync("/api/me/passkeys", new { name = "Laptop", password = TeamShareFactory.Password,
+            credential = key.Create(await (await lou.PostAsync("/api/me/passkeys/options", null)).Json()) })).StatusCode);
+
+        var guesser = factory.Anonymous();
+        for (var address = 1; address <= 10; address++)
+            for (var i = 0; i < 5; i++)
+            {
+                var guess = new HttpRequestMessage(HttpMethod.Post, "/api/auth/tokens")
+                {
+                    Content = JsonContent.Create(new { email, password = $"guess-{address}-{i}", name = "x" }),
+                    Headers = { { "X-Test-Client-Address", $"198.51.100.{address}" } },
+                };
+                Assert.Equal(HttpStatusCode.Unauthorized, (await guesser.SendAsync(guess)).StatusCode);
+            }
+
+        // The password is slowed at those addresses, even the right one; the passkey is not a password, and signs in from there.
+        var right = new HttpRequestMessage(HttpMethod.Post, "/api/auth/tokens")
+        {
+            Content = JsonContent.Create(new { email, password = TeamShareFactory.Password, name = "x" }),
+            Headers = { { "X-Test-Client-Address", "198.51.100.3" } },
+        };
+        Assert.Equal((HttpStatusCode)429, (await guesser.SendAsync(right)).StatusCode);
+        var browser = factory.Client(cookies: true);
+        browser.DefaultRequestHeaders.Add("X-Test-Client-Address", "198.51.100.3");
+        var options = await (await browser.PostAsync("/api/auth/passkey/options", null)).Json();
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/passkey", new { credential = key.Get(options) })).StatusCode);
+        Assert.Equal(email, (await (await browser.GetAsync("/api/me")).Json()).GetProperty("email").GetString());
+    }
+
     private static HttpRequestMessage Remove(string passkey, string password) =>
         new(HttpMethod.Delete, $"/api/me/passkeys/{passkey}") { Content = JsonContent.Create(new { password }) };
 

@@ -69,6 +69,9 @@ public sealed class PasskeyTests(TeamShareFactory factory) : IClassFixture<TeamS
         // Another member cannot remove it; its owner can, with their password typed again, and it signs in no more.
         var mark = await CookieClientAsync("mark@acme.test");
         Assert.Equal(HttpStatusCode.NotFound, (await mark.SendAsync(Remove(passkey, TeamShareFactory.Password))).StatusCode);
+        var bodyless = await pat.DeleteAsync($"/api/me/passkeys/{passkey}");
+        Assert.Equal(HttpStatusCode.BadRequest, bodyless.StatusCode);
+        Assert.True((await bodyless.Json()).GetProperty("errors").TryGetProperty("password", out _));
         var unconfirmed = await pat.SendAsync(Remove(passkey, "not-the-password"));
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         Assert.True((await unconfirmed.Json()).GetProperty("errors").TryGetProperty("password", out _));

@@ -49,7 +49,7 @@ public sealed class IdentityModule : ITeamShareModule
             // A language is one of a short list the handlers check.
             typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest), typeof(TwoFactorPolicyDto),
             // A passkey's answer is checked whole by the WebAuthn library; an unusable one is refused naming the credential.
-            typeof(PasskeyBody), typeof(PasskeySignInBody), typeof(PasswordBody));
+            typeof(PasskeyBody), typeof(PasskeySignInBody));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
@@ -87,12 +87,12 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapGet("/me/totp", TwoFactorEndpoints.Status).WithSummary("Whether your sign-in needs a code from an authenticator app, and how many recovery codes are left.");
         api.MapPost("/me/totp", TwoFactorEndpoints.Start).WithSummary("Set up an authenticator app: {secret, otpauthUri}; in force once confirmed.");
         api.MapPost("/me/totp/confirm", TwoFactorEndpoints.Confirm).WithSummary("Confirm with a code from the app ({code}): two-factor sign-in is on; answers ten recovery codes, shown once.");
-        api.MapDelete("/me/totp", TwoFactorEndpoints.Remove).WithSummary("Turn two-factor sign-in off; the recovery codes end with it.");
+        api.MapDelete("/me/totp", TwoFactorEndpoints.Remove).WithSummary("Turn two-factor sign-in off, confirmed with your password ({password}); the recovery codes end with it.");
         api.MapGet("/me/passkeys", PasskeyEndpoints.List).WithSummary("Your passkeys: each signs you in without a password.");
         api.MapPost("/me/passkeys/options", PasskeyEndpoints.EnrolmentOptions)
             .WithSummary("Options for the browser to make a passkey with (WebAuthn creation options, JSON); its answer goes to POST /api/me/passkeys.");
-        api.MapPost("/me/passkeys", PasskeyEndpoints.Enrol).WithSummary("Keep the passkey the browser made ({name, credential}: the credential's toJSON()).");
-        api.MapDelete("/me/passkeys/{id:guid}", PasskeyEndpoints.Remove).WithSummary("Remove a passkey: it signs in no more.");
+        api.MapPost("/me/passkeys", PasskeyEndpoints.Enrol).WithSummary("Keep the passkey the browser made ({name, password, credential}: your password to confirm, the credential's toJSON()).");
+        api.MapDelete("/me/passkeys/{id:guid}", PasskeyEndpoints.Remove).WithSummary("Remove a passkey, confirmed with your password ({password}): it signs in no more.");
         api.MapPost("/auth/passkey/options", PasskeyEndpoints.SignInOptions).AllowAnonymous()
             .WithSummary("Options for a browser sign-in with a passkey (WebAuthn request options, JSON); its answer goes to POST /api/auth/passkey.");
         api.MapPost("/auth/passkey", PasskeyEndpoints.CompleteSignIn).AllowAnonymous()

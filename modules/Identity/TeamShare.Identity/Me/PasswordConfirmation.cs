@@ -15,7 +15,26 @@ internal sealed record Confirmed(Guid UserId, string Email, string? Password, st
         new(user.GetUserId(), user.FindFirst(TeamShareClaims.Email)?.Value ?? "", password, TeamShare.SharedKernel.Http.ClientAddress.Of(http));
 }
 
-internal sealed record PasswordBody(string? Password);
+internal sealed record PasswordBody(string? Password)
+{
+    /// <summary>
+    /// The body of a DELETE that confirms with the password, read by hand: a declared body makes routing answer a bodyless
+    /// DELETE with a bare 415 before anything else, where the caller should hear which field is missing (400 naming it) or,
+    /// signed out, 401.
+    /// </summary>
+    public static async Task<string?> PasswordOfAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType()) return null;
+        try
+        {
+            return (await request.ReadFromJsonAsync<PasswordBody>(ct))?.Password;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
 
 /// <summary>
 /// Issue 29 (ASVS V6: re-authentication before changing an authenticator): turning two-factor off, adding a passkey and

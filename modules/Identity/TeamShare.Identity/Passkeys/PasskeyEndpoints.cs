@@ -4,7 +4,6 @@ using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using TeamShare.Identity.Auth;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -38,9 +37,9 @@ internal static class PasskeyEndpoints
     public static async Task<Ok<IReadOnlyList<PasskeyDto>>> List(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListPasskeys(user.GetUserId()), ct));
 
-    public static async Task<Results<NoContent, Refusal>> Remove(Guid id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] Me.PasswordBody? body, ClaimsPrincipal user, HttpContext http,
-        IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new RemovePasskey(Me.Confirmed.By(user, http, body?.Password), id), ct)).ToHttp(_ => TypedResults.NoContent());
+    public static async Task<Results<NoContent, Refusal>> Remove(Guid id, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new RemovePasskey(Me.Confirmed.By(user, http, await Me.PasswordBody.PasswordOfAsync(http.Request, ct)), id), ct))
+        .ToHttp(_ => TypedResults.NoContent());
 
     public static async Task<ContentHttpResult> SignInOptions(HttpContext http, IMediator mediator, IDataProtectionProvider protection, CancellationToken ct)
     {

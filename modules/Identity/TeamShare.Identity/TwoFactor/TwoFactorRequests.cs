@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Admin;
 using TeamShare.Identity.Data;
@@ -121,9 +120,9 @@ internal static class TwoFactorEndpoints
     public static async Task<Results<Ok<RecoveryCodesDto>, Refusal>> Confirm(CodeRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ConfirmTotp(user.GetUserId(), body.Code), ct)).ToHttp(TypedResults.Ok);
 
-    public static async Task<Results<NoContent, Refusal>> Remove([FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] Me.PasswordBody? body, ClaimsPrincipal user, HttpContext http,
-        IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new RemoveTotp(Me.Confirmed.By(user, http, body?.Password)), ct)).ToHttp(_ => TypedResults.NoContent());
+    public static async Task<Results<NoContent, Refusal>> Remove(ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new RemoveTotp(Me.Confirmed.By(user, http, await Me.PasswordBody.PasswordOfAsync(http.Request, ct))), ct))
+        .ToHttp(_ => TypedResults.NoContent());
 
     public static async Task<Ok<SecondFactorStatus>> Status(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetSecondFactor(user.GetUserId()), ct));

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 
 namespace TeamShare.BrowserTests;
 
@@ -42,16 +41,8 @@ public class HostProcess : IAsyncLifetime
         var template = new HostProcess { _seedDemo = false };
         await template.StartAsync(fromTemplate: false);
         template.StopGracefully();
-        var file = Path.Combine(Path.GetTempPath(), "teamshare-browser", $"migrated-{Guid.NewGuid():N}.db");
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(template.DataDirectory, "teamshare.db")};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var vacuum = connection.CreateCommand();
-            vacuum.CommandText = $"VACUUM INTO '{file}'";
-            await vacuum.ExecuteNonQueryAsync();
-        }
+        var file = TeamShare.IntegrationTests.TestDatabase.SnapshotSqlite(template.DataDirectory);
         await template.DisposeAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
         return file;
     });
 

@@ -40,15 +40,12 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     /// </summary>
     private static readonly Lazy<string> MigratedPostgres = new(() =>
     {
-        var factory = new TeamShareFactory { IsTemplate = true, DeleteDataOnDispose = false };
-        factory.Settings["TeamShare:SeedDemo"] = "false";
-        _ = factory.Server;
-        factory.Dispose();
-        try { Directory.Delete(factory.DataDirectory, recursive: true); } catch (IOException) { }
+        var directory = MigrateTemplate();
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
         // PostgreSQL copies a database only while nobody is connected to it.
         Npgsql.NpgsqlConnection.ClearAllPools();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabase.DropPostgres(factory.DataDirectory);
-        return TestDatabase.NameFor(factory.DataDirectory);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabase.DropPostgres(directory);
+        return TestDatabase.NameFor(directory);
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
@@ -58,24 +55,22 @@ public class TeamShareFactory : WebApplicationFactory<Program>
     /// </summary>
     private static readonly Lazy<string> MigratedSqlite = new(() =>
     {
+        var directory = MigrateTemplate();
+        var template = TestDatabase.SnapshotSqlite(directory);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        return template;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Starts and stops a host on a new data directory with nothing seeded: every module migrated its empty database.</summary>
+    private static string MigrateTemplate()
+    {
         var factory = new TeamShareFactory { IsTemplate = true, DeleteDataOnDispose = false };
         factory.Settings["TeamShare:SeedDemo"] = "false";
         _ = factory.Server;
         factory.Dispose();
-        var template = Path.Combine(Path.GetTempPath(), "teamshare-tests", $"migrated-{Guid.NewGuid():N}.db");
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "teamshare.db")}"))
-        {
-            connection.Open();
-            // One self-contained file, whatever the write-ahead log still held.
-            using var vacuum = connection.CreateCommand();
-            vacuum.CommandText = $"VACUUM INTO '{template}'";
-            vacuum.ExecuteNonQuery();
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(factory.DataDirectory, recursive: true); } catch (IOException) { }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(template);
-        return template;
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
+        return factory.DataDirectory;
+    }
 
     private bool IsTemplate { get; init; }
 

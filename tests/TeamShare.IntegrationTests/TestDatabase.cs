@@ -53,6 +53,25 @@ public static class TestDatabase
         drop.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// A copy of a stopped host's SQLite database as one self-contained file (VACUUM INTO: whatever its write-ahead log still
+    /// held), deleted when the test process ends: the migrated template new hosts start from (issue 26.5).
+    /// </summary>
+    public static string SnapshotSqlite(string dataDirectory)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "teamshare-tests", $"migrated-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "teamshare.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var vacuum = connection.CreateCommand();
+            vacuum.CommandText = $"VACUUM INTO '{file}'";
+            vacuum.ExecuteNonQuery();
+        }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
+        return file;
+    }
+
     /// <summary>A raw connection to a host's database, for tests that look under the API (stored hashes, a change made behind its back).</summary>
     public static async Task<DbConnection> OpenAsync(string dataDirectory)
     {

@@ -36,35 +36,36 @@ internal static class CreateTokenEndpoint
         var name = string.IsNullOrWhiteSpace(body.Name) ? "script" : body.Name.Trim();
         var address = ClientAddress.Of(http);
         var outcome = await mediator.Send(new SignInCommand(body.Email, body.Password, address), ct);
-        if (outcome.Status == SignInStatus.Throttled)
-            return Problems.Status(429, "Too many attempts", "Too many failed sign-ins. Wait 15 minutes and try again.", "throttled");
+        if (outcome.Status == SignInStatus.Throttled) return Throttled();
         if (outcome.User is null)
             return Problems.Status(401, "Sign-in failed", "The e-mail or password is not right.", "invalid_credentials");
 
         // A passkey cannot be shown to this API: a member whose only second factor is one makes tokens on the account page.
         if (outcome.User is { TotpEnabledAt: null, HasPasskey: true })
-            return TypedResults.Problem(statusCode: 401, title: "Passkey needed",
-                detail: "This account's second step is a passkey, which only a browser can use: sign in in the browser and make the token on your account page.",
-                extensions: new Dictionary<string, object?>
-                {
-                    ["reason"] = "passkey_required",
-                    ["errors"] = new Dictionary<string, string[]> { ["code"] = ["This account has no authenticator app; its second step is a passkey."] },
-                });
+            return SecondStepNeeded("Passkey needed",
+                "This account's second step is a passkey, which only a browser can use: sign in in the browser and make the token on your account page.",
+                "passkey_required", "This account has no authenticator app; its second step is a passkey.");
         if (outcome.User.TotpEnabledAt is not null)
             switch ((await secondFactor.CheckAsync(outcome.User.Id, body.Code, address, knownDevice: false, ct)).Check)
             {
                 case SecondFactorCheck.Throttled:
-                    return Problems.Status(429, "Too many attempts", "Too many failed sign-ins. Wait 15 minutes and try again.", "throttled");
+                    return Throttled();
                 case SecondFactorCheck.Missing or SecondFactorCheck.Invalid:
-                    return TypedResults.Problem(statusCode: 401, title: "Code needed",
-                        detail: "Two-factor sign-in is on for this account: send \"code\", from your authenticator app or a recovery code.",
-                        extensions: new Dictionary<string, object?>
-                        {
-                            ["reason"] = "code_required",
-                            ["errors"] = new Dictionary<string, string[]> { ["code"] = ["Enter the 6-digit code your authenticator app shows, or a recovery code."] },
-                        });
+                    return SecondStepNeeded("Code needed",
+                        "Two-factor sign-in is on for this account: send \"code\", from your authenticator app or a recovery code.",
+                        "code_required", "Enter the 6-digit code your authenticator app shows, or a recovery code.");
             }
         var (row, token) = await issuer.IssueAsync(outcome.User.Id, name, ct, scopes: body.Scopes);
         return TypedResults.Created($"/api/auth/tokens/{row.Id}", new CreatedToken(row.Id, row.Name, token, row.CreatedAt, TokenIssuer.Describe(row).Scopes));
     }
+
+    private static IResult Throttled() =>
+        Problems.Status(429, "Too many attempts", "Too many failed sign-ins. Wait 15 minutes and try again.", "throttled");
+
+    /// <summary>401 for a right password whose account needs a second step this call lacks, naming the "code" field.</summary>
+    private static IResult SecondStepNeeded(string title, string detail, string reason, string codeError) =>
+        TypedResults.Problem(statusCode: 401, title: title, detail: detail, extensions: new Dictionary<string, object?>
+        {
+            ["reason"] = reason, ["errors"] = new Dictionary<string, string[]> { ["code"] = [codeError] },
+        });
 }

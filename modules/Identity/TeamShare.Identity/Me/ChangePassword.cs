@@ -28,11 +28,9 @@ internal sealed class ChangePasswordHandler(IdentityDbContext db, IMediator medi
     public async ValueTask<Outcome<bool>> Handle(ChangePassword r, CancellationToken ct)
     {
         if (MemberRules.PasswordProblem(r.New) is { } problem) return Outcome<bool>.Invalid("newPassword", problem);
-        var check = await mediator.Send(new SignInCommand(r.Email, r.Current ?? "", r.ClientAddress), ct);
-        if (check.Status == SignInStatus.Throttled)
-            return Outcome<bool>.Fail(429, "Too many attempts", "Too many failed attempts. Wait 15 minutes, then try again.", "throttled");
-        if (check.Status != SignInStatus.Succeeded || check.User!.Id != r.UserId)
-            return Outcome<bool>.Invalid("currentPassword", "That is not your current password.");
+        if (await PasswordConfirmation.RefusalAsync<bool>(mediator, new Confirmed(r.UserId, r.Email, r.Current, r.ClientAddress), ct,
+                "currentPassword", "That is not your current password.") is { } refused)
+            return refused;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = hashing.Hash(r.New!);

@@ -37,19 +37,19 @@ internal sealed record PasswordBody(string? Password)
 }
 
 /// <summary>
-/// Issue 29 (ASVS V6: re-authentication before changing an authenticator): turning two-factor off, adding a passkey and
-/// removing one ask for the password again, checked like a sign-in (the same throttle, so no side door for guessing), so a
-/// browser left signed in or a stolen token cannot quietly weaken or take over how its member signs in.
+/// The caller's own password typed again, checked like a sign-in (the same throttle, so no side door for guessing): for a
+/// new password (issue 14), and (issue 29, ASVS V6 re-authentication) before turning two-factor off, adding a passkey or
+/// removing one, so a browser left signed in or a stolen token cannot quietly weaken or take over how its member signs in.
 /// </summary>
 internal static class PasswordConfirmation
 {
-    /// <summary>Null when the password is the caller's; else the refusal to answer with.</summary>
-    public static async Task<Outcome<T>?> RefusalAsync<T>(IMediator mediator, Confirmed who, CancellationToken ct)
+    /// <summary>Null when the password is the caller's; else the refusal to answer with, naming <paramref name="field"/>.</summary>
+    public static async Task<Outcome<T>?> RefusalAsync<T>(IMediator mediator, Confirmed who, CancellationToken ct,
+        string field = "password", string wrong = "Enter your password to confirm this change.")
     {
         var check = await mediator.Send(new SignInCommand(who.Email, who.Password ?? "", who.ClientAddress), ct);
         if (check.Status == SignInStatus.Throttled)
             return Outcome<T>.Fail(429, "Too many attempts", "Too many failed attempts. Wait 15 minutes, then try again.", "throttled");
-        return check.Status == SignInStatus.Succeeded && check.User!.Id == who.UserId
-            ? null : Outcome<T>.Invalid("password", "Enter your password to confirm this change.");
+        return check.Status == SignInStatus.Succeeded && check.User!.Id == who.UserId ? null : Outcome<T>.Invalid(field, wrong);
     }
 }

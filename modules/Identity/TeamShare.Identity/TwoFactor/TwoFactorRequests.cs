@@ -20,7 +20,8 @@ internal sealed record RecoveryCodesDto(IReadOnlyList<string> RecoveryCodes);
 internal sealed record CodeRequest(string? Code);
 
 /// <param name="Enabled">Whether a sign-in needs a code from the member's authenticator.</param>
-internal sealed record SecondFactorStatus(bool Enabled, bool Pending, int RecoveryCodesLeft);
+/// <param name="Passkey">Whether the member has a passkey, which a sign-in with the password also asks for.</param>
+internal sealed record SecondFactorStatus(bool Enabled, bool Pending, int RecoveryCodesLeft, bool Passkey);
 
 /// <summary>Issue 29: a new authenticator secret, in force once a code from it is confirmed.</summary>
 internal sealed record StartTotp(Guid UserId) : IRequest<Outcome<TotpSetupDto>>;
@@ -84,9 +85,9 @@ internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor
     public async ValueTask<SecondFactorStatus> Handle(GetSecondFactor request, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == request.UserId)
-            .Select(u => new { Enabled = u.TotpEnabledAt != null, Pending = u.TotpSecret != null && u.TotpEnabledAt == null }).FirstAsync(ct);
+            .Select(u => new { Enabled = u.TotpEnabledAt != null, Pending = u.TotpSecret != null && u.TotpEnabledAt == null, u.HasPasskey }).FirstAsync(ct);
         var left = user.Enabled ? await db.RecoveryCodes.CountAsync(c => c.UserId == request.UserId && c.UsedAt == null, ct) : 0;
-        return new SecondFactorStatus(user.Enabled, user.Pending, left);
+        return new SecondFactorStatus(user.Enabled, user.Pending, left, user.HasPasskey);
     }
 
     public async ValueTask<Outcome<bool>> Handle(ResetSecondFactor request, CancellationToken ct)

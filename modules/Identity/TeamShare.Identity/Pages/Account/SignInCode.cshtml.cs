@@ -31,8 +31,8 @@ public sealed class SignInCodeModel(IMediator mediator, IDataProtectionProvider 
 
     private async Task ReadStepsAsync(Guid userId, CancellationToken ct)
     {
-        HasCode = (await mediator.Send(new GetSecondFactor(userId), ct)).Enabled;
-        HasPasskey = (await mediator.Send(new Passkeys.ListPasskeys(userId), ct)).Count > 0;
+        var steps = await mediator.Send(new GetSecondFactor(userId), ct);
+        (HasCode, HasPasskey) = (steps.Enabled, steps.Passkey);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
     public string? TimeZoneMessage { get; private set; }
     public bool TimeZoneSaved { get; private set; }
     public string? PasswordMessage { get; private set; }
-    internal TwoFactor.SecondFactorStatus SecondFactor { get; private set; } = new(false, false, 0);
+    internal TwoFactor.SecondFactorStatus SecondFactor { get; private set; } = new(false, false, 0, false);
     internal TwoFactor.TotpSetupDto? TotpSetup { get; private set; }
     public IReadOnlyList<string>? RecoveryCodes { get; private set; }
     public string? TwoFactorMessage { get; private set; }

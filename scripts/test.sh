@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm, dnsmasq-base,
-# LibreOffice, poppler-utils, tesseract-ocr, tzdata; npm: axe-core, s3rver), starts a throwaway PostgreSQL server and an
+# LibreOffice, poppler-utils, tesseract-ocr, tzdata; npm: axe-core, s3rver, oidc-provider), starts a throwaway PostgreSQL server and an
 # S3-protocol server (the PostgreSQL pass keeps its files in S3 buckets), builds once, runs every test project (the integration tests once per database provider), stops the server even
 # on failure, and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
 set -uo pipefail
@@ -41,6 +41,13 @@ s3=tests/TeamShare.IntegrationTests/s3rver
 if [ ! -x "$s3/node_modules/.bin/s3rver" ]; then
   mkdir -p "$s3" && echo '{ "private": true }' > "$s3/package.json" && (cd "$s3" && npm install --no-audit --no-fund --silent s3rver@3.7.1 >/dev/null) \
     || { echo "Could not install s3rver from npm"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# oidc-provider, a certified OpenID provider, for single sign-on (issue 29.1); the tests start tests/oidc/provider.mjs.
+oidc=tests/oidc
+if [ ! -f "$oidc/node_modules/oidc-provider/package.json" ]; then
+  echo '{ "private": true }' > "$oidc/package.json" && (cd "$oidc" && npm install --no-audit --no-fund --silent oidc-provider@9.13.3 >/dev/null) \
+    || { echo "Could not install oidc-provider from npm"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -19,7 +19,7 @@ namespace TeamShare.IntegrationTests;
 public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassFixture<TeamShareFactory>
 {
     /// <summary>Who may use a route at all.</summary>
-    private enum Access { Public, Member, Admin, Link }
+    private enum Access { Public, Member, Admin, Owner, Link }
 
     /// <summary>What the route's first id names, so "an id of another team" is a real one of that kind.</summary>
     /// <remarks><c>Made</c>: the route needs something the matrix only makes up (a webhook share's id, an item in the query), so even its rightful caller is told it is not found.</remarks>
@@ -83,6 +83,14 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         ["DELETE /api/admin/members/{id:guid}/two-factor"] = (Access.Admin, Id.User),
         ["DELETE /api/admin/members/invitations/{id:guid}"] = (Access.Admin, Id.None),
         ["GET /api/admin/team/two-factor"] = (Access.Admin, Id.None),
+        ["GET /api/admin/sso"] = (Access.Owner, Id.None),
+        ["PUT /api/admin/sso"] = (Access.Owner, Id.None),
+        ["POST /api/admin/sso/domains/verify"] = (Access.Owner, Id.None),
+        ["GET /admin/sso"] = (Access.Owner, Id.None),
+        ["POST /admin/sso"] = (Access.Owner, Id.None),
+        ["GET /api/auth/sso"] = (Access.Public, Id.None),
+        ["GET /signin/sso/{teamId:guid}"] = (Access.Public, Id.None),
+        ["GET /signin/sso/{teamId:guid}/callback"] = (Access.Public, Id.None),
         ["PUT /api/admin/team/two-factor"] = (Access.Admin, Id.None),
         ["GET /api/admin/policy"] = (Access.Admin, Id.None),
         ["PUT /api/admin/policy"] = (Access.Admin, Id.None),
@@ -358,6 +366,8 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
         // The rightful callers: Mia owns the ids, Adam administers the team, Eve may view Mia's file.
         var miaBrowser = await Browsers.SignedInAsync(factory, "mia@acme.test");
         var adamBrowser = await Browsers.SignedInAsync(factory, "adam@acme.test");
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        var oliviaBrowser = await Browsers.SignedInAsync(factory, "olivia@acme.test");
         var eveId = await (await factory.ClientForAsync("eve@acme.test")).UserIdAsync();
         Assert.True((await mia.PostAsJsonAsync($"/api/items/{item}/invitations",
             new { recipients = new[] { new { kind = "user", id = eveId } }, role = "viewer" })).IsSuccessStatusCode);
@@ -403,10 +413,13 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
             if (route.Method == "GET" && route.Route.Parameters.Count <= 1 && !route.Pattern.StartsWith("/dav") && route.Pattern != "/signout")
             {
                 var url = Fill(route, IdOf(idKind, ids));
-                var rightful = access == Access.Admin ? (api ? adam : adamBrowser) : (api ? mia : miaBrowser);
+                var rightful = access switch
+                {
+                    Access.Owner => api ? olivia : oliviaBrowser, Access.Admin => api ? adam : adamBrowser, _ => api ? mia : miaBrowser,
+                };
                 var theirs = await AnswerAsync(rightful, route, url);
                 Expect(idKind == Id.Made ? theirs == HttpStatusCode.NotFound : Success(theirs) || theirs == HttpStatusCode.BadRequest,
-                    route, $"{(access == Access.Admin ? "an admin" : "the owner")} got {(int)theirs}");
+                    route, $"{(access == Access.Member ? "the owner" : access == Access.Admin ? "an admin" : "the team's owner")} got {(int)theirs}");
                 if (idKind == Id.Item)
                 {
                     // A viewer of the file is never told it does not exist: they read it, or are refused what viewers may not do.
@@ -415,11 +428,16 @@ public sealed class AuthorizationMatrixTests(TeamShareFactory factory) : IClassF
                 }
             }
 
-            // A member is never let into admin routes.
-            if (access == Access.Admin)
+            // A member is never let into admin routes, nor an admin into the owner's.
+            if (access is Access.Admin or Access.Owner)
             {
                 var member = await StatusAsync(api ? mark : markBrowser, route, random);
                 Expect(!Success(member) && (int)member < 500, route, $"a member got {(int)member}");
+            }
+            if (access == Access.Owner)
+            {
+                var admin = await StatusAsync(api ? adam : adamBrowser, route, random);
+                Expect(!Success(admin) && (int)admin < 500, route, $"an admin got {(int)admin}");
             }
 
             // Another team's owner: this team's id answers exactly like a random one, and never with success.

@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using TeamShare.SharedKernel.Security;
+
 namespace TeamShare.Host.Startup;
 
 /// <summary>The member's navigation (ui.md) and the admin console's sections, in the order people meet them.</summary>
@@ -21,6 +24,16 @@ public static class Navigation
         ("/admin/activity", "Sharing activity", "Who shared what with whom; CSV export."),
         ("/admin/mail", "Mail delivery", "The team's mail: waiting, delayed or undeliverable, with the reason; when the sweeps last ran."),
     ];
+
+    /// <summary>Shown to the team's owner only: how the team signs in is theirs to set.</summary>
+    public static readonly (string Href, string Label, string Help)[] OwnerSections =
+    [
+        ("/admin/sso", "Single sign-on", "Your company's identity provider and e-mail domains: people sign in with it."),
+    ];
+
+    /// <summary>The console's sections this person may open.</summary>
+    public static IEnumerable<(string Href, string Label, string Help)> ConsoleFor(ClaimsPrincipal user, IEnumerable<string> operators) =>
+        AdminSections.Concat(user.GetTeamRole() == "owner" ? OwnerSections : []).Concat(user.IsOperator(operators) ? OperatorSections : []);
 
     /// <summary>Shown to the server's operators only: it acts on every team.</summary>
     public static readonly (string Href, string Label, string Help)[] OperatorSections =

@@ -19,6 +19,9 @@ using TeamShare.Identity.Seeding;
 using TeamShare.Identity.AccessTokens;
 using TeamShare.Identity.TwoFactor;
 using TeamShare.Identity.Passkeys;
+using TeamShare.Identity.SingleSignOn;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Modules;
@@ -44,12 +47,20 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddValidator<AppPasswordRequest, AppPasswordRequestValidator>();
         services.AddValidator<ConfirmTotp, ConfirmTotpValidator>();
         services.AddScoped<SecondFactor>();
+        services.AddValidator<SaveSingleSignOn, SaveSingleSignOnValidator>();
+        services.AddSingleton<SingleSignOnHandlers>();
+        services.TryAddSingleton<DomainVerifier>();
+        services.TryAddSingleton<OutboundGuard>();
+        services.AddSingleton<IConfigureOptions<OpenIdConnectOptions>, SingleSignOnOptionsSetup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
         services.AddBodiesWithoutShapeChecks(typeof(ProfileRequest), typeof(PasswordResetRequest), typeof(CompletePasswordResetRequest),
             typeof(JoinRequest), typeof(ChangePasswordRequest), typeof(AddMemberRequest), typeof(UpdateMemberRequest), typeof(CreateDepartmentRequest),
             // A language is one of a short list the handlers check.
             typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest), typeof(TwoFactorPolicyDto),
             // A passkey's answer is checked whole by the WebAuthn library; an unusable one is refused naming the credential.
-            typeof(PasskeyBody), typeof(PasskeySignInBody));
+            typeof(PasskeyBody), typeof(PasskeySignInBody),
+            // Checked by SaveSingleSignOnValidator, which names the field.
+            typeof(SingleSignOnRequest));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
@@ -100,6 +111,12 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapGet("/me/app-passwords", AppPasswordEndpoints.List).WithSummary("Your app passwords: each opens your drive (/dav/) and nothing else.");
         api.MapPost("/me/app-passwords", AppPasswordEndpoints.Create).WithSummary("A new app password for a device ({name}), shown once.");
         api.MapDelete("/me/app-passwords/{id:guid}", AppPasswordEndpoints.Revoke).WithSummary("Revoke an app password: the device is refused at once.");
+        api.MapGet("/auth/sso", SingleSignOnEndpoints.Find).AllowAnonymous()
+            .WithSummary("The single sign-on of the team whose proven e-mail domain {email} has: {teamId, url, provider} (404: none; sign in with a password).");
+        endpoints.MapGet("/signin/sso/{teamId:guid}", SingleSignOnEndpoints.Start).AllowAnonymous()
+            .WithSummary("Sign in with the team's own identity provider (?email= fills in the provider's form, ?returnUrl= where to land).");
+        endpoints.MapGet("/signin/sso/{teamId:guid}/callback", SingleSignOnEndpoints.Callback).AllowAnonymous()
+            .WithSummary("Where the provider sends the browser back: the redirect URI an owner registers.");
         api.MapGet("/directory/search", SearchDirectoryEndpoint.Handle).WithSummary("Recipients for the share dialog (ID-6).");
 
         var admin = endpoints.MapGroup("/api/admin").WithTags("Admin: members and departments")
@@ -118,6 +135,12 @@ public sealed class IdentityModule : ITeamShareModule
         admin.MapPut("/team/two-factor", TwoFactorPolicyEndpoints.Put)
             .WithSummary("Require two-factor sign-in ({require}: off, admins or everyone); those without one can only set it up until they do.");
         admin.MapPut("/team/language", TeamLanguageEndpoints.Put).WithSummary("Set the team's default language ({locale}: en, pl or null) for members who chose none.");
+        var owner = endpoints.MapGroup("/api/admin").WithTags("Admin: single sign-on").RequireAuthorization(TeamShareClaims.OwnerPolicy);
+        owner.MapGet("/sso", SingleSignOnEndpoints.Get).WithSummary("The team's OpenID provider (the secret is never shown), its redirect URI and e-mail domains.");
+        owner.MapPut("/sso", SingleSignOnEndpoints.Put)
+            .WithSummary("Sign in with the team's own OpenID provider ({issuer, clientId, clientSecret, groupsClaim, createAccounts, required, domains}); an empty issuer turns it off.");
+        owner.MapPost("/sso/domains/verify", SingleSignOnEndpoints.VerifyDomains)
+            .WithSummary("Look for each unproven e-mail domain's DNS TXT record (_teamshare.<domain> = teamshare-verification=<token>).");
         admin.MapGet("/departments", AdminEndpoints.ListDepartments).WithSummary("Departments with their members.");
         admin.MapPost("/departments", AdminEndpoints.CreateDepartment).WithSummary("Create a department.");
         admin.MapDelete("/departments/{id:guid}", AdminEndpoints.DeleteDepartment).WithSummary("Delete a department.");

@@ -43,7 +43,7 @@ public sealed class LinksModule : ITeamShareModule
         services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddSingleton<QrCodeSeal>();
-        services.AddSingleton<DomainVerifier>();
+        services.TryAddSingleton<DomainVerifier>();
         services.AddSingleton<UnlockCookies>();
         services.AddSingleton<CountedTickets>();
         services.AddBestEffort<LinkUsed>(batch => new LinksUsed(batch));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TeamShare.SharedKernel.Channels;
 using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
@@ -31,7 +32,7 @@ public sealed class WebhooksModule : ITeamShareModule
         services.AddBodiesWithoutShapeChecks(typeof(WebhookSettingsDto));
         services.AddValidator<PostToChatRequest, PostToChatValidator>();
         services.AddModuleDbContext<WebhooksDbContext, WebhooksPostgresDbContext>(configuration, WebhooksDbContext.Module);
-        services.AddSingleton<OutboundGuard>();
+        services.TryAddSingleton<OutboundGuard>();
         // Issue 14 finding 5: the team's webhook URL is tenant input, so its requests go only where OutboundGuard allows.
         services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<OutboundGuard>().CreateHandler());

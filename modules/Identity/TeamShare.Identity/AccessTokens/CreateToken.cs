@@ -39,6 +39,9 @@ internal static class CreateTokenEndpoint
         if (outcome.Status == SignInStatus.Throttled) return Throttled();
         if (outcome.User is null)
             return Problems.Status(401, "Sign-in failed", "The e-mail or password is not right.", "invalid_credentials");
+        if (outcome.Status == SignInStatus.SingleSignOnRequired)
+            return Problems.Status(401, "Single sign-on required",
+                "Your team signs in through its identity provider only: sign in in the browser and make the token on your account page.", "sso_required");
 
         // A passkey cannot be shown to this API: a member whose only second factor is one makes tokens on the account page.
         if (outcome.User is { TotpEnabledAt: null, HasPasskey: true })

@@ -5,7 +5,13 @@ using TeamShare.SharedKernel.Http;
 
 namespace TeamShare.Identity.Admin;
 
-internal sealed record DepartmentDto(Guid Id, string Name, int MemberCount, IReadOnlyList<Guid> MemberIds);
+/// <param name="DirectoryGroup">The directory group it follows (issue 29): its members change there, not here.</param>
+internal sealed record DepartmentDto(Guid Id, string Name, int MemberCount, IReadOnlyList<Guid> MemberIds, string? DirectoryGroup = null);
+
+internal static class DirectoryDepartments
+{
+    public const string ReadOnly = "This department follows your directory: its members change there, at their next sign-in.";
+}
 
 internal sealed record ListDepartments(Guid TeamId) : IRequest<IReadOnlyList<DepartmentDto>>;
 
@@ -20,7 +26,7 @@ internal sealed class ListDepartmentsHandler(IdentityDbContext db) : IRequestHan
                              where ids.Contains(m.DepartmentId) && u.RemovedAt == null
                              select new { m.DepartmentId, m.UserId }).AsNoTracking().ToListAsync(ct);
         var byDepartment = members.ToLookup(m => m.DepartmentId, m => m.UserId);
-        return departments.Select(d => new DepartmentDto(d.Id, d.Name, byDepartment[d.Id].Count(), byDepartment[d.Id].ToList())).ToList();
+        return departments.Select(d => new DepartmentDto(d.Id, d.Name, byDepartment[d.Id].Count(), byDepartment[d.Id].ToList(), d.DirectoryGroup)).ToList();
     }
 }
 
@@ -49,6 +55,7 @@ internal sealed class DeleteDepartmentHandler(IdentityDbContext db) : IRequestHa
     {
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == r.DepartmentId && d.TeamId == r.TeamId, ct);
         if (department is null) return Outcome<bool>.NotFound();
+        if (department.DirectoryGroup is not null) return Outcome<bool>.Invalid("id", DirectoryDepartments.ReadOnly, 409);
         // Grants to the department then reach nobody: membership is live (ID-5).
         await db.DepartmentMembers.Where(m => m.DepartmentId == department.Id).ExecuteDeleteAsync(ct);
         db.Departments.Remove(department);
@@ -64,9 +71,11 @@ internal sealed class SetDepartmentMemberHandler(IdentityDbContext db) : IReques
 {
     public async ValueTask<Outcome<bool>> Handle(SetDepartmentMember r, CancellationToken ct)
     {
-        var departmentOk = await db.Departments.AnyAsync(d => d.Id == r.DepartmentId && d.TeamId == r.TeamId, ct);
+        var department = await db.Departments.AsNoTracking().Where(d => d.Id == r.DepartmentId && d.TeamId == r.TeamId)
+            .Select(d => new { d.DirectoryGroup }).FirstOrDefaultAsync(ct);
         var userOk = await db.Users.AnyAsync(u => u.Id == r.UserId && u.TeamId == r.TeamId && u.RemovedAt == null, ct);
-        if (!departmentOk || !userOk) return Outcome<bool>.NotFound();
+        if (department is null || !userOk) return Outcome<bool>.NotFound();
+        if (department.DirectoryGroup is not null) return Outcome<bool>.Invalid("id", DirectoryDepartments.ReadOnly, 409);
         var existing = await db.DepartmentMembers.FirstOrDefaultAsync(m => m.DepartmentId == r.DepartmentId && m.UserId == r.UserId, ct);
         if (r.Member && existing is null) db.DepartmentMembers.Add(new DepartmentMember { DepartmentId = r.DepartmentId, UserId = r.UserId });
         if (!r.Member && existing is not null) db.DepartmentMembers.Remove(existing);

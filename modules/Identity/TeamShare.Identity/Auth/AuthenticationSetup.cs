@@ -43,6 +43,7 @@ internal static class AuthenticationSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(TeamShareClaims.AdminPolicy, p => p.RequireAuthenticatedUser()
                 .RequireClaim(TeamShareClaims.TeamRole, TeamRoles.Owner, TeamRoles.Admin))
+            .AddPolicy(TeamShareClaims.OwnerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(TeamShareClaims.TeamRole, TeamRoles.Owner))
             .AddPolicy(TeamShareClaims.WebDavPolicy, p => p.AddAuthenticationSchemes(TeamShareClaims.BasicScheme, TeamShareClaims.BearerScheme)
                 .RequireAuthenticatedUser());
     }

@@ -22,4 +22,7 @@ internal static class BrowserSignIn
         var principal = await mediator.Send(new StartBrowserSession(user), ct);
         await http.SignInAsync(TeamShareClaims.CookieScheme, principal);
     }
+
+    /// <summary>Where to go after signing in: the asked-for page of this site, else the files.</summary>
+    public static string LocalOrFiles(string? to) => to is { Length: > 0 } && to.StartsWith('/') && !to.StartsWith("//") && !to.StartsWith("/\\") ? to : "/files";
 }

@@ -78,6 +78,34 @@ internal sealed class Department
     public Guid Id { get; set; }
     public Guid TeamId { get; set; }
     public required string Name { get; set; }
+    /// <summary>Issue 29: the directory group this department follows (a group claim at sign-in); null for one an admin made.</summary>
+    public string? DirectoryGroup { get; set; }
+}
+
+/// <summary>Issue 29: the team's own OpenID provider; one row per team at most.</summary>
+internal sealed class TeamSingleSignOn
+{
+    public Guid TeamId { get; set; }
+    public required string Issuer { get; set; }
+    public required string ClientId { get; set; }
+    /// <summary>Encrypted with the host's data-protection keys; never shown again.</summary>
+    public required string ProtectedClientSecret { get; set; }
+    /// <summary>The claim that lists the person's groups (departments); null: groups are not read.</summary>
+    public string? GroupsClaim { get; set; }
+    public bool CreateAccounts { get; set; }
+    public bool Required { get; set; }
+    /// <summary>Changes with every save, so each instance rebuilds its sign-in handler's options when it no longer matches.</summary>
+    public Guid Version { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>Issue 29: an e-mail domain of the team, proven with a DNS TXT record like a link domain (LK-10).</summary>
+internal sealed class TeamEmailDomain
+{
+    public Guid TeamId { get; set; }
+    public required string Domain { get; set; }
+    public required string Token { get; set; }
+    public DateTime? VerifiedAt { get; set; }
 }
 
 internal sealed class DepartmentMember

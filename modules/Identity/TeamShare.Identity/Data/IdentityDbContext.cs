@@ -20,6 +20,8 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<MemberInvitation> MemberInvitations => Set<MemberInvitation>();
+    public DbSet<TeamSingleSignOn> SingleSignOn => Set<TeamSingleSignOn>();
+    public DbSet<TeamEmailDomain> EmailDomains => Set<TeamEmailDomain>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -53,6 +55,26 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             e.ToTable("identity_departments");
             e.Property(x => x.Name).HasMaxLength(200);
             e.HasIndex(x => new { x.TeamId, x.Name }).IsUnique();
+            e.Property(x => x.DirectoryGroup).HasMaxLength(200);
+            e.HasIndex(x => new { x.TeamId, x.DirectoryGroup }).IsUnique().HasFilter("\"DirectoryGroup\" IS NOT NULL");
+        });
+        b.Entity<TeamSingleSignOn>(e =>
+        {
+            e.ToTable("identity_single_sign_on");
+            e.HasKey(x => x.TeamId);
+            e.Property(x => x.Issuer).HasMaxLength(500);
+            e.Property(x => x.ClientId).HasMaxLength(500);
+            e.Property(x => x.ProtectedClientSecret).HasMaxLength(4000);
+            e.Property(x => x.GroupsClaim).HasMaxLength(100);
+        });
+        b.Entity<TeamEmailDomain>(e =>
+        {
+            e.ToTable("identity_email_domains");
+            e.HasKey(x => new { x.TeamId, x.Domain });
+            e.Property(x => x.Domain).HasMaxLength(200);
+            e.Property(x => x.Token).HasMaxLength(64);
+            // A proven domain belongs to one team; an unproven claim blocks nobody.
+            e.HasIndex(x => x.Domain).IsUnique().HasFilter("\"VerifiedAt\" IS NOT NULL");
         });
         b.Entity<DepartmentMember>(e =>
         {

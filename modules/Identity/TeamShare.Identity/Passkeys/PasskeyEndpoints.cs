@@ -57,6 +57,6 @@ internal static class PasskeyEndpoints
                 detail: "That passkey does not sign in to TeamShare. Try another one, or sign in with your password.",
                 extensions: new Dictionary<string, object?> { ["reason"] = "passkey_refused" });
         await BrowserSignIn.CompleteAsync(http, mediator, protection, user, body.TimeZone, ct);
-        return TypedResults.Ok(new SignedInDto(body.ReturnUrl is { } to && to.StartsWith('/') && !to.StartsWith("//") && !to.StartsWith("/\\") ? to : "/files"));
+        return TypedResults.Ok(new SignedInDto(BrowserSignIn.LocalOrFiles(body.ReturnUrl)));
     }
 }

@@ -126,7 +126,7 @@ internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, T
             var passkey = await db.Passkeys.FirstOrDefaultAsync(p => p.CredentialId == answer.RawId, ct);
             if (passkey is null) return null;
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == passkey.UserId && u.IsActive, ct);
-            if (user is null) return null;
+            if (user is null || await SingleSignOn.SingleSignOnRequirement.AppliesToAsync(db, user, ct)) return null;
             var verified = await party.Fido2.MakeAssertionAsync(new MakeAssertionParams
             {
                 AssertionResponse = answer, OriginalOptions = AssertionOptions.FromJson(request.OptionsJson),

@@ -9,7 +9,8 @@ using TeamShare.Identity.Data;
 
 namespace TeamShare.Identity.SignIn;
 
-internal enum SignInStatus { Succeeded, Invalid, Throttled }
+/// <summary><c>SingleSignOnRequired</c>: the password was right, but the team signs its members in through its provider only.</summary>
+internal enum SignInStatus { Succeeded, Invalid, Throttled, SingleSignOnRequired }
 
 internal sealed record SignInOutcome(SignInStatus Status, User? User = null);
 
@@ -39,7 +40,9 @@ internal sealed class SignInHandler(IdentityDbContext db, SignInThrottle throttl
             return new SignInOutcome(SignInStatus.Invalid);
         }
         await throttle.SucceededAsync(attempt, ct);
-        return new SignInOutcome(SignInStatus.Succeeded, user);
+        return await SingleSignOn.SingleSignOnRequirement.AppliesToAsync(db, user, ct)
+            ? new SignInOutcome(SignInStatus.SingleSignOnRequired, user)
+            : new SignInOutcome(SignInStatus.Succeeded, user);
     }
 
     /// <summary>

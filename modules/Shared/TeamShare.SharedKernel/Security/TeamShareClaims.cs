@@ -22,6 +22,8 @@ public static class TeamShareClaims
     /// <summary>WebDAV: Basic or Bearer only, never the browser cookie, so no other site can drive a member's drive.</summary>
     public const string WebDavPolicy = "WebDav";
     public const string AdminPolicy = "TeamAdmin";
+    /// <summary>The team's owner: how the team signs in (single sign-on, its directory) is theirs to set.</summary>
+    public const string OwnerPolicy = "TeamOwner";
     /// <summary>A server operator (<c>TeamShare:Operators</c>), whatever their team role.</summary>
     public const string OperatorPolicy = "ServerOperator";
 

@@ -66,6 +66,10 @@ namespace TeamShare.Identity.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DirectoryGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -75,6 +79,10 @@ namespace TeamShare.Identity.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "DirectoryGroup")
+                        .IsUnique()
+                        .HasFilter("\"DirectoryGroup\" IS NOT NULL");
 
                     b.HasIndex("TeamId", "Name")
                         .IsUnique();
@@ -331,6 +339,74 @@ namespace TeamShare.Identity.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("identity_teams", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Identity.Data.TeamEmailDomain", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "Domain");
+
+                    b.HasIndex("Domain")
+                        .IsUnique()
+                        .HasFilter("\"VerifiedAt\" IS NOT NULL");
+
+                    b.ToTable("identity_email_domains", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Identity.Data.TeamSingleSignOn", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CreateAccounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupsClaim")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("identity_single_sign_on", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Identity.Data.User", b =>

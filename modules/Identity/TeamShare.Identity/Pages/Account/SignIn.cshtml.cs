@@ -21,10 +21,24 @@ public sealed class SignInModel(IMediator mediator, IDataProtectionProvider prot
     [BindProperty] public string? TimeZone { get; set; }
     public string? Error { get; private set; }
 
-    public void OnGet() { }
+    /// <summary>Why single sign-on sent the browser back here (<see cref="SingleSignOn.CompleteSingleSignOn"/>'s reasons).</summary>
+    public void OnGet(string? sso) => Error = sso switch
+    {
+        null => null,
+        "no_account" => "Your identity provider signed you in, but this team has no TeamShare account for that address. Ask your team's admin to invite you.",
+        "email_unverified" => "Your identity provider did not confirm an e-mail address for you, so TeamShare cannot tell which account is yours.",
+        "suspended" => "Your account in this team is suspended. Ask your team's admin.",
+        "sso_off" => "This team does not sign in with single sign-on. Sign in with your password.",
+        "retry" => "Your account was made a moment ago. Sign in with single sign-on again.",
+        _ => "Single sign-on did not complete. Try again, or ask your team's admin.",
+    };
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var returnTo = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files";
+        // Issue 29: an address of a team with single sign-on, sent without a password, goes on to the team's provider.
+        if (string.IsNullOrEmpty(Password) && await mediator.Send(new SingleSignOn.FindSingleSignOn(Email), ct) is { } sso)
+            return LocalRedirect($"{sso.Url}&returnUrl={Uri.EscapeDataString(returnTo)}");
         var address = ClientAddress.Of(HttpContext);
         var devices = new KnownDevices(protection);
         var email = Principals.Normalize(Email ?? "");
@@ -38,8 +52,9 @@ public sealed class SignInModel(IMediator mediator, IDataProtectionProvider prot
             case SignInStatus.Invalid:
                 Error = "That e-mail and password do not match an account.";
                 return Page();
+            case SignInStatus.SingleSignOnRequired:
+                return LocalRedirect($"{SingleSignOn.SingleSignOnPaths.Start(outcome.User!.TeamId)}?email={Uri.EscapeDataString(outcome.User.Email)}&returnUrl={Uri.EscapeDataString(returnTo)}");
         }
-        var returnTo = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/files";
         // Issue 29: with a second factor (an authenticator app, a passkey), the password only opens the second step.
         if (Principals.HasSecondFactor(outcome.User!))
         {

@@ -71,6 +71,10 @@ namespace TeamShare.Identity.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DirectoryGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -80,6 +84,10 @@ namespace TeamShare.Identity.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "DirectoryGroup")
+                        .IsUnique()
+                        .HasFilter("\"DirectoryGroup\" IS NOT NULL");
 
                     b.HasIndex("TeamId", "Name")
                         .IsUnique();
@@ -338,6 +346,74 @@ namespace TeamShare.Identity.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("identity_teams", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Identity.Data.TeamEmailDomain", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TeamId", "Domain");
+
+                    b.HasIndex("Domain")
+                        .IsUnique()
+                        .HasFilter("\"VerifiedAt\" IS NOT NULL");
+
+                    b.ToTable("identity_email_domains", (string)null);
+                });
+
+            modelBuilder.Entity("TeamShare.Identity.Data.TeamSingleSignOn", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("CreateAccounts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("GroupsClaim")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ProtectedClientSecret")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TeamId");
+
+                    b.ToTable("identity_single_sign_on", (string)null);
                 });
 
             modelBuilder.Entity("TeamShare.Identity.Data.User", b =>

@@ -3,14 +3,14 @@ using DnsClient;
 using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Modules;
 
-namespace TeamShare.Links.Settings;
+namespace TeamShare.SharedKernel.Http;
 
 /// <summary>
-/// LK-10: a team proves it controls its custom domain the way Google Workspace and Microsoft 365 ask: a TXT record at
+/// LK-10 (link domains) and issue 29 (e-mail domains for single sign-on): a team proves it controls a domain the way Google Workspace and Microsoft 365 ask: a TXT record at
 /// <c>_teamshare.&lt;domain&gt;</c> holding the team's token. Only whether the record is there is kept; what a DNS server
 /// answered otherwise is not shown to tenants.
 /// </summary>
-internal sealed class DomainVerifier(IOptions<TeamShareOptions> options)
+public sealed class DomainVerifier(IOptions<TeamShareOptions> options)
 {
     public const string Prefix = "_teamshare.";
     public static string RecordName(string domain) => Prefix + domain;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian: chromium, zbar-tools, python3-aiosmtpd, postgresql, litmus, rclone, cadaver, npm, dnsmasq-base,
-# LibreOffice, poppler-utils, tesseract-ocr, tzdata; npm: axe-core, s3rver, oidc-provider), starts a throwaway PostgreSQL server and an
+# LibreOffice, poppler-utils, tesseract-ocr, tzdata, slapd, ldap-utils; npm: axe-core, s3rver, oidc-provider), starts a throwaway PostgreSQL server and an
 # S3-protocol server (the PostgreSQL pass keeps its files in S3 buckets), builds once, runs every test project (the integration tests once per database provider), stops the server even
 # on failure, and ends with one line "N passed, N failed". Exit status is non-zero when anything failed.
 set -uo pipefail
@@ -22,6 +22,9 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 [ -f /usr/share/zoneinfo/Europe/Warsaw ] || need+=(tzdata)
 # A DNS server for custom-domain verification (TXT records).
 [ -x /usr/sbin/dnsmasq ] || need+=(dnsmasq-base)
+# An LDAP server and its tools for the directory sync (issue 29.2); the tests start slapd in a temporary directory.
+[ -x /usr/sbin/slapd ] || need+=(slapd)
+command -v ldapmodify >/dev/null 2>&1 || need+=(ldap-utils)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "Installing ${need[*]} ..."

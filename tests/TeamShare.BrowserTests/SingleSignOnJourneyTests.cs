@@ -23,7 +23,10 @@ public sealed class HostWithProvider : HostProcess
     }
 }
 
-/// <summary>Issue 29.1 in Chromium: the owner connects the team's provider in the console; a newcomer signs in through it.</summary>
+/// <summary>
+/// Issue 29 in Chromium: the owner connects the team's provider in the console and a newcomer signs in through it (29.1);
+/// the owner connects the team's LDAP directory, previews the sync and runs it (29.2).
+/// </summary>
 public sealed class SingleSignOnJourneyTests(HostWithProvider host) : IClassFixture<HostWithProvider>
 {
     [Fact]
@@ -77,5 +80,49 @@ public sealed class SingleSignOnJourneyTests(HostWithProvider host) : IClassFixt
         var design = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Design" }) });
         await design.GetByText("From your directory").WaitForAsync();
         await design.GetByText("Nina North").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task ID4_Issue29_the_owner_connects_the_directory_previews_what_a_sync_would_do_and_syncs()
+    {
+        using var ldap = new LdapServer($"""
+            dn: uid=dora,ou=people,{LdapServer.BaseDn}
+            objectClass: inetOrgPerson
+            uid: dora
+            cn: Dora Dale
+            sn: Dale
+            mail: dora@acme.test
+
+            dn: cn=Finance,ou=groups,{LdapServer.BaseDn}
+            objectClass: groupOfNames
+            cn: Finance
+            member: uid=dora,ou=people,{LdapServer.BaseDn}
+            """);
+        await using var browser = await Chromium.SessionAsync();
+        var page = await browser.NewPageAsync();
+        await Chromium.SignInAsync(page, host.BaseUrl, "olivia@acme.test");
+        await page.GotoAsync($"{host.BaseUrl}/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Directory" }).First.ClickAsync();
+        await page.GetByLabel("Directory address").FillAsync(ldap.Url);
+        await page.GetByLabel("Base DN").FillAsync(LdapServer.BaseDn);
+        await page.GetByLabel("Bind DN").FillAsync(LdapServer.AdminDn);
+        await page.GetByLabel("Bind password").FillAsync(LdapServer.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.GetByText("The directory is saved.").WaitForAsync();
+
+        // The preview names Dora and her department; nothing has changed yet.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview a sync" }).ClickAsync();
+        Assert.Equal("dora@acme.test", await page.Locator("#plan-add").InnerTextAsync());
+        Assert.Contains("Finance", await page.Locator("#plan-departments").InnerTextAsync());
+        await page.GotoAsync($"{host.BaseUrl}/admin/members");
+        Assert.Equal(0, await page.GetByText("Dora Dale").CountAsync());
+
+        await page.GotoAsync($"{host.BaseUrl}/admin/directory");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sync now" }).ClickAsync();
+        await page.GetByText("The directory is synced.").WaitForAsync();
+        await page.GotoAsync($"{host.BaseUrl}/admin/departments");
+        var finance = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Finance" }) });
+        await finance.GetByText("From your directory").WaitForAsync();
+        await finance.GetByText("Dora Dale").WaitForAsync();
     }
 }

@@ -22,16 +22,7 @@ public sealed partial class OpenIdProvider : IDisposable
         var folder = Path.Combine(SmtpServer.RepositoryRoot(), "tests", "oidc");
         _process = Process.Start(new ProcessStartInfo("node", [Path.Combine(folder, "provider.mjs"), folder, Port.ToString(), _accounts])
             { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var tcp = new System.Net.Sockets.TcpClient("127.0.0.1", Port);
-                return;
-            }
-            catch (System.Net.Sockets.SocketException) { Thread.Sleep(100); }
-        }
-        throw new InvalidOperationException("oidc-provider did not start: " + _process.StandardError.ReadToEnd());
+        SmtpServer.WaitUntilListening(Port, _process, "oidc-provider");
     }
 
     /// <summary>Registers a client (RFC 7591) for one redirect URI: what an owner does at their provider's console.</summary>

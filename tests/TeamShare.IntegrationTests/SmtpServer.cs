@@ -50,6 +50,21 @@ public sealed class SmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Waits until a peer the test started (slapd, the OpenID provider) takes connections on <paramref name="port"/>.</summary>
+    internal static void WaitUntilListening(int port, Process process, string name)
+    {
+        for (var i = 0; i < 100 && !process.HasExited; i++)
+        {
+            try
+            {
+                using var tcp = new TcpClient("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException) { Thread.Sleep(100); }
+        }
+        throw new InvalidOperationException($"{name} did not start: " + process.StandardError.ReadToEnd());
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -29,6 +29,7 @@ public static class Navigation
     public static readonly (string Href, string Label, string Help)[] OwnerSections =
     [
         ("/admin/sso", "Single sign-on", "Your company's identity provider and e-mail domains: people sign in with it."),
+        ("/admin/directory", "Directory", "Your LDAP directory: its people become members and its groups departments, every hour."),
     ];
 
     /// <summary>The console's sections this person may open.</summary>

@@ -20,6 +20,8 @@ using TeamShare.Identity.AccessTokens;
 using TeamShare.Identity.TwoFactor;
 using TeamShare.Identity.Passkeys;
 using TeamShare.Identity.SingleSignOn;
+using TeamShare.Identity.DirectorySync;
+using TeamShare.SharedKernel.Jobs;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http;
@@ -48,6 +50,9 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddValidator<ConfirmTotp, ConfirmTotpValidator>();
         services.AddScoped<SecondFactor>();
         services.AddValidator<SaveSingleSignOn, SaveSingleSignOnValidator>();
+        services.AddValidator<SaveDirectory, SaveDirectoryValidator>();
+        services.AddSingleton<LdapReader>();
+        services.AddRecurringJob<DirectorySyncJob>("identity-directory-sync", "23 * * * *");
         services.AddSingleton<SingleSignOnHandlers>();
         services.TryAddSingleton<DomainVerifier>();
         services.TryAddSingleton<OutboundGuard>();
@@ -59,8 +64,8 @@ public sealed class IdentityModule : ITeamShareModule
             typeof(LanguageRequest), typeof(TimeZoneDto), typeof(CodeRequest), typeof(TwoFactorPolicyDto),
             // A passkey's answer is checked whole by the WebAuthn library; an unusable one is refused naming the credential.
             typeof(PasskeyBody), typeof(PasskeySignInBody),
-            // Checked by SaveSingleSignOnValidator, which names the field.
-            typeof(SingleSignOnRequest));
+            // Checked by SaveSingleSignOnValidator and SaveDirectoryValidator, which name the field.
+            typeof(SingleSignOnRequest), typeof(DirectoryRequest));
         services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
@@ -141,6 +146,12 @@ public sealed class IdentityModule : ITeamShareModule
             .WithSummary("Sign in with the team's own OpenID provider ({issuer, clientId, clientSecret, groupsClaim, createAccounts, required, domains}); an empty issuer turns it off.");
         owner.MapPost("/sso/domains/verify", SingleSignOnEndpoints.VerifyDomains)
             .WithSummary("Look for each unproven e-mail domain's DNS TXT record (_teamshare.<domain> = teamshare-verification=<token>).");
+        owner.MapGet("/directory", DirectoryEndpoints.Get).WithSummary("The team's LDAP directory (the bind password is never shown) and its last sync.");
+        owner.MapPut("/directory", DirectoryEndpoints.Put)
+            .WithSummary("Follow an LDAP directory ({url, bindDn, bindPassword, baseDn, userFilter, groupFilter, emailAttribute, nameAttribute, memberAttribute}); an empty url disconnects it.");
+        owner.MapPost("/directory/preview", DirectoryEndpoints.Preview)
+            .WithSummary("What a sync would do now (people to add, match, suspend, bring back; departments and their members), changing nothing.");
+        owner.MapPost("/directory/sync", DirectoryEndpoints.Sync).WithSummary("Sync now (it also runs every hour); answers what it did.");
         admin.MapGet("/departments", AdminEndpoints.ListDepartments).WithSummary("Departments with their members.");
         admin.MapPost("/departments", AdminEndpoints.CreateDepartment).WithSummary("Create a department.");
         admin.MapDelete("/departments/{id:guid}", AdminEndpoints.DeleteDepartment).WithSummary("Delete a department.");

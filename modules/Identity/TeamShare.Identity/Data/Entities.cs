@@ -45,6 +45,10 @@ internal sealed class User
     public long? TotpLastStep { get; set; }
     /// <summary>Issue 29: the member has a passkey; kept with the passkeys themselves, so a sign-in knows its second step without a query.</summary>
     public bool HasPasskey { get; set; }
+    /// <summary>Issue 29: the directory sync brought this member in or matched them by e-mail, so it may suspend them when they leave it.</summary>
+    public bool DirectoryManaged { get; set; }
+    /// <summary>Suspended by the directory sync (not by an admin), so their return to the directory lifts it.</summary>
+    public bool SuspendedByDirectory { get; set; }
 }
 
 /// <summary>Issue 29: one-time codes for when the authenticator is lost; stored as SHA-256, each used once.</summary>
@@ -97,6 +101,25 @@ internal sealed class TeamSingleSignOn
     /// <summary>Changes with every save, so each instance rebuilds its sign-in handler's options when it no longer matches.</summary>
     public Guid Version { get; set; }
     public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>Issue 29: the team's LDAP directory (Active Directory, OpenLDAP), whose people and groups the sync follows.</summary>
+internal sealed class TeamDirectory
+{
+    public Guid TeamId { get; set; }
+    public required string Url { get; set; }
+    public string? BindDn { get; set; }
+    /// <summary>Encrypted with the host's data-protection keys; never shown again.</summary>
+    public string? ProtectedBindPassword { get; set; }
+    public required string BaseDn { get; set; }
+    public required string UserFilter { get; set; }
+    public required string GroupFilter { get; set; }
+    public required string EmailAttribute { get; set; }
+    public required string NameAttribute { get; set; }
+    public required string MemberAttribute { get; set; }
+    public DateTime? LastSyncAt { get; set; }
+    /// <summary>What the last sync did, or why it could not run, in one sentence for the console.</summary>
+    public string? LastSyncResult { get; set; }
 }
 
 /// <summary>Issue 29: an e-mail domain of the team, proven with a DNS TXT record like a link domain (LK-10).</summary>

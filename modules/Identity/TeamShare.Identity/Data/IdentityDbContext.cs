@@ -22,6 +22,7 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<MemberInvitation> MemberInvitations => Set<MemberInvitation>();
     public DbSet<TeamSingleSignOn> SingleSignOn => Set<TeamSingleSignOn>();
     public DbSet<TeamEmailDomain> EmailDomains => Set<TeamEmailDomain>();
+    public DbSet<TeamDirectory> Directories => Set<TeamDirectory>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration) => configuration.UseUtcDateTimes();
 
@@ -66,6 +67,21 @@ internal class IdentityDbContext(DbContextOptions options) : DbContext(options)
             e.Property(x => x.ClientId).HasMaxLength(500);
             e.Property(x => x.ProtectedClientSecret).HasMaxLength(4000);
             e.Property(x => x.GroupsClaim).HasMaxLength(100);
+        });
+        b.Entity<TeamDirectory>(e =>
+        {
+            e.ToTable("identity_directories");
+            e.HasKey(x => x.TeamId);
+            e.Property(x => x.Url).HasMaxLength(500);
+            e.Property(x => x.BindDn).HasMaxLength(500);
+            e.Property(x => x.ProtectedBindPassword).HasMaxLength(4000);
+            e.Property(x => x.BaseDn).HasMaxLength(500);
+            e.Property(x => x.UserFilter).HasMaxLength(1000);
+            e.Property(x => x.GroupFilter).HasMaxLength(1000);
+            e.Property(x => x.EmailAttribute).HasMaxLength(100);
+            e.Property(x => x.NameAttribute).HasMaxLength(100);
+            e.Property(x => x.MemberAttribute).HasMaxLength(100);
+            e.Property(x => x.LastSyncResult).HasMaxLength(1000);
         });
         b.Entity<TeamEmailDomain>(e =>
         {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using TeamShare.Identity.Auth;
 using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -61,7 +62,7 @@ internal sealed class SingleSignOnOptionsSetup(SingleSignOnHandlers handlers, ID
             || handlers.SettingsOf(teamId) is not { } settings) return;
         options.Authority = settings.Issuer;
         options.ClientId = settings.ClientId;
-        options.ClientSecret = SingleSignOnSecrets.Unprotect(protection, settings.ProtectedClientSecret);
+        options.ClientSecret = StoredSecrets.Unprotect(protection, StoredSecrets.ClientSecret, settings.ProtectedClientSecret);
         options.ResponseType = OpenIdConnectResponseType.Code;
         options.UsePkce = true;
         // The answer comes back as a top-level GET, so the correlation and nonce cookies can be SameSite=Lax (form_post needs None).

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Auth;
 using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -79,7 +80,7 @@ internal sealed class SingleSignOnSettingsHandler(IdentityDbContext db, IDataPro
             if (row is null) db.SingleSignOn.Add(row = new TeamSingleSignOn { TeamId = request.TeamId, Issuer = "", ClientId = "", ProtectedClientSecret = "" });
             row.Issuer = s.Issuer.Trim().TrimEnd('/');
             row.ClientId = s.ClientId!.Trim();
-            if (!string.IsNullOrEmpty(s.ClientSecret)) row.ProtectedClientSecret = SingleSignOnSecrets.Protect(protection, s.ClientSecret);
+            if (!string.IsNullOrEmpty(s.ClientSecret)) row.ProtectedClientSecret = StoredSecrets.Protect(protection, StoredSecrets.ClientSecret, s.ClientSecret);
             row.GroupsClaim = string.IsNullOrWhiteSpace(s.GroupsClaim) ? null : s.GroupsClaim.Trim();
             row.CreateAccounts = s.CreateAccounts;
             row.Required = s.Required;
@@ -146,13 +147,6 @@ internal static class EmailDomains
     }
 
     public static string? Of(string email) => email.LastIndexOf('@') is var at and > 0 ? Normalize(email[(at + 1)..]) : null;
-}
-
-internal static class SingleSignOnSecrets
-{
-    private const string Purpose = "TeamShare.SingleSignOn.ClientSecret";
-    public static string Protect(IDataProtectionProvider protection, string secret) => protection.CreateProtector(Purpose).Protect(secret);
-    public static string Unprotect(IDataProtectionProvider protection, string stored) => protection.CreateProtector(Purpose).Unprotect(stored);
 }
 
 internal static class SingleSignOnPaths

@@ -82,7 +82,7 @@ public sealed class BodyValidationTests(TeamShareFactory factory) : IClassFixtur
         Assert.Contains("status", invalid.Errors.Keys);
         // A request whose answer is an outcome gets its refusal as one, before the handler looks anything up.
         var refused = await mediator.Send(new TeamShare.Links.Create.CreateLink(Guid.NewGuid(), Guid.NewGuid(), new TeamShare.Links.Create.CreateLinkBody([])));
-        Assert.Equal(400, refused.Status);
+        Assert.Equal(TeamShare.SharedKernel.Http.Refused.Invalid, refused.Refusal);
         Assert.Contains("itemIds", refused.Errors!.Keys);
     }
 }

@@ -39,11 +39,11 @@ internal sealed class CreateDepartmentHandler(IdentityDbContext db) : IRequestHa
         var name = r.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 200) return Outcome<DepartmentDto>.Invalid("name", "Enter a name of 1 to 200 characters.");
         if (await db.Departments.AnyAsync(d => d.TeamId == r.TeamId && d.Name == name, ct))
-            return Outcome<DepartmentDto>.Invalid("name", "Your team already has a department with this name.", 409);
+            return Outcome<DepartmentDto>.Conflict("name", "Your team already has a department with this name.");
         var department = new Department { Id = Guid.CreateVersion7(), TeamId = r.TeamId, Name = name };
         db.Departments.Add(department);
         await db.SaveChangesAsync(ct);
-        return Outcome<DepartmentDto>.Success(new DepartmentDto(department.Id, name, 0, []), 201);
+        return Outcome<DepartmentDto>.Success(new DepartmentDto(department.Id, name, 0, []));
     }
 }
 
@@ -55,12 +55,12 @@ internal sealed class DeleteDepartmentHandler(IdentityDbContext db) : IRequestHa
     {
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == r.DepartmentId && d.TeamId == r.TeamId, ct);
         if (department is null) return Outcome<bool>.NotFound();
-        if (department.DirectoryGroup is not null) return Outcome<bool>.Invalid("id", DirectoryDepartments.ReadOnly, 409);
+        if (department.DirectoryGroup is not null) return Outcome<bool>.Conflict("id", DirectoryDepartments.ReadOnly);
         // Grants to the department then reach nobody: membership is live (ID-5).
         await db.DepartmentMembers.Where(m => m.DepartmentId == department.Id).ExecuteDeleteAsync(ct);
         db.Departments.Remove(department);
         await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 }
 
@@ -75,11 +75,11 @@ internal sealed class SetDepartmentMemberHandler(IdentityDbContext db) : IReques
             .Select(d => new { d.DirectoryGroup }).FirstOrDefaultAsync(ct);
         var userOk = await db.Users.AnyAsync(u => u.Id == r.UserId && u.TeamId == r.TeamId && u.RemovedAt == null, ct);
         if (department is null || !userOk) return Outcome<bool>.NotFound();
-        if (department.DirectoryGroup is not null) return Outcome<bool>.Invalid("id", DirectoryDepartments.ReadOnly, 409);
+        if (department.DirectoryGroup is not null) return Outcome<bool>.Conflict("id", DirectoryDepartments.ReadOnly);
         var existing = await db.DepartmentMembers.FirstOrDefaultAsync(m => m.DepartmentId == r.DepartmentId && m.UserId == r.UserId, ct);
         if (r.Member && existing is null) db.DepartmentMembers.Add(new DepartmentMember { DepartmentId = r.DepartmentId, UserId = r.UserId });
         if (!r.Member && existing is not null) db.DepartmentMembers.Remove(existing);
         await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 }

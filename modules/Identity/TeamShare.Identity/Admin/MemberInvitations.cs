@@ -28,7 +28,7 @@ internal sealed class InviteMemberHandler(IdentityDbContext db, IMediator mediat
             return Outcome<MemberInvitationDto>.Invalid(problem.Field, problem.Message);
         var normalized = Principals.Normalize(r.Email!);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized && u.TeamId == r.Actor.TeamId, ct))
-            return Outcome<MemberInvitationDto>.Invalid("email", "This person is already a member of your team.", 409);
+            return Outcome<MemberInvitationDto>.Conflict("email", "This person is already a member of your team.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         await db.MemberInvitations.Where(i => i.TeamId == r.Actor.TeamId && i.NormalizedEmail == normalized && i.AcceptedAt == null && i.CanceledAt == null)
@@ -51,7 +51,7 @@ internal sealed class InviteMemberHandler(IdentityDbContext db, IMediator mediat
             [IssueMailLinkToken.LinkBaseKey] = r.LinkBase,
         };
         await mediator.Send(new QueueMail(r.Actor.TeamId, invitation.Email, "member-invitation", model, $"member-invitation:{invitation.Id}", SendNow: true), ct);
-        return Outcome<MemberInvitationDto>.Success(ToDto(invitation, now), 202);
+        return Outcome<MemberInvitationDto>.Success(ToDto(invitation, now));
     }
 
     public static MemberInvitationDto ToDto(MemberInvitation i, DateTime now) => new(i.Id, i.Email, i.DisplayName, i.Role,

@@ -59,7 +59,7 @@ internal sealed class AddMemberHandler(IdentityDbContext db, PasswordHashing has
         var normalized = Principals.Normalize(r.Email!);
         // Addresses are unique across the deployment (ID-2); the message does not say which team holds it (ID-1).
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
-            return Outcome<MemberDto>.Invalid("email", "This address already has a TeamShare account.", 409);
+            return Outcome<MemberDto>.Conflict("email", "This address already has a TeamShare account.");
 
         var user = new User
         {
@@ -69,8 +69,8 @@ internal sealed class AddMemberHandler(IdentityDbContext db, PasswordHashing has
         };
         db.Users.Add(user);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Outcome<MemberDto>.Invalid("email", "This address already has a TeamShare account.", 409); }
-        return Outcome<MemberDto>.Success(new MemberDto(user.Id, user.Email, user.DisplayName, user.Role, true, []), 201);
+        catch (DbUpdateException) { return Outcome<MemberDto>.Conflict("email", "This address already has a TeamShare account."); }
+        return Outcome<MemberDto>.Success(new MemberDto(user.Id, user.Email, user.DisplayName, user.Role, true, []));
     }
 }
 

@@ -19,7 +19,7 @@ internal sealed class SyncDirectoryHandler(IdentityDbContext db, LdapReader read
     public async ValueTask<Outcome<DirectorySyncDto>> Handle(SyncDirectory request, CancellationToken ct)
     {
         var settings = await db.Directories.FirstOrDefaultAsync(d => d.TeamId == request.TeamId, ct);
-        if (settings is null) return Outcome<DirectorySyncDto>.Invalid("url", "Connect your directory first.", 422);
+        if (settings is null) return Outcome<DirectorySyncDto>.Invalid("url", "Connect your directory first.", Refused.Unprocessable);
         DirectorySnapshot snapshot;
         try
         {
@@ -29,7 +29,7 @@ internal sealed class SyncDirectoryHandler(IdentityDbContext db, LdapReader read
         catch (DirectoryUnavailableException e)
         {
             if (request.Apply) await RecordAsync(settings, e.Message, ct);
-            return Outcome<DirectorySyncDto>.Invalid("url", e.Message, 422);
+            return Outcome<DirectorySyncDto>.Invalid("url", e.Message, Refused.Unprocessable);
         }
 
         var members = await db.Users.Where(u => u.TeamId == request.TeamId).ToListAsync(ct);
@@ -68,7 +68,7 @@ internal sealed class SyncDirectoryHandler(IdentityDbContext db, LdapReader read
         }
         catch (DbUpdateException)
         {
-            return Outcome<DirectorySyncDto>.Fail(409, "Sync already running", "Another sync of this directory ran at the same moment. Try again.", "sync_running");
+            return Outcome<DirectorySyncDto>.Fail(Refused.Conflict, "Sync already running", "Another sync of this directory ran at the same moment. Try again.", "sync_running");
         }
         await transaction.CommitAsync(ct);
         return Outcome<DirectorySyncDto>.Success(plan.Describe(members, applied: true));

@@ -48,7 +48,7 @@ internal sealed class JoinTeamHandler(IdentityDbContext db, PasswordHashing hash
         if (invitation is null) return Outcome<User>.Invalid("token", Expired);
         if (MemberRules.PasswordProblem(request.Password) is { } problem) return Outcome<User>.Invalid("password", problem);
         const string taken = "This address already has a TeamShare account. Sign in with it; one address belongs to one team.";
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == invitation.NormalizedEmail, ct)) return Outcome<User>.Invalid("token", taken, 409);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == invitation.NormalizedEmail, ct)) return Outcome<User>.Conflict("token", taken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new User
@@ -62,9 +62,9 @@ internal sealed class JoinTeamHandler(IdentityDbContext db, PasswordHashing hash
             return Outcome<User>.Invalid("token", Expired);
         db.Users.Add(user);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Outcome<User>.Invalid("token", taken, 409); }
+        catch (DbUpdateException) { return Outcome<User>.Conflict("token", taken); }
         await transaction.CommitAsync(ct);
-        return Outcome<User>.Success(user, 201);
+        return Outcome<User>.Success(user);
     }
 }
 

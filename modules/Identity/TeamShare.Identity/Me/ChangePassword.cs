@@ -37,7 +37,7 @@ internal sealed class ChangePasswordHandler(IdentityDbContext db, IMediator medi
         await db.Users.Where(u => u.Id == r.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, hash), ct);
         await db.Sessions.Where(s => s.UserId == r.UserId && s.EndedAt == null && s.Id != r.KeepSession)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 
     public static ChangePassword For(ClaimsPrincipal user, HttpContext http, string? current, string? @new) =>

@@ -49,7 +49,7 @@ internal static class PasswordConfirmation
     {
         var check = await mediator.Send(new SignInCommand(who.Email, who.Password ?? "", who.ClientAddress), ct);
         if (check.Status == SignInStatus.Throttled)
-            return Outcome<T>.Fail(429, "Too many attempts", "Too many failed attempts. Wait 15 minutes, then try again.", "throttled");
+            return Outcome<T>.Fail(Refused.Throttled, "Too many attempts", "Too many failed attempts. Wait 15 minutes, then try again.", "throttled");
         return check.Status == SignInStatus.Succeeded && check.User!.Id == who.UserId ? null : Outcome<T>.Invalid(field, wrong);
     }
 }

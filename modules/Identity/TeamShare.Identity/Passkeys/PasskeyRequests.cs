@@ -91,7 +91,7 @@ internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, T
         };
         db.Passkeys.Add(passkey);
         await db.SaveChangesAsync(ct);
-        return Outcome<PasskeyDto>.Success(Dto(passkey), 201);
+        return Outcome<PasskeyDto>.Success(Dto(passkey));
     }
 
     public async ValueTask<IReadOnlyList<PasskeyDto>> Handle(ListPasskeys request, CancellationToken ct) =>
@@ -108,7 +108,7 @@ internal sealed class PasskeyHandler(IdentityDbContext db, RelyingParty party, T
         await db.Users.Where(u => u.Id == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.HasPasskey, u => db.Passkeys.Any(p => p.UserId == u.Id)), ct);
         await transaction.CommitAsync(ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 
     public ValueTask<string> Handle(StartPasskeySignIn request, CancellationToken ct) =>

@@ -40,6 +40,6 @@ internal sealed class CompletePasswordResetHandler(IdentityDbContext db, Passwor
         await db.Sessions.Where(s => s.UserId == user.Id && s.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
         await db.SignInFailures.Where(f => f.NormalizedEmail == user.NormalizedEmail).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 }

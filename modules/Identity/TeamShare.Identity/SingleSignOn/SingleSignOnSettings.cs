@@ -111,7 +111,7 @@ internal sealed class SingleSignOnSettingsHandler(IdentityDbContext db, IDataPro
         foreach (var domain in pending)
         {
             if (await db.EmailDomains.AnyAsync(d => d.Domain == domain.Domain && d.TeamId != request.TeamId && d.VerifiedAt != null, ct))
-                return Outcome<SingleSignOnDto>.Invalid("domains", $"{domain.Domain}: {DomainTaken}", 409);
+                return Outcome<SingleSignOnDto>.Conflict("domains", $"{domain.Domain}: {DomainTaken}");
             if (await verifier.HasRecordAsync(domain.Domain, domain.Token, ct)) domain.VerifiedAt = now;
         }
         try
@@ -121,7 +121,7 @@ internal sealed class SingleSignOnSettingsHandler(IdentityDbContext db, IDataPro
         catch (DbUpdateException)
         {
             // Another team proved the same domain at the same moment; the unique index let one of them through.
-            return Outcome<SingleSignOnDto>.Invalid("domains", DomainTaken, 409);
+            return Outcome<SingleSignOnDto>.Conflict("domains", DomainTaken);
         }
         return Outcome<SingleSignOnDto>.Success(await DescribeAsync(request.TeamId, request.PublicBase, ct));
     }

@@ -56,17 +56,17 @@ internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor
     {
         var user = await db.Users.FirstAsync(u => u.Id == request.UserId, ct);
         if (user.TotpEnabledAt is not null)
-            return Outcome<TotpSetupDto>.Fail(409, "Already on", "Two-factor sign-in is already on. Turn it off first to set up another authenticator.", "already_on");
+            return Outcome<TotpSetupDto>.Fail(Refused.Conflict, "Already on", "Two-factor sign-in is already on. Turn it off first to set up another authenticator.", "already_on");
         var (secret, uri) = factor.Start(user);
         await db.SaveChangesAsync(ct);
-        return Outcome<TotpSetupDto>.Success(new TotpSetupDto(secret, uri), 201);
+        return Outcome<TotpSetupDto>.Success(new TotpSetupDto(secret, uri));
     }
 
     public async ValueTask<Outcome<RecoveryCodesDto>> Handle(ConfirmTotp request, CancellationToken ct)
     {
         var user = await db.Users.FirstAsync(u => u.Id == request.UserId, ct);
         if (user.TotpSecret is null || user.TotpEnabledAt is not null)
-            return Outcome<RecoveryCodesDto>.Fail(409, "Nothing to confirm", "Set up an authenticator first.", "not_started");
+            return Outcome<RecoveryCodesDto>.Fail(Refused.Conflict, "Nothing to confirm", "Set up an authenticator first.", "not_started");
         if (!factor.UseTotp(user, request.Code!.Trim().Replace(" ", "")))
             return Outcome<RecoveryCodesDto>.Invalid("code", "That code is not right. Check the time on your phone and try the next code.");
         user.TotpEnabledAt = clock.GetUtcNow().UtcDateTime;
@@ -79,7 +79,7 @@ internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor
     {
         if (await Me.PasswordConfirmation.RefusalAsync<bool>(mediator, request.Who, ct) is { } refused) return refused;
         await factor.RemoveAsync(request.Who.UserId, ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 
     public async ValueTask<SecondFactorStatus> Handle(GetSecondFactor request, CancellationToken ct)
@@ -109,7 +109,7 @@ internal sealed class TwoFactorHandler(IdentityDbContext db, SecondFactor factor
         staged.Stage(db, reset, reset.EventId, now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 }
 

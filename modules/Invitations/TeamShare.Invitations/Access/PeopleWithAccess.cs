@@ -92,9 +92,9 @@ internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbC
         if (await EditableAsync(r.UserId, r.TeamId, r.ItemId, ct) is { Ok: false } refused) return refused.As<bool>();
         if (r.Role is not ("viewer" or "editor")) return Outcome<bool>.Invalid("role", "Choose viewer or editor; ownership moves only by transfer.");
         if (await db.Invitations.AnyAsync(i => i.Id == r.GrantId && i.ItemId == r.ItemId && i.RecipientKind == "external", ct))
-            return r.Role == "viewer" ? Outcome<bool>.Success(true, 204) : Outcome<bool>.Invalid("role", "People outside the team are always viewers.");
+            return r.Role == "viewer" ? Outcome<bool>.Success(true) : Outcome<bool>.Invalid("role", "People outside the team are always viewers.");
         var role = r.Role == "editor" ? AccessRole.Editor : AccessRole.Viewer;
-        return await mediator.Send(new SetGrantRole(r.TeamId, r.ItemId, r.GrantId, role), ct) ? Outcome<bool>.Success(true, 204) : Outcome<bool>.NotFound();
+        return await mediator.Send(new SetGrantRole(r.TeamId, r.ItemId, r.GrantId, role), ct) ? Outcome<bool>.Success(true) : Outcome<bool>.NotFound();
     }
 
     public async ValueTask<bool> Handle(RevokePeopleShare r, CancellationToken ct) =>
@@ -129,7 +129,7 @@ internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbC
         var revoked = new SharingActivityOccurred(teamId, userId, "access_revoked", id, to, item.Name, now);
         staged.Stage(db, revoked, revoked.EventId, now);
         await db.SaveChangesAsync(ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 
     public async ValueTask<Outcome<bool>> Handle(TransferItem r, CancellationToken ct)
@@ -139,7 +139,7 @@ internal sealed class PeopleWithAccessHandler(IMediator mediator, InvitationsDbC
         if (access.Item.OwnerUserId != r.UserId) return Outcome<bool>.Forbidden("Only the owner can hand an item to someone else.", "not_owner");
         if (r.To is not { } to || to == r.UserId || !await mediator.Send(new PrincipalExists(r.TeamId, "user", to), ct))
             return Outcome<bool>.Invalid("userId", "Choose another active member of your team.");
-        return await mediator.Send(new TransferItemOwnership(r.TeamId, r.ItemId, r.UserId, to), ct) ? Outcome<bool>.Success(true, 204) : Outcome<bool>.NotFound();
+        return await mediator.Send(new TransferItemOwnership(r.TeamId, r.ItemId, r.UserId, to), ct) ? Outcome<bool>.Success(true) : Outcome<bool>.NotFound();
     }
 
     public async ValueTask<Outcome<IReadOnlyList<MailStatusDto>>> Handle(ListItemMail r, CancellationToken ct)

@@ -19,34 +19,34 @@ internal sealed record ExternalView(Invitation Invitation, ItemSummary Item, boo
 /// </summary>
 internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks links, IMediator mediator, TimeProvider clock)
 {
-    public async Task<(ExternalView? View, int Status, string Reason, string Detail)> OpenAsync(string? token, CancellationToken ct)
+    public async Task<(ExternalView? View, Refused Refusal, string Reason, string Detail)> OpenAsync(string? token, CancellationToken ct)
     {
         // A blank token arrives as null (model binding turns "/x/%20" into null): no link, like any unknown one.
-        if (token is null || token.Length > 1000 || links.Read(token) is not { } claim) return (null, 404, "not_found", "This link does not exist. Check that you copied all of it.");
+        if (token is null || token.Length > 1000 || links.Read(token) is not { } claim) return (null, Refused.NotFound, "not_found", "This link does not exist. Check that you copied all of it.");
         var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == claim.InvitationId && i.RecipientKind == "external", ct);
-        if (invitation is null) return (null, 404, "not_found", "This link does not exist. Check that you copied all of it.");
+        if (invitation is null) return (null, Refused.NotFound, "not_found", "This link does not exist. Check that you copied all of it.");
         if (invitation.RevokedAt is not null || invitation.Version != claim.Version)
-            return (null, 410, "revoked", "The person who shared this with you has taken the access back.");
+            return (null, Refused.Gone, "revoked", "The person who shared this with you has taken the access back.");
         if (invitation.ExternalExpiresAt <= clock.GetUtcNow().UtcDateTime)
-            return (null, 410, "expired", "This link has expired. Ask the person who shared it for a new one.");
+            return (null, Refused.Gone, "expired", "This link has expired. Ask the person who shared it for a new one.");
         var rules = await mediator.Send(new GetExternalAccessRules(invitation.TeamId), ct);
         if (!rules.Access.Allowed)
-            return (null, 403, "blocked_by_policy", "The team that shared this does not allow access from outside right now.");
+            return (null, Refused.Forbidden, "blocked_by_policy", "The team that shared this does not allow access from outside right now.");
         var item = (await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], invitation.ItemId), ct))?.Item;
-        if (item is null) return (null, 410, "deleted", "What was shared was deleted or is no longer available.");
+        if (item is null) return (null, Refused.Gone, "deleted", "What was shared was deleted or is no longer available.");
         if (await mediator.Send(new GetItemAccess(invitation.SenderId, invitation.TeamId, invitation.ItemId), ct) is not { Role: >= AccessRole.Editor })
-            return (null, 410, "sender_cannot_share", "The person who shared this can no longer share it. Ask someone in their team.");
-        return (new ExternalView(invitation, item, rules.RequireRecipientCode, rules.WatermarkOutsidePages), 200, "", "");
+            return (null, Refused.Gone, "sender_cannot_share", "The person who shared this can no longer share it. Ask someone in their team.");
+        return (new ExternalView(invitation, item, rules.RequireRecipientCode, rules.WatermarkOutsidePages), Refused.None, "", "");
     }
 }
 
-/// <summary>SH-4: what an external link opens, or why not (status, reason code, words for the recipient).</summary>
-internal sealed record OpenExternalAccess(string? Token) : IRequest<(ExternalView? View, int Status, string Reason, string Detail)>;
+/// <summary>SH-4: what an external link opens, or why not (the refusal, a reason code, words for the recipient).</summary>
+internal sealed record OpenExternalAccess(string? Token) : IRequest<(ExternalView? View, Refused Refusal, string Reason, string Detail)>;
 
 internal sealed class OpenExternalAccessHandler(ExternalAccess access)
-    : IRequestHandler<OpenExternalAccess, (ExternalView? View, int Status, string Reason, string Detail)>
+    : IRequestHandler<OpenExternalAccess, (ExternalView? View, Refused Refusal, string Reason, string Detail)>
 {
-    public async ValueTask<(ExternalView? View, int Status, string Reason, string Detail)> Handle(OpenExternalAccess request, CancellationToken ct) =>
+    public async ValueTask<(ExternalView? View, Refused Refusal, string Reason, string Detail)> Handle(OpenExternalAccess request, CancellationToken ct) =>
         await access.OpenAsync(request.Token, ct);
 }
 

@@ -85,7 +85,7 @@ internal static class ExternalEndpoints
     {
         RecipientHeaders.Apply(http.Response);
         var (view, status, reason, detail) = await access.OpenAsync(token, ct);
-        if (view is null) return (null, Problems.Status(status, "Not available", detail, reason), null);
+        if (view is null) return (null, Problems.Status(RefusalStatus.Of(status), "Not available", detail, reason), null);
         if (!codes.IsVerified(RecipientCodes.ProofOf(http.Request, view.Invitation.Id), view))
             return (null, Problems.Status(403, "Confirm your address", "Open the link and enter the code we mail to the invited address first.", "code_required"), null);
         var item = (await mediator.Send(new ResolveSharedItem(view.Invitation.TeamId, [view.Invitation.ItemId], itemId), ct))?.Item;

@@ -47,7 +47,7 @@ internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator
         var hourAgo = now.AddHours(-1);
         if (await db.RecipientCodes.CountAsync(c => c.InvitationId == invitation.Id && c.CreatedAt > hourAgo, ct) >= PerLinkPerHour
             || await db.RecipientCodes.CountAsync(c => c.ClientAddress == clientAddress && c.CreatedAt > hourAgo, ct) >= PerAddressPerHour)
-            return Outcome<string>.Fail(429, "Too many codes", "Too many codes were asked for. Wait an hour, then ask again.", "throttled");
+            return Outcome<string>.Fail(Refused.Throttled, "Too many codes", "Too many codes were asked for. Wait an hour, then ask again.", "throttled");
         // A new code replaces any earlier one still running: only the newest mail's code works.
         await db.RecipientCodes.Where(c => c.InvitationId == invitation.Id && c.UsedAt == null && c.ExpiresAt > now)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.ExpiresAt, now), ct);

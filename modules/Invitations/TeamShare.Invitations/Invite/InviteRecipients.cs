@@ -68,7 +68,7 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
         jobs.Trigger(MailDispatchJob.Id);
         return Outcome<InviteResponse>.Success(new InviteResponse(
             invitations.Select(i => new InvitedGrant(i.Id, i.IsExternal ? null : i.GrantId, i.RecipientKind, i.RecipientId, i.RecipientEmail,
-                ((AccessRole)i.Role).ToString().ToLowerInvariant(), i.ExternalExpiresAt)).ToList(), externalLinks), 201);
+                ((AccessRole)i.Role).ToString().ToLowerInvariant(), i.ExternalExpiresAt)).ToList(), externalLinks));
     }
 
     /// <summary>Every recipient checked in one question to Identity (SH-1); an outside address of a member is that member.</summary>
@@ -104,13 +104,13 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
             return (null, Outcome<Unit>.Invalid("acknowledgeExternal", "Tick \"I understand this share leaves my organisation\" to share outside."));
         var decisions = await mediator.Send(new CheckExternalRecipients(request.TeamId, externals, InvitationsChannel.Name), ct);
         if (externals.FirstOrDefault(e => !decisions[e].Allowed) is { } denied)
-            return (null, new Outcome<Unit>(default, 403, "Not allowed by your team's policy", $"Your team's policy does not allow sharing with {denied}.",
+            return (null, new Outcome<Unit>(default, Refused.Forbidden, "Not allowed by your team's policy", $"Your team's policy does not allow sharing with {denied}.",
                 Reason: decisions[denied].Reason, Extensions: new Dictionary<string, object?> { ["email"] = denied }));
         var days = body.ExternalExpiryDays ?? 30;
         if (!InviteRecipients.ExpiryChoices.Contains(days)) return (null, Outcome<Unit>.Invalid("externalExpiryDays", "Choose 7, 30 or 90 days."));
         var cap = (await mediator.Send(new GetLinkPolicy(request.TeamId), ct)).MaxExternalExpiryDays;
         if (days > cap)
-            return (null, Outcome<Unit>.Fail(400, "Not allowed by your team's policy", $"Outside access can last at most {cap} days.", "expiry_too_long"));
+            return (null, Outcome<Unit>.Fail(Refused.Invalid, "Not allowed by your team's policy", $"Outside access can last at most {cap} days.", "expiry_too_long"));
         return (clock.GetUtcNow().UtcDateTime.AddDays(days), null);
     }
 

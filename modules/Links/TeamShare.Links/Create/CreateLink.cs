@@ -32,7 +32,7 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         if (refused is not null) return refused;
 
         if (await DailyCapReachedAsync(db, teamId, now, ct) is { } cap)
-            return Outcome<LinkResponse>.Fail(429, "Daily limit reached", $"Your team can create {cap} shares a day. Try again tomorrow, or ask an admin to set up a custom domain for a higher limit.", "daily_cap_reached");
+            return Outcome<LinkResponse>.Fail(Refused.Throttled, "Daily limit reached", $"Your team can create {cap} shares a day. Try again tomorrow, or ask an admin to set up a custom domain for a higher limit.", "daily_cap_reached");
 
         var policy = await mediator.Send(new GetLinkPolicy(teamId), ct);
         var (options, field, message, reason) = LinkPolicyRules.Apply(body, policy, now);
@@ -61,7 +61,7 @@ internal sealed class CreateLinkHandler(IMediator mediator, LinksDbContext db, L
         await db.SaveChangesAsync(ct);
 
         var url = await urls.ForAsync(teamId, new LinkEntry(LinkEntry.LinkPrefix, token), ct);
-        return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, ct)), 201);
+        return Outcome<LinkResponse>.Success(LinkMapping.ToResponse(share, url, now, await qr.DescribeAsync(share, code, ct)));
     }
 
     /// <summary>The items in the order asked, when the caller may share each of them (Editor, not in the trash, one space).</summary>

@@ -60,6 +60,6 @@ internal static class LinkPolicyRules
 
     /// <summary>A policy refusal: 400 with the reason and the field, so the form marks the field and says why.</summary>
     public static Outcome<T> Refusal<T>(string field, string message, string? reason) =>
-        new(default, 400, "Not allowed by your team's policy", message, Reason: reason,
+        new(default, Refused.Invalid, "Not allowed by your team's policy", message, Reason: reason,
             Extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 }

@@ -25,7 +25,7 @@ internal sealed class ModifyLinkHandler(LinksDbContext db, IMediator mediator, P
         var (userId, id, body) = (request.OwnerId, request.ShareId, request.Change);
         var share = await db.Links.Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == id && s.OwnerUserId == userId, ct);
         if (share is null) return Outcome<LinkResponse>.NotFound();
-        if (share.CanceledAt is not null) return Outcome<LinkResponse>.Fail(409, "Share canceled", "A canceled share cannot be changed.", "canceled");
+        if (share.CanceledAt is not null) return Outcome<LinkResponse>.Fail(Refused.Conflict, "Share canceled", "A canceled share cannot be changed.", "canceled");
         var now = clock.GetUtcNow().UtcDateTime;
 
         var merged = Merged(share, body);

@@ -59,7 +59,7 @@ internal sealed class QrCodesHandler(LinksDbContext db, QrCodeService qr, TimePr
         var code = await db.QrCodes.AsNoTracking()
             .Where(q => q.ShareId == r.ShareId && (r.QrId == null ? q.ExpiresAt > now : q.Id == r.QrId))
             .OrderByDescending(q => q.CreatedAt).FirstOrDefaultAsync(ct);
-        if (code is null) return Outcome<QrCodePng>.Fail(404, "No QR code", "This share has no QR code that still works. Make a new one.", "qr_expired");
+        if (code is null) return Outcome<QrCodePng>.Fail(Refused.NotFound, "No QR code", "This share has no QR code that still works. Make a new one.", "qr_expired");
         var described = await qr.DescribeAsync(share, code, ct);
         return Outcome<QrCodePng>.Success(new QrCodePng(QrCodeService.Png(described.Url), $"qr-{share.Name}.png"));
     }
@@ -70,7 +70,7 @@ internal sealed class QrCodesHandler(LinksDbContext db, QrCodeService qr, TimePr
         if (share is null) return Outcome<QrCodeDto>.NotFound();
         var code = qr.New(r.ShareId);
         await db.SaveChangesAsync(ct);
-        return Outcome<QrCodeDto>.Success(await qr.DescribeAsync(share, code, ct), 201);
+        return Outcome<QrCodeDto>.Success(await qr.DescribeAsync(share, code, ct));
     }
 }
 

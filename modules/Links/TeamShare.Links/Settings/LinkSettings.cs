@@ -52,7 +52,7 @@ internal static class LinkSettingsStore
         if (body.DropBoxLimitBytes is < LinkLimits.Megabyte)
             return Outcome<LinkSettingsDto>.Invalid("dropBoxLimitBytes", "A link must be able to receive at least 1 MB.");
         if (hasDomain && await TakenAsync(db, teamId, domain!, ct))
-            return Outcome<LinkSettingsDto>.Invalid("customDomain", TakenMessage, 409);
+            return Outcome<LinkSettingsDto>.Conflict("customDomain", TakenMessage);
 
         var row = await db.TeamSettings.FirstOrDefaultAsync(t => t.TeamId == teamId, ct);
         if (row is null) db.TeamSettings.Add(row = new TeamLinkSettings { TeamId = teamId });
@@ -76,10 +76,10 @@ internal static class LinkSettingsStore
         if (row is not { CustomDomain: { } domain, DomainToken: { } token })
             return Outcome<LinkSettingsDto>.Invalid("customDomain", "Set a custom domain first.");
         if (row.DomainVerifiedAt is not null) return Outcome<LinkSettingsDto>.Success(Describe(row));
-        if (await TakenAsync(db, teamId, domain, ct)) return Outcome<LinkSettingsDto>.Invalid("customDomain", TakenMessage, 409);
+        if (await TakenAsync(db, teamId, domain, ct)) return Outcome<LinkSettingsDto>.Conflict("customDomain", TakenMessage);
         if (!await verifier.HasRecordAsync(domain, token, ct))
             return Outcome<LinkSettingsDto>.Invalid("customDomain",
-                $"No TXT record \"{DomainVerifier.RecordValue(token)}\" was found at {DomainVerifier.RecordName(domain)} yet. DNS changes can take a while to appear; try again later.", 422);
+                $"No TXT record \"{DomainVerifier.RecordValue(token)}\" was found at {DomainVerifier.RecordName(domain)} yet. DNS changes can take a while to appear; try again later.", Refused.Unprocessable);
         row.DomainVerifiedAt = now;
         row.UpdatedAt = now;
         try
@@ -89,7 +89,7 @@ internal static class LinkSettingsStore
         catch (DbUpdateException)
         {
             // Another team proved the same domain at the same moment; the unique index let one of them through.
-            return Outcome<LinkSettingsDto>.Invalid("customDomain", TakenMessage, 409);
+            return Outcome<LinkSettingsDto>.Conflict("customDomain", TakenMessage);
         }
         return Outcome<LinkSettingsDto>.Success(Describe(row));
     }

@@ -30,13 +30,13 @@ internal sealed class AddApprovedHandler(PolicyDbContext db, ActivityLog log, Ti
         if (ApprovedList.Normalize(value) is not { } entry)
             return Outcome<ApprovedDto>.Invalid("value", "Enter an e-mail address (name@example.com) or a domain (example.com).");
         if (await db.Approved.AnyAsync(a => a.TeamId == teamId && a.Value == entry.Value, ct))
-            return Outcome<ApprovedDto>.Invalid("value", "This is already on the approved list.", 409);
+            return Outcome<ApprovedDto>.Conflict("value", "This is already on the approved list.");
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new ApprovedEntry { Id = Guid.CreateVersion7(), TeamId = teamId, Kind = entry.Kind, Value = entry.Value, AddedBy = actorId, AddedAt = now };
         db.Approved.Add(row);
         log.Add(teamId, actorId, "policy_changed", null, "approved list", $"added {entry.Value}", now);
         await db.SaveChangesAsync(ct);
-        return Outcome<ApprovedDto>.Success(new ApprovedDto(row.Id, row.Kind, row.Value, row.AddedAt), 201);
+        return Outcome<ApprovedDto>.Success(new ApprovedDto(row.Id, row.Kind, row.Value, row.AddedAt));
     }
 }
 

@@ -42,12 +42,12 @@ internal sealed class CreateTeamSpaceHandler(SpacesDbContext db, TimeProvider cl
         var (teamId, name) = (request.TeamId, request.Name?.Trim());
         if (ItemNames.Problem(name) is { } problem) return Outcome<TeamSpaceDto>.Invalid("name", problem);
         if (await db.Spaces.AnyAsync(s => s.TeamId == teamId && s.Kind == SpaceKinds.Team && s.Name == name, ct))
-            return Outcome<TeamSpaceDto>.Invalid("name", "A team space with this name exists.", 409);
+            return Outcome<TeamSpaceDto>.Conflict("name", "A team space with this name exists.");
         var space = PersonalSpaces.NewSpace(teamId, SpaceKinds.Team, name!, null, Guid.Empty, clock.GetUtcNow().UtcDateTime, out var root);
         db.Spaces.Add(space);
         db.Items.Add(root);
         await db.SaveChangesAsync(ct);
-        return Outcome<TeamSpaceDto>.Success(new TeamSpaceDto(space.Id, space.Name, root.Id, []), 201);
+        return Outcome<TeamSpaceDto>.Success(new TeamSpaceDto(space.Id, space.Name, root.Id, []));
     }
 }
 
@@ -76,7 +76,7 @@ internal sealed class GrantTeamSpaceAccessHandler(SpacesDbContext db, IMediator 
         }
         grant.Role = r.Role.Value;
         await db.SaveChangesAsync(ct);
-        return Outcome<SpaceAccessDto>.Success(new SpaceAccessDto(grant.Id, grant.PrincipalKind, grant.PrincipalId, grant.Role), 201);
+        return Outcome<SpaceAccessDto>.Success(new SpaceAccessDto(grant.Id, grant.PrincipalKind, grant.PrincipalId, grant.Role));
     }
 }
 

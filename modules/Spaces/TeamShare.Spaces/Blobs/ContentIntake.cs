@@ -5,18 +5,18 @@ using TeamShare.Spaces.Storage;
 namespace TeamShare.Spaces.Blobs;
 
 /// <summary>Why bytes were not taken: what the uploader is told, the same on every route.</summary>
-internal sealed record ContentRefusal(int Status, string Title, string Detail, string Code)
+internal sealed record ContentRefusal(Refused Kind, string Title, string Detail, string Code)
 {
-    public Outcome<T> ToOutcome<T>() => Outcome<T>.Fail(Status, Title, Detail, Code);
+    public Outcome<T> ToOutcome<T>() => Outcome<T>.Fail(Kind, Title, Detail, Code);
 }
 
 /// <summary>A stored content, or why it was not stored.</summary>
 internal sealed record Intake(StoredBlob? Blob, ContentRefusal? Refusal)
 {
-    public static Intake TooLarge(long limit) => new(null, new ContentRefusal(413, "File too large", $"Files can be at most {limit:N0} bytes.", "too_large"));
+    public static Intake TooLarge(long limit) => new(null, new ContentRefusal(Refused.TooLarge, "File too large", $"Files can be at most {limit:N0} bytes.", "too_large"));
 
     /// <summary>507 as WebDAV clients know it (Nextcloud answers the same): the team's storage quota has no room for this file.</summary>
-    public static Intake QuotaFull(long quota) => new(null, new ContentRefusal(507, "Storage quota reached",
+    public static Intake QuotaFull(long quota) => new(null, new ContentRefusal(Refused.StorageFull, "Storage quota reached",
         $"Your team's files may take {quota:N0} bytes in all and this file does not fit. Empty the trash or ask an admin for more space.",
         "quota_exceeded"));
 }

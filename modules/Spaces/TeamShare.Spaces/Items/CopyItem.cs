@@ -41,7 +41,7 @@ internal sealed class CopyItemHandler(SpacesDbContext db, EffectiveRoles roles, 
         if (source.ContentSha256 is { } hash) await blobs.RetainAsync(hash, ct);
         var top = await writer.AddAsync(t.Item, name ?? source.Name, source.Kind, userId, CopyContent(source), ct);
         if (source.Kind == ItemKinds.Folder && deep) await CopyDescendantsAsync(source, top, userId, ct);
-        return Outcome<ItemDto>.Success(top.ToDto(AccessRole.Owner), 201);
+        return Outcome<ItemDto>.Success(top.ToDto(AccessRole.Owner));
     }
 
     private static Action<Item> CopyContent(Item source) => copy =>

@@ -23,7 +23,7 @@ internal sealed class CreateFolderHandler(FolderLookup folders, ItemWriter write
         if (await folders.FindAsync(r.UserId, r.TeamId, r.SpaceId, r.ParentId, ct) is not { } found) return Outcome<ItemDto>.NotFound();
         if (found.Role < AccessRole.Editor) return Outcome<ItemDto>.Forbidden("You can view this folder but not add to it.", "role_too_low");
         var folder = await writer.AddAsync(found.Folder, r.Name!, ItemKinds.Folder, r.UserId, ct: ct);
-        return Outcome<ItemDto>.Success(folder.ToDto(AccessRole.Owner), 201);
+        return Outcome<ItemDto>.Success(folder.ToDto(AccessRole.Owner));
     }
 }
 

@@ -37,7 +37,7 @@ internal sealed class MoveItemHandler(SpacesDbContext db, EffectiveRoles roles, 
 
         var name = r.Name ?? item.Name;
         var clash = await db.Items.AnyAsync(i => i.ParentId == target!.Id && i.TrashedAt == null && i.NameKey == ItemNames.Key(name) && i.Id != item.Id, ct);
-        if (clash) return Outcome<ItemDto>.Invalid("name", "Something in that folder already has this name.", 409);
+        if (clash) return Outcome<ItemDto>.Conflict("name", "Something in that folder already has this name.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         item.Name = name;
@@ -47,7 +47,7 @@ internal sealed class MoveItemHandler(SpacesDbContext db, EffectiveRoles roles, 
         item.ModifiedAt = clock.GetUtcNow().UtcDateTime;
         if (target.Id != item.ParentId) await MoveSubtreeAsync(teamId, item, target, ct);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return Outcome<ItemDto>.Invalid("name", "Something in that folder already has this name.", 409); }
+        catch (DbUpdateException) { return Outcome<ItemDto>.Conflict("name", "Something in that folder already has this name."); }
         await tx.CommitAsync(ct);
         return Outcome<ItemDto>.Success(item.ToDto(await roles.RoleOnAsync(userId, teamId, item, ct)));
     }

@@ -24,7 +24,7 @@ internal sealed class TrashItemHandler(EffectiveRoles roles, SpacesDbContext db,
         if (f.Role < AccessRole.Editor) return Outcome<bool>.Forbidden("Viewers cannot delete.", "role_too_low");
         if (f.Item.ParentId is null) return Outcome<bool>.Invalid("id", "A space's top folder cannot be deleted.");
         await ItemTrash.MoveAsync(db, f.Item, r.UserId, clock.GetUtcNow().UtcDateTime, ct);
-        return Outcome<bool>.Success(true, 204);
+        return Outcome<bool>.Success(true);
     }
 }
 
@@ -64,7 +64,7 @@ internal sealed class RestoreItemHandler(EffectiveRoles roles, SpacesDbContext d
             }
             catch (DbUpdateException)
             {
-                return Outcome<ItemDto>.Fail(409, "Changed meanwhile", "Something took this name at the same moment. Try again.", "conflict");
+                return Outcome<ItemDto>.Fail(Refused.Conflict, "Changed meanwhile", "Something took this name at the same moment. Try again.", "conflict");
             }
             await tx.CommitAsync(ct);
         }

@@ -31,7 +31,7 @@ internal sealed class UploadFileHandler(FolderLookup folders, ItemWriter writer,
             i.ContentSha256 = blob.Sha256;
             i.ContentType = ContentTypes.Of(r.Name);
         }, ct);
-        return Outcome<ItemDto>.Success(item.ToDto(AccessRole.Owner), 201);
+        return Outcome<ItemDto>.Success(item.ToDto(AccessRole.Owner));
     }
 }
 

@@ -65,7 +65,7 @@ internal sealed class VersionsHandler(EffectiveRoles roles, SpacesDbContext db, 
     private async Task<Outcome<ItemDto>> SavedAsync(Guid userId, Guid teamId, Guid id, StoredBlob blob, string? contentType, CancellationToken ct)
     {
         if (!await versioning.ReplaceAsync(id, blob, contentType, userId, ct))
-            return Outcome<ItemDto>.Fail(409, "Changed meanwhile", "Someone saved this file at the same moment. Reload and try again.", "conflict");
+            return Outcome<ItemDto>.Fail(Refused.Conflict, "Changed meanwhile", "Someone saved this file at the same moment. Reload and try again.", "conflict");
         var (item, role) = (await roles.ForItemAsync(userId, teamId, id, ct))!.Value;
         return Outcome<ItemDto>.Success(item.ToDto(role));
     }

@@ -86,7 +86,7 @@ internal sealed partial class SpaceDav
             : await mediator.Send(new CopyItem(c.UserId, c.TeamId, item.Id, target.Parent.Id, target.Name, Deep: depth == "infinity"), c.Ct);
         if (!outcome.Ok)
         {
-            await Answer(c.Http, outcome.Status == 400 ? Problems.Status(409, "Conflict", outcome.Message ?? "", "conflict") : outcome.ToHttp(_ => Results.Empty));
+            await Answer(c.Http, outcome.Refusal == Refused.Invalid ? Problems.Status(409, "Conflict", outcome.Message ?? "", "conflict") : outcome.ToHttp(_ => Results.Empty));
             return;
         }
         if (!move)

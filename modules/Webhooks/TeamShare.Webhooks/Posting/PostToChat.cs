@@ -53,9 +53,9 @@ internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db
         if (access is not { Role: > AccessRole.None, Item.InTrash: false }) return Outcome<DeliveryDto>.Invalid("itemId", "This item does not exist or you cannot see it.");
         if (access.Role < AccessRole.Editor) return Outcome<DeliveryDto>.Forbidden("Viewers cannot share.", "role_too_low");
         if (await mediator.Send(new CheckChannel(teamId, WebhookChannel.Name), ct) is { Allowed: false } decision)
-            return Outcome<DeliveryDto>.Fail(403, "Not allowed by your team's policy", "Your team's admins have switched this channel off.", decision.Reason!);
+            return Outcome<DeliveryDto>.Fail(Refused.Forbidden, "Not allowed by your team's policy", "Your team's admins have switched this channel off.", decision.Reason!);
         var url = await db.Settings.AsNoTracking().Where(s => s.TeamId == teamId).Select(s => s.Url).FirstOrDefaultAsync(ct);
-        if (url is null) return Outcome<DeliveryDto>.Fail(409, "Channel not set up", "Ask an admin to set the team's chat webhook first.", "webhook_not_configured");
+        if (url is null) return Outcome<DeliveryDto>.Fail(Refused.Conflict, "Channel not set up", "Ask an admin to set the team's chat webhook first.", "webhook_not_configured");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var payload = new
@@ -76,7 +76,7 @@ internal sealed class PostToChatHandler(IMediator mediator, WebhooksDbContext db
         var posted = new SharingActivityOccurred(teamId, userId, "posted_to_chat", itemId, null, access.Item.Name, now);
         staged.Stage(db, posted, posted.EventId, now);
         await db.SaveChangesAsync(ct);
-        return Outcome<DeliveryDto>.Success(DeliveryDto.Of(delivery), 202);
+        return Outcome<DeliveryDto>.Success(DeliveryDto.Of(delivery));
     }
 }
 

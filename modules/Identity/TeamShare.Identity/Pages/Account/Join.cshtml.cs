@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -39,7 +40,7 @@ public sealed class JoinModel(IMediator mediator, IDataProtectionProvider protec
         if (!outcome.Ok)
         {
             Error = outcome.Message;
-            Response.StatusCode = outcome.Status;
+            Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
             return Page();
         }
         var devices = new KnownDevices(protection);

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,7 @@ public sealed class ResetPasswordModel(IMediator mediator) : PageModel
         if (!outcome.Ok)
         {
             Error = outcome.Message;
-            Response.StatusCode = outcome.Status;
+            Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
         }
         return Page();
     }

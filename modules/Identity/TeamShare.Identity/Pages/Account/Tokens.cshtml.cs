@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mediator;
@@ -44,7 +45,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         ProfileSaved = outcome.Ok;
         ProfileMessage = outcome.Ok ? "Your name is saved." : outcome.Message;
         DisplayName = outcome.Value?.DisplayName ?? displayName ?? "";
-        if (!outcome.Ok) Response.StatusCode = outcome.Status;
+        if (!outcome.Ok) Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
         return Page();
     }
 
@@ -54,7 +55,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         await OnGetAsync(ct);
         TimeZoneSaved = outcome.Ok;
         TimeZoneMessage = outcome.Ok ? "Your mails now give times in this zone." : outcome.Message;
-        if (!outcome.Ok) Response.StatusCode = outcome.Status;
+        if (!outcome.Ok) Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
         return Page();
     }
 
@@ -65,7 +66,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         var outcome = await mediator.Send(new TwoFactor.StartTotp(User.GetUserId()), ct);
         await OnGetAsync(ct);
         if (outcome.Ok) TotpSetup = outcome.Value;
-        else (TwoFactorMessage, Response.StatusCode) = (outcome.Message, outcome.Status);
+        else (TwoFactorMessage, Response.StatusCode) = (outcome.Message, RefusalStatus.Of(outcome.Refusal));
         return Page();
     }
 
@@ -75,7 +76,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         await OnGetAsync(ct);
         (TwoFactorOk, RecoveryCodes) = (outcome.Ok, outcome.Value?.RecoveryCodes);
         TwoFactorMessage = outcome.Ok ? "Two-factor sign-in is on. Keep these recovery codes somewhere safe: each works once, and they will not be shown again." : outcome.Message;
-        if (!outcome.Ok) Response.StatusCode = outcome.Status;
+        if (!outcome.Ok) Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
         return Page();
     }
 
@@ -86,7 +87,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         (TwoFactorOk, TwoFactorMessage) = outcome.Ok
             ? (true, "Two-factor sign-in is off: your password alone signs you in.")
             : (false, outcome.Message);
-        if (!outcome.Ok) Response.StatusCode = outcome.Status;
+        if (!outcome.Ok) Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
         return Page();
     }
 
@@ -104,7 +105,7 @@ public sealed class TokensModel(IMediator mediator) : PageModel
         var outcome = await mediator.Send(Me.ChangePasswordHandler.For(User, HttpContext, currentPassword, newPassword), ct);
         PasswordChanged = outcome.Ok;
         PasswordMessage = outcome.Ok ? "Your password is changed. Other browsers you were signed in on are signed out." : outcome.Message;
-        if (!outcome.Ok) Response.StatusCode = outcome.Status;
+        if (!outcome.Ok) Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
         await OnGetAsync(ct);
         return Page();
     }
@@ -114,10 +115,10 @@ public sealed class TokensModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostPasskeyRemoveAsync(Guid id, string? password, CancellationToken ct)
     {
         var outcome = await mediator.Send(new Passkeys.RemovePasskey(Me.Confirmed.By(User, HttpContext, password), id), ct);
-        if (outcome.Ok || outcome.Status == 404) return RedirectToPage(null, null, "passkeys");
+        if (outcome.Ok || outcome.Refusal == Refused.NotFound) return RedirectToPage(null, null, "passkeys");
         await OnGetAsync(ct);
         PasskeyMessage = outcome.Message;
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
         return Page();
     }
 

@@ -36,7 +36,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
         var (view, status, _, detail) = await mediator.Send(new OpenExternalAccess(token), ct);
         if (view is null)
         {
-            Response.StatusCode = status;
+            Response.StatusCode = RefusalStatus.Of(status);
             Refusal = detail;
             return Page();
         }
@@ -71,7 +71,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
         NeedsCode = true;
         if (sent.Ok) CodeSentTo = sent.Value;
         else CodeError = sent.Message;
-        if (!sent.Ok) Response.StatusCode = sent.Status;
+        if (!sent.Ok) Response.StatusCode = RefusalStatus.Of(sent.Refusal);
         return Page();
     }
 
@@ -88,7 +88,7 @@ public sealed class OpenModel(IMediator mediator) : PageModel
         NeedsCode = true;
         CodeSentTo = "";
         CodeError = verified.Message;
-        Response.StatusCode = verified.Status;
+        Response.StatusCode = RefusalStatus.Of(verified.Refusal);
         return Page();
     }
 }

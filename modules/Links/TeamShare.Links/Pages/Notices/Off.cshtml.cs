@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Http;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class OffModel(IMediator mediator) : PageModel
         else
         {
             Problem = outcome.Message;
-            Response.StatusCode = outcome.Status;
+            Response.StatusCode = RefusalStatus.Of(outcome.Refusal);
         }
         return Page();
     }

@@ -141,7 +141,7 @@ app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
     DashboardTitle = "TeamShare jobs",
     AppPath = "/files",
 }).RequireAuthorization(TeamShareClaims.OperatorPolicy);
-app.MapGet("/", () => Results.Redirect("/files")).ExcludeFromDescription();
+app.MapGet("/", () => TypedResults.Redirect("/files")).ExcludeFromDescription();
 app.MapUnknownRoutes();
 
 await app.RunAsync();

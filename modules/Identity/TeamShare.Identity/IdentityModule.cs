@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamShare.SharedKernel.Http;
 using Microsoft.AspNetCore.Builder;
 using Mediator;
@@ -99,7 +100,7 @@ public sealed class IdentityModule : ITeamShareModule
         api.MapGet("/auth/tokens", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new ListTokens(user.GetUserId()), ct))).WithSummary("The caller's personal access tokens and app passwords, with their kind and scopes.");
         api.MapDelete("/auth/tokens/{id:guid}", async (Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            await mediator.Send(new RevokeToken(user.GetUserId(), id), ct) ? (IResult)TypedResults.NoContent() : Problems.NotFound()).WithSummary("Revoke one of the caller's tokens.");
+            await mediator.Send(new RevokeToken(user.GetUserId(), id), ct) ? TypedResults.NoContent() : (Results<NoContent, ProblemHttpResult>)Problems.NotFound()).WithSummary("Revoke one of the caller's tokens.");
         api.MapGet("/me/totp", TwoFactorEndpoints.Status).WithSummary("Whether your sign-in needs a code from an authenticator app, and how many recovery codes are left.");
         api.MapPost("/me/totp", TwoFactorEndpoints.Start).WithSummary("Set up an authenticator app: {secret, otpauthUri}; in force once confirmed.");
         api.MapPost("/me/totp/confirm", TwoFactorEndpoints.Confirm).WithSummary("Confirm with a code from the app ({code}): two-factor sign-in is on; answers ten recovery codes, shown once.");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
@@ -156,7 +157,7 @@ public sealed class SpacesModule : ITeamShareModule
                 .ToHttp(g => TypedResults.Created($"/api/admin/spaces/{id}/access/{g.GrantId}", g)))
             .WithSummary("Give a member, department or everyone a role in a team space.");
         admin.MapDelete("/{id:guid}/access/{grantId:guid}", async (Guid id, Guid grantId, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            await mediator.Send(new RevokeTeamSpaceAccess(user.GetTeamId(), id, grantId), ct) ? (IResult)TypedResults.NoContent() : Problems.NotFound())
+            await mediator.Send(new RevokeTeamSpaceAccess(user.GetTeamId(), id, grantId), ct) ? TypedResults.NoContent() : (Results<NoContent, ProblemHttpResult>)Problems.NotFound())
             .WithSummary("Take a role in a team space away.");
 
         var storage = endpoints.MapGroup("/api/admin/storage").WithTags("Admin: storage").RequireAuthorization(TeamShareClaims.AdminPolicy);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,7 @@ internal sealed record CreatedToken(Guid Id, string Name, string Token, DateTime
 internal static class CreateTokenEndpoint
 {
     /// <summary>POST /api/auth/tokens: trades credentials for a personal access token, shown once.</summary>
-    public static async Task<IResult> Handle(CreateTokenRequest body, HttpContext http, IMediator mediator,
+    public static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> Handle(CreateTokenRequest body, HttpContext http, IMediator mediator,
         TokenIssuer issuer, TwoFactor.SecondFactor secondFactor, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(body.Name) ? "script" : body.Name.Trim();
@@ -62,11 +63,11 @@ internal static class CreateTokenEndpoint
         return TypedResults.Created($"/api/auth/tokens/{row.Id}", new CreatedToken(row.Id, row.Name, token, row.CreatedAt, TokenIssuer.Describe(row).Scopes));
     }
 
-    private static IResult Throttled() =>
+    private static ProblemHttpResult Throttled() =>
         Problems.Status(429, "Too many attempts", "Too many failed sign-ins. Wait 15 minutes and try again.", "throttled");
 
     /// <summary>401 for a right password whose account needs a second step this call lacks, naming the "code" field.</summary>
-    private static IResult SecondStepNeeded(string title, string detail, string reason, string codeError) =>
+    private static ProblemHttpResult SecondStepNeeded(string title, string detail, string reason, string codeError) =>
         TypedResults.Problem(statusCode: 401, title: title, detail: detail, extensions: new Dictionary<string, object?>
         {
             ["reason"] = reason, ["errors"] = new Dictionary<string, string[]> { ["code"] = [codeError] },

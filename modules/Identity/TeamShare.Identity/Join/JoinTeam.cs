@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -70,10 +71,12 @@ internal sealed class JoinTeamHandler(IdentityDbContext db, PasswordHashing hash
 
 internal sealed record JoinRequest(string? Token, string? Password);
 
+internal sealed record JoinedDto(string Email, string DisplayName, string Role);
+
 internal static class JoinEndpoint
 {
     /// <summary>POST /api/auth/join {token, password}: 201 with the new account's e-mail; then trade it for a token as usual.</summary>
-    public static async Task<IResult> Handle(JoinRequest body, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Created<JoinedDto>, Refusal>> Handle(JoinRequest body, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new JoinTeam(body.Token, body.Password), ct))
-        .ToHttp(u => TypedResults.Created("/api/me", new { email = u.Email, displayName = u.DisplayName, role = u.Role }));
+        .ToHttp(u => TypedResults.Created("/api/me", new JoinedDto(u.Email, u.DisplayName, u.Role)));
 }

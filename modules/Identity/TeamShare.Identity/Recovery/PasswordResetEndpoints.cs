@@ -13,10 +13,10 @@ internal static class PasswordResetEndpoints
 {
 
     /// <summary>POST /api/auth/password-reset {email}: 202 whether or not the address has an account.</summary>
-    public static async Task<IResult> Request(PasswordResetRequest body, HttpContext http, IMediator mediator, CancellationToken ct)
+    public static async Task<Accepted<MessageDto>> Request(PasswordResetRequest body, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         await mediator.Send(new RequestPasswordReset(body.Email, PublicAddress.ForMessages(http)), ct);
-        return TypedResults.Accepted((string?)null, new { message = RequestPasswordReset.Sent });
+        return TypedResults.Accepted((string?)null, new MessageDto(RequestPasswordReset.Sent));
     }
 
     /// <summary>POST /api/auth/password-reset/complete {token, newPassword}: 204, or a problem naming the field.</summary>

@@ -25,7 +25,8 @@ internal static class SingleSignOnEndpoints
         await mediator.Send(new FindSingleSignOn(email), ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound();
 
     /// <summary>GET /signin/sso/{teamId}?email=&amp;returnUrl=: off to the team's provider.</summary>
-    public static async Task<IResult> Start(Guid teamId, string? email, string? returnUrl, HttpContext http, SingleSignOnHandlers handlers)
+    public static async Task<Results<EmptyHttpResult, RedirectHttpResult>> Start(Guid teamId, string? email, string? returnUrl, HttpContext http,
+        SingleSignOnHandlers handlers)
     {
         if (await handlers.ForAsync(http, teamId) is not { } handler) return TypedResults.LocalRedirect("/signin?sso=sso_off");
         var properties = new AuthenticationProperties { RedirectUri = BrowserSignIn.LocalOrFiles(returnUrl) };
@@ -35,7 +36,7 @@ internal static class SingleSignOnEndpoints
     }
 
     /// <summary>GET /signin/sso/{teamId}/callback: the provider's answer, checked by the framework's handler (state, nonce, PKCE, signature).</summary>
-    public static async Task<IResult> Callback(Guid teamId, HttpContext http, SingleSignOnHandlers handlers) =>
+    public static async Task<Results<EmptyHttpResult, RedirectHttpResult>> Callback(Guid teamId, HttpContext http, SingleSignOnHandlers handlers) =>
         await handlers.ForAsync(http, teamId) is { } handler && await handler.HandleRequestAsync()
             ? TypedResults.Empty
             : TypedResults.LocalRedirect("/signin?sso=failed");

@@ -20,7 +20,7 @@ internal sealed class RecipientCodeBodyValidator : IValidator<RecipientCodeBody>
 /// <summary>View-only access for an external recipient (SH-4): preview and download inside what was shared, nothing else.</summary>
 internal static class ExternalEndpoints
 {
-    public static async Task<IResult> Download(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
         var (item, refused, _) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
         if (refused is not null) return refused;
@@ -29,7 +29,7 @@ internal static class ExternalEndpoints
             : FileResponses.Download(content.OpenRead(), content.ContentType, content.Name, content.ModifiedAt, content.Sha256);
     }
 
-    public static async Task<IResult> Preview(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Preview(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
         var (item, refused, _) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
         if (refused is not null) return refused;
@@ -55,7 +55,7 @@ internal static class ExternalEndpoints
     }
 
     /// <summary>GET /x/{token}/items/{itemId}/pages (issue 25): {status, pages}; asking starts the render.</summary>
-    public static async Task<IResult> Pages(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
+    public static async Task<Results<Ok<PagesInfo>, ProblemHttpResult>> Pages(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
         var (item, refused, _) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
         if (refused is not null) return refused;
@@ -63,14 +63,14 @@ internal static class ExternalEndpoints
     }
 
     /// <summary>GET /x/{token}/items/{itemId}/pages/{page}: marked with the verified address when the team's policy says so.</summary>
-    public static Task<IResult> Page(string token, Guid itemId, int page, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator,
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> Page(string token, Guid itemId, int page, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator,
         CancellationToken ct) => ServePage(token, itemId, page < 1 ? -1 : page, http, access, codes, mediator, ct);
 
     /// <summary>GET /x/{token}/items/{itemId}/thumbnail.</summary>
-    public static Task<IResult> Thumbnail(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator,
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> Thumbnail(string token, Guid itemId, HttpContext http, ExternalAccess access, RecipientCodes codes, IMediator mediator,
         CancellationToken ct) => ServePage(token, itemId, 0, http, access, codes, mediator, ct);
 
-    private static async Task<IResult> ServePage(string token, Guid itemId, int page, HttpContext http, ExternalAccess access, RecipientCodes codes,
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ServePage(string token, Guid itemId, int page, HttpContext http, ExternalAccess access, RecipientCodes codes,
         IMediator mediator, CancellationToken ct)
     {
         var (item, refused, view) = await OpenAsync(token, itemId, http, access, codes, mediator, ct);
@@ -80,7 +80,7 @@ internal static class ExternalEndpoints
             : FileResponses.Page(http.Response, image.Status, image.OpenRead, image.ETag);
     }
 
-    private static async Task<(ItemSummary? Item, IResult? Refused, ExternalView? View)> OpenAsync(string token, Guid itemId, HttpContext http,
+    private static async Task<(ItemSummary? Item, ProblemHttpResult? Refused, ExternalView? View)> OpenAsync(string token, Guid itemId, HttpContext http,
         ExternalAccess access, RecipientCodes codes, IMediator mediator, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);

@@ -25,7 +25,7 @@ internal static class DropBoxLimits
     public static long Remaining(Link share, long teamLimit) => Math.Max(0, Cap(share, teamLimit) - share.UploadedBytes);
 
     /// <summary>507, as for a full team quota: the link has no room for this file.</summary>
-    public static IResult Full(Link share, long teamLimit) => Problems.Status(507, "This link is full",
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Full(Link share, long teamLimit) => Problems.Status(507, "This link is full",
         $"This link accepts {Cap(share, teamLimit):N0} bytes in all, and this file does not fit.", "link_quota_reached");
 }
 

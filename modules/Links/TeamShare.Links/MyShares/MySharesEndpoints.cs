@@ -35,7 +35,7 @@ internal static class MySharesEndpoints
         TypedResults.Ok(await mediator.Send(new ListPeopleShares(user.GetUserId(), user.GetTeamId(), name, createdFrom, createdTo, status, cursor,
             pageSize ?? 25), ct));
 
-    public static async Task<IResult> Get(Guid id, ClaimsPrincipal user, HttpContext http, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<Ok<LinkResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new GetMyShare(user.GetUserId(), user.GetTeamId(), id), ct) is { } view
             ? TypedResults.Ok(view.Share)
             : Problems.NotFound();
@@ -43,6 +43,6 @@ internal static class MySharesEndpoints
     public static async Task<Results<Ok<LinkResponse>, Refusal>> Modify(Guid id, ModifyShareRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ModifyLink(user.GetUserId(), id, body), ct)).ToHttp(TypedResults.Ok);
 
-    public static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Cancel(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new CancelLink(user.GetUserId(), user.GetTeamId(), id), ct) ? TypedResults.NoContent() : Problems.NotFound();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.Links.Contracts;
@@ -15,7 +16,7 @@ namespace TeamShare.Links.Opening;
 /// </summary>
 internal static class LinkArchiveEndpoint
 {
-    public static async Task<IResult> Handle(string token, Guid[]? itemIds, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+    public static async Task<Results<ZipDownload.ZipResult, ProblemHttpResult>> Handle(string token, Guid[]? itemIds, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
         BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);

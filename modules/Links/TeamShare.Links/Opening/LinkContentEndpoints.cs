@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Publishing;
 using Mediator;
@@ -13,20 +14,26 @@ using TeamShare.SharedKernel.Modules;
 
 namespace TeamShare.Links.Opening;
 
+/// <summary>A file a link's recipient saved or sent, under the name it was stored as.</summary>
+internal sealed record FileSavedDto(string Name, long Size);
+
+/// <summary>A file sent to a drop box: the name it was sent as, never the stored one (a rename would tell that a file existed).</summary>
+internal sealed record FileReceivedDto(string Received, long Size);
+
 /// <summary>What a recipient does with the items of a link: preview, download, edit, upload (LK-2, LK-7, LK-8).</summary>
 internal static class LinkContentEndpoints
 {
-    public static Task<IResult> Download(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
         CountedTickets counted, BestEffort<LinkUsed> uses, CancellationToken ct) => Serve(token, itemId, download: true, http, gate, mediator, clock, counted, uses, ct);
 
-    public static Task<IResult> Preview(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> Preview(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
         CountedTickets counted, BestEffort<LinkUsed> uses, CancellationToken ct) => Serve(token, itemId, download: false, http, gate, mediator, clock, counted, uses, ct);
 
     /// <summary>
     /// The item a request names, if the link shows it. With preview off (a drop box) nothing is shown, so every name gets the
     /// same 404 whether it exists or not.
     /// </summary>
-    private static async Task<(OpenedLink? Link, ItemSummary? Item, IResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http,
+    private static async Task<(OpenedLink? Link, ItemSummary? Item, ProblemHttpResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http,
         LinkGate gate, IMediator mediator, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
@@ -37,7 +44,7 @@ internal static class LinkContentEndpoints
         return item is null ? (link, null, Problems.NotFound()) : (link, item, null);
     }
 
-    private static async Task<IResult> Serve(string token, Guid itemId, bool download, HttpContext http, LinkGate gate, IMediator mediator,
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Serve(string token, Guid itemId, bool download, HttpContext http, LinkGate gate, IMediator mediator,
         TimeProvider clock, CountedTickets counted, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
@@ -75,7 +82,7 @@ internal static class LinkContentEndpoints
     /// editing link gives it even with downloading off (issue 12: the editor opened empty and saving wiped the file); it
     /// counts as a preview toward the limit (LK-2).
     /// </summary>
-    public static async Task<IResult> Source(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Source(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
         BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
@@ -90,7 +97,7 @@ internal static class LinkContentEndpoints
     }
 
     /// <summary>PUT {link}/items/{itemId}/content: a new version of a file, if the link allows document editing.</summary>
-    public static async Task<IResult> Edit(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
+    public static async Task<Results<Ok<FileSavedDto>, ProblemHttpResult>> Edit(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
         IOptions<TeamShareOptions> options, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
@@ -102,14 +109,14 @@ internal static class LinkContentEndpoints
         var result = await mediator.Send(new ReplaceFileContent(share.TeamId, itemId, share.OwnerUserId, http.Request.Body), ct);
         if (result.Item is null) return FileWriteProblems.Of(result);
         uses.Publish(Visitors.Used(http, share.Id, share.TeamId, "edited", itemId, clock.GetUtcNow().UtcDateTime));
-        return TypedResults.Ok(new { name = result.Item.Name, size = result.Item.Size });
+        return TypedResults.Ok(new FileSavedDto(result.Item.Name, result.Item.Size));
     }
 
     /// <summary>
     /// POST {link}/upload?folderId=: a file into a shared folder (LK-8), by default the first one. Same names never overwrite.
     /// A drop box answers with what it received, not the stored name, so a rename cannot reveal that a file existed.
     /// </summary>
-    public static async Task<IResult> Upload(string token, Guid? folderId, HttpContext http, LinkGate gate, IMediator mediator,
+    public static async Task<Results<Created<FileSavedDto>, Created<FileReceivedDto>, ProblemHttpResult>> Upload(string token, Guid? folderId, HttpContext http, LinkGate gate, IMediator mediator,
         TimeProvider clock, IOptions<TeamShareOptions> options, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
@@ -130,7 +137,7 @@ internal static class LinkContentEndpoints
         var room = DropBoxLimits.Remaining(share, teamLimit);
         if (room == 0 || http.Request.ContentLength > room + MultipartFile.Slack) return DropBoxLimits.Full(share, teamLimit);
 
-        var result = await MultipartFile.ReadAsync(http.Request, boundary, async (name, body) =>
+        var result = await MultipartFile.ReadAsync<Results<Created<FileSavedDto>, Created<FileReceivedDto>, ProblemHttpResult>>(http.Request, boundary, async (name, body) =>
         {
             var written = await mediator.Send(new AddFileToFolder(share.TeamId, target.Id, share.OwnerUserId, name, body, room), ct);
             if (written.Problem == "too_large" && room < options.Value.MaxUploadBytes) return DropBoxLimits.Full(share, teamLimit);
@@ -138,9 +145,9 @@ internal static class LinkContentEndpoints
             await mediator.Send(new CountLinkUpload(share.Id, written.Item.Size), ct);
             uses.Publish(Visitors.Used(http, share.Id, share.TeamId, "uploaded", written.Item.Id, clock.GetUtcNow().UtcDateTime));
             return share.AllowPreview
-                ? TypedResults.Created((string?)null, new { name = written.Item.Name, size = written.Item.Size })
-                : TypedResults.Created((string?)null, new { received = name, size = written.Item.Size });
-        }, ct);
+                ? TypedResults.Created((string?)null, new FileSavedDto(written.Item.Name, written.Item.Size))
+                : TypedResults.Created((string?)null, new FileReceivedDto(name, written.Item.Size));
+        }, problem => problem, ct);
         return result ?? MultipartFile.Missing();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using TeamShare.Links.Contracts;
@@ -17,7 +18,7 @@ namespace TeamShare.Links.Opening;
 internal static class LinkPageEndpoints
 {
     /// <summary>GET {link}/items/{itemId}/pages → {status, pages, truncated, reason}.</summary>
-    public static async Task<IResult> Info(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, CountedTickets counted,
+    public static async Task<Results<Ok<PagesInfo>, ProblemHttpResult>> Info(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, CountedTickets counted,
         TimeProvider clock, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
@@ -37,7 +38,7 @@ internal static class LinkPageEndpoints
     }
 
     /// <summary>GET {link}/items/{itemId}/pages/{page}: a PNG, only after the preview was opened (and counted) by this browser.</summary>
-    public static async Task<IResult> Page(string token, Guid itemId, int page, HttpContext http, LinkGate gate, IMediator mediator,
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Page(string token, Guid itemId, int page, HttpContext http, LinkGate gate, IMediator mediator,
         CountedTickets counted, TimeProvider clock, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
@@ -51,7 +52,7 @@ internal static class LinkPageEndpoints
     }
 
     /// <summary>GET {link}/items/{itemId}/thumbnail: at most 256 px, for the link's list; not counted (it shows no page).</summary>
-    public static async Task<IResult> Thumbnail(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator,
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Thumbnail(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator,
         CountedTickets counted, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
@@ -61,7 +62,7 @@ internal static class LinkPageEndpoints
         return image is null ? Problems.NotFound() : FileResponses.Page(http.Response, image.Status, image.OpenRead, image.ETag);
     }
 
-    private sealed record Found(OpenedLink? Opened, bool Continues, IResult? Refused);
+    private sealed record Found(OpenedLink? Opened, bool Continues, ProblemHttpResult? Refused);
 
     private static async Task<Found> FindAsync(LinkEntry entry, Guid itemId, HttpContext http, LinkGate gate, CountedTickets counted,
         CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
 
@@ -29,7 +30,7 @@ internal static class RefusalText
         _ => new(404, "not_found", "Link not found", "This link does not exist. Check that you copied all of it."),
     };
 
-    public static IResult Problem(LinkRefusal refusal)
+    public static ProblemHttpResult Problem(LinkRefusal refusal)
     {
         var text = For(refusal);
         return Problems.Status(text.Status, text.Title, text.Detail, text.Reason);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
@@ -12,7 +13,7 @@ internal static class UnlockEndpoint
     /// POST /s/{token}/unlock {password}: the throttle is asked before any hashing; a right password earns a cookie scoped to
     /// this link's path, so later requests do not hash again (LK-11).
     /// </summary>
-    public static async Task<IResult> Handle(string token, UnlockRequest body, HttpContext http, LinkGate gate, PasswordThrottle throttle,
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(string token, UnlockRequest body, HttpContext http, LinkGate gate, PasswordThrottle throttle,
         PasswordHashing hashing, UnlockCookies cookies, CancellationToken ct)
     {
         var entry = LinkRoutes.EntryOf(http, token);

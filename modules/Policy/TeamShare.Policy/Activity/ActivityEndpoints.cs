@@ -13,7 +13,7 @@ internal static class ActivityEndpoints
         ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, before, item), ListActivity.PageSize), ct));
 
-    public static async Task<IResult> Csv(DateTime? from, DateTime? to, Guid? actor, string? kind, Guid? item,
+    public static async Task<FileContentHttpResult> Csv(DateTime? from, DateTime? to, Guid? actor, string? kind, Guid? item,
         ClaimsPrincipal user, IMediator mediator, CancellationToken ct)
     {
         var rows = await mediator.Send(new ListActivity(user.GetTeamId(), new(from, to, actor, kind, null, item), ListActivity.CsvLimit), ct);
@@ -25,6 +25,6 @@ internal static class ActivityEndpoints
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "sharing-activity.csv");
     }
 
-    public static async Task<IResult> Domains(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Ok<IReadOnlyList<DomainCount>>> Domains(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new TopSharedDomains(user.GetTeamId()), ct));
 }

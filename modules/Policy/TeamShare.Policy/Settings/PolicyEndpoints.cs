@@ -9,7 +9,7 @@ namespace TeamShare.Policy.Settings;
 
 internal static class PolicyEndpoints
 {
-    public static async Task<IResult> Get(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Ok<PolicyResponse>> Get(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetPolicy(user.GetTeamId()), ct));
 
     public static async Task<Results<Ok<PolicyResponse>, Refusal>> Put(UpdatePolicyRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>

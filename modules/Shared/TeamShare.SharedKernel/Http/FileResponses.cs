@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace TeamShare.SharedKernel.Http;
@@ -7,11 +8,11 @@ namespace TeamShare.SharedKernel.Http;
 public static class FileResponses
 {
     /// <summary>An attachment (RFC 6266 name), streamed, with Range and an ETag made from the content's SHA-256.</summary>
-    public static IResult Download(Stream body, string contentType, string name, DateTime modified, string sha256) =>
+    public static FileStreamHttpResult Download(Stream body, string contentType, string name, DateTime modified, string sha256) =>
         TypedResults.File(body, contentType, name, modified, new EntityTagHeaderValue($"\"{sha256}\""), enableRangeProcessing: true);
 
     /// <summary>Inline, under the sandboxing policy Spaces chose for the type (SP-4); only our own pages may frame it.</summary>
-    public static IResult Preview(HttpResponse response, Stream body, string contentType, string contentSecurityPolicy, string etag, DateTime modified)
+    public static FileStreamHttpResult Preview(HttpResponse response, Stream body, string contentType, string contentSecurityPolicy, string etag, DateTime modified)
     {
         response.Headers.ContentSecurityPolicy = contentSecurityPolicy;
         response.Headers.ContentDisposition = "inline";
@@ -22,7 +23,7 @@ public static class FileResponses
     }
 
     /// <summary>A type with no safe inline form: the recipient is told to download it.</summary>
-    public static IResult NoPreview() =>
+    public static ProblemHttpResult NoPreview() =>
         Problems.Status(415, "No preview", "This kind of file cannot be shown here; download it instead.", "no_preview");
 
     /// <summary>
@@ -30,7 +31,7 @@ public static class FileResponses
     /// <c>ready</c>; 503 while <c>rendering</c>; otherwise there is none (Spaces' <c>PageStatus</c>, which this kernel cannot
     /// reference). The same answer for members, links and invitations.
     /// </summary>
-    public static IResult Page(HttpResponse response, string status, Func<Stream>? open, string etag)
+    public static Results<FileStreamHttpResult, ProblemHttpResult> Page(HttpResponse response, string status, Func<Stream>? open, string etag)
     {
         if (status == "rendering") return StillRendering(response);
         if (status != "ready" || open is null) return NoPages();
@@ -50,13 +51,13 @@ public static class FileResponses
     }
 
     /// <summary>Pages asked for before their render is done: 503 with Retry-After, so clients and the viewer ask again.</summary>
-    public static IResult StillRendering(HttpResponse response)
+    public static ProblemHttpResult StillRendering(HttpResponse response)
     {
         response.Headers.RetryAfter = "2";
         return Problems.Status(503, "Still rendering", "The pages of this file are being prepared; ask again in a moment.", "rendering");
     }
 
     /// <summary>A file whose pages could not be made (damaged, encrypted, too large) or whose kind has none on this server.</summary>
-    public static IResult NoPages() =>
+    public static ProblemHttpResult NoPages() =>
         Problems.Status(404, "No preview", "There is no preview of this file.", "no_preview");
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -25,9 +26,12 @@ public static class MultipartFile
     /// <summary>
     /// Hands the file field's name and body to <paramref name="handle"/>; null when the body holds no such field. A body that is
     /// not well-formed multipart (a bad part header, or the body ending before the closing boundary) is a 400, and since the
-    /// file is read to its end before anything is recorded, nothing of it is kept.
+    /// file is read to its end before anything is recorded, nothing of it is kept; <paramref name="malformed"/> makes that 400
+    /// the caller's answer type.
     /// </summary>
-    public static async Task<IResult?> ReadAsync(HttpRequest request, string boundary, Func<string, Stream, Task<IResult>> handle, CancellationToken ct)
+    public static async Task<TResult?> ReadAsync<TResult>(HttpRequest request, string boundary, Func<string, Stream, Task<TResult>> handle,
+        Func<ProblemHttpResult, TResult> malformed, CancellationToken ct)
+        where TResult : class, IResult
     {
         var body = new EndAwareStream(request.Body);
         try
@@ -46,11 +50,11 @@ public static class MultipartFile
         }
         catch (InvalidDataException)
         {
-            return Problems.Field(Field, "The upload is not well-formed multipart/form-data (a part's header could not be read).");
+            return malformed(Problems.Invalid(Field, "The upload is not well-formed multipart/form-data (a part's header could not be read)."));
         }
         catch (IOException) when (body.Ended)
         {
-            return Problems.Field(Field, "The upload ended before its closing boundary; send it again.");
+            return malformed(Problems.Invalid(Field, "The upload ended before its closing boundary; send it again."));
         }
     }
 
@@ -79,8 +83,8 @@ public static class MultipartFile
         }
     }
 
-    public static IResult NotMultipart() => Problems.Field(Field, "Send the file as multipart/form-data in a field named \"file\".");
-    public static IResult Missing() => Problems.Field(Field, "No file was sent in the field \"file\".");
+    public static ProblemHttpResult NotMultipart() => Problems.Invalid(Field, "Send the file as multipart/form-data in a field named \"file\".");
+    public static ProblemHttpResult Missing() => Problems.Invalid(Field, "No file was sent in the field \"file\".");
 }
 
 public static class RequestBodyLimit

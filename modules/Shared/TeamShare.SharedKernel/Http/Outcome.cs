@@ -74,9 +74,12 @@ public sealed record Outcome<T>(T? Value, Refused Refusal, string? Title = null,
     /// The HTTP answer: <paramref name="ok"/> for success, an RFC 7807 <see cref="Refusal"/> otherwise. Typed, so an endpoint that
     /// declares <c>Results&lt;Ok&lt;T&gt;, Refusal&gt;</c> describes both in the OpenAPI document.
     /// </summary>
-    public Results<TOk, Refusal> ToHttp<TOk>(Func<T, TOk> ok) where TOk : IResult
+    public Results<TOk, Refusal> ToHttp<TOk>(Func<T, TOk> ok) where TOk : IResult => Ok ? ok(Value!) : AsRefusal();
+
+    /// <summary>The refusal as RFC 7807 problem details, for an endpoint whose successes take more than one shape.</summary>
+    public Refusal AsRefusal()
     {
-        if (Ok) return ok(Value!);
+        if (Ok) throw new InvalidOperationException("A successful outcome is not a refusal.");
         var status = RefusalStatus.Of(Refusal);
         if (Errors is not null)
             return new Refusal(TypedResults.Problem(statusCode: status, title: Title,

@@ -9,6 +9,14 @@ public static class Problems
     public static ValidationProblem Field(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>
+    /// The same 400 naming a field as <see cref="Field"/>, as a plain problem result: for routes whose other answers are
+    /// problems too (files, uploads), so their signatures stay one problem type.
+    /// </summary>
+    public static ProblemHttpResult Invalid(string field, string message) =>
+        TypedResults.Problem(statusCode: 400, title: "One or more validation errors occurred.",
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
+
     public static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: 404, title: "Not found", detail: "There is nothing here, or you may not see it.");
 

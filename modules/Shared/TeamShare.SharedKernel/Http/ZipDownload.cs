@@ -13,7 +13,7 @@ public sealed record ZipEntry(string Path, DateTime ModifiedAt, Func<Stream>? Op
 /// </summary>
 public static class ZipDownload
 {
-    public static IResult Of(string fileName, IReadOnlyList<ZipEntry> entries) => new Archive(fileName, entries);
+    public static ZipResult Of(string fileName, IReadOnlyList<ZipEntry> entries) => new(fileName, entries);
 
     /// <summary>
     /// Paths for items gathered from several places: a name met again in the same folder of the archive gets " (2)", " (3)"…
@@ -26,7 +26,8 @@ public static class ZipDownload
         return path;
     }
 
-    private sealed class Archive(string fileName, IReadOnlyList<ZipEntry> entries) : IResult
+    /// <summary>The archive as an endpoint's answer (typed, so a route's signature says it answers a ZIP).</summary>
+    public sealed class ZipResult(string fileName, IReadOnlyList<ZipEntry> entries) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -79,9 +80,9 @@ internal sealed class ArchiveForMemberHandler(SpacesDbContext db, EffectiveRoles
 /// <summary>GET /api/items/{id}/archive and POST /api/archive: the ZIP streamed; refusals as problem details.</summary>
 internal static class MemberArchiveEndpoints
 {
-    public static async Task<IResult> Folder(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<ZipDownload.ZipResult, Refusal>> Folder(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ArchiveForMember(user.GetUserId(), user.GetTeamId(), [id]), ct)).ToHttp(a => ZipDownload.Of(a.FileName, a.Entries));
 
-    public static async Task<IResult> Selection(ArchiveRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<ZipDownload.ZipResult, Refusal>> Selection(ArchiveRequest body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new ArchiveForMember(user.GetUserId(), user.GetTeamId(), body.ItemIds ?? []), ct)).ToHttp(a => ZipDownload.Of(a.FileName, a.Entries));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -33,13 +34,17 @@ internal sealed class MemberFilesHandler(EffectiveRoles roles, IBlobStore blobs)
 internal static class MemberFileEndpoints
 {
     /// <summary>GET /api/items/{id}/content: streamed.</summary>
-    public static async Task<IResult> Download(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<FileStreamHttpResult, Refusal>> Download(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new OpenMemberFile(user.GetUserId(), user.GetTeamId(), id), ct))
         .ToHttp(c => FileResponses.Download(c.OpenRead(), c.ContentType, c.Name, c.ModifiedAt, c.Sha256));
 
     /// <summary>GET /api/items/{id}/preview: inline, sandboxed; 415 when the type cannot be previewed.</summary>
-    public static async Task<IResult> Preview(Guid id, ClaimsPrincipal user, HttpResponse response, IMediator mediator, CancellationToken ct) =>
-        (await mediator.Send(new OpenMemberPreview(user.GetUserId(), user.GetTeamId(), id), ct))
-        .ToHttp(p => p is null ? FileResponses.NoPreview()
-            : FileResponses.Preview(response, p.OpenRead(), p.ContentType, p.ContentSecurityPolicy, p.ETag, p.ModifiedAt));
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult, Refusal>> Preview(Guid id, ClaimsPrincipal user, HttpResponse response,
+        IMediator mediator, CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new OpenMemberPreview(user.GetUserId(), user.GetTeamId(), id), ct);
+        if (!outcome.Ok) return outcome.AsRefusal();
+        return outcome.Value is not { } p ? FileResponses.NoPreview()
+            : FileResponses.Preview(response, p.OpenRead(), p.ContentType, p.ContentSecurityPolicy, p.ETag, p.ModifiedAt);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ internal static class ListItemsEndpoint
     /// role on each, by name, size or modification time (<c>sort=size-desc</c>, …). Without <c>limit</c>, all of them; with it,
     /// a page, and a <c>Link: &lt;…&gt;; rel="next"</c> header while more follow.
     /// </summary>
-    public static async Task<IResult> Handle(Guid spaceId, Guid? parentId, int? limit, string? after, string? sort, HttpContext http,
+    public static async Task<Results<Ok<IReadOnlyList<ItemDto>>, ValidationProblem, ProblemHttpResult>> Handle(Guid spaceId, Guid? parentId, int? limit, string? after, string? sort, HttpContext http,
         ClaimsPrincipal user, FolderLookup folders, CancellationToken ct)
     {
         if (limit is < 1 or > FolderCursor.MaxPage) return Problems.Field("limit", $"Ask for 1 to {FolderCursor.MaxPage} items per page.");

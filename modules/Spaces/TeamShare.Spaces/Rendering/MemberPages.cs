@@ -37,13 +37,13 @@ internal static class MemberPageEndpoints
     public static async Task<Results<Ok<PagesInfo>, Refusal>> Info(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         (await mediator.Send(new GetMemberPages(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(info => TypedResults.Ok(info));
 
-    public static Task<IResult> Page(Guid id, int page, ClaimsPrincipal user, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> Page(Guid id, int page, ClaimsPrincipal user, HttpResponse response, IMediator mediator, CancellationToken ct) =>
         Serve(id, page < 1 ? -1 : page, user, response, mediator, ct);
 
-    public static Task<IResult> Thumbnail(Guid id, ClaimsPrincipal user, HttpResponse response, IMediator mediator, CancellationToken ct) =>
+    public static Task<Results<FileStreamHttpResult, ProblemHttpResult>> Thumbnail(Guid id, ClaimsPrincipal user, HttpResponse response, IMediator mediator, CancellationToken ct) =>
         Serve(id, 0, user, response, mediator, ct);
 
-    private static async Task<IResult> Serve(Guid id, int page, ClaimsPrincipal user, HttpResponse response, IMediator mediator, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Serve(Guid id, int page, ClaimsPrincipal user, HttpResponse response, IMediator mediator, CancellationToken ct)
     {
         var found = await mediator.Send(new OpenMemberPage(user.GetUserId(), user.GetTeamId(), id, page), ct);
         if (found.Value is not { } image) return Problems.NotFound();

@@ -13,9 +13,9 @@ internal static class StarEndpoints
     public static async Task<Ok<IReadOnlyList<PlacedItemDto>>> List(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListStarred(user.GetUserId(), user.GetTeamId()), ct));
 
-    public static async Task<IResult> Star(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Star(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new SetStar(user.GetUserId(), user.GetTeamId(), id, true), ct) ? TypedResults.NoContent() : Problems.NotFound();
 
-    public static async Task<IResult> Unstar(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Unstar(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new SetStar(user.GetUserId(), user.GetTeamId(), id, false), ct) ? TypedResults.NoContent() : Problems.NotFound();
 }

@@ -76,6 +76,9 @@ internal sealed class RestoreItemHandler(EffectiveRoles roles, SpacesDbContext d
 /// <summary>"Empty trash": everything in the trash the caller owns is deleted for good; what they only deleted of others' stays for its owner.</summary>
 internal sealed record EmptyTrash(Guid UserId, Guid TeamId) : IRequest<int>;
 
+/// <summary>How many items emptying the trash deleted for good.</summary>
+internal sealed record EmptiedDto(int Deleted);
+
 internal sealed class EmptyTrashHandler(SpacesDbContext db, TrashPurger purger) : IRequestHandler<EmptyTrash, int>
 {
     public async ValueTask<int> Handle(EmptyTrash r, CancellationToken ct)
@@ -110,13 +113,13 @@ internal static class TrashEndpoints
         (await mediator.Send(new RestoreItem(user.GetUserId(), user.GetTeamId(), id), ct)).ToHttp(TypedResults.Ok);
 
     /// <summary>GET /api/trash: what the caller owns or deleted and is in the trash, one row per deleted subtree.</summary>
-    public static async Task<IResult> List(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Ok<IReadOnlyList<TrashEntryDto>>> List(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListTrash(user.GetUserId(), user.GetTeamId()), ct));
 
-    public static async Task<IResult> Empty(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(new { deleted = await mediator.Send(new EmptyTrash(user.GetUserId(), user.GetTeamId()), ct) });
+    public static async Task<Ok<EmptiedDto>> Empty(ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(new EmptiedDto(await mediator.Send(new EmptyTrash(user.GetUserId(), user.GetTeamId()), ct)));
 
-    public static async Task<IResult> Purge(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Purge(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
         await mediator.Send(new PurgeTrashed(user.GetUserId(), user.GetTeamId(), id), ct) ? TypedResults.NoContent() : Problems.NotFound();
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -41,16 +42,16 @@ internal static class UploadFileEndpoint
     /// POST /api/spaces/{spaceId}/files?parentId=, multipart field "file". The endpoint only frames the body (limits, the
     /// multipart section); the section's stream goes to <see cref="UploadFile"/> as it arrives.
     /// </summary>
-    public static async Task<IResult> Handle(Guid spaceId, Guid? parentId, HttpRequest request, ClaimsPrincipal user,
+    public static async Task<Results<Created<ItemDto>, Refusal>> Handle(Guid spaceId, Guid? parentId, HttpRequest request, ClaimsPrincipal user,
         IMediator mediator, IOptions<TeamShareOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;
         if (UploadLimits.ExceedsDeclared(request, limit)) return UploadLimits.TooLarge(limit);
-        if (!MultipartFile.TryGetBoundary(request, out var boundary)) return MultipartFile.NotMultipart();
+        if (!MultipartFile.TryGetBoundary(request, out var boundary)) return new Refusal(MultipartFile.NotMultipart());
         UploadLimits.Lift(request, limit);
         var result = await MultipartFile.ReadAsync(request, boundary, async (name, body) =>
             (await mediator.Send(new UploadFile(user.GetUserId(), user.GetTeamId(), spaceId, parentId, name, body, limit), ct))
-            .ToHttp(item => TypedResults.Created($"/api/items/{item.Id}", item)), ct);
-        return result ?? MultipartFile.Missing();
+            .ToHttp(item => TypedResults.Created($"/api/items/{item.Id}", item)), problem => new Refusal(problem), ct);
+        return result ?? new Refusal(MultipartFile.Missing());
     }
 }

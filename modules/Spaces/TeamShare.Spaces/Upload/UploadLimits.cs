@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http;
 using TeamShare.SharedKernel.Http;
 using TeamShare.Spaces.Blobs;
@@ -13,5 +14,5 @@ internal static class UploadLimits
 
     public static bool ExceedsDeclared(HttpRequest request, long limit) => request.ContentLength > limit + MultipartFile.Slack;
 
-    public static IResult TooLarge(long limit) => Intake.TooLarge(limit).Refusal!.ToOutcome<object>().ToHttp(_ => TypedResults.Ok());
+    public static Refusal TooLarge(long limit) => Intake.TooLarge(limit).Refusal!.ToOutcome<object>().AsRefusal();
 }

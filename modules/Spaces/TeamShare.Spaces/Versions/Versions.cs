@@ -74,7 +74,7 @@ internal sealed class VersionsHandler(EffectiveRoles roles, SpacesDbContext db, 
 internal static class VersionEndpoints
 {
     /// <summary>PUT /api/items/{id}/content: the size limit is checked before the body is read and again while it streams.</summary>
-    public static async Task<IResult> Replace(Guid id, HttpRequest request, ClaimsPrincipal user, IMediator mediator,
+    public static async Task<Results<Ok<ItemDto>, Refusal>> Replace(Guid id, HttpRequest request, ClaimsPrincipal user, IMediator mediator,
         IOptions<TeamShareOptions> options, CancellationToken ct)
     {
         var limit = options.Value.MaxUploadBytes;

@@ -93,22 +93,20 @@ public sealed class ModuleBoundaryTests
     public void No_handler_is_injected_into_another(string module) =>
         Assert.Empty(Rules.HandlersInjectedIntoHandlers(Assemblies.ByName(module)));
 
-    /// <summary>OpenRecipientView still takes the HttpContext: the link gate reads unlock and counted cookies from it (ADR 0024).</summary>
     [Theory]
     [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
     public void Requests_and_notifications_carry_no_ASP_NET_Core_type(string module) =>
-        Assert.Empty(Rules.MessagesCarryingHttp(Assemblies.ByName(module), "TeamShare.Links.Opening.OpenRecipientView"));
+        Assert.Empty(Rules.MessagesCarryingHttp(Assemblies.ByName(module)));
 
     [Theory]
     [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
     public void Contents_are_stored_only_through_the_content_intake(string module) =>
         Assert.Empty(Rules.BlobWritesOutsideTheIntake(Assemblies.ByName(module)));
 
-    /// <summary>The folder listing API still reads the database through FolderLookup, not a request, until it goes through GetFolderView (ADR 0024).</summary>
     [Theory]
     [MemberData(nameof(Assemblies.EachModule), MemberType = typeof(Assemblies))]
     public void Endpoints_leave_field_checks_to_the_requests_validators(string module) =>
-        Assert.Empty(Rules.EndpointsValidatingInline(Assemblies.ByName(module), "TeamShare.Spaces.Items.ListItemsEndpoint"));
+        Assert.Empty(Rules.EndpointsValidatingInline(Assemblies.ByName(module)));
 
     [Fact]
     public void Endpoints_live_in_modules_not_in_the_host() => Assert.Empty(Rules.EndpointsOutsideModules(Assemblies.Host));

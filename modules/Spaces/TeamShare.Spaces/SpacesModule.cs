@@ -56,6 +56,7 @@ public sealed class SpacesModule : ITeamShareModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidator<CreateFolderRequest, CreateFolderValidator>();
+        services.AddValidator<ListFolderPage, ListFolderPageValidator>();
         services.AddValidator<ArchiveForMember, ArchiveForMemberValidator>();
         services.AddValidator<UpdateItemRequest, UpdateItemValidator>();
         // Where the folder is and who may add to it is all these bodies say, and the quota one number; the handlers check them.

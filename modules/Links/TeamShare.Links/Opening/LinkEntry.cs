@@ -34,7 +34,9 @@ internal sealed class UnlockCookies(IDataProtectionProvider provider, TimeProvid
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
     private readonly ITimeLimitedDataProtector _protector = provider.CreateProtector("TeamShare.Links.Unlock.v1").ToTimeLimitedDataProtector();
 
-    public static string NameFor(Guid shareId) => $"ts_link_{shareId:N}";
+    public const string Prefix = "ts_link_";
+
+    public static string NameFor(Guid shareId) => $"{Prefix}{shareId:N}";
 
     public string Issue(Guid shareId, int passwordVersion) =>
         _protector.Protect($"{shareId:N}:{passwordVersion}", clock.GetUtcNow().Add(Lifetime));

@@ -47,7 +47,11 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     /// <param name="alreadyCounted">For a request that may continue an open already counted (a page of a document whose
     /// preview was counted): asked with the link's id, true lets it past a reached limit, since the limit bounds how many people
     /// open, not how many pages they turn.</param>
-    public async Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(LinkEntry entry, HttpContext http, CancellationToken ct,
+    public Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(LinkEntry entry, HttpContext http, CancellationToken ct,
+        bool checkPassword = true, Func<Guid, bool>? alreadyCounted = null) =>
+        OpenAsync(entry, LinkVisitor.Of(http), ct, checkPassword, alreadyCounted);
+
+    public async Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(LinkEntry entry, LinkVisitor at, CancellationToken ct,
         bool checkPassword = true, Func<Guid, bool>? alreadyCounted = null)
     {
         var share = await FindAsync(entry, ct);
@@ -57,7 +61,7 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
         if (share.CanceledAt is not null) return (null, LinkRefusal.Canceled);
         if (share.ExpiresAt <= now) return (null, LinkRefusal.Expired);
 
-        var visitor = http.User;
+        var visitor = at.User;
         var member = visitor.Identity?.IsAuthenticated == true && visitor.GetTeamId() == share.TeamId;
         if (share.TeamOnly && !member) return (null, LinkRefusal.SignInRequired);
         if (!member && await mediator.Send(new CheckOutsideLinkAccess(share.TeamId), ct) is { Allowed: false })
@@ -86,7 +90,7 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
             if (visible.Count == 0) return (null, LinkRefusal.Restricted);
         }
         if (checkPassword && share.PasswordHash is not null
-            && !unlock.IsValid(http.Request.Cookies[UnlockCookies.NameFor(share.Id)], share.Id, share.PasswordVersion))
+            && !unlock.IsValid(at.UnlockCookieFor(share.Id), share.Id, share.PasswordVersion))
             return (null, LinkRefusal.PasswordRequired);
 
         var sender = await mediator.Send(new GetLinkSender(share.TeamId, share.OwnerUserId), ct);

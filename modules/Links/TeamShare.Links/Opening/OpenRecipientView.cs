@@ -1,7 +1,6 @@
 using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Publishing;
 using Mediator;
-using Microsoft.AspNetCore.Http;
 using TeamShare.Links.Contracts;
 using TeamShare.Spaces.Contracts;
 
@@ -22,28 +21,28 @@ internal sealed record RecipientView(string Name, string? Remarks, string TeamNa
 internal sealed record RecipientOpening(RecipientView? View, LinkRefusal Refusal);
 
 /// <summary>
-/// LK-7: a link opened at its entry (<c>/s/{token}</c> or <c>/q/{code}</c>), optionally inside one of its folders. The gate needs
-/// the request itself: the password cookie, the counted tickets, the visitor. An open is recorded best effort, off the request.
+/// LK-7: a link opened at its entry (<c>/s/{token}</c> or <c>/q/{code}</c>), optionally inside one of its folders, by the
+/// <paramref name="Visitor"/> the page read from its request. An open is recorded best effort, off the request.
 /// </summary>
-internal sealed record OpenRecipientView(LinkEntry Entry, Guid? Folder, HttpContext Http) : IRequest<RecipientOpening>;
+internal sealed record OpenRecipientView(LinkEntry Entry, Guid? Folder, LinkVisitor Visitor) : IRequest<RecipientOpening>;
 
 internal sealed class OpenRecipientViewHandler(LinkGate gate, BestEffort<LinkUsed> uses, TimeProvider clock) : IRequestHandler<OpenRecipientView, RecipientOpening>
 {
     public async ValueTask<RecipientOpening> Handle(OpenRecipientView request, CancellationToken ct)
     {
-        var (entry, folder, http) = (request.Entry, request.Folder, request.Http);
-        var (link, refusal) = await gate.OpenAsync(entry, http, ct);
+        var (entry, folder, visitor) = (request.Entry, request.Folder, request.Visitor);
+        var (link, refusal) = await gate.OpenAsync(entry, visitor, ct);
         if (link is null) return new RecipientOpening(null, refusal);
 
         IReadOnlyList<ItemSummary>? items = link.Link.AllowPreview ? link.Items : [];
         if (folder is { } folderId)
         {
-            var target = link.Link.AllowPreview ? await gate.ResolveAsync(link, folderId, http.User, ct) : null;
-            items = target?.Kind == "folder" ? await gate.ChildrenAsync(link, folderId, http.User, ct) : null;
+            var target = link.Link.AllowPreview ? await gate.ResolveAsync(link, folderId, visitor.User, ct) : null;
+            items = target?.Kind == "folder" ? await gate.ChildrenAsync(link, folderId, visitor.User, ct) : null;
         }
         // A link to one folder opens on what is in it, as Dropbox and Drive do, not on a row naming the folder (issue 12).
         else if (link.Link.AllowPreview && link.Items is [{ Kind: "folder" } only])
-            items = await gate.ChildrenAsync(link, only.Id, http.User, ct);
+            items = await gate.ChildrenAsync(link, only.Id, visitor.User, ct);
         if (items is null) return new RecipientOpening(null, LinkRefusal.NotFound);
 
         var s = link.Link;
@@ -59,7 +58,7 @@ internal sealed class OpenRecipientViewHandler(LinkGate gate, BestEffort<LinkUse
                 i.Kind == "file" && s.AllowEdit ? $"{prefix}/items/{i.Id}/content" : null, i.ContentType,
                 i.HasPages ? $"{prefix}/items/{i.Id}/pages" : null)).ToList(),
             link.SharedBy);
-        uses.Publish(Visitors.Used(http, s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
+        uses.Publish(Visitors.Used(visitor, s.Id, s.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
         return new RecipientOpening(view, refusal);
     }
 }

@@ -21,7 +21,13 @@ internal static class Visitors
     ];
 
     public static LinkUsed Used(HttpContext http, Guid shareId, Guid teamId, string kind, Guid? itemId, DateTime at) =>
-        new(shareId, teamId, kind, itemId, at) { Client = ClientOf(http.Request.Headers[HeaderNames.UserAgent].ToString()), Network = NetworkOf(http.Connection.RemoteIpAddress) };
+        Used(http.Request.Headers[HeaderNames.UserAgent].ToString(), http.Connection.RemoteIpAddress, shareId, teamId, kind, itemId, at);
+
+    public static LinkUsed Used(Opening.LinkVisitor visitor, Guid shareId, Guid teamId, string kind, Guid? itemId, DateTime at) =>
+        Used(visitor.UserAgent, visitor.Address, shareId, teamId, kind, itemId, at);
+
+    private static LinkUsed Used(string? userAgent, IPAddress? address, Guid shareId, Guid teamId, string kind, Guid? itemId, DateTime at) =>
+        new(shareId, teamId, kind, itemId, at) { Client = ClientOf(userAgent), Network = NetworkOf(address) };
 
     public static string ClientOf(string? userAgent)
     {

@@ -1,37 +1,60 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Security.Claims;
+using Mediator;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TeamShare.SharedKernel.Http;
 using TeamShare.SharedKernel.Security;
-using TeamShare.Spaces.Access;
-using TeamShare.Spaces.Data;
+using TeamShare.SharedKernel.Validation;
 
 namespace TeamShare.Spaces.Items;
 
+/// <summary>
+/// A folder's children for the API (the files page sends <see cref="GetFolderView"/>, which adds what the page shows around
+/// them): folders first, with the caller's role on each, by name, size or modification time (<c>sort=size-desc</c>, …).
+/// Without <paramref name="Limit"/>, all of them; with it, a page. The same <see cref="FolderLookup"/> answers both.
+/// </summary>
+/// <param name="After">The previous page's cursor, as the Link header gave it.</param>
+internal sealed record ListFolderPage(Guid UserId, Guid TeamId, Guid SpaceId, Guid? ParentId, int? Limit, string? After, string? Sort)
+    : IRequest<Outcome<ListedPage>>;
+
+/// <param name="Next">The cursor of the next page, null on the last.</param>
+internal sealed record ListedPage(Guid FolderId, IReadOnlyList<ItemDto> Items, string? Next, string? Sort);
+
+internal sealed class ListFolderPageValidator : IValidator<ListFolderPage>
+{
+    public IReadOnlyDictionary<string, string[]> Validate(ListFolderPage r)
+    {
+        if (r.Limit is < 1 or > FolderCursor.MaxPage) return Invalid.Field("limit", $"Ask for 1 to {FolderCursor.MaxPage} items per page.");
+        if (FolderSort.Parse(r.Sort) is not { } order)
+            return Invalid.Field("sort", "Sort by name, size or modified, with -desc for the other way (size-desc).");
+        return FolderCursor.TryDecode(r.After, order, out _)
+            ? Invalid.None
+            : Invalid.Field("after", "Pass the \"after\" value from the previous page's Link header unchanged.");
+    }
+}
+
+internal sealed class ListFolderPageHandler(FolderLookup folders) : IRequestHandler<ListFolderPage, Outcome<ListedPage>>
+{
+    public async ValueTask<Outcome<ListedPage>> Handle(ListFolderPage r, CancellationToken ct)
+    {
+        var order = FolderSort.Parse(r.Sort)!;
+        FolderCursor.TryDecode(r.After, order, out var cursor);
+        if (await folders.FindAsync(r.UserId, r.TeamId, r.SpaceId, r.ParentId, ct) is not { } found) return Outcome<ListedPage>.NotFound();
+        var (folder, role) = found;
+        var page = await folders.PageAsync(r.UserId, folder, role, cursor, r.Limit, ct, order);
+        return Outcome<ListedPage>.Success(new ListedPage(folder.Id, page.Items, page.Next?.Encode(), order == FolderSort.Default ? null : order.Text));
+    }
+}
+
 internal static class ListItemsEndpoint
 {
-    /// <summary>
-    /// GET /api/spaces/{spaceId}/items?parentId=&amp;sort=&amp;limit=&amp;after=: a folder's children, folders first, with the caller's
-    /// role on each, by name, size or modification time (<c>sort=size-desc</c>, …). Without <c>limit</c>, all of them; with it,
-    /// a page, and a <c>Link: &lt;…&gt;; rel="next"</c> header while more follow.
-    /// </summary>
-    public static async Task<Results<Ok<IReadOnlyList<ItemDto>>, ValidationProblem, ProblemHttpResult>> Handle(Guid spaceId, Guid? parentId, int? limit, string? after, string? sort, HttpContext http,
-        ClaimsPrincipal user, FolderLookup folders, CancellationToken ct)
-    {
-        if (limit is < 1 or > FolderCursor.MaxPage) return Problems.Field("limit", $"Ask for 1 to {FolderCursor.MaxPage} items per page.");
-        if (FolderSort.Parse(sort) is not { } order)
-            return Problems.Field("sort", "Sort by name, size or modified, with -desc for the other way (size-desc).");
-        if (!FolderCursor.TryDecode(after, order, out var cursor))
-            return Problems.Field("after", "Pass the \"after\" value from the previous page's Link header unchanged.");
-        var userId = user.GetUserId();
-        var found = await folders.FindAsync(userId, user.GetTeamId(), spaceId, parentId, ct);
-        if (found is null) return Problems.NotFound();
-        var (folder, role) = found.Value;
-        var page = await folders.PageAsync(userId, folder, role, cursor, limit, ct, order);
-        var sorted = order == FolderSort.Default ? "" : $"&sort={order.Text}";
-        if (page.Next is { } next)
-            http.Response.Headers.Link = $"</api/spaces/{spaceId}/items?parentId={folder.Id}{sorted}&limit={limit}&after={next.Encode()}>; rel=\"next\"";
-        return TypedResults.Ok(page.Items);
-    }
+    /// <summary>GET /api/spaces/{spaceId}/items?parentId=&amp;sort=&amp;limit=&amp;after=, with a <c>Link: &lt;…&gt;; rel="next"</c> header while more follow.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<ItemDto>>, Refusal>> Handle(Guid spaceId, Guid? parentId, int? limit, string? after, string? sort,
+        HttpResponse response, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+        (await mediator.Send(new ListFolderPage(user.GetUserId(), user.GetTeamId(), spaceId, parentId, limit, after, sort), ct)).ToHttp(page =>
+        {
+            if (page.Next is { } next)
+                response.Headers.Link = $"</api/spaces/{spaceId}/items?parentId={page.FolderId}{(page.Sort is { } s ? $"&sort={s}" : "")}&limit={limit}&after={next}>; rel=\"next\"";
+            return TypedResults.Ok(page.Items);
+        });
 }

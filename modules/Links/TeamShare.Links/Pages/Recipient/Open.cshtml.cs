@@ -35,7 +35,7 @@ public class OpenModel(IMediator mediator) : PageModel
         var entry = LinkRoutes.EntryOf(HttpContext, token);
         EntryPath = entry.Path;
         if (!entry.IsQr) DriveAddress = $"{TeamShare.SharedKernel.Http.PublicAddress.ForMessages(HttpContext)}/dav/links/{Uri.EscapeDataString(entry.Token)}/";
-        var (view, refusal) = await mediator.Send(new OpenRecipientView(entry, folder, HttpContext), ct);
+        var (view, refusal) = await mediator.Send(new OpenRecipientView(entry, folder, LinkVisitor.Of(HttpContext)), ct);
         if (view is null)
         {
             if (wantsJson) return new ProblemActionResult(RefusalText.Problem(refusal));

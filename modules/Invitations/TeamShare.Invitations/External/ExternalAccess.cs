@@ -40,16 +40,6 @@ internal sealed class ExternalAccess(InvitationsDbContext db, ExternalLinks link
     }
 }
 
-/// <summary>SH-4: what an external link opens, or why not (the refusal, a reason code, words for the recipient).</summary>
-internal sealed record OpenExternalAccess(string? Token) : IRequest<(ExternalView? View, Refused Refusal, string Reason, string Detail)>;
-
-internal sealed class OpenExternalAccessHandler(ExternalAccess access)
-    : IRequestHandler<OpenExternalAccess, (ExternalView? View, Refused Refusal, string Reason, string Detail)>
-{
-    public async ValueTask<(ExternalView? View, Refused Refusal, string Reason, string Detail)> Handle(OpenExternalAccess request, CancellationToken ct) =>
-        await access.OpenAsync(request.Token, ct);
-}
-
 /// <summary>Issue 11: mail a code to the invited address of an external link that is otherwise open. Answers where it went (masked).</summary>
 internal sealed record SendRecipientCode(string? Token, string ClientAddress) : IRequest<Outcome<string>>;
 
@@ -73,10 +63,4 @@ internal sealed class RecipientCodeHandler(ExternalAccess access, RecipientCodes
     }
 }
 
-/// <summary>Issue 11: has this browser confirmed the invited address (<paramref name="Proof"/>: its cookie), or does the team not ask for it?</summary>
-internal sealed record IsRecipientVerified(ExternalView View, string? Proof) : IRequest<bool>;
 
-internal sealed class IsRecipientVerifiedHandler(RecipientCodes codes) : IRequestHandler<IsRecipientVerified, bool>
-{
-    public ValueTask<bool> Handle(IsRecipientVerified r, CancellationToken ct) => ValueTask.FromResult(codes.IsVerified(r.Proof, r.View));
-}

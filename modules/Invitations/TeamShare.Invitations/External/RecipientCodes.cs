@@ -31,6 +31,10 @@ internal sealed class RecipientCodes(InvitationsDbContext db, IMediator mediator
     /// <summary>The proof this browser sent for an invitation's address (its cookie), if any.</summary>
     public static string? ProofOf(HttpRequest request, Guid invitationId) => request.Cookies[CookieName(invitationId)];
 
+    /// <summary>Every address proof this browser holds (usually none or one), for a request that learns the invitation later.</summary>
+    public static IReadOnlyDictionary<string, string> ProofsOf(HttpRequest request) =>
+        request.Cookies.Where(c => c.Key.StartsWith("ts_x_", StringComparison.Ordinal)).ToDictionary(c => c.Key, c => c.Value);
+
     /// <summary>True when no code is needed (policy off) or <paramref name="proof"/> (see <see cref="ProofOf"/>) proves the address.</summary>
     public bool IsVerified(string? proof, ExternalView view)
     {

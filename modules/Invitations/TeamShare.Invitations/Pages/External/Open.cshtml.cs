@@ -33,33 +33,15 @@ public sealed class OpenModel(IMediator mediator) : PageModel
     {
         RecipientHeaders.Apply(Response);
         Base = $"/x/{token}";
-        var (view, status, _, detail) = await mediator.Send(new OpenExternalAccess(token), ct);
-        if (view is null)
+        var opening = await mediator.Send(new OpenExternalView(token, folder, RecipientCodes.ProofsOf(Request)), ct);
+        NeedsCode = opening.NeedsCode;
+        if (opening.Page is not { } page)
         {
-            Response.StatusCode = RefusalStatus.Of(status);
-            Refusal = detail;
+            if (!NeedsCode) (Response.StatusCode, Refusal) = (RefusalStatus.Of(opening.Refusal), opening.Detail);
             return Page();
         }
-        var invitation = view.Invitation;
-        if (!await mediator.Send(new IsRecipientVerified(view, RecipientCodes.ProofOf(Request, invitation.Id)), ct))
-        {
-            NeedsCode = true;
-            return Page();
-        }
-        RootId = invitation.ItemId;
-        Item = folder is { } id ? (await mediator.Send(new ResolveSharedItem(invitation.TeamId, [invitation.ItemId], id), ct))?.Item : view.Item;
-        if (Item is null)
-        {
-            Response.StatusCode = 404;
-            Refusal = "There is nothing here.";
-            return Page();
-        }
-        if (Item.Kind == "folder") Children = await mediator.Send(new ListSharedChildren(invitation.TeamId, Item.Id), ct);
-        var sender = await mediator.Send(new GetLinkSender(invitation.TeamId, invitation.SenderId), ct);
-        SenderName = sender?.DisplayName ?? "Someone";
-        TeamName = sender?.TeamName ?? "";
-        Message = string.IsNullOrWhiteSpace(invitation.Message) ? null : invitation.Message;
-        ExpiresAt = invitation.ExternalExpiresAt;
+        (RootId, Item, Children, SenderName, TeamName, Message, ExpiresAt) =
+            (page.RootId, page.Item, page.Children, page.SenderName, page.TeamName, page.Message, page.ExpiresAt);
         return Page();
     }
 

@@ -54,6 +54,7 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddValidator<SaveDirectory, SaveDirectoryValidator>();
         services.AddSingleton<LdapReader>();
         services.AddRecurringJob<DirectorySyncJob>("identity-directory-sync", "23 * * * *");
+        services.AddSingleton<SingleSignOnSettingsCache>();
         services.AddSingleton<SingleSignOnHandlers>();
         services.TryAddSingleton<DomainVerifier>();
         services.TryAddSingleton<OutboundGuard>();

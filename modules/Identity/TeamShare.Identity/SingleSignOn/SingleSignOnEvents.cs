@@ -55,7 +55,7 @@ internal sealed class SingleSignOnEvents : OpenIdConnectEvents
         var http = ctx.HttpContext;
         var teamId = Guid.Parse(ctx.Scheme.Name[4..]);
         var principal = ctx.Principal ?? new ClaimsPrincipal();
-        var groupsClaim = http.RequestServices.GetRequiredService<SingleSignOnHandlers>().SettingsOf(teamId)?.GroupsClaim;
+        var groupsClaim = http.RequestServices.GetRequiredService<SingleSignOnSettingsCache>().Of(teamId)?.GroupsClaim;
         var mediator = http.RequestServices.GetRequiredService<IMediator>();
         var outcome = await mediator.Send(new CompleteSingleSignOn(teamId,
             principal.FindFirst("email")?.Value,

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using TeamShare.Identity.Auth;
@@ -21,10 +23,9 @@ namespace TeamShare.Identity.SingleSignOn;
 /// The options are built once per team and version (<see cref="TeamSingleSignOn.Version"/>): every instance reads the version
 /// on each sign-in and rebuilds when an owner changed the settings anywhere.
 /// </summary>
-internal sealed class SingleSignOnHandlers(IOptionsMonitorCache<OpenIdConnectOptions> cache)
+internal sealed class SingleSignOnHandlers(SingleSignOnSettingsCache settings, IOptionsMonitorCache<OpenIdConnectOptions> cache,
+    IOptionsMonitor<OpenIdConnectOptions> options, ILoggerFactory logs, HtmlEncoder html, UrlEncoder url)
 {
-    private readonly ConcurrentDictionary<Guid, TeamSingleSignOn> _settings = new();
-
     public static string SchemeOf(Guid teamId) => $"sso-{teamId:N}";
 
     /// <summary>The team's handler for this request, or null when the team has no single sign-on.</summary>
@@ -32,26 +33,34 @@ internal sealed class SingleSignOnHandlers(IOptionsMonitorCache<OpenIdConnectOpt
     {
         var db = http.RequestServices.GetRequiredService<IdentityDbContext>();
         var row = await db.SingleSignOn.AsNoTracking().FirstOrDefaultAsync(x => x.TeamId == teamId, http.RequestAborted);
-        if (row is null)
-        {
-            if (_settings.TryRemove(teamId, out _)) cache.TryRemove(SchemeOf(teamId));
-            return null;
-        }
-        if (!_settings.TryGetValue(teamId, out var known) || known.Version != row.Version)
-        {
-            _settings[teamId] = row;
-            cache.TryRemove(SchemeOf(teamId));
-        }
-        var handler = ActivatorUtilities.CreateInstance<OpenIdConnectHandler>(http.RequestServices);
+        if (settings.Keep(teamId, row)) cache.TryRemove(SchemeOf(teamId));
+        if (row is null) return null;
+        // Made with its constructor, not by reflection: sign-ins pay no per-request lookup of it.
+        var handler = new OpenIdConnectHandler(options, logs, html, url);
         await handler.InitializeAsync(new AuthenticationScheme(SchemeOf(teamId), null, typeof(OpenIdConnectHandler)), http);
         return handler;
     }
+}
 
-    public TeamSingleSignOn? SettingsOf(Guid teamId) => _settings.GetValueOrDefault(teamId);
+/// <summary>Each team's settings as its handler's options were last built from, on this instance.</summary>
+internal sealed class SingleSignOnSettingsCache
+{
+    private readonly ConcurrentDictionary<Guid, TeamSingleSignOn> _settings = new();
+
+    public TeamSingleSignOn? Of(Guid teamId) => _settings.GetValueOrDefault(teamId);
+
+    /// <summary>Keeps the row read now (null: single sign-on is off); true when it differs from what the options were built from.</summary>
+    public bool Keep(Guid teamId, TeamSingleSignOn? row)
+    {
+        if (row is null) return _settings.TryRemove(teamId, out _);
+        if (_settings.TryGetValue(teamId, out var known) && known.Version == row.Version) return false;
+        _settings[teamId] = row;
+        return true;
+    }
 }
 
 /// <summary>The team's provider as options of the framework's handler: code flow with PKCE, claims from the user-info endpoint.</summary>
-internal sealed class SingleSignOnOptionsSetup(SingleSignOnHandlers handlers, IDataProtectionProvider protection, OutboundGuard outbound, TimeProvider clock)
+internal sealed class SingleSignOnOptionsSetup(SingleSignOnSettingsCache cached, IDataProtectionProvider protection, OutboundGuard outbound, TimeProvider clock)
     : IConfigureNamedOptions<OpenIdConnectOptions>
 {
     public void Configure(OpenIdConnectOptions options) { }
@@ -59,7 +68,7 @@ internal sealed class SingleSignOnOptionsSetup(SingleSignOnHandlers handlers, ID
     public void Configure(string? name, OpenIdConnectOptions options)
     {
         if (name is null || !name.StartsWith("sso-", StringComparison.Ordinal) || !Guid.TryParse(name[4..], out var teamId)
-            || handlers.SettingsOf(teamId) is not { } settings) return;
+            || cached.Of(teamId) is not { } settings) return;
         options.Authority = settings.Issuer;
         options.ClientId = settings.ClientId;
         options.ClientSecret = StoredSecrets.Unprotect(protection, StoredSecrets.ClientSecret, settings.ProtectedClientSecret);

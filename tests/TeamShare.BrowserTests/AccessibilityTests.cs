@@ -10,6 +10,7 @@ namespace TeamShare.BrowserTests;
 /// Issue 12: axe-core (npm, installed by the test command into tests/TeamShare.BrowserTests/axe) on every page a member, an
 /// admin and a link's recipient see: no serious or critical violation (contrast, names, labels, landmarks…), and one h1 each.
 /// </summary>
+[StartsEarly("Long (axe over every page), and it used to start last and end the run alone.")]
 public sealed class AccessibilityTests(HostProcess host, ITestOutputHelper output) : IClassFixture<HostProcess>
 {
     private static string AxeScript()

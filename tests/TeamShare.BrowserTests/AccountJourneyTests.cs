@@ -8,6 +8,7 @@ namespace TeamShare.BrowserTests;
 /// Issue 14 / issue 12 in a real browser with real mail: an admin invites a person, who joins from the mail and chooses a
 /// password; later they forget it and choose a new one from the sign-in page.
 /// </summary>
+[StartsEarly("One of the longest classes, and it used to start near the end.")]
 public sealed partial class AccountJourneyTests(HostWithMail host) : IClassFixture<HostWithMail>
 {
     [GeneratedRegex(@"https?://[^\s""<>]+/(join|reset-password)\?token=[A-Za-z0-9_\-]+")]

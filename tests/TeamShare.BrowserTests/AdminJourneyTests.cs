@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace TeamShare.BrowserTests;
 
+[StartsEarly("One of the longest classes, and it used to start near the end.")]
 public sealed class AdminJourneyTests(HostProcess host) : IClassFixture<HostProcess>
 {
     [Fact]

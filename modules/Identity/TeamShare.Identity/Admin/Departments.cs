@@ -11,6 +11,9 @@ internal sealed record DepartmentDto(Guid Id, string Name, int MemberCount, IRea
 internal static class DirectoryDepartments
 {
     public const string ReadOnly = "This department follows your directory: its members change there, at their next sign-in.";
+
+    /// <summary>The name of a directory group's department: the group's own, or beside a department an admin made with that name.</summary>
+    public static string NameFor(string group, ICollection<string> takenByAdmins) => takenByAdmins.Contains(group) ? $"{group} (directory)" : group;
 }
 
 internal sealed record ListDepartments(Guid TeamId) : IRequest<IReadOnlyList<DepartmentDto>>;

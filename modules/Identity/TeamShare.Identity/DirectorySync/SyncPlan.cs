@@ -67,7 +67,7 @@ internal sealed class SyncPlan
         {
             var emails = group.MemberDns.Select(dn => emailOfDn.GetValueOrDefault(dn)).OfType<string>().Where(joinable.Contains).Distinct().Order().ToList();
             var existing = kept.GetValueOrDefault(group.Name);
-            planned.Add(new PlannedDepartment(existing, group.Name, existing?.Name ?? (names.Contains(group.Name) ? $"{group.Name} (directory)" : group.Name), emails));
+            planned.Add(new PlannedDepartment(existing, group.Name, existing?.Name ?? Admin.DirectoryDepartments.NameFor(group.Name, names), emails));
         }
         // A group gone from the directory leaves its department empty (its grants then reach nobody), not deleted.
         foreach (var gone in kept.Values.Where(d => directory.Groups.All(g => g.Name != d.DirectoryGroup)))

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeamShare.Identity.Admin;
 using TeamShare.Identity.Auth;
 using TeamShare.Identity.Data;
 using TeamShare.SharedKernel.Http;
@@ -74,7 +75,7 @@ internal sealed class CompleteSingleSignOnHandler(IdentityDbContext db, Password
             var taken = await db.Departments.Where(d => d.TeamId == user.TeamId && missing.Contains(d.Name)).Select(d => d.Name).ToListAsync(ct);
             foreach (var group in missing)
             {
-                var department = new Department { Id = Guid.CreateVersion7(), TeamId = user.TeamId, Name = taken.Contains(group) ? $"{group} (directory)" : group, DirectoryGroup = group };
+                var department = new Department { Id = Guid.CreateVersion7(), TeamId = user.TeamId, Name = DirectoryDepartments.NameFor(group, taken), DirectoryGroup = group };
                 db.Departments.Add(department);
                 departments.Add(department);
             }

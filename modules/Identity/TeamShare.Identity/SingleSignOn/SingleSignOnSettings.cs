@@ -60,8 +60,6 @@ internal sealed class SingleSignOnSettingsHandler(IdentityDbContext db, IDataPro
     : IRequestHandler<GetSingleSignOn, SingleSignOnDto>, IRequestHandler<SaveSingleSignOn, Outcome<SingleSignOnDto>>,
       IRequestHandler<VerifyEmailDomains, Outcome<SingleSignOnDto>>
 {
-    public const string DomainTaken = "Another team already proved this domain.";
-
     public async ValueTask<SingleSignOnDto> Handle(GetSingleSignOn request, CancellationToken ct) =>
         await DescribeAsync(request.TeamId, request.PublicBase, ct);
 
@@ -109,11 +107,12 @@ internal sealed class SingleSignOnSettingsHandler(IdentityDbContext db, IDataPro
             return Outcome<SingleSignOnDto>.Invalid("domains", "Add your team's e-mail domain first.");
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var domain in pending)
-        {
-            if (await db.EmailDomains.AnyAsync(d => d.Domain == domain.Domain && d.TeamId != request.TeamId && d.VerifiedAt != null, ct))
-                return Outcome<SingleSignOnDto>.Conflict("domains", $"{domain.Domain}: {DomainTaken}");
-            if (await verifier.HasRecordAsync(domain.Domain, domain.Token, ct)) domain.VerifiedAt = now;
-        }
+            switch (await verifier.ProveAsync(domain.Domain, domain.Token,
+                        c => db.EmailDomains.AnyAsync(d => d.Domain == domain.Domain && d.TeamId != request.TeamId && d.VerifiedAt != null, c), ct))
+            {
+                case DomainProof.Taken: return Outcome<SingleSignOnDto>.Conflict("domains", $"{domain.Domain}: {DomainVerifier.TakenMessage}");
+                case DomainProof.Proven: domain.VerifiedAt = now; break;
+            }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -121,7 +120,7 @@ internal sealed class SingleSignOnSettingsHandler(IdentityDbContext db, IDataPro
         catch (DbUpdateException)
         {
             // Another team proved the same domain at the same moment; the unique index let one of them through.
-            return Outcome<SingleSignOnDto>.Conflict("domains", DomainTaken);
+            return Outcome<SingleSignOnDto>.Conflict("domains", DomainVerifier.TakenMessage);
         }
         return Outcome<SingleSignOnDto>.Success(await DescribeAsync(request.TeamId, request.PublicBase, ct));
     }

@@ -26,7 +26,6 @@ internal sealed record LinkSettingsDto(string? CustomDomain, int DailyCap, int E
 /// </summary>
 internal static class LinkSettingsStore
 {
-    public const string TakenMessage = "Another team already uses this domain.";
 
     public static LinkSettingsDto Describe(TeamLinkSettings? row) => row is null
         ? new LinkSettingsDto(null, LinkLimits.DefaultDailyCap, LinkLimits.DefaultDailyCap, "none", null, null)
@@ -52,7 +51,7 @@ internal static class LinkSettingsStore
         if (body.DropBoxLimitBytes is < LinkLimits.Megabyte)
             return Outcome<LinkSettingsDto>.Invalid("dropBoxLimitBytes", "A link must be able to receive at least 1 MB.");
         if (hasDomain && await TakenAsync(db, teamId, domain!, ct))
-            return Outcome<LinkSettingsDto>.Conflict("customDomain", TakenMessage);
+            return Outcome<LinkSettingsDto>.Conflict("customDomain", DomainVerifier.TakenMessage);
 
         var row = await db.TeamSettings.FirstOrDefaultAsync(t => t.TeamId == teamId, ct);
         if (row is null) db.TeamSettings.Add(row = new TeamLinkSettings { TeamId = teamId });
@@ -76,10 +75,11 @@ internal static class LinkSettingsStore
         if (row is not { CustomDomain: { } domain, DomainToken: { } token })
             return Outcome<LinkSettingsDto>.Invalid("customDomain", "Set a custom domain first.");
         if (row.DomainVerifiedAt is not null) return Outcome<LinkSettingsDto>.Success(Describe(row));
-        if (await TakenAsync(db, teamId, domain, ct)) return Outcome<LinkSettingsDto>.Conflict("customDomain", TakenMessage);
-        if (!await verifier.HasRecordAsync(domain, token, ct))
-            return Outcome<LinkSettingsDto>.Invalid("customDomain",
-                $"No TXT record \"{DomainVerifier.RecordValue(token)}\" was found at {DomainVerifier.RecordName(domain)} yet. DNS changes can take a while to appear; try again later.", Refused.Unprocessable);
+        switch (await verifier.ProveAsync(domain, token, c => TakenAsync(db, teamId, domain, c), ct))
+        {
+            case DomainProof.Taken: return Outcome<LinkSettingsDto>.Conflict("customDomain", DomainVerifier.TakenMessage);
+            case DomainProof.NoRecord: return Outcome<LinkSettingsDto>.Invalid("customDomain", DomainVerifier.MissingRecordMessage(domain, token), Refused.Unprocessable);
+        }
         row.DomainVerifiedAt = now;
         row.UpdatedAt = now;
         try
@@ -89,7 +89,7 @@ internal static class LinkSettingsStore
         catch (DbUpdateException)
         {
             // Another team proved the same domain at the same moment; the unique index let one of them through.
-            return Outcome<LinkSettingsDto>.Conflict("customDomain", TakenMessage);
+            return Outcome<LinkSettingsDto>.Conflict("customDomain", DomainVerifier.TakenMessage);
         }
         return Outcome<LinkSettingsDto>.Success(Describe(row));
     }

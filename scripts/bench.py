@@ -449,11 +449,28 @@ def scale_out(args, work):
                 first = wrk(a.url + path, 16, args.seconds, ["Accept: application/json"])
                 second = float(re.search(r"Requests/sec:\s+([\d.]+)", other.communicate()[0]).group(1))
             two.append({"rps": first["rps"] + second})
-        return {"one": median(one, "rps"), "one_p99": median(one, "p99"), "two": median(two, "rps")}
+        return {"one": median(one, "rps"), "one_p99": median(one, "p99"), "two": median(two, "rps"), "S2": revocation(a, b, mia, item)}
     finally:
         for p in instances:
             p.stop()
         subprocess.run([str(ROOT / "scripts/postgres.sh"), "stop", str(pg_dir)])
+
+
+def revocation(a, b, mia, item, tries=200):
+    """S2 (issue 24): a link canceled on instance A, how long until instance B refuses it (B had it cached, warm)."""
+    waits = []
+    for _ in range(tries):
+        _, share = a.api(mia, "POST", "/api/shares", {"itemIds": [item]})
+        url = b.url + "/s/" + share["url"].rsplit("/s/", 1)[1]
+        for _ in range(2):
+            http("GET", url, headers={"Accept": "application/json"})
+        status, _ = a.api(mia, "DELETE", f"/api/shares/{share['id']}")
+        canceled = time.perf_counter()
+        while http("GET", url, headers={"Accept": "application/json"})[0] == 200 and time.perf_counter() - canceled < 5:
+            pass
+        waits.append((time.perf_counter() - canceled) * 1000)
+    waits.sort()
+    return {"p50": waits[len(waits) // 2], "p99": waits[int(len(waits) * 0.99) - 1], "max": waits[-1], "tries": tries}
 
 
 def fmt(v, unit=""):
@@ -507,6 +524,13 @@ def report(now, before):
             s1 = s["S1"]
             lines.append(f"| S1 | link open (json) on PostgreSQL: one instance / two instances, req/s | {fmt(s1['two'])} (two) | {fmt(s1['one'])} (one) | "
                          f"{s1['two'] / s1['one']:.2f} | (issue 9: figure only) | both instances and PostgreSQL share core 0 here; p99 one instance {s1['one_p99']:.1f} ms |")
+            json_base = s["B1.json"]["baseline"]["rps"]
+            lines.append(row("B1-pg", "open a link (json) on PostgreSQL, req/s, 32 conns", s1["one"], json_base, "≥ 0.20, p99 < 15 ms",
+                             f"one instance, PostgreSQL on the same core; p99 {s1['one_p99']:.2f} ms"))
+            if "S2" in s1:
+                s2 = s1["S2"]
+                lines.append(f"| S2 | a link canceled on instance A, refused on B: p50 / p99 | {s2['p50']:.1f} / {s2['p99']:.1f} ms | | | p99 < 100 ms | "
+                             f"{s2['tries']} tries, B warm before each cancel; longest {s2['max']:.1f} ms (includes B's answer) |")
         b10 = s["B10"]
         lines.append(f"| B10 | start-up to ready (empty data dir); idle memory | {b10['subject']:.2f} s; {b10['subject_mb']:.0f} MB | "
                      f"{b10['baseline']:.2f} s; {b10['baseline_mb']:.0f} MB | {b10['subject'] / b10['baseline']:.1f} | < 1 s; < 120 MB | |")

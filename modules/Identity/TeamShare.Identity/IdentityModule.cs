@@ -68,7 +68,7 @@ public sealed class IdentityModule : ITeamShareModule
             typeof(PasskeyBody), typeof(PasskeySignInBody),
             // Checked by SaveSingleSignOnValidator and SaveDirectoryValidator, which name the field.
             typeof(SingleSignOnRequest), typeof(DirectoryRequest));
-        services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module);
+        services.AddModuleDbContext<IdentityDbContext, IdentityPostgresDbContext>(configuration, IdentityDbContext.Module, watched: true);
         services.TryAddSingleton<PasswordHashing>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<TokenIssuer>();

@@ -40,7 +40,7 @@ public sealed class LinksModule : ITeamShareModule
         // A change is checked merged with the stored link, a password against the link, settings against the team: all in handlers.
         services.AddBodiesWithoutShapeChecks(typeof(CreateLinkBody), typeof(ModifyShareRequest), typeof(LinkSettingsRequest), typeof(UnlockRequest),
             typeof(NotificationsDto));
-        services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module);
+        services.AddModuleDbContext<LinksDbContext, LinksPostgresDbContext>(configuration, LinksDbContext.Module, watched: true);
         services.TryAddSingleton<PasswordHashing>();
         services.AddSingleton<QrCodeSeal>();
         services.TryAddSingleton<DomainVerifier>();
@@ -48,6 +48,7 @@ public sealed class LinksModule : ITeamShareModule
         services.AddSingleton<CountedTickets>();
         services.AddBestEffort<LinkUsed>(batch => new LinksUsed(batch));
         services.AddScoped<LinkGate>();
+        services.AddSingleton<LinkFactsCache>();
         services.AddScoped<LinkUrls>();
         services.AddSingleton<LinkTokenVault>();
         services.AddScoped<QrCodeService>();

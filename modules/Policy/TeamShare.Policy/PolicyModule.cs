@@ -25,7 +25,7 @@ public sealed class PolicyModule : ITeamShareModule
         // A policy is checked whole against the team's current one, an approved domain against the list: in the handlers.
         services.AddBodiesWithoutShapeChecks(typeof(UpdatePolicyRequest), typeof(AddApprovedRequest));
         services.AddValidator<Activity.ListActivity, Activity.ListActivityValidator>();
-        services.AddModuleDbContext<PolicyDbContext, PolicyPostgresDbContext>(configuration, PolicyDbContext.Module);
+        services.AddModuleDbContext<PolicyDbContext, PolicyPostgresDbContext>(configuration, PolicyDbContext.Module, watched: true);
         services.AddScoped<PolicyStore>();
         services.AddScoped<ActivityLog>();
         services.AddScoped<ActivityWords>();

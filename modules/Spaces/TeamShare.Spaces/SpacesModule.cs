@@ -62,7 +62,7 @@ public sealed class SpacesModule : ITeamShareModule
         // Where the folder is and who may add to it is all these bodies say, and the quota one number; the handlers check them.
         services.AddBodiesWithoutShapeChecks(typeof(ArchiveRequest), typeof(CopyItemRequest), typeof(Admin.CreateTeamSpaceRequest), typeof(Admin.SpaceAccessRequest),
             typeof(SetStorageQuotaRequest));
-        services.AddModuleDbContext<SpacesDbContext, SpacesPostgresDbContext>(configuration, SpacesDbContext.Module);
+        services.AddModuleDbContext<SpacesDbContext, SpacesPostgresDbContext>(configuration, SpacesDbContext.Module, watched: true);
         // Issue 26.3: the bucket when TeamShare:Blobs:Provider is s3, else the blob directory; the host prepares and asks it.
         if (configuration.GetValue<string>($"{TeamShareOptions.Section}:Blobs:Provider") is { } provider
             && string.Equals(provider, BlobOptions.S3Provider, StringComparison.OrdinalIgnoreCase))

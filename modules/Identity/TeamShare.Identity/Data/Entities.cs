@@ -1,8 +1,9 @@
+using TeamShare.SharedKernel.Caching;
 namespace TeamShare.Identity.Data;
 
 internal sealed class Team
 {
-    public Guid Id { get; set; }
+    [TeamKey] public Guid Id { get; set; }
     public required string Name { get; set; }
     public DateTime CreatedAt { get; set; }
     /// <summary>The language of members who chose none, for mails and for clients that send no Accept-Language (issue 11).</summary>
@@ -27,24 +28,24 @@ internal sealed class User
     /// <summary>Upper-invariant e-mail: unique across the deployment (ID-2).</summary>
     public required string NormalizedEmail { get; set; }
     public required string DisplayName { get; set; }
-    public required string PasswordHash { get; set; }
+    [NotWatched] public required string PasswordHash { get; set; }
     public string Role { get; set; } = TeamRoles.Member;
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     /// <summary>Set when an admin removed the member (ID-7); a removed member is also inactive and hidden from lists.</summary>
     public DateTime? RemovedAt { get; set; }
     /// <summary>The member's own language ("en", "pl"), chosen with the switch in the page header; null: the browser's.</summary>
-    public string? Locale { get; set; }
+    [NotWatched] public string? Locale { get; set; }
     /// <summary>The IANA zone mails write times in (issue 28): taken from the browser at a sign-in, changed on the account page; null: UTC.</summary>
-    public string? TimeZone { get; set; }
+    [NotWatched] public string? TimeZone { get; set; }
     /// <summary>Issue 29: the TOTP secret (RFC 6238), encrypted with the data-protection keys; set at enrolment, kept when confirmed.</summary>
-    public string? TotpSecret { get; set; }
+    [NotWatched] public string? TotpSecret { get; set; }
     /// <summary>When the member confirmed their authenticator: from then on a sign-in needs a code.</summary>
-    public DateTime? TotpEnabledAt { get; set; }
+    [NotWatched] public DateTime? TotpEnabledAt { get; set; }
     /// <summary>The last 30-second step a code was accepted for, so a code is never accepted twice.</summary>
-    public long? TotpLastStep { get; set; }
+    [NotWatched] public long? TotpLastStep { get; set; }
     /// <summary>Issue 29: the member has a passkey; kept with the passkeys themselves, so a sign-in knows its second step without a query.</summary>
-    public bool HasPasskey { get; set; }
+    [NotWatched] public bool HasPasskey { get; set; }
     /// <summary>Issue 29: the directory sync brought this member in or matched them by e-mail, so it may suspend them when they leave it.</summary>
     public bool DirectoryManaged { get; set; }
     /// <summary>Suspended by the directory sync (not by an admin), so their return to the directory lifts it.</summary>
@@ -52,6 +53,7 @@ internal sealed class User
 }
 
 /// <summary>Issue 29: one-time codes for when the authenticator is lost; stored as SHA-256, each used once.</summary>
+[NotWatched]
 internal sealed class RecoveryCode
 {
     public Guid Id { get; set; }
@@ -64,6 +66,7 @@ internal sealed class RecoveryCode
 /// Issue 29: a passkey (WebAuthn discoverable credential) that signs its member in without a password. The browser's
 /// authenticator keeps the private key; this keeps the public key and the signature counter it checks each sign-in against.
 /// </summary>
+[NotWatched]
 internal sealed class Passkey
 {
     public Guid Id { get; set; }
@@ -87,6 +90,7 @@ internal sealed class Department
 }
 
 /// <summary>Issue 29: the team's own OpenID provider; one row per team at most.</summary>
+[NotWatched]
 internal sealed class TeamSingleSignOn
 {
     public Guid TeamId { get; set; }
@@ -104,6 +108,7 @@ internal sealed class TeamSingleSignOn
 }
 
 /// <summary>Issue 29: the team's LDAP directory (Active Directory, OpenLDAP), whose people and groups the sync follows.</summary>
+[NotWatched]
 internal sealed class TeamDirectory
 {
     public Guid TeamId { get; set; }
@@ -123,6 +128,7 @@ internal sealed class TeamDirectory
 }
 
 /// <summary>Issue 29: an e-mail domain of the team, proven with a DNS TXT record like a link domain (LK-10).</summary>
+[NotWatched]
 internal sealed class TeamEmailDomain
 {
     public Guid TeamId { get; set; }
@@ -137,6 +143,7 @@ internal sealed class DepartmentMember
     public Guid UserId { get; set; }
 }
 
+[NotWatched]
 internal sealed class AccessToken
 {
     public Guid Id { get; set; }
@@ -162,6 +169,7 @@ internal static class TokenKinds
 /// A browser sign-in. The cookie names it; signing out ends it here, so a copied cookie stops working at once instead of
 /// living out its 12 hours (issue 14 finding 11).
 /// </summary>
+[NotWatched]
 internal sealed class Session
 {
     public Guid Id { get; set; }
@@ -171,6 +179,7 @@ internal sealed class Session
 }
 
 /// <summary>One failed sign-in; counted per e-mail and client address for throttling (ID-8). Kept in the database so it survives restarts.</summary>
+[NotWatched]
 internal sealed class SignInFailure : TeamShare.SharedKernel.Security.IThrottledFailure
 {
     public long Id { get; set; }
@@ -183,6 +192,7 @@ internal sealed class SignInFailure : TeamShare.SharedKernel.Security.IThrottled
 /// A forgotten-password request (ASVS V6). The token is made when its mail is sent and stored only as its SHA-256, so the
 /// outbox never holds a usable link; a newer mail's token replaces the older one. One use, one hour.
 /// </summary>
+[NotWatched]
 internal sealed class PasswordReset
 {
     public Guid Id { get; set; }
@@ -197,6 +207,7 @@ internal sealed class PasswordReset
 /// An admin's invitation to join the team (ID-2). The account is made only when the person opens the mailed link and
 /// chooses a password, so a team can neither hold an address it does not control nor learn whether another team has it.
 /// </summary>
+[NotWatched]
 internal sealed class MemberInvitation
 {
     public Guid Id { get; set; }

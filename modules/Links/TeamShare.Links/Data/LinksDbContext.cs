@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Caching;
 using TeamShare.SharedKernel.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -37,28 +38,29 @@ internal sealed class Link
     public DateTime CreatedAt { get; set; }
     public DateTime? CanceledAt { get; set; }
     /// <summary>Set by the expiry sweep; access already ends at ExpiresAt whether or not it ran (JB-1).</summary>
-    public DateTime? ExpiryProcessedAt { get; set; }
-    public int PreviewCount { get; set; }
-    public int DownloadCount { get; set; }
+    [NotWatched] public DateTime? ExpiryProcessedAt { get; set; }
+    [NotWatched] public int PreviewCount { get; set; }
+    [NotWatched] public int DownloadCount { get; set; }
     public int UploadCount { get; set; }
     /// <summary>Issue 27: what a drop box may receive in all, set by the sharer within the team's limit; null on links without upload.</summary>
     public long? UploadLimitBytes { get; set; }
     /// <summary>What it has received, counted with <see cref="UploadCount"/> in one statement.</summary>
     public long UploadedBytes { get; set; }
     /// <summary>Set once the owner was told by e-mail that the link expired (JB-1).</summary>
-    public DateTime? ExpiryNoticeQueuedAt { get; set; }
+    [NotWatched] public DateTime? ExpiryNoticeQueuedAt { get; set; }
     public List<LinkItem> Items { get; set; } = [];
     /// <summary>The sharer turned mails about this link off (issue 11); on unless their default says otherwise.</summary>
     public bool NoticesOff { get; set; }
     /// <summary>The last timeline event a mail to the sharer covered; later ones wait for the next mail.</summary>
-    public long NoticedThroughEventId { get; set; }
+    [NotWatched] public long NoticedThroughEventId { get; set; }
     /// <summary>When the sharer was last mailed about this link: at most one mail per 10 minutes.</summary>
-    public DateTime? LastNoticeAt { get; set; }
-    public DateTime? LimitNoticedAt { get; set; }
-    public DateTime? ExpiringNoticedAt { get; set; }
+    [NotWatched] public DateTime? LastNoticeAt { get; set; }
+    [NotWatched] public DateTime? LimitNoticedAt { get; set; }
+    [NotWatched] public DateTime? ExpiringNoticedAt { get; set; }
 }
 
 /// <summary>A member's default for mails about their new links (issue 11); no row means on.</summary>
+[NotWatched]
 internal sealed class SharerSettings
 {
     public Guid UserId { get; set; }
@@ -80,13 +82,14 @@ internal sealed class QrCode
     public Guid ShareId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
-    public DateTime? ExpiryProcessedAt { get; set; }
+    [NotWatched] public DateTime? ExpiryProcessedAt { get; set; }
 }
 
 /// <summary>
 /// One use of a link in its sharer's timeline (issue 11): opens, previews, downloads, uploads, edits. Written in batches off the
 /// request path; kept for the retention the operator sets (default 90 days).
 /// </summary>
+[NotWatched]
 internal sealed class LinkEvent
 {
     public long Id { get; set; }
@@ -100,6 +103,7 @@ internal sealed class LinkEvent
 }
 
 /// <summary>A wrong link password (LK-11), kept in the database so the throttle holds across restarts and instances.</summary>
+[NotWatched]
 internal sealed class PasswordFailure : IThrottledFailure
 {
     public long Id { get; set; }

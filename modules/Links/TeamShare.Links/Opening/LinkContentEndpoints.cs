@@ -33,11 +33,13 @@ internal static class LinkContentEndpoints
     /// The item a request names, if the link shows it. With preview off (a drop box) nothing is shown, so every name gets the
     /// same 404 whether it exists or not.
     /// </summary>
+    /// <param name="countsItself">Asked with the link's id: the request counts itself toward the limit (LK-2) with one
+    /// statement that also refuses a reached limit, so the gate need not read the count first.</param>
     private static async Task<(OpenedLink? Link, ItemSummary? Item, ProblemHttpResult? Refused)> ResolveAsync(string token, Guid itemId, HttpContext http,
-        LinkGate gate, IMediator mediator, CancellationToken ct)
+        LinkGate gate, Func<Guid, bool>? countsItself, CancellationToken ct)
     {
         RecipientHeaders.Apply(http.Response);
-        var (link, refusal) = await gate.OpenAsync(LinkRoutes.EntryOf(http, token), http, ct);
+        var (link, refusal) = await gate.OpenAsync(LinkRoutes.EntryOf(http, token), http, ct, alreadyCounted: countsItself);
         if (link is null) return (null, null, RefusalText.Problem(refusal));
         if (!link.Link.AllowPreview) return (link, null, Problems.NotFound());
         var item = await gate.ResolveAsync(link, itemId, http.User, ct);
@@ -47,7 +49,7 @@ internal static class LinkContentEndpoints
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Serve(string token, Guid itemId, bool download, HttpContext http, LinkGate gate, IMediator mediator,
         TimeProvider clock, CountedTickets counted, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
-        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
+        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, shareId => !counted.Continues(http, shareId, itemId, download), ct);
         if (refused is not null) return refused;
         var share = link!.Link;
         if (item!.Kind != "file") return Problems.NotFound();
@@ -85,7 +87,7 @@ internal static class LinkContentEndpoints
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Source(string token, Guid itemId, HttpContext http, LinkGate gate, IMediator mediator, TimeProvider clock,
         BestEffort<LinkUsed> uses, CancellationToken ct)
     {
-        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
+        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, _ => true, ct);
         if (refused is not null) return refused;
         var share = link!.Link;
         if (item!.Kind != "file") return Problems.NotFound();
@@ -101,7 +103,7 @@ internal static class LinkContentEndpoints
         IOptions<TeamShareOptions> options, BestEffort<LinkUsed> uses, CancellationToken ct)
     {
         RequestBodyLimit.Lift(http.Request, options.Value.MaxUploadBytes);
-        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, mediator, ct);
+        var (link, item, refused) = await ResolveAsync(token, itemId, http, gate, countsItself: null, ct);
         if (refused is not null) return refused;
         var share = link!.Link;
         if (item!.Kind != "file") return Problems.NotFound();

@@ -28,25 +28,45 @@ internal sealed record OpenedLink(Link Link, LinkEntry Entry, IReadOnlyList<Item
 /// (AD-1, AD-3, AD-8), the password's unlock cookie, and the sharer's own access through SP-8, so a link never outlives the
 /// right to share. Refusals say why without naming anything the link does not show.
 /// </summary>
-internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal qr, UnlockCookies unlock, TimeProvider clock)
+internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal qr, UnlockCookies unlock, LinkFactsCache cache, TimeProvider clock)
 {
-    public async Task<Link?> FindAsync(LinkEntry entry, CancellationToken ct)
+    /// <summary>The link an entry names, as its facts, and whether they were read by this request (not from the cache).</summary>
+    private async Task<(LinkFacts? Facts, bool Read)> FactsAsync(LinkEntry entry, CancellationToken ct)
     {
-        if (entry.Token.Length is < 20 or > 400) return null;
-        if (!entry.IsQr)
+        if (entry.Token.Length is < 20 or > 400) return (null, false);
+        if (entry.IsQr)
         {
-            var hash = Tokens.Hash(entry.Token);
-            var share = await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
-            return share is not null && CryptographicOperations.FixedTimeEquals(share.TokenHash, hash) ? share : null;
+            if (qr.Open(entry.Token) is not { } qrId) return (null, false);
+            var shareId = await db.QrCodes.AsNoTracking().Where(q => q.Id == qrId).Select(q => (Guid?)q.ShareId).FirstOrDefaultAsync(ct);
+            var byQr = shareId is null ? null : await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, ct);
+            return (byQr is null ? null : await ReadFactsAsync(byQr, ct), true);
         }
-        if (qr.Open(entry.Token) is not { } qrId) return null;
-        var shareId = await db.QrCodes.AsNoTracking().Where(q => q.Id == qrId).Select(q => (Guid?)q.ShareId).FirstOrDefaultAsync(ct);
-        return shareId is null ? null : await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, ct);
+        var hash = Tokens.Hash(entry.Token);
+        if (cache.Find(hash) is { } kept) return (kept, false);
+        var sequence = cache.Sequence;
+        var share = await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
+        if (share is null || !CryptographicOperations.FixedTimeEquals(share.TokenHash, hash)) return (null, true);
+        var facts = await ReadFactsAsync(share, ct);
+        cache.Keep(hash, facts, sequence);
+        return (facts, true);
+    }
+
+    private async Task<LinkFacts> ReadFactsAsync(Link share, CancellationToken ct)
+    {
+        if (share.CanceledAt is not null || share.ExpiresAt <= clock.GetUtcNow().UtcDateTime) return new LinkFacts(share, false, [], false, null);
+        var outside = await mediator.Send(new CheckOutsideLinkAccess(share.TeamId), ct);
+        // The sharer's right to share is judged by SP-8 for all the items at once.
+        var roles = await mediator.Send(new GetItemsAccess(share.OwnerUserId, share.TeamId,
+            share.Items.OrderBy(i => i.Position).Select(i => i.ItemId).ToList()), ct);
+        var teamWide = roles.Any(r => r.Item.Kind == "folder")
+                       && (await mediator.Send(new GetLinkPolicy(share.TeamId), ct)).LinkRestrictionsTeamWide;
+        var sender = await mediator.Send(new GetLinkSender(share.TeamId, share.OwnerUserId), ct);
+        return new LinkFacts(share, outside.Allowed, roles, teamWide, sender);
     }
 
     /// <param name="alreadyCounted">For a request that may continue an open already counted (a page of a document whose
-    /// preview was counted): asked with the link's id, true lets it past a reached limit, since the limit bounds how many people
-    /// open, not how many pages they turn.</param>
+    /// preview was counted), or that counts itself right after (then the count's own statement decides): asked with the
+    /// link's id, true lets it past a reached limit, since the limit bounds how many people open, not how many pages they turn.</param>
     public Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(LinkEntry entry, HttpContext http, CancellationToken ct,
         bool checkPassword = true, Func<Guid, bool>? alreadyCounted = null) =>
         OpenAsync(entry, LinkVisitor.Of(http), ct, checkPassword, alreadyCounted);
@@ -54,8 +74,9 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     public async Task<(OpenedLink? Link, LinkRefusal Refusal)> OpenAsync(LinkEntry entry, LinkVisitor at, CancellationToken ct,
         bool checkPassword = true, Func<Guid, bool>? alreadyCounted = null)
     {
-        var share = await FindAsync(entry, ct);
-        if (share is null) return (null, LinkRefusal.NotFound);
+        var (facts, read) = await FactsAsync(entry, ct);
+        if (facts is null) return (null, LinkRefusal.NotFound);
+        var share = facts.Share;
         var now = clock.GetUtcNow().UtcDateTime;
         if (entry.IsQr && await QrExpiredAsync(entry, now, ct)) return (null, LinkRefusal.QrExpired);
         if (share.CanceledAt is not null) return (null, LinkRefusal.Canceled);
@@ -64,15 +85,13 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
         var visitor = at.User;
         var member = visitor.Identity?.IsAuthenticated == true && visitor.GetTeamId() == share.TeamId;
         if (share.TeamOnly && !member) return (null, LinkRefusal.SignInRequired);
-        if (!member && await mediator.Send(new CheckOutsideLinkAccess(share.TeamId), ct) is { Allowed: false })
-            return (null, LinkRefusal.BlockedByPolicy);
-        if (share.PreviewLimit is { } limit && share.PreviewCount >= limit && alreadyCounted?.Invoke(share.Id) != true)
+        if (!member && !facts.OutsideAllowed) return (null, LinkRefusal.BlockedByPolicy);
+        // The count is the one thing a cached link cannot know: read it unless this request just did.
+        if (share.PreviewLimit is { } limit && alreadyCounted?.Invoke(share.Id) != true
+            && (read ? share.PreviewCount : await PreviewCountAsync(share.Id, ct)) >= limit)
             return (null, LinkRefusal.LimitReached);
 
-        // The sharer's right to share is judged by SP-8 for all the items at once.
-        var roles = await mediator.Send(new GetItemsAccess(share.OwnerUserId, share.TeamId,
-            share.Items.OrderBy(i => i.Position).Select(i => i.ItemId).ToList()), ct);
-        var visible = roles.Where(a => a is { Role: >= AccessRole.Editor, Item.InTrash: false }).Select(a => a.Item).ToList();
+        var visible = facts.SharerRoles.Where(a => a is { Role: >= AccessRole.Editor, Item.InTrash: false }).Select(a => a.Item).ToList();
         if (visible.Count == 0) return (null, LinkRefusal.Deleted);
         if (share.InvitedOnly)
         {
@@ -85,17 +104,19 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
         if (visible.Any(i => i.Kind == "folder"))
         {
             // AD-8: team-wide, or per folder by its owner, a restricted folder opens only for people who already have access.
-            var teamWide = (await mediator.Send(new GetLinkPolicy(share.TeamId), ct)).LinkRestrictionsTeamWide;
-            visible = await OnlyFoldersTheVisitorMayOpenAsync(visible, visitor, member, share.TeamId, teamWide, ct);
+            visible = await OnlyFoldersTheVisitorMayOpenAsync(visible, visitor, member, share.TeamId, facts.TeamWideRestrictions, ct);
             if (visible.Count == 0) return (null, LinkRefusal.Restricted);
         }
         if (checkPassword && share.PasswordHash is not null
             && !unlock.IsValid(at.UnlockCookieFor(share.Id), share.Id, share.PasswordVersion))
             return (null, LinkRefusal.PasswordRequired);
 
-        var sender = await mediator.Send(new GetLinkSender(share.TeamId, share.OwnerUserId), ct);
+        var sender = facts.Sender;
         return (new OpenedLink(share, entry, visible, sender?.TeamName ?? "", member, sender?.DisplayName ?? "a former member"), LinkRefusal.None);
     }
+
+    private Task<int> PreviewCountAsync(Guid shareId, CancellationToken ct) =>
+        db.Links.AsNoTracking().Where(s => s.Id == shareId).Select(s => s.PreviewCount).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// An item the link reaches (a root or inside one), or null: also null when a folder on the way down was restricted by its
@@ -103,6 +124,8 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     /// </summary>
     public async Task<ItemSummary?> ResolveAsync(OpenedLink link, Guid itemId, ClaimsPrincipal visitor, CancellationToken ct)
     {
+        // A root the gate let through needs no second look (the common one-file link).
+        if (link.Items.FirstOrDefault(i => i.Id == itemId) is { } root) return root;
         if (await mediator.Send(new ResolveSharedItem(link.Link.TeamId, link.RootIds, itemId), ct) is not { } found) return null;
         if (found.RestrictedOnPath.Count == 0) return found.Item;
         if (!link.VisitorIsMember) return null;

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using TeamShare.SharedKernel.Data;
@@ -68,6 +69,7 @@ internal sealed class ApprovedEntry
 }
 
 /// <summary>AD-12: one line of sharing activity. Append-only: nothing updates or deletes these rows.</summary>
+[NotWatched]
 internal sealed class ActivityEntry
 {
     public long Id { get; set; }

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Caching;
 using System.Collections.Frozen;
 using System.Text.Json;
 using Mediator;
@@ -14,6 +15,7 @@ namespace TeamShare.SharedKernel.Data;
 /// row removed; if the process dies in between (or a handler fails), the module's relay publishes it later. Handlers of
 /// such notifications must be idempotent by the notification's event id.
 /// </summary>
+[NotWatched]
 public sealed class PendingNotification
 {
     public Guid Id { get; set; }

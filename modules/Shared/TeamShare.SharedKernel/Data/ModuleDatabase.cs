@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using TeamShare.SharedKernel.Caching;
 using TeamShare.SharedKernel.Modules;
 
 namespace TeamShare.SharedKernel.Data;
@@ -71,22 +73,41 @@ public static class ModuleDatabaseRegistration
     /// Registers a module's own DbContext with its own migrations history table. The same model runs on both providers;
     /// <typeparamref name="TPostgres"/> only gives PostgreSQL its own migrations (EF finds a context's migrations by its type).
     /// </summary>
+    /// <param name="watched">The module holds what a link open reads (issue 24): its commits are told to the
+    /// <see cref="ChangeFeed"/>, on PostgreSQL by triggers on its tables too.</param>
     public static IServiceCollection AddModuleDbContext<TContext, TPostgres>(this IServiceCollection services, IConfiguration configuration,
-        string module) where TContext : DbContext where TPostgres : TContext
+        string module, bool watched = false) where TContext : DbContext where TPostgres : TContext
     {
+        var postgres = DatabaseOf(configuration).IsPostgres;
+        if (watched) services.AddChangeFeed(configuration);
         // Pooled: the role check runs on every request and would otherwise build two contexts each time.
-        if (DatabaseOf(configuration).IsPostgres)
+        if (postgres)
         {
             var connection = PostgresConnectionString(configuration);
-            services.AddDbContextPool<TContext, TPostgres>(builder => UsePostgres(builder, connection, module));
+            services.AddDbContextPool<TContext, TPostgres>((sp, builder) => Watch(UsePostgres(builder, connection, module), sp, watched));
         }
         else
         {
             services.AddDbContextPool<TContext>((sp, builder) =>
-                UseSqlite(builder, SqliteConnectionString(sp.GetRequiredService<IOptions<TeamShareOptions>>().Value), module));
+                Watch(UseSqlite(builder, SqliteConnectionString(sp.GetRequiredService<IOptions<TeamShareOptions>>().Value), module), sp, watched));
         }
-        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module, watched));
         return services;
+    }
+
+    private static DbContextOptionsBuilder Watch(DbContextOptionsBuilder builder, IServiceProvider services, bool watched) =>
+        watched ? builder.AddInterceptors(services.GetRequiredService<ChangeFeedInterceptor>()) : builder;
+
+    /// <summary>The feed every watched module tells (once per host), and on PostgreSQL its listener.</summary>
+    private static void AddChangeFeed(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(s => s.ServiceType == typeof(ChangeFeed))) return;
+        var postgres = DatabaseOf(configuration).IsPostgres;
+        services.AddSingleton(new ChangeFeed(trusted: !postgres));
+        services.AddSingleton<ChangeFeedInterceptor>();
+        if (postgres)
+            services.AddHostedService(sp => new PostgresChangeListener(sp.GetRequiredService<ChangeFeed>(), PostgresConnectionString(configuration),
+                sp.GetRequiredService<ILogger<PostgresChangeListener>>()));
     }
 
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connection, string module) =>
@@ -106,7 +127,7 @@ public static class ModuleDatabaseRegistration
     public static DbContextOptions<TContext> DesignTimePostgresOptions<TContext>(string module) where TContext : DbContext =>
         (DbContextOptions<TContext>)UsePostgres(new DbContextOptionsBuilder<TContext>(), "Host=design-time;Database=teamshare", module).Options;
 
-    private sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase where TContext : DbContext
+    private sealed class ModuleDatabase<TContext>(string module, bool watched) : IModuleDatabase where TContext : DbContext
     {
         public string Module => module;
 
@@ -115,6 +136,7 @@ public static class ModuleDatabaseRegistration
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
             await db.Database.MigrateWhenBehindAsync(cancellationToken);
+            if (watched) await ChangeFeedTriggers.InstallAsync(db, cancellationToken);
         }
 
         public async Task<int> CopyFromSqliteAsync(IServiceProvider services, string sqliteConnectionString, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using TeamShare.SharedKernel.Caching;
 using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Spaces.Data;
@@ -87,6 +88,7 @@ internal sealed class Grant
 }
 
 /// <summary>Issue 28: an item a member starred for their Starred view; no one else sees it.</summary>
+[NotWatched]
 internal sealed class Star
 {
     public Guid UserId { get; set; }
@@ -95,6 +97,7 @@ internal sealed class Star
 }
 
 /// <summary>SP-5: every content an item has had; the item row holds the current one.</summary>
+[NotWatched]
 internal sealed class ItemVersion
 {
     public Guid Id { get; set; }
@@ -109,6 +112,7 @@ internal sealed class ItemVersion
 }
 
 /// <summary>A WebDAV write lock (RFC 4918 §6) on an item, and on everything below it when deep. Shared by every instance.</summary>
+[NotWatched]
 internal sealed class DavLock
 {
     /// <summary>The lock token is "opaquelocktoken:" and this id.</summary>
@@ -125,6 +129,7 @@ internal sealed class DavLock
 }
 
 /// <summary>A WebDAV dead property (PROPPATCH) of an item: the whole property element as XML.</summary>
+[NotWatched]
 internal sealed class DavProperty
 {
     public Guid Id { get; set; }
@@ -136,6 +141,7 @@ internal sealed class DavProperty
 }
 
 /// <summary>A team's storage quota (issue 27): what its files may take in all, set by an admin; no row means no limit.</summary>
+[NotWatched]
 internal sealed class TeamStorage
 {
     public Guid TeamId { get; set; }

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using TeamShare.Identity.Contracts;
+using TeamShare.Links.Data;
+using TeamShare.SharedKernel.Caching;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.Links.Opening;
+
+/// <summary>
+/// What a link open reads that does not depend on who opens it (issue 24): the link and its items, whether the team lets
+/// people outside open links, the sharer's roles on the items (SP-8), the team's folder restrictions and the sender. Null
+/// members were not needed (a canceled or expired link needs nothing more). Never changed once made: shared by requests.
+/// </summary>
+internal sealed record LinkFacts(Link Share, bool OutsideAllowed, IReadOnlyList<ItemAccess> SharerRoles, bool TeamWideRestrictions,
+    LinkSender? Sender);
+
+/// <summary>
+/// <see cref="LinkFacts"/> by token hash, per instance, each kept with the <see cref="ChangeFeed"/> stamp of its team and
+/// served only while no change to that team has been heard since (cancel, modify, a policy switch, a role, a move, the
+/// trash: any commit writing a watched row of the team). Bounded: when full it starts again empty.
+/// </summary>
+internal sealed class LinkFactsCache(ChangeFeed feed)
+{
+    private const int Capacity = 10_000;
+    private readonly ConcurrentDictionary<byte[], (ChangeFeed.Stamp Stamp, LinkFacts Facts)> _byTokenHash = new(TokenHashComparer.Instance);
+
+    public long Sequence => feed.Sequence;
+
+    public LinkFacts? Find(byte[] tokenHash) =>
+        _byTokenHash.TryGetValue(tokenHash, out var kept) && feed.IsCurrent(kept.Facts.Share.TeamId, kept.Stamp) ? kept.Facts : null;
+
+    /// <summary>Keeps what was read since <paramref name="sequenceBefore"/>, unless a change was heard meanwhile.</summary>
+    public void Keep(byte[] tokenHash, LinkFacts facts, long sequenceBefore)
+    {
+        if (feed.StampFor(facts.Share.TeamId, sequenceBefore) is not { } stamp) return;
+        if (_byTokenHash.Count >= Capacity) _byTokenHash.Clear();
+        _byTokenHash[tokenHash] = (stamp, facts);
+    }
+
+    private sealed class TokenHashComparer : IEqualityComparer<byte[]>
+    {
+        public static readonly TokenHashComparer Instance = new();
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+        // A SHA-256: its first bytes are as good a hash code as any.
+        public int GetHashCode(byte[] hash) => BitConverter.ToInt32(hash);
+    }
+}

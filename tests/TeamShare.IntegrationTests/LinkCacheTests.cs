@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TeamShare.SharedKernel.Caching;
+using TeamShare.Spaces.Contracts;
+
+namespace TeamShare.IntegrationTests;
+
+/// <summary>
+/// Issue 24: what a link open reads is kept per instance and dropped by the change feed on every change that could alter
+/// it. A warm open runs no query; each kind of change is seen by the next open, on the instance that made it at once and
+/// on another instance (PostgreSQL, its LISTEN/NOTIFY) within the feed's delivery; an instance whose listener lost its
+/// connection goes to the database until it listens again.
+/// </summary>
+public sealed class LinkCacheTests
+{
+    private sealed record Change(string Name, Func<Task<string>> Link, Func<string, Task> Make, Func<HttpResponseMessage, Task> Seen);
+
+    [Fact]
+    public async Task LK7_a_warm_link_open_runs_no_query_and_every_change_that_could_alter_it_is_seen_by_the_next_open()
+    {
+        using var host = new TeamShareFactory();
+        host.Server.PreserveExecutionContext = true;
+        foreach (var change in await ChangesAsync(host, host))
+        {
+            var token = await change.Link();
+            var visitor = Visitor(host);
+            Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
+            var warm = await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode));
+            Assert.Empty(warm);
+
+            await change.Make(token);
+            HttpResponseMessage? after = null;
+            var read = await QueryCounter.CaptureAsync(async () => after = await visitor.GetAsync($"/s/{token}"));
+            await change.Seen(after!);
+            // Expiry needs no word from anyone: the kept link's end is compared with the clock at each open.
+            if (change.Name != "expire") Assert.True(read.Count > 0, $"{change.Name}: the open after the change went to the database");
+        }
+    }
+
+    [Fact]
+    public async Task LK7_a_change_made_on_one_instance_is_seen_by_the_next_open_on_another()
+    {
+        if (!TestDatabase.OnPostgres) return; // one instance per SQLite file: the feed is in process (the test above)
+        var directory = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+        using var a = new TeamShareFactory { DataDirectory = directory };
+        using var b = new TeamShareFactory { DataDirectory = directory, DeleteDataOnDispose = false };
+        _ = a.Server;
+        b.Server.PreserveExecutionContext = true;
+        await TrustedAsync(b);
+        var delivery = new List<double>();
+        foreach (var change in await ChangesAsync(a, b))
+        {
+            var token = await change.Link();
+            var visitor = Visitor(b);
+            Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
+            Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode)));
+
+            await change.Make(token);
+            var clock = Stopwatch.StartNew();
+            var response = await visitor.GetAsync($"/s/{token}");
+            // Delivered at commit, then heard: the other instance may answer from its cache for that long, not longer.
+            while (response.StatusCode == HttpStatusCode.OK && change.Name != "modify" && clock.Elapsed < TimeSpan.FromSeconds(5))
+                response = await visitor.GetAsync($"/s/{token}");
+            while (change.Name == "modify" && (await response.Content.ReadAsStringAsync()).Contains("\"first\"") && clock.Elapsed < TimeSpan.FromSeconds(5))
+                response = await visitor.GetAsync($"/s/{token}");
+            delivery.Add(clock.Elapsed.TotalMilliseconds);
+            await change.Seen(response);
+        }
+        Assert.All(delivery, ms => Assert.True(ms < 5_000, $"heard within the feed's delivery: {string.Join(", ", delivery)} ms"));
+    }
+
+    [Fact]
+    public async Task LK7_an_instance_whose_listener_lost_its_connection_reads_the_database_until_it_listens_again()
+    {
+        if (!TestDatabase.OnPostgres) return; // the embedded default has no connection to lose
+        var directory = Path.Combine(Path.GetTempPath(), "teamshare-tests", Guid.NewGuid().ToString("N"));
+        using var a = new TeamShareFactory { DataDirectory = directory };
+        using var b = new TeamShareFactory { DataDirectory = directory, DeleteDataOnDispose = false };
+        _ = a.Server;
+        b.Server.PreserveExecutionContext = true;
+        var feed = await TrustedAsync(b);
+        var mia = await a.ClientForAsync("mia@acme.test");
+        var (share, token) = await ShareNewFileAsync(mia, new { remarks = "first" });
+        var visitor = Visitor(b);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
+        Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode)));
+
+        await using (var admin = new NpgsqlConnection(TestDatabase.PostgresFor(directory)))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()", admin);
+            kill.Parameters.AddWithValue("name", ChangeFeed.ListenerName);
+            Assert.True((long)(await kill.ExecuteScalarAsync())! >= 1);
+        }
+        var clock = Stopwatch.StartNew();
+        while (feed.Trusted && clock.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(1);
+        // Not listening: a change may go unheard, so the cache is not used.
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/shares/{share}")).StatusCode);
+        var refused = await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.Gone, (await visitor.GetAsync($"/s/{token}")).StatusCode));
+        Assert.NotEmpty(refused);
+
+        // Listening again, caching again, and hearing again.
+        await TrustedAsync(b);
+        var (again, second) = await ShareNewFileAsync(mia, new { remarks = "first" });
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{second}")).StatusCode);
+        Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{second}")).StatusCode)));
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/shares/{again}")).StatusCode);
+        clock.Restart();
+        var status = HttpStatusCode.OK;
+        while (status == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(5)) status = (await visitor.GetAsync($"/s/{second}")).StatusCode;
+        Assert.Equal(HttpStatusCode.Gone, status);
+    }
+
+    private static async Task<ChangeFeed> TrustedAsync(TeamShareFactory host)
+    {
+        var feed = host.Services.GetRequiredService<ChangeFeed>();
+        var clock = Stopwatch.StartNew();
+        while (!feed.Trusted && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+        Assert.True(feed.Trusted, "the listener connected");
+        return feed;
+    }
+
+    private static HttpClient Visitor(TeamShareFactory host)
+    {
+        var visitor = host.Anonymous();
+        visitor.DefaultRequestHeaders.Add("Accept", "application/json");
+        return visitor;
+    }
+
+    private static async Task<(string Share, string Token)> ShareNewFileAsync(HttpClient sharer, object link, string? space = null)
+    {
+        var item = (await sharer.UploadOk(space ?? (await sharer.PersonalSpace()).Id(), $"cached-{Guid.NewGuid():N}.txt", "cached"u8.ToArray())).Id();
+        return await ShareAsync(sharer, item, link);
+    }
+
+    private static async Task<(string Share, string Token)> ShareAsync(HttpClient sharer, string item, object link)
+    {
+        var body = JsonSerializer.SerializeToElement(link);
+        var fields = body.EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
+        fields["itemIds"] = new[] { item };
+        var share = await sharer.ShareOk(fields);
+        return (share.Id(), Api.TokenOf(share.GetProperty("url").GetString()!));
+    }
+
+    private static async Task Refused(HttpResponseMessage response, HttpStatusCode status, string reason)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(reason, (await response.Json()).GetProperty("reason").GetString());
+    }
+
+    /// <summary>Each kind of change the issue names, made through the API on <paramref name="on"/>; the opener's clock for expiry.</summary>
+    private static async Task<IReadOnlyList<Change>> ChangesAsync(TeamShareFactory on, TeamShareFactory opener)
+    {
+        var mia = await on.ClientForAsync("mia@acme.test");
+        var olivia = await on.ClientForAsync("olivia@acme.test");
+        string share = "", item = "", grant = "";
+        Func<Task<string>> Plain(object? link = null) => async () =>
+        {
+            (share, var token) = await ShareNewFileAsync(mia, link ?? new { remarks = "first" });
+            return token;
+        };
+        return
+        [
+            new("cancel", Plain(), async _ => Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/shares/{share}")).StatusCode),
+                r => Refused(r, HttpStatusCode.Gone, "canceled")),
+            new("modify", Plain(), async _ => Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/shares/{share}", new { remarks = "second" })).StatusCode),
+                async r => Assert.Equal("second", (await r.Json()).GetProperty("remarks").GetString())),
+            new("item trashed", async () =>
+                {
+                    item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"trashed-{Guid.NewGuid():N}.txt", "t"u8.ToArray())).Id();
+                    return (await ShareAsync(mia, item, new { })).Token;
+                },
+                async _ => Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{item}")).StatusCode),
+                r => Refused(r, HttpStatusCode.Gone, "deleted")),
+            new("the sharer's role lowered", async () =>
+                {
+                    item = (await olivia.UploadOk((await olivia.PersonalSpace()).Id(), $"granted-{Guid.NewGuid():N}.txt", "g"u8.ToArray())).Id();
+                    grant = (await on.GrantAsync(item, "user", await mia.UserIdAsync(), AccessRole.Editor)).ToString();
+                    return (await ShareAsync(mia, item, new { })).Token;
+                },
+                async _ => Assert.Equal(HttpStatusCode.NoContent, (await olivia.PatchAsJsonAsync($"/api/items/{item}/access/{grant}", new { role = "viewer" })).StatusCode),
+                r => Refused(r, HttpStatusCode.Gone, "deleted")),
+            new("the sharer suspended", async () =>
+                {
+                    var email = await on.NewMemberAsync("suspended", "Sam Suspended");
+                    var sam = await on.ClientForAsync(email);
+                    grant = (await sam.UserIdAsync()).ToString();
+                    return (await ShareNewFileAsync(sam, new { })).Token;
+                },
+                async _ => Assert.Equal(HttpStatusCode.OK, (await olivia.PatchAsJsonAsync($"/api/admin/members/{grant}", new { isActive = false })).StatusCode),
+                r => Refused(r, HttpStatusCode.Gone, "deleted")),
+            new("expire", Plain(new { expiresAt = opener.Clock.GetUtcNow().AddDays(1) }),
+                _ =>
+                {
+                    opener.Clock.Advance(TimeSpan.FromDays(2));
+                    return Task.CompletedTask;
+                },
+                r => Refused(r, HttpStatusCode.Gone, "expired")),
+            new("policy off", Plain(), async _ => await on.ChangePolicyAsync(s => s["linksOutsideTeamEnabled"] = false),
+                r => Refused(r, HttpStatusCode.Forbidden, "blocked_by_policy")),
+        ];
+    }
+}

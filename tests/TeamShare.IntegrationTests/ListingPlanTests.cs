@@ -7,15 +7,16 @@ using TeamShare.Links.Contracts;
 namespace TeamShare.IntegrationTests;
 
 /// <summary>
-/// Issue 24 (HIGH): a folder listing marks the items a live link names without walking the team's links. The plan is pinned
-/// in a team of 100 000 links, on each provider, by asking the database how it runs the listing's own statement.
+/// Issue 24 (HIGH): a folder listing marks the items a live link names without walking the team's links; and a search of
+/// My Shares by name goes through the names' index instead of reading every name. The plans are pinned in a team of 100 000
+/// links, on each provider, by asking the database how it runs the request's own statement.
 /// </summary>
 public sealed class ListingPlanTests
 {
     private const int TeamLinks = 100_000;
 
     [Fact]
-    public async Task SP1_a_folder_listing_in_a_team_of_100000_links_finds_linked_items_by_the_item_index()
+    public async Task SP1_LK4_in_a_team_of_100000_links_a_folder_listing_finds_linked_items_by_the_item_index_and_a_name_search_by_the_name_index()
     {
         using var host = new TeamShareFactory();
         // Before the client is made: its handler takes the setting when created, and the counter needs the test's flow.
@@ -26,6 +27,8 @@ public sealed class ListingPlanTests
         var files = new List<string>();
         for (var i = 0; i < 20; i++) files.Add((await mia.UploadOk(space, $"f{i}.txt", "x"u8.ToArray(), folder)).Id());
         var link = await mia.ShareOk(new { itemIds = new[] { files[3] } });
+        var report = (await mia.UploadOk(space, "report.txt", "x"u8.ToArray())).Id();
+        var needle = await mia.ShareOk(new { itemIds = new[] { report }, name = "Quarterly Needle report" });
         await AddTeamLinksAsync(host, Guid.Parse(link.Id()));
 
         var listing = default(System.Text.Json.JsonElement);
@@ -64,6 +67,14 @@ public sealed class ListingPlanTests
                     && !plan.Contains("hashed SubPlan"), $"analyzed: {analyzed}\n{plan}");
             }
         }
+
+        // LK-4: any part of the name, any case, among mia's 100 001 links; a search too short for trigrams still finds.
+        var search = await QueryCounter.CaptureCommandsAsync(async () =>
+            Assert.Equal([needle.Id()], (await (await mia.GetAsync("/api/shares?name=NEEDLE")).Json()).GetProperty("items").EnumerateArray().Select(Api.Id)));
+        Assert.Equal([link.Id()], (await (await mia.GetAsync("/api/shares?name=f3")).Json()).GetProperty("items").EnumerateArray().Select(Api.Id));
+        var byName = search.First(c => c.Text.Contains("FROM \"links_shares\"") || c.Text.Contains("FROM links_shares"));
+        var namePlan = await PlanAsync(host.DataDirectory, byName);
+        Assert.True(namePlan.Contains(TestDatabase.OnPostgres ? "IX_links_shares_Name_trigrams" : "links_share_names"), namePlan);
     }
 
     /// <summary>Copies of the link, each naming an item of its own: a busy team's history, written in two statements.</summary>

@@ -457,6 +457,21 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
     }
 
     [Fact]
+    public async Task LK4_a_link_is_found_by_any_part_of_its_name_in_any_case_and_after_a_rename_only_by_its_new_name()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var (mia, _, share, _) = await ShareAsync(new { name = $"Budget {tag} Draft" });
+        async Task<string[]> Found(string name) =>
+            (await (await mia.GetAsync($"/api/shares?name={Uri.EscapeDataString(name)}")).Json()).GetProperty("items").EnumerateArray().Select(Api.Id).ToArray();
+        Assert.Equal([share.Id()], await Found($"{tag.ToUpperInvariant()} dra"));
+        Assert.Equal([share.Id()], await Found(tag[3..9]));
+
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/shares/{share.Id()}", new { name = $"Invoices {tag[..6]}\"q\"" })).StatusCode);
+        Assert.Empty(await Found($"{tag} Draft"));
+        Assert.Equal([share.Id()], await Found($"invoices {tag[..6]}\"q"));
+    }
+
+    [Fact]
     public async Task LK4_the_sharer_gets_the_same_link_again_until_the_share_is_canceled_and_nobody_else_does()
     {
         var (mia, _, share, token) = await ShareAsync(new { name = $"again-{Guid.NewGuid():N}" });

@@ -26,7 +26,7 @@ internal sealed class MySharesQuery(LinksDbContext db, IMediator mediator, LinkT
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var query = db.Links.AsNoTracking().Include(s => s.Items).Where(s => s.OwnerUserId == ownerId);
-        if (!string.IsNullOrWhiteSpace(q.Name)) query = query.Where(s => s.Name.ToLower().Contains(q.Name.Trim().ToLower()));
+        if (!string.IsNullOrWhiteSpace(q.Name)) query = query.Matching(db, q.Name);
         if (q.CreatedFrom is { } from) query = query.Where(s => s.CreatedAt >= from.ToUniversalTime());
         if (q.CreatedTo is { } to) query = query.Where(s => s.CreatedAt < to.ToUniversalTime());
         if (q.Cursor is { } cursor) query = query.Where(s => s.Id.CompareTo(cursor) < 0);

@@ -1,6 +1,7 @@
 using Mediator;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Data;
+using TeamShare.SharedKernel.Data;
 using TeamShare.SharedKernel.Observability;
 
 namespace TeamShare.Links.Tracking;
@@ -8,14 +9,15 @@ namespace TeamShare.Links.Tracking;
 /// <summary>A batch of link uses lands in the links' timelines in one write (issue 11), beside the admin's activity log.</summary>
 internal sealed class OnLinksUsedRecordEvents(LinksDbContext db) : INotificationHandler<LinksUsed>
 {
+    private static readonly string[] Columns =
+        [nameof(LinkEvent.ShareId), nameof(LinkEvent.TeamId), nameof(LinkEvent.Kind), nameof(LinkEvent.ItemId), nameof(LinkEvent.At),
+         nameof(LinkEvent.Client), nameof(LinkEvent.Network)];
+
     public async ValueTask Handle(LinksUsed n, CancellationToken ct)
     {
-        db.Events.AddRange(n.Uses.Select(u => new LinkEvent
-        {
-            ShareId = u.ShareId, TeamId = u.TeamId, Kind = u.Kind, ItemId = u.ItemId, At = u.At,
-            Client = u.Client ?? "unknown", Network = u.Network ?? "unknown",
-        }));
-        await db.SaveChangesAsync(ct);
+        await BulkInsert.RowsAsync(db, "links_events", Columns,
+            n.Uses.Select(u => new object?[] { u.ShareId, u.TeamId, u.Kind, u.ItemId, u.At, u.Client ?? "unknown", u.Network ?? "unknown" }),
+            skipDuplicates: false, ct);
         foreach (var kind in n.Uses.GroupBy(u => u.Kind))
             TeamShareMetrics.LinkUses.Add(kind.Count(), new KeyValuePair<string, object?>("kind", kind.Key));
     }

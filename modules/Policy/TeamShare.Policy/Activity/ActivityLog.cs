@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Policy.Data;
+using TeamShare.SharedKernel.Data;
 using TeamShare.Policy.Decisions;
 
 namespace TeamShare.Policy.Activity;
@@ -17,20 +18,19 @@ internal sealed class ActivityLog(PolicyDbContext db)
 
     public sealed record Event(Guid EventId, Guid TeamId, Guid? ActorId, string Kind, Guid? SubjectId, string? Target, string? Details, DateTime At);
 
-    /// <summary>Records a batch in one transaction; should one of them be there already (a repeat), each is recorded once.</summary>
-    public async Task AppendAllOnceAsync(IReadOnlyList<Event> events, CancellationToken ct)
-    {
-        foreach (var e in events) Add(e.TeamId, e.ActorId, e.Kind, e.SubjectId, e.Target, e.Details, e.At).EventId = e.EventId;
-        try
+    private static readonly string[] Columns =
+        [nameof(ActivityEntry.EventId), nameof(ActivityEntry.TeamId), nameof(ActivityEntry.ActorId), nameof(ActivityEntry.Kind),
+         nameof(ActivityEntry.SubjectId), nameof(ActivityEntry.Target), nameof(ActivityEntry.TargetDomain), nameof(ActivityEntry.Details),
+         nameof(ActivityEntry.At)];
+
+    /// <summary>Records a batch (every link preview and download) in multi-row statements; an event already there (a repeat
+    /// after a crash) is left out by its unique id, so each is recorded once.</summary>
+    public Task AppendAllOnceAsync(IReadOnlyList<Event> events, CancellationToken ct) =>
+        BulkInsert.RowsAsync(db, "policy_activity", Columns, events.Select(e => new object?[]
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            foreach (var e in events) await AppendOnceAsync(e.EventId, e.TeamId, e.ActorId, e.Kind, e.SubjectId, e.Target, e.Details, e.At, ct);
-        }
-    }
+            e.EventId, e.TeamId, e.ActorId, e.Kind, e.SubjectId, e.Target,
+            e.Target is not null && e.Target.Contains('@') ? ApprovedList.DomainOf(e.Target) : null, e.Details, e.At,
+        }), skipDuplicates: true, ct);
 
     /// <summary>Records one notification's event, once: the same event id arriving again (a relay after a crash) is ignored.</summary>
     public async Task AppendOnceAsync(Guid eventId, Guid teamId, Guid? actorId, string kind, Guid? subjectId, string? target, string? details,

@@ -179,8 +179,9 @@ def run(args):
         _, page_json = http("GET", open_url, headers={"Accept": "application/json"})
         (baseline_dir / "open.html").write_bytes(page)
         (baseline_dir / "open.json").write_bytes(page_json)
-        # Above what a run can reach (rounds x seconds x ~2 000/s): a reached limit answers 410s, fast refusals that are not counted opens.
-        limit = 100_000
+        # The most a sharer may set. A run may reach it: then the rest are refused (410, fast), so B2's rate is the counted
+        # opens over the time, not wrk's figure, which would count the refusals.
+        limit = 9999
         _, counted = subject.api(mia, "POST", "/api/shares", {"itemIds": [item], "previewLimit": limit})
         counted_url = f"{subject.url}/s/{counted['url'].rsplit('/s/', 1)[1]}/items/{item}/preview"
         _, protected = subject.api(mia, "POST", "/api/shares", {"itemIds": [item], "password": "Abc123"})
@@ -273,6 +274,7 @@ def run(args):
         _, counted_state = subject.api(mia, "GET", f"/api/shares/{counted['id']}")
         out["B2"]["count"] = counted_state["previewCount"]
         out["B2"]["limit"] = limit
+        out["B2"]["subject"]["counted_rps"] = counted_state["previewCount"] / (args.rounds * args.seconds)
 
         # B3 under load: link opens while 32 clients unlock at once (the hash must not starve other requests).
         with subprocess.Popen(["taskset", "-c", "1", "wrk", "-t1", "-c32", f"-d{args.seconds + 2}s", "-s", str(unlock_lua), unlock_url],
@@ -498,8 +500,10 @@ def report(now, before):
                              f"p50 {b1['subject']['p50']:.2f} / p99 {b1['subject']['p99']:.2f} ms (baseline p99 {b1['baseline']['p99']:.2f} ms)"
                              + trouble(b1["subject"])))
         b2 = s["B2"]
-        lines.append(row("B2", "counted open (preview), req/s", b2["subject"]["rps"], s["B1.html"]["subject"]["rps"], "≥ 0.5 of B1",
-                         f"count {b2['count']} of limit {b2['limit']}; p99 {b2['subject']['p99']:.2f} ms" + trouble(b2["subject"])))
+        refused = b2["count"] >= b2["limit"]
+        lines.append(row("B2", "counted open (preview), counted/s", b2["subject"].get("counted_rps", b2["subject"]["rps"]), s["B1.html"]["subject"]["rps"], "≥ 0.5 of B1",
+                         f"count {b2['count']} of limit {b2['limit']}" + ("; the opens after the limit were refused, as they must be" if refused else "")
+                         + f"; p99 {b2['subject']['p99']:.2f} ms" + ("" if refused else trouble(b2["subject"]))))
         b3 = s["B3"]
         during = b3.get("open_during_unlocks", {})
         lines.append(row("B3", "unlock a password link, req/s", b3["subject"]["rps"], b3["baseline"]["rps"], "≥ 0.8",

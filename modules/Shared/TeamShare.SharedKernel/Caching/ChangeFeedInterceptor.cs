@@ -56,6 +56,16 @@ public sealed class ChangeFeedInterceptor(ChangeFeed feed) : ISaveChangesInterce
         return Task.CompletedTask;
     }
 
+    // A canceled save must end the save as a failed one does: a context left "saving" would let its next statements
+    // go unheard.
+    public void SaveChangesCanceled(DbContextEventData eventData) => Failed(eventData.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
         Executed(command, eventData.Context, result);

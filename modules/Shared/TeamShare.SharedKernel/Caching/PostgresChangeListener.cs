@@ -39,7 +39,8 @@ internal sealed class PostgresChangeListener(ChangeFeed feed, string connectionS
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            // Whatever broke the connection, the answer is the same (and an escaping exception would stop the host).
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 feed.Distrust();
                 logger.LogWarning("The change feed's connection was lost ({Reason}); caches are bypassed until it is back.", e.Message);

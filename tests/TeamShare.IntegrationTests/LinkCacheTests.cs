@@ -51,7 +51,6 @@ public sealed class LinkCacheTests
         _ = a.Server;
         b.Server.PreserveExecutionContext = true;
         await TrustedAsync(b);
-        var delivery = new List<double>();
         foreach (var change in await ChangesAsync(a, b))
         {
             var token = await change.Link();
@@ -61,16 +60,19 @@ public sealed class LinkCacheTests
 
             await change.Make(token);
             var clock = Stopwatch.StartNew();
-            var response = await visitor.GetAsync($"/s/{token}");
-            // Delivered at commit, then heard: the other instance may answer from its cache for that long, not longer.
-            while (response.StatusCode == HttpStatusCode.OK && change.Name != "modify" && clock.Elapsed < TimeSpan.FromSeconds(5))
-                response = await visitor.GetAsync($"/s/{token}");
-            while (change.Name == "modify" && (await response.Content.ReadAsStringAsync()).Contains("\"first\"") && clock.Elapsed < TimeSpan.FromSeconds(5))
-                response = await visitor.GetAsync($"/s/{token}");
-            delivery.Add(clock.Elapsed.TotalMilliseconds);
-            await change.Seen(response);
+            // Delivered at commit, then heard: the other instance may answer from its cache for that long (S2 in the benchmark
+            // measures it), and not past the bound, where the last try's assertion stands.
+            while (true)
+            {
+                var response = await visitor.GetAsync($"/s/{token}");
+                try
+                {
+                    await change.Seen(response);
+                    break;
+                }
+                catch (Xunit.Sdk.XunitException) when (clock.Elapsed < TimeSpan.FromSeconds(5)) { }
+            }
         }
-        Assert.All(delivery, ms => Assert.True(ms < 5_000, $"heard within the feed's delivery: {string.Join(", ", delivery)} ms"));
     }
 
     [Fact]
@@ -97,6 +99,7 @@ public sealed class LinkCacheTests
             kill.Parameters.AddWithValue("name", ChangeFeed.ListenerName);
             Assert.True((long)(await kill.ExecuteScalarAsync())! >= 1);
         }
+        // The instance notices the dropped connection by itself (an error on its socket); it retries no sooner than 100 ms.
         var clock = Stopwatch.StartNew();
         while (feed.Trusted && clock.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(1);
         // Not listening: a change may go unheard, so the cache is not used.

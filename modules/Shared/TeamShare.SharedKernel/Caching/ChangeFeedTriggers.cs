@@ -55,8 +55,7 @@ public static class ChangeFeedTriggers
                 continue;
             }
             var store = StoreObjectIdentifier.Table(table, type.GetSchema());
-            var columns = type.GetProperties().Where(p => !watched.Unwatched.Contains(p.Name))
-                .Select(p => p.GetColumnName(store)).OfType<string>().Select(c => $"\"{c}\"");
+            var columns = watched.Columns(type, watched: true).Select(c => $"\"{c}\"");
             var team = watched.TeamProperty is { } property ? $"'{type.FindProperty(property)!.GetColumnName(store)}'" : "";
             var trigger = $"CREATE TRIGGER teamshare_changed AFTER INSERT OR DELETE OR UPDATE OF {string.Join(", ", columns)} ON {on} " +
                           $"FOR EACH ROW EXECUTE FUNCTION teamshare_changed({team})";

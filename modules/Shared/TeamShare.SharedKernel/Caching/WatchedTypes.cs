@@ -23,6 +23,13 @@ internal sealed record WatchedType(bool Watched, string? TeamProperty, FrozenSet
         return new WatchedType(true, team, counters);
     });
 
+    /// <summary>The table columns of <paramref name="type"/>'s watched (or, with false, its counter) properties.</summary>
+    public IEnumerable<string> Columns(IEntityType type, bool watched)
+    {
+        var store = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        return type.GetProperties().Where(p => Unwatched.Contains(p.Name) != watched).Select(p => p.GetColumnName(store)).OfType<string>();
+    }
+
     /// <summary>
     /// For a statement naming <paramref name="table"/>: null when writes to it bump nothing (a class marked not watched);
     /// else the columns of its counters (empty when it has none). Tables the model does not know are watched.
@@ -36,9 +43,7 @@ internal sealed record WatchedType(bool Watched, string? TeamProperty, FrozenSet
                     var type = g.First();
                     var watched = Of(type.ClrType);
                     if (!watched.Watched) return null;
-                    var store = StoreObjectIdentifier.Table(g.Key, type.GetSchema());
-                    return type.GetProperties().Where(p => watched.Unwatched.Contains(p.Name))
-                        .Select(p => p.GetColumnName(store)).OfType<string>().ToFrozenSet();
+                    return watched.Columns(type, watched: false).ToFrozenSet();
                 }, StringComparer.OrdinalIgnoreCase))
             .TryGetValue(table, out var columns) ? columns : FrozenSet<string>.Empty;
 }

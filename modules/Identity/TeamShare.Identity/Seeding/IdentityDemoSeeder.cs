@@ -33,15 +33,16 @@ internal sealed class IdentityDemoSeeder(IdentityDbContext db, PasswordHashing h
             (acme, "eve@acme.test", "Eve Sales", TeamRoles.Member, sales),
             (globex, "gary@globex.test", "Gary Globex", TeamRoles.Owner, null),
         ];
-        // Hash in parallel: six slow hashes in a row would add seconds to every first start.
-        var hashes = await Task.WhenAll(people.Select(_ => Task.Run(() => hashing.Hash(DemoPassword), ct)));
+        // The demo accounts share one published password, so one hash (and its salt) serves them all: six slow hashes were a
+        // second of CPU at every first start (and at each of the test suite's ~40 host starts, issue 26.5).
+        var hash = await Task.Run(() => hashing.Hash(DemoPassword), ct);
         for (var i = 0; i < people.Length; i++)
         {
             var p = people[i];
             var user = new User
             {
                 Id = Guid.CreateVersion7(), TeamId = p.team.Id, Email = p.email, NormalizedEmail = Principals.Normalize(p.email),
-                DisplayName = p.name, PasswordHash = hashes[i], Role = p.role, CreatedAt = now,
+                DisplayName = p.name, PasswordHash = hash, Role = p.role, CreatedAt = now,
             };
             db.Users.Add(user);
             if (p.dept is not null) db.DepartmentMembers.Add(new DepartmentMember { DepartmentId = p.dept.Id, UserId = user.Id });

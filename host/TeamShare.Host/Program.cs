@@ -125,6 +125,8 @@ app.UseTokenScopes();
 app.UseTwoFactorRequirement();
 app.UseApiAntiforgery();
 app.UseAntiforgery();
+// Last before the endpoints: a link page served from the cache (RecipientPageCache) has passed every check above.
+app.UseOutputCache();
 
 // Every module's routes sit behind the one body-validation seam (fails closed: see BodyValidation).
 var routes = app.MapGroup("").ValidateBodies();

@@ -13,7 +13,8 @@ namespace TeamShare.IntegrationTests;
 /// Issue 24: what a link open reads is kept per instance and dropped by the change feed on every change that could alter
 /// it. A warm open runs no query; each kind of change is seen by the next open, on the instance that made it at once and
 /// on another instance (PostgreSQL, its LISTEN/NOTIFY) within the feed's delivery; an instance whose listener lost its
-/// connection goes to the database until it listens again.
+/// connection goes to the database until it listens again. The link page a visitor not signed in gets from an earlier
+/// open's rendering (issue 24.3) is never served after any of these changes either.
 /// </summary>
 public sealed class LinkCacheTests
 {
@@ -31,6 +32,8 @@ public sealed class LinkCacheTests
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
             var warm = await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode));
             Assert.Empty(warm);
+            // Issue 24.3: the next open is the page an earlier open rendered, which the change below must not be served from.
+            Assert.NotNull((await visitor.GetAsync($"/s/{token}")).Headers.Age);
 
             await change.Make(token);
             HttpResponseMessage? after = null;
@@ -38,6 +41,8 @@ public sealed class LinkCacheTests
             await change.Seen(after!);
             // Expiry needs no word from anyone: the kept link's end is compared with the clock at each open.
             if (change.Name != "expire") Assert.True(read.Count > 0, $"{change.Name}: the open after the change went to the database");
+            // Nor later, once the link is read and kept again: the page rendered before the change is never served.
+            for (var open = 0; open < 2; open++) await change.Seen(await visitor.GetAsync($"/s/{token}"));
         }
     }
 
@@ -57,6 +62,7 @@ public sealed class LinkCacheTests
             var visitor = Visitor(b);
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
             Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode)));
+            Assert.NotNull((await visitor.GetAsync($"/s/{token}")).Headers.Age);
 
             await change.Make(token);
             var clock = Stopwatch.StartNew();

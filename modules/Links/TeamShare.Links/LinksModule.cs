@@ -49,6 +49,16 @@ public sealed class LinksModule : ITeamShareModule
         services.AddBestEffort<LinkUsed>(batch => new LinksUsed(batch));
         services.AddScoped<LinkGate>();
         services.AddSingleton<LinkFactsCache>();
+        services.AddSingleton<RecipientPageCache>();
+        services.AddOutputCache();
+        services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<RecipientPageCache>((o, pages) =>
+        {
+            o.AddPolicy(RecipientPageCache.Policy, pages);
+            // A link's token is its path, and tokens differ by case: the framework's default key upper-cases paths.
+            o.UseCaseSensitivePaths = true;
+            o.MaximumBodySize = 1 << 20;
+            o.SizeLimit = 64L << 20;
+        });
         services.AddScoped<LinkUrls>();
         services.AddSingleton<LinkTokenVault>();
         services.AddScoped<QrCodeService>();

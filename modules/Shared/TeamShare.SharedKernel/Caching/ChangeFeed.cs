@@ -40,6 +40,9 @@ public sealed class ChangeFeed
         return _trusted && Sequence == sequenceBefore ? stamp : null;
     }
 
+    /// <summary>The team's stamp now, or null while the feed is not trusted: what a cache keyed by it may serve under.</summary>
+    public Stamp? Current(Guid teamId) => _trusted ? new Stamp(Interlocked.Read(ref _epoch), _teams.GetValueOrDefault(teamId)) : null;
+
     public bool IsCurrent(Guid teamId, Stamp stamp) =>
         _trusted && stamp.Epoch == Interlocked.Read(ref _epoch) && stamp.Team == _teams.GetValueOrDefault(teamId);
 

@@ -15,6 +15,10 @@ public static class TeamShareMetrics
     /// <summary>Opens, previews, downloads and uploads through links and QR codes, by <c>kind</c>.</summary>
     public static readonly Counter<long> LinkUses = Meter.CreateCounter<long>("teamshare.link.uses", description: "Uses of links and QR codes, by kind.");
 
+    /// <summary>Link pages served from what an earlier open rendered (issue 24): how much of a burst the page cache took.</summary>
+    public static readonly Counter<long> LinkPagesFromCache = Meter.CreateCounter<long>("teamshare.link.pages.cached",
+        description: "Link pages served from an earlier open's rendering.");
+
     /// <summary>Mails handed to the SMTP server, and mails given up for good.</summary>
     public static readonly Counter<long> MailsSent = Meter.CreateCounter<long>("teamshare.mail.sent", description: "Mails the SMTP server accepted.");
     public static readonly Counter<long> MailsFailed = Meter.CreateCounter<long>("teamshare.mail.failed", description: "Mails given up for good.");

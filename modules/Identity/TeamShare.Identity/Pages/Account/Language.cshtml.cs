@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,14 +12,18 @@ namespace TeamShare.Identity.Pages.Account;
 /// <summary>
 /// The language switch in the page header (issue 11): a member's choice is kept with their account; anyone's is also kept in a
 /// cookie, so it holds at once and for people who are not signed in.
+/// A visitor who is not signed in posts without an anti-forgery token: their choice is only their own cookie (issue 24).
 /// </summary>
 [AllowAnonymous]
-public sealed class LanguageModel(IMediator mediator) : PageModel
+[IgnoreAntiforgeryToken]
+public sealed class LanguageModel(IMediator mediator, IAntiforgery antiforgery) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
     public async Task<IActionResult> OnPostAsync(string? locale, string? returnUrl, CancellationToken ct)
     {
+        // A member's choice is written to their account: that post must come from our own page.
+        if (User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         if (!Cultures.IsSupported(locale)) return BadRequest();
         if (User.Identity?.IsAuthenticated == true) await mediator.Send(new SetLanguage(User.GetUserId(), locale), ct);
         Cultures.Remember(Response, locale!);

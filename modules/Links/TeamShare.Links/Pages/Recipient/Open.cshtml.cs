@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using TeamShare.Identity.Contracts;
 using TeamShare.Links.Contracts;
 using TeamShare.Links.Opening;
@@ -16,6 +17,7 @@ namespace TeamShare.Links.Pages.Recipient;
 /// handler so the two can never disagree. A drop box (preview off) lists nothing.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = RecipientPageCache.Policy)]
 public class OpenModel(IMediator mediator) : PageModel
 {
     internal RecipientView? View { get; private set; }
@@ -31,7 +33,7 @@ public class OpenModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync(string? token, Guid? folder, CancellationToken ct)
     {
         RecipientHeaders.Apply(Response);
-        var wantsJson = Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Value?.Contains("json") == true);
+        var wantsJson = LinkRoutes.WantsJson(Request);
         var entry = LinkRoutes.EntryOf(HttpContext, token);
         EntryPath = entry.Path;
         if (!entry.IsQr) DriveAddress = $"{TeamShare.SharedKernel.Http.PublicAddress.ForMessages(HttpContext)}/dav/links/{Uri.EscapeDataString(entry.Token)}/";

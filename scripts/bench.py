@@ -11,7 +11,12 @@ import urllib.error, urllib.request, uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HOST = ROOT / "host/TeamShare.Host/bin/Release/net10.0/TeamShare.Host.dll"
+# The server as an operator deploys it (bench.sh publishes it for the platform, compiled ahead of time: docs/operations.md),
+# run from its own folder; the portable build when it was not published.
+PUBLISHED = ROOT / "bench-results/publish"
+HOST = PUBLISHED / "TeamShare.Host.dll" if (PUBLISHED / "TeamShare.Host.dll").exists() \
+    else ROOT / "host/TeamShare.Host/bin/Release/net10.0/TeamShare.Host.dll"
+HOST_ROOT = HOST.parent if HOST.parent == PUBLISHED else ROOT / "host/TeamShare.Host"
 BASELINE = ROOT / "tests/TeamShare.Baseline/bin/Release/net10.0/TeamShare.Baseline.dll"
 RESULTS = ROOT / "bench-results"
 PASSWORD = "demo-Password1"
@@ -112,7 +117,7 @@ class Subject:
         env = {"TeamShare__DataDirectory": str(self.data), "TeamShare__SeedDemo": "true", "ASPNETCORE_ENVIRONMENT": "Production",
                "TeamShare__RateLimits__AnonymousPerMinute": "100000000", "TeamShare__RateLimits__CredentialPerMinute": "100000000",
                "TeamShare__Smtp__Host": "127.0.0.1", "TeamShare__Smtp__Port": str(smtp_port), "Logging__LogLevel__Default": "Warning"}
-        self.proc = Proc(HOST, {**env, **(extra or {})}, ROOT / "host/TeamShare.Host")
+        self.proc = Proc(HOST, {**env, **(extra or {})}, HOST_ROOT)
         self.url = self.proc.url
 
     def token(self, email):
@@ -158,7 +163,7 @@ def run(args):
             b.stop()
             s_dir = work / f"empty-{len(startups)}"
             s = Proc(HOST, {"TeamShare__DataDirectory": str(s_dir), "Logging__LogLevel__Default": "Warning", "ASPNETCORE_ENVIRONMENT": "Production"},
-                     ROOT / "host/TeamShare.Host")
+                     HOST_ROOT)
             time.sleep(1)
             startups.append({"subject": s.ready_seconds, "baseline": b.ready_seconds, "subject_mb": s.memory_mb(), "baseline_mb": b_mem})
             s.stop()
@@ -545,7 +550,7 @@ def report(now, before):
         "# Benchmarks",
         "",
         "Speed is measured here, never asserted with timers in tests (tests pin *query counts* instead). Written by",
-        "`scripts/bench.sh`: TeamShare (Release, SQLite, the demo teams) and a bare ASP.NET Core baseline",
+        "`scripts/bench.sh`: TeamShare (published for the platform with ReadyToRun as docs/operations.md deploys it, SQLite, the demo teams) and a bare ASP.NET Core baseline",
         "(`tests/TeamShare.Baseline`: the same bytes, `Results.File`, a raw body copy, one PBKDF2 hash, MailKit over one",
         "connection) run on core 0, `wrk`/`curl` on core 1; baseline and subject runs are interleaved, each scenario runs",
         f"{now['rounds']} rounds of {now['seconds']} s and the medians are shown. Ratios are steadier than absolute figures on this machine.",

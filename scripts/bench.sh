@@ -17,4 +17,8 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build host/TeamShare.Host -c Release -nologo -clp:ErrorsOnly >/dev/null
 dotnet build tests/TeamShare.Baseline -c Release -nologo -clp:ErrorsOnly >/dev/null
+# The server as an operator deploys it (docs/operations.md): published for this platform, its code compiled ahead of time.
+rm -rf bench-results/publish
+dotnet publish host/TeamShare.Host -c Release -r "linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')" -o bench-results/publish \
+  -nologo -clp:ErrorsOnly >/dev/null
 exec /usr/bin/python3 scripts/bench.py "$@"

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Links.Contracts;
 using TeamShare.SharedKernel.Publishing;
@@ -78,7 +79,7 @@ public sealed class RecipientPageCacheTests(TeamShareFactory factory) : IClassFi
         await CachedAsync(visitor, $"/s/{token}", language: "en");
         Assert.Contains("lang=\"pl\"", await (await CachedAsync(visitor, $"/s/{token}", language: "pl")).Content.ReadAsStringAsync());
         Assert.Contains("lang=\"en\"", await (await CachedAsync(visitor, $"/s/{token}", language: "en")).Content.ReadAsStringAsync());
-        Assert.Equal(JsonValueKindObject, (await (await CachedAsync(visitor, $"/s/{token}", "application/json")).Json()).ValueKind);
+        Assert.Equal(JsonValueKind.Object, (await (await CachedAsync(visitor, $"/s/{token}", "application/json")).Json()).ValueKind);
 
         // A token is its exact letters: one that differs only in case names no link, whatever was rendered for the other.
         var otherCase = new string(token.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
@@ -110,8 +111,6 @@ public sealed class RecipientPageCacheTests(TeamShareFactory factory) : IClassFi
             Assert.Null((await OpenAsync(visitor, $"/s/{limited}")).Headers.Age);
         }
     }
-
-    private const System.Text.Json.JsonValueKind JsonValueKindObject = System.Text.Json.JsonValueKind.Object;
 
     [Fact]
     public async Task Issue11_a_visitor_switches_language_without_a_token_and_a_members_switch_still_needs_one()

@@ -47,6 +47,26 @@ public sealed class LinkCacheTests
     }
 
     [Fact]
+    public async Task LK3_LK7_a_qr_code_open_is_kept_like_a_links_and_still_ends_when_the_code_expires()
+    {
+        using var host = new TeamShareFactory();
+        host.Server.PreserveExecutionContext = true;
+        var mia = await host.ClientForAsync("mia@acme.test");
+        var (share, _) = await ShareNewFileAsync(mia, new { remarks = "on a poster" });
+        var code = new Uri((await (await mia.PostAsync($"/api/shares/{share}/qr", null)).Json()).GetProperty("url").GetString()!).PathAndQuery;
+        var visitor = Visitor(host);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(code)).StatusCode);
+        Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(code)).StatusCode)));
+        var cached = await visitor.GetAsync(code);
+        Assert.NotNull(cached.Headers.Age);
+        Assert.Equal("on a poster", (await cached.Json()).GetProperty("remarks").GetString());
+
+        // The code's own end is kept with it and compared with the clock at each open, as a link's is.
+        host.Clock.Advance(TimeSpan.FromDays(7));
+        await Refused(await visitor.GetAsync(code), HttpStatusCode.Gone, "qr_expired");
+    }
+
+    [Fact]
     public async Task LK7_a_change_made_on_one_instance_is_seen_by_the_next_open_on_another()
     {
         if (!TestDatabase.OnPostgres) return; // one instance per SQLite file: the feed is in process (the test above)

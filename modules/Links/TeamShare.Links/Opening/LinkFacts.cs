@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using TeamShare.Identity.Contracts;
 using TeamShare.Links.Data;
 using TeamShare.SharedKernel.Caching;
+using TeamShare.SharedKernel.Security;
 using TeamShare.Spaces.Contracts;
 
 namespace TeamShare.Links.Opening;
@@ -11,8 +12,9 @@ namespace TeamShare.Links.Opening;
 /// people outside open links, the sharer's roles on the items (SP-8), the team's folder restrictions and the sender. Null
 /// members were not needed (a canceled or expired link needs nothing more). Never changed once made: shared by requests.
 /// </summary>
+/// <param name="QrExpiresAt">For facts reached through a QR code: when that code stops opening the link.</param>
 internal sealed record LinkFacts(Link Share, bool OutsideAllowed, IReadOnlyList<ItemAccess> SharerRoles, bool TeamWideRestrictions,
-    LinkSender? Sender);
+    LinkSender? Sender, DateTime? QrExpiresAt = null);
 
 /// <summary>
 /// <see cref="LinkFacts"/> by token hash, per instance, each kept with the <see cref="ChangeFeed"/> stamp of its team and
@@ -25,6 +27,13 @@ internal sealed class LinkFactsCache(ChangeFeed feed)
     private readonly ConcurrentDictionary<byte[], (ChangeFeed.Stamp Stamp, LinkFacts Facts)> _byTokenHash = new(TokenHashComparer.Instance);
 
     public long Sequence => feed.Sequence;
+
+    /// <summary>
+    /// What an entry's facts are kept under: its token's hash, or for a QR code the code's id (a QR code names its link by a
+    /// row of its own, with its own expiry); null for a QR code that does not open.
+    /// </summary>
+    public static byte[]? KeyOf(LinkEntry entry, QrCodeSeal qr) =>
+        !entry.IsQr ? Tokens.Hash(entry.Token) : qr.Open(entry.Token) is { } qrId ? [.. "qr:"u8, .. qrId.ToByteArray()] : null;
 
     public LinkFacts? Find(byte[] tokenHash) =>
         _byTokenHash.TryGetValue(tokenHash, out var kept) && feed.IsCurrent(kept.Facts.Share.TeamId, kept.Stamp) ? kept.Facts : null;
@@ -41,7 +50,7 @@ internal sealed class LinkFactsCache(ChangeFeed feed)
     {
         public static readonly TokenHashComparer Instance = new();
         public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-        // A SHA-256: its first bytes are as good a hash code as any.
-        public int GetHashCode(byte[] hash) => BitConverter.ToInt32(hash);
+        // A SHA-256 or a QR code's random id: their last bytes are as good a hash code as any.
+        public int GetHashCode(byte[] key) => BitConverter.ToInt32(key, key.Length - 4);
     }
 }

@@ -33,21 +33,26 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     /// <summary>The link an entry names, as its facts, and whether they were read by this request (not from the cache).</summary>
     private async Task<(LinkFacts? Facts, bool Read)> FactsAsync(LinkEntry entry, CancellationToken ct)
     {
-        if (entry.Token.Length is < 20 or > 400) return (null, false);
+        if (entry.Token.Length is < 20 or > 400 || LinkFactsCache.KeyOf(entry, qr) is not { } key) return (null, false);
+        if (cache.Find(key) is { } kept) return (kept, false);
+        var sequence = cache.Sequence;
+        LinkFacts facts;
         if (entry.IsQr)
         {
-            if (qr.Open(entry.Token) is not { } qrId) return (null, false);
-            var shareId = await db.QrCodes.AsNoTracking().Where(q => q.Id == qrId).Select(q => (Guid?)q.ShareId).FirstOrDefaultAsync(ct);
-            var byQr = shareId is null ? null : await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == shareId, ct);
-            return (byQr is null ? null : await ReadFactsAsync(byQr, ct), true);
+            // A poster's burst is as cacheable as a chat's: the code's row (its link and expiry) is kept with the link's facts.
+            var qrId = qr.Open(entry.Token)!.Value;
+            var code = await db.QrCodes.AsNoTracking().Where(q => q.Id == qrId).Select(q => new { q.ShareId, q.ExpiresAt }).FirstOrDefaultAsync(ct);
+            var byQr = code is null ? null : await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.Id == code.ShareId, ct);
+            if (byQr is null) return (null, true);
+            facts = await ReadFactsAsync(byQr, ct) with { QrExpiresAt = code!.ExpiresAt };
         }
-        var hash = Tokens.Hash(entry.Token);
-        if (cache.Find(hash) is { } kept) return (kept, false);
-        var sequence = cache.Sequence;
-        var share = await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == hash, ct);
-        if (share is null || !CryptographicOperations.FixedTimeEquals(share.TokenHash, hash)) return (null, true);
-        var facts = await ReadFactsAsync(share, ct);
-        cache.Keep(hash, facts, sequence);
+        else
+        {
+            var share = await db.Links.AsNoTracking().Include(s => s.Items).FirstOrDefaultAsync(s => s.TokenHash == key, ct);
+            if (share is null || !CryptographicOperations.FixedTimeEquals(share.TokenHash, key)) return (null, true);
+            facts = await ReadFactsAsync(share, ct);
+        }
+        cache.Keep(key, facts, sequence);
         return (facts, true);
     }
 
@@ -78,7 +83,7 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
         if (facts is null) return (null, LinkRefusal.NotFound);
         var share = facts.Share;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (entry.IsQr && await QrExpiredAsync(entry, now, ct)) return (null, LinkRefusal.QrExpired);
+        if (entry.IsQr && facts.QrExpiresAt <= now) return (null, LinkRefusal.QrExpired);
         if (share.CanceledAt is not null) return (null, LinkRefusal.Canceled);
         if (share.ExpiresAt <= now) return (null, LinkRefusal.Expired);
 
@@ -138,12 +143,6 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     {
         var children = await mediator.Send(new ListSharedChildren(link.Link.TeamId, folderId), ct);
         return await OnlyFoldersTheVisitorMayOpenAsync(children.ToList(), visitor, link.VisitorIsMember, link.Link.TeamId, teamWide: false, ct);
-    }
-
-    private async Task<bool> QrExpiredAsync(LinkEntry entry, DateTime now, CancellationToken ct)
-    {
-        var qrId = qr.Open(entry.Token)!.Value;
-        return await db.QrCodes.AsNoTracking().AnyAsync(q => q.Id == qrId && q.ExpiresAt <= now, ct);
     }
 
     private async Task<List<ItemSummary>> OnlyFoldersTheVisitorMayOpenAsync(List<ItemSummary> items, ClaimsPrincipal visitor,

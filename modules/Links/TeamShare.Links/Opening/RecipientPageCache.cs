@@ -13,38 +13,41 @@ using TeamShare.SharedKernel.Security;
 namespace TeamShare.Links.Opening;
 
 /// <summary>
-/// Issue 24.3: the link page (<c>/s/{token}</c>, HTML or JSON) served from what an earlier open rendered, where that is exactly
+/// Issue 24.3: the link page (<c>/s/{token}</c> and <c>/q/{code}</c>, HTML or JSON) served from what an earlier open rendered, where that is exactly
 /// what this open would render: the visitor is not signed in, and the link's answer depends on nothing of them (no password,
 /// no preview limit to count, open to people outside the team, neither for the team nor for invited people only, not
 /// expired). An entry is keyed by the team's <see cref="ChangeFeed"/> stamp as well as the link, the folder, the language and
 /// the form, so any committed change to the team (cancel, modify, a policy switch, a role, a move, an upload, the trash) makes
 /// a new key; it lives at most until the link expires, and only while its facts are cached (so while the feed is trusted).
 /// Every open it serves is still recorded, as the page records its own (the sharer's timeline and notices).
-/// A QR code's page is not served from it (its code expires by itself).
+/// A QR code's page (<c>/q/{code}</c>) likewise, until its code or its link expires.
 /// </summary>
-internal sealed class RecipientPageCache(LinkFactsCache facts, ChangeFeed feed, BestEffort<LinkUsed> uses, TimeProvider clock) : IOutputCachePolicy
+internal sealed class RecipientPageCache(LinkFactsCache facts, QrCodeSeal qr, ChangeFeed feed, BestEffort<LinkUsed> uses, TimeProvider clock)
+    : IOutputCachePolicy
 {
     public const string Policy = "recipient-page";
 
     /// <summary>How long a rendering is kept at most: bounds the memory a link nobody opens any more holds.</summary>
     private static readonly TimeSpan Longest = TimeSpan.FromMinutes(10);
 
-    private static readonly object LinkKey = new();
+    private static readonly object FactsKey = new();
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (Cacheable(http, now) is not { } link || feed.Current(link.TeamId) is not { } stamp)
+        if (Cacheable(http, now) is not { Share: var link } found || feed.Current(link.TeamId) is not { } stamp)
         {
             context.EnableOutputCaching = false;
             return ValueTask.CompletedTask;
         }
-        http.Items[LinkKey] = link;
+        http.Items[FactsKey] = found;
         context.EnableOutputCaching = context.AllowCacheLookup = context.AllowCacheStorage = true;
         // A burst of opens of a link not yet rendered waits for the first rendering instead of rendering it each.
         context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = link.ExpiresAt is { } expires && expires - now < Longest ? expires - now : Longest;
+        context.ResponseExpirationTimeSpan = Longest;
+        foreach (var end in new[] { link.ExpiresAt, found.QrExpiresAt })
+            if (end - now < context.ResponseExpirationTimeSpan) context.ResponseExpirationTimeSpan = end.Value - now;
         var vary = context.CacheVaryByRules;
         vary.QueryKeys = "folder";
         vary.VaryByValues["link"] = link.Id.ToString("N");
@@ -57,7 +60,7 @@ internal sealed class RecipientPageCache(LinkFactsCache facts, ChangeFeed feed, 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
-        var link = (Link)http.Items[LinkKey]!;
+        var link = ((LinkFacts)http.Items[FactsKey]!).Share;
         var folder = Guid.TryParse(http.Request.Query["folder"], out var id) ? id : (Guid?)null;
         uses.Publish(Visitors.Used(LinkVisitor.Of(http), link.Id, link.TeamId, "opened", folder, clock.GetUtcNow().UtcDateTime));
         TeamShareMetrics.LinkPagesFromCache.Add(1);
@@ -72,16 +75,16 @@ internal sealed class RecipientPageCache(LinkFactsCache facts, ChangeFeed feed, 
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The link, when this request's answer is the same for every visitor not signed in; null otherwise.</summary>
-    private Link? Cacheable(HttpContext http, DateTime now)
+    /// <summary>The link's facts, when this request's answer is the same for every visitor not signed in; null otherwise.</summary>
+    private LinkFacts? Cacheable(HttpContext http, DateTime now)
     {
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) return null;
         if (http.User.Identity?.IsAuthenticated == true) return null;
         var entry = LinkRoutes.EntryOf(http, http.GetRouteValue("token") as string);
-        if (entry.IsQr || entry.Token.Length is < 20 or > 400) return null;
+        if (entry.Token.Length is < 20 or > 400 || LinkFactsCache.KeyOf(entry, qr) is not { } key) return null;
         // Only what an earlier open of this instance read and the feed still vouches for; a first open reads and renders.
-        if (facts.Find(Tokens.Hash(entry.Token)) is not { OutsideAllowed: true, Share: var link }) return null;
+        if (facts.Find(key) is not { OutsideAllowed: true, Share: var link } found) return null;
         return link is { CanceledAt: null, PasswordHash: null, PreviewLimit: null, TeamOnly: false, InvitedOnly: false }
-               && (link.ExpiresAt is null || link.ExpiresAt > now) ? link : null;
+               && (link.ExpiresAt is null || link.ExpiresAt > now) && (!entry.IsQr || found.QrExpiresAt > now) ? found : null;
     }
 }

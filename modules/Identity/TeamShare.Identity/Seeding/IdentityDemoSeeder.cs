@@ -35,10 +35,9 @@ internal sealed class IdentityDemoSeeder(IdentityDbContext db, PasswordHashing h
         ];
         // The demo accounts share one published password, so one hash (and its salt) serves them all: six slow hashes were a
         // second of CPU at every first start (and at each of the test suite's ~40 host starts, issue 26.5).
-        var hash = await Task.Run(() => hashing.Hash(DemoPassword), ct);
-        for (var i = 0; i < people.Length; i++)
+        var hash = hashing.Hash(DemoPassword);
+        foreach (var p in people)
         {
-            var p = people[i];
             var user = new User
             {
                 Id = Guid.CreateVersion7(), TeamId = p.team.Id, Email = p.email, NormalizedEmail = Principals.Normalize(p.email),

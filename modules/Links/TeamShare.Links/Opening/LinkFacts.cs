@@ -14,7 +14,19 @@ namespace TeamShare.Links.Opening;
 /// </summary>
 /// <param name="QrExpiresAt">For facts reached through a QR code: when that code stops opening the link.</param>
 internal sealed record LinkFacts(Link Share, bool OutsideAllowed, IReadOnlyList<ItemAccess> SharerRoles, bool TeamWideRestrictions,
-    LinkSender? Sender, DateTime? QrExpiresAt = null);
+    LinkSender? Sender, DateTime? QrExpiresAt = null)
+{
+    /// <summary>When this entry stops opening by itself: the link's end, or its QR code's when that comes first.</summary>
+    public DateTime? Ends => QrExpiresAt is { } code && !(Share.ExpiresAt <= code) ? code : Share.ExpiresAt;
+
+    /// <summary>
+    /// The gate's answer for a visitor who is not signed in depends on nothing of them (nor on a count): no password, no
+    /// preview limit, open to people outside, neither team-only nor for invited people only, not canceled. Expiry aside
+    /// (<see cref="Ends"/>), which the clock decides.
+    /// </summary>
+    public bool OpensAlikeForAnyone =>
+        OutsideAllowed && Share is { CanceledAt: null, PasswordHash: null, PreviewLimit: null, TeamOnly: false, InvitedOnly: false };
+}
 
 /// <summary>
 /// <see cref="LinkFacts"/> by token hash, per instance, each kept with the <see cref="ChangeFeed"/> stamp of its team and
@@ -30,10 +42,13 @@ internal sealed class LinkFactsCache(ChangeFeed feed)
 
     /// <summary>
     /// What an entry's facts are kept under: its token's hash, or for a QR code the code's id (a QR code names its link by a
-    /// row of its own, with its own expiry); null for a QR code that does not open.
+    /// row of its own, with its own expiry); null for an entry that can name no link (no token has that length, or a QR
+    /// code that does not open).
     /// </summary>
     public static byte[]? KeyOf(LinkEntry entry, QrCodeSeal qr) =>
-        !entry.IsQr ? Tokens.Hash(entry.Token) : qr.Open(entry.Token) is { } qrId ? [.. "qr:"u8, .. qrId.ToByteArray()] : null;
+        entry.Token.Length is < 20 or > 400 ? null
+        : !entry.IsQr ? Tokens.Hash(entry.Token)
+        : qr.Open(entry.Token) is { } qrId ? [.. "qr:"u8, .. qrId.ToByteArray()] : null;
 
     public LinkFacts? Find(byte[] tokenHash) =>
         _byTokenHash.TryGetValue(tokenHash, out var kept) && feed.IsCurrent(kept.Facts.Share.TeamId, kept.Stamp) ? kept.Facts : null;

@@ -33,7 +33,7 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     /// <summary>The link an entry names, as its facts, and whether they were read by this request (not from the cache).</summary>
     private async Task<(LinkFacts? Facts, bool Read)> FactsAsync(LinkEntry entry, CancellationToken ct)
     {
-        if (entry.Token.Length is < 20 or > 400 || LinkFactsCache.KeyOf(entry, qr) is not { } key) return (null, false);
+        if (LinkFactsCache.KeyOf(entry, qr) is not { } key) return (null, false);
         if (cache.Find(key) is { } kept) return (kept, false);
         var sequence = cache.Sequence;
         LinkFacts facts;

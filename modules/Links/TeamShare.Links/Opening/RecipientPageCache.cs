@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using TeamShare.Links.Contracts;
-using TeamShare.Links.Data;
 using TeamShare.Links.Tracking;
 using TeamShare.SharedKernel.Caching;
 using TeamShare.SharedKernel.Observability;
 using TeamShare.SharedKernel.Publishing;
-using TeamShare.SharedKernel.Security;
 
 namespace TeamShare.Links.Opening;
 
@@ -45,9 +43,7 @@ internal sealed class RecipientPageCache(LinkFactsCache facts, QrCodeSeal qr, Ch
         context.EnableOutputCaching = context.AllowCacheLookup = context.AllowCacheStorage = true;
         // A burst of opens of a link not yet rendered waits for the first rendering instead of rendering it each.
         context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = Longest;
-        foreach (var end in new[] { link.ExpiresAt, found.QrExpiresAt })
-            if (end - now < context.ResponseExpirationTimeSpan) context.ResponseExpirationTimeSpan = end.Value - now;
+        context.ResponseExpirationTimeSpan = found.Ends - now < Longest ? found.Ends.Value - now : Longest;
         var vary = context.CacheVaryByRules;
         vary.QueryKeys = "folder";
         vary.VaryByValues["link"] = link.Id.ToString("N");
@@ -80,11 +76,8 @@ internal sealed class RecipientPageCache(LinkFactsCache facts, QrCodeSeal qr, Ch
     {
         if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) return null;
         if (http.User.Identity?.IsAuthenticated == true) return null;
-        var entry = LinkRoutes.EntryOf(http, http.GetRouteValue("token") as string);
-        if (entry.Token.Length is < 20 or > 400 || LinkFactsCache.KeyOf(entry, qr) is not { } key) return null;
+        if (LinkFactsCache.KeyOf(LinkRoutes.EntryOf(http, http.GetRouteValue("token") as string), qr) is not { } key) return null;
         // Only what an earlier open of this instance read and the feed still vouches for; a first open reads and renders.
-        if (facts.Find(key) is not { OutsideAllowed: true, Share: var link } found) return null;
-        return link is { CanceledAt: null, PasswordHash: null, PreviewLimit: null, TeamOnly: false, InvitedOnly: false }
-               && (link.ExpiresAt is null || link.ExpiresAt > now) && (!entry.IsQr || found.QrExpiresAt > now) ? found : null;
+        return facts.Find(key) is { OpensAlikeForAnyone: true } found && !(found.Ends <= now) ? found : null;
     }
 }

@@ -22,10 +22,11 @@ public sealed class LanguageModel(IMediator mediator, IAntiforgery antiforgery) 
 
     public async Task<IActionResult> OnPostAsync(string? locale, string? returnUrl, CancellationToken ct)
     {
+        var member = User.Identity?.IsAuthenticated == true;
         // A member's choice is written to their account: that post must come from our own page.
-        if (User.Identity?.IsAuthenticated == true && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
+        if (member && !await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         if (!Cultures.IsSupported(locale)) return BadRequest();
-        if (User.Identity?.IsAuthenticated == true) await mediator.Send(new SetLanguage(User.GetUserId(), locale), ct);
+        if (member) await mediator.Send(new SetLanguage(User.GetUserId(), locale), ct);
         Cultures.Remember(Response, locale!);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }

@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamShare.Links.Contracts;
+using TeamShare.Invitations.Data;
 using TeamShare.Links.Data;
+using TeamShare.Policy.Contracts;
 using TeamShare.SharedKernel.Data;
 
 namespace TeamShare.IntegrationTests;
@@ -79,5 +81,39 @@ public sealed class DurableNotificationTests(TeamShareFactory factory) : IClassF
         }
         await RunRelayAsync();
         Assert.Equal(1, await ActivityCountAsync("link_modified", share));
+    }
+
+    [Fact]
+    public async Task AD12_an_invitations_batch_of_events_left_by_a_crash_is_relayed_and_each_event_recorded_once()
+    {
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var me = await (await mia.GetAsync("/api/me")).Json();
+        var (userId, teamId) = (Guid.Parse(me.Id()), Guid.Parse(me.GetProperty("teamId").GetString()!));
+        var item = Guid.NewGuid();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        // What an invitation of three outside people stages: one notification carrying an event per recipient.
+        var lost = new SharingActivitiesOccurred(Enumerable.Range(0, 3)
+            .Select(i => new SharingActivityOccurred(teamId, userId, "invitation_sent", item, $"guest{i}@partner.example", "plan.txt", now)).ToList());
+        async Task StageAsync(DateTime at)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<InvitationsDbContext>();
+            db.Stage(lost, Guid.CreateVersion7(), at);
+            await db.SaveChangesAsync();
+        }
+        async Task RelayAsync()
+        {
+            using var scope = factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<NotificationRelay<InvitationsDbContext>>().RunAsync(CancellationToken.None);
+        }
+
+        await StageAsync(now);
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await RelayAsync();
+        Assert.Equal(3, await ActivityCountAsync("invitation_sent", item));
+        // The same batch relayed again (a relay that died before removing its row): each event is still there once.
+        await StageAsync(_clock.GetUtcNow().UtcDateTime.AddMinutes(-5));
+        await RelayAsync();
+        Assert.Equal(3, await ActivityCountAsync("invitation_sent", item));
     }
 }

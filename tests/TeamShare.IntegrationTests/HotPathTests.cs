@@ -52,6 +52,34 @@ public sealed class HotPathTests(TeamShareFactory factory) : IClassFixture<TeamS
         Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode)));
     }
 
+    /// <summary>
+    /// Issue 24.5: inviting fifty outside people saves the invitations and their mails in one transaction and records the
+    /// fifty activity rows in one statement (it was fifty INSERTs and fifty DELETEs, each its own transaction, and fifty
+    /// UPDATEs marking outside invitations applied, which have no grant to apply). The admin still sees every recipient.
+    /// </summary>
+    [Fact]
+    public async Task AD12_SH9_an_invitation_of_fifty_outside_people_records_their_activity_in_one_statement()
+    {
+        await factory.AllowAnyoneByEmailAsync();
+        factory.Server.PreserveExecutionContext = true;
+        var mia = await factory.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"invite-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var recipients = Enumerable.Range(0, 50).Select(i => new { kind = "external", email = $"g{tag}-{i}@partner.example" }).ToArray();
+
+        var sql = await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.Created, (await mia.PostAsJsonAsync(
+            $"/api/items/{item}/invitations", new { recipients, role = "viewer", acknowledgeExternal = true, externalExpiryDays = 7 })).StatusCode));
+
+        // PostgreSQL's SQL leaves lower-case names unquoted; SQLite's quotes them.
+        var statements = sql.Select(s => s.Replace("\"", "")).ToList();
+        Assert.Single(statements, s => s.Contains("INSERT INTO policy_activity"));
+        Assert.DoesNotContain(statements, s => s.Contains("UPDATE invitations_invitations"));
+        Assert.Single(statements, s => s.Contains("DELETE FROM invitations_pending_notifications"));
+        var olivia = await factory.ClientForAsync("olivia@acme.test");
+        var activity = await (await olivia.GetAsync($"/api/admin/activity?kind=invitation_sent&item={item}")).Json();
+        Assert.Equal(50, activity.EnumerateArray().Count(a => a.GetProperty("target").GetString()!.StartsWith($"g{tag}-")));
+    }
+
     [Fact]
     public async Task CH1_the_channels_a_member_is_offered_take_one_query_for_the_switches_however_many_channels_there_are()
     {

@@ -56,7 +56,8 @@ public sealed class InvitationsModule : ITeamShareModule
         services.AddValidator<RecipientCodeBody, RecipientCodeBodyValidator>();
         services.AddRecurringJob<MailDispatchJob>(MailDispatchJob.Id, "* * * * *");
         services.AddRecurringJob<ExpiryReminderJob>("invitations-expiry-reminders", "0 * * * *");
-        services.AddNotificationRelay<InvitationsDbContext>(InvitationsDbContext.Module, typeof(SharingActivityOccurred));
+        services.AddNotificationRelay<InvitationsDbContext>(InvitationsDbContext.Module, typeof(SharingActivityOccurred),
+            typeof(SharingActivitiesOccurred));
         services.AddSharingChannel(new SharingChannel(InvitationsChannel.Name, "E-mail invitations", "AD-2 sharing by e-mail",
             ShareableKinds.FilesAndFolders, IsActive: true));
     }

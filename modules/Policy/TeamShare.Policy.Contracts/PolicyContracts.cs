@@ -53,6 +53,12 @@ public sealed record SharingActivityOccurred(Guid TeamId, Guid? ActorId, string 
 }
 
 /// <summary>
+/// Many sharing events of one action (an invitation of fifty people), published as one notification so the activity log
+/// records them in one statement, not one transaction each. Each event keeps its own id, recorded once.
+/// </summary>
+public sealed record SharingActivitiesOccurred(IReadOnlyList<SharingActivityOccurred> Events) : INotification;
+
+/// <summary>
 /// Asked on every use of an external recipient's link, one question: is outside access on at all (AD-1), and must the
 /// recipient confirm the invited address with a mailed code first (issue 11)?
 /// </summary>

@@ -60,9 +60,10 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
         var mailing = await MailingAsync(request, resolved, audiences, ct);
         var (invitations, externalLinks) = Stage(request, access.Item, resolved, audiences, externalExpiry, mailing);
         var now = clock.GetUtcNow().UtcDateTime;
-        var activity = invitations.Select(i => new SharingActivityOccurred(request.TeamId, request.SenderId, "invitation_sent", request.ItemId,
-            i.RecipientEmail ?? $"{i.RecipientKind}:{i.RecipientId}", access.Item.Name, now)).ToList();
-        foreach (var a in activity) staged.Stage(db, a, a.EventId, now);
+        // One notification for the batch: the activity log writes its rows in one statement (issue 24.5).
+        var activity = new SharingActivitiesOccurred(invitations.Select(i => new SharingActivityOccurred(request.TeamId, request.SenderId,
+            "invitation_sent", request.ItemId, i.RecipientEmail ?? $"{i.RecipientKind}:{i.RecipientId}", access.Item.Name, now)).ToList());
+        staged.Stage(db, activity, Guid.CreateVersion7(), now);
         await db.SaveChangesAsync(ct);
         await applier.ApplyAsync(invitations, ct);
         jobs.Trigger(MailDispatchJob.Id);
@@ -148,6 +149,8 @@ internal sealed class InviteRecipientsHandler(IMediator mediator, InvitationsDbC
                 Id = Guid.CreateVersion7(), TeamId = request.TeamId, ItemId = item.Id, SenderId = request.SenderId, RecipientKind = kind,
                 RecipientId = principal, RecipientEmail = email, Role = (int)(kind == "external" ? AccessRole.Viewer : role),
                 GrantId = Guid.CreateVersion7(), Message = body.Message, CreatedAt = now, ExternalExpiresAt = kind == "external" ? externalExpiry : null,
+                // An outside recipient's access is the invitation itself (no grant to apply): it is applied as it is saved.
+                AppliedAt = kind == "external" ? now : null,
             };
             invitations.Add(invitation);
             db.Invitations.Add(invitation);

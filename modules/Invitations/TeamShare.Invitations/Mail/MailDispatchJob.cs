@@ -68,12 +68,12 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                 var model = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.ModelJson) ?? [];
                 if (model.TryGetValue(ExternalLinks.BaseKey, out var linkBase) && !SignExternalLink(mail, model, linkBase, invitations, now))
                 {
-                    await db.SaveChangesAsync(ct);
+                    await SaveAsync(mail, ct);
                     continue;
                 }
                 if (model.TryGetValue(IssueMailLinkToken.KindKey, out var kind) && !await SignMailLinkAsync(mail, model, kind, now, ct))
                 {
-                    await db.SaveChangesAsync(ct);
+                    await SaveAsync(mail, ct);
                     continue;
                 }
                 var (result, error) = await session.SendAsync(mail.MessageId, mail.To, templates.Render(mail.Template, model), ct);
@@ -91,11 +91,29 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                         break;
                     default: Outbox.Retry(mail, now, error!); break;
                 }
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(mail, ct);
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             if (attempted == 0) break;
+        }
+    }
+
+    /// <summary>
+    /// Each mail's outcome is saved right after it went, so a crash resends at most one. Only this mail is compared with what
+    /// was read: letting the save look for changes in the whole claimed batch walked it once per mail (issue 24.5).
+    /// </summary>
+    private async Task SaveAsync(OutboxMail mail, CancellationToken ct)
+    {
+        db.Entry(mail).DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
     }
 

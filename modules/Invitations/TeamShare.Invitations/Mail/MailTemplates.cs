@@ -16,6 +16,8 @@ internal sealed class MailTemplates
 {
     private readonly string _folder = Path.Combine(AppContext.BaseDirectory, "templates");
     private readonly ConcurrentDictionary<string, Template> _parsed = new();
+    // Scriban's built-in functions, built once: a context made without them builds them anew, by reflection, at each render.
+    private static readonly ScriptObject Builtins = TemplateContext.GetDefaultBuiltinObject();
 
     public RenderedMail Render(string name, IReadOnlyDictionary<string, string> model)
     {
@@ -41,7 +43,7 @@ internal sealed class MailTemplates
         });
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals[key] = escapeHtml ? System.Net.WebUtility.HtmlEncode(value) : value;
-        var context = new TemplateContext { StrictVariables = false };
+        var context = new TemplateContext(Builtins) { StrictVariables = false };
         context.PushGlobal(globals);
         return template.Render(context);
     }

@@ -24,6 +24,13 @@ internal sealed class OnSharingActivityOccurred(ActivityLog log) : INotification
         await log.AppendOnceAsync(n.EventId, n.TeamId, n.ActorId, n.Kind, n.SubjectId, n.Target, n.Details, n.At, ct);
 }
 
+internal sealed class OnSharingActivitiesOccurred(ActivityLog log) : INotificationHandler<TeamShare.Policy.Contracts.SharingActivitiesOccurred>
+{
+    public async ValueTask Handle(TeamShare.Policy.Contracts.SharingActivitiesOccurred n, CancellationToken ct) =>
+        await log.AppendAllOnceAsync(n.Events.Select(e => new ActivityLog.Event(e.EventId, e.TeamId, e.ActorId, e.Kind, e.SubjectId, e.Target,
+            e.Details, e.At)).ToList(), ct);
+}
+
 internal sealed class OnLinkModified(ActivityLog log) : INotificationHandler<LinkModified>
 {
     public async ValueTask Handle(LinkModified n, CancellationToken ct) =>

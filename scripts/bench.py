@@ -233,6 +233,10 @@ def run(args):
                                              f"{subject.url}/api/spaces/{space}/files?parentId={granted_folder['id']}"], capture_output=True, text=True).stdout)["id"]
         mark_id = json.loads(http("GET", subject.url + "/api/me", headers={"Authorization": f"Bearer {mark}"})[1])["id"]
         subject.api(mia, "POST", f"/api/items/{granted}/invitations", {"recipients": [{"kind": "user", "id": mark_id}], "role": "viewer"})
+        # And a folder of 20, the size most folders are (the issue's "< 5 ms"), in the same team of 100 000 links.
+        _, small_folder = subject.api(mia, "POST", f"/api/spaces/{space}/folders", {"name": "twenty"})
+        in_small = subprocess.run(["curl", "-s", "-H", f"Authorization: Bearer {mia}", "-F", f"file=@{small};filename=s-template.txt",
+                                   f"{subject.url}/api/spaces/{space}/files?parentId={small_folder['id']}"], capture_output=True, text=True).stdout
         item_columns = [r[1] for r in db.execute('PRAGMA table_info("spaces_items")')]
         grant_columns = [r[1] for r in db.execute('PRAGMA table_info("spaces_grants")')]
         def clone_items(template_id, prefix, count):
@@ -245,6 +249,7 @@ def run(args):
                 db.execute(f'INSERT INTO "spaces_items" VALUES ({",".join("?" * len(item_columns))})', tuple(row[c] for c in item_columns))
             return ids
         clone_items(json.loads(in_folder)["id"], "f", 10_000)
+        clone_items(json.loads(in_small)["id"], "s", 19)
         grant_template = dict(zip(grant_columns, db.execute('SELECT * FROM "spaces_grants" WHERE "ItemId" = ?', (granted.upper(),)).fetchone()))
         for item_id in clone_items(granted, "g", 5000):
             row = dict(grant_template, Id=str(uuid.uuid4()).upper(), ItemId=item_id)
@@ -266,6 +271,7 @@ def run(args):
             "B9.folder": [("subject", f"{subject.url}/api/spaces/{space}/items?parentId={big_folder['id']}", [f"Authorization: Bearer {mia}"], None)],
             "B9.page": [("subject", f"{subject.url}/api/spaces/{space}/items?parentId={big_folder['id']}&limit=500", [f"Authorization: Bearer {mia}"], None)],
             "B9.shared": [("subject", f"{subject.url}/api/shared-with-me", [f"Authorization: Bearer {mark}"], None)],
+            "B9.small": [("subject", f"{subject.url}/api/spaces/{space}/items?parentId={small_folder['id']}", [f"Authorization: Bearer {mia}"], None)],
         }
         # Measured warm, as a server runs for weeks: .NET compiles hot code again, optimised, in the first seconds under load
         # (on this core a cached link open served ~7 300 req/s in its first 8 s and ~13 800 from the third 8 s on). Both
@@ -532,11 +538,13 @@ def report(now, before):
         b8 = s["B8"]
         lines.append(row("B8", "1 000 invitation mails, mails/s", 1000 / b8["subject_s"], 1000 / b8["baseline_s"], "≥ 0.5",
                          f"{b8['delivered']} delivered in {b8['subject_s']:.1f} s (baseline {b8['baseline_s']:.2f} s)"))
-        for key, what in (("B9.page", "a folder of 10 000 items, first page (500, as the files page shows)"),
-                          ("B9.folder", "a folder of 10 000 items, all at once (no limit)"), ("B9.shared", "shared with me, 5 000 grants")):
+        for key, what, target in (("B9.page", "a folder of 10 000 items, first page (500, as the files page shows)", "p99 < 50 ms"),
+                                  ("B9.small", "a folder of 20 items", "p99 < 5 ms"),
+                                  ("B9.folder", "a folder of 10 000 items, all at once (no limit)", "(figure only)"),
+                                  ("B9.shared", "shared with me, 5 000 grants", "p99 < 50 ms")):
             if key in s:
                 b9 = s[key]["subject"]
-                lines.append(f"| B9 | {what}: p50 / p99 | {b9['p50']:.1f} / {b9['p99']:.1f} ms | | | p99 < 50 ms | {fmt(b9['rps'])} req/s, 1 conn{trouble(b9)} |")
+                lines.append(f"| B9 | {what}: p50 / p99 | {b9['p50']:.1f} / {b9['p99']:.1f} ms | | | {target} | {fmt(b9['rps'])} req/s, 1 conn{trouble(b9)} |")
         if "S1" in s:
             s1 = s["S1"]
             lines.append(f"| S1 | link open (json) on PostgreSQL: one instance / two instances, req/s | {fmt(s1['two'])} (two) | {fmt(s1['one'])} (one) | "

@@ -5,7 +5,9 @@ using System.Text.Json.Serialization;
 using Hangfire;
 using Microsoft.Extensions.Options;
 using TeamShare.SharedKernel.Http;
+using TeamShare.Host.Data;
 using TeamShare.Host.Jobs;
+using TeamShare.SharedKernel.Jobs;
 using TeamShare.Host.Startup;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Localization;
@@ -35,8 +37,8 @@ var serving = args is not [var verb, ..] || !commands.Contains(verb);
 services.AddDataProtectionKeys(builder.Configuration, teamShareOptions, serving);
 services.AddSingleton<StartupState>();
 services.AddSingleton<MaintenanceSwitch>();
-services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobTrigger, HangfireJobTrigger>();
-services.AddSingleton<TeamShare.SharedKernel.Jobs.IJobSchedule, HangfireJobSchedule>();
+services.AddSingleton<IJobTrigger, HangfireJobTrigger>();
+services.AddSingleton<IJobSchedule, HangfireJobSchedule>();
 foreach (var module in Modules.All) module.AddServices(services, builder.Configuration);
 
 services.AddMediator(options =>
@@ -85,6 +87,7 @@ services.AddAnonymousRateLimits(teamShareOptions.RateLimits);
 services.AddHealthChecks().AddCheck<ReadinessCheck>("ready");
 services.AddTeamShareMetrics();
 services.AddJobStorage(builder.Configuration, teamShareOptions);
+if (!teamShareOptions.Database.IsPostgres) services.AddRecurringJob<SqliteStatistics>(SqliteStatistics.Id, "37 * * * *");
 // A host that does not schedule (tests running sweeps by hand) needs no workers; the dashboard reads the storage alone.
 if (builder.Configuration.GetValue<bool?>($"{TeamShareOptions.Section}:{nameof(TeamShareOptions.ScheduleJobs)}") ?? true)
     services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount * 2));

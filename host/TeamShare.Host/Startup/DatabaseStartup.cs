@@ -65,6 +65,7 @@ internal static class DatabaseStartup
                 await pragma.ExecuteNonQueryAsync(ct);
             }
             await MigrateAndSeedAsync(services, options, ct);
+            await SqliteStatistics.UpdateAsync(options, ct);
         }
         services.GetRequiredService<StartupState>().MarkReady();
     }

@@ -55,6 +55,7 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddSingleton<LdapReader>();
         services.AddRecurringJob<DirectorySyncJob>("identity-directory-sync", "23 * * * *");
         services.AddSingleton<SingleSignOnSettingsCache>();
+        services.AddSingleton<PrincipalGroupsCache>();
         services.AddSingleton<SingleSignOnHandlers>();
         services.TryAddSingleton<DomainVerifier>();
         services.TryAddSingleton<OutboundGuard>();

@@ -6,10 +6,12 @@ using TeamShare.Identity.Data;
 
 namespace TeamShare.Identity.Directory;
 
-internal sealed class GetPrincipalGroupsHandler(IdentityDbContext db) : IRequestHandler<GetPrincipalGroups, PrincipalGroups?>
+internal sealed class GetPrincipalGroupsHandler(IdentityDbContext db, PrincipalGroupsCache cache) : IRequestHandler<GetPrincipalGroups, PrincipalGroups?>
 {
     public async ValueTask<PrincipalGroups?> Handle(GetPrincipalGroups request, CancellationToken ct)
     {
+        if (cache.Find(request.UserId) is { } known) return known;
+        var before = cache.Sequence;
         // One round trip: the user row with its department ids (live membership, ID-5).
         var row = await db.Users.AsNoTracking()
             .Where(u => u.Id == request.UserId)
@@ -19,7 +21,10 @@ internal sealed class GetPrincipalGroupsHandler(IdentityDbContext db) : IRequest
                 Departments = db.DepartmentMembers.Where(m => m.UserId == u.Id).Select(m => m.DepartmentId).ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : new PrincipalGroups(row.Id, row.TeamId, row.IsActive, row.Departments);
+        if (row is null) return null;
+        var groups = new PrincipalGroups(row.Id, row.TeamId, row.IsActive, row.Departments);
+        cache.Keep(groups, before);
+        return groups;
     }
 }
 

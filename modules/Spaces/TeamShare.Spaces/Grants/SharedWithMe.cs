@@ -24,9 +24,11 @@ internal sealed class ListSharedWithMeHandler(SpacesDbContext db, IMediator medi
         if (groups is null || !groups.IsActive) return [];
         var me = (Guid?)userId;
         var departments = groups.DepartmentIds.Select(d => (Guid?)d).ToList();
+        // The items as the list shows them (ListedItem): a list of 5 000 read whole entities, paths and keys included.
         var rows = await (from g in db.Grants
-                          join i in db.Items on g.ItemId equals i.Id
-                          where g.TeamId == teamId && i.TrashedAt == null && i.ParentId != null && i.OwnerUserId != userId
+                          join i in db.Items.Where(i => i.TrashedAt == null && i.ParentId != null && i.OwnerUserId != userId).Select(ListedItem.Of)
+                              on g.ItemId equals i.Id
+                          where g.TeamId == teamId
                                 && ((g.PrincipalKind == PrincipalKinds.User && g.PrincipalId == me)
                                     || (g.PrincipalKind == PrincipalKinds.Department && departments.Contains(g.PrincipalId))
                                     || g.PrincipalKind == PrincipalKinds.Organisation)

@@ -13,13 +13,16 @@ internal static class RenderFormats
     private static readonly HashSet<string> Compound = [".doc", ".xls", ".ppt"];
     private static readonly HashSet<string> Images = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 
-    public static RenderFormat Of(Item item)
+    public static RenderFormat Of(Item item) => Of(item.Kind, item.Name, item.ContentType, item.ContentSha256 is not null);
+
+    /// <summary>The same from the columns alone, for lists that read no more of an item than they show.</summary>
+    public static RenderFormat Of(string kind, string name, string? contentType, bool hasContent)
     {
-        if (item.Kind != ItemKinds.File || item.ContentSha256 is null) return RenderFormat.None;
-        var extension = Path.GetExtension(item.Name).ToLowerInvariant();
+        if (kind != ItemKinds.File || !hasContent) return RenderFormat.None;
+        var extension = Path.GetExtension(name).ToLowerInvariant();
         if (Zipped.Contains(extension) || Compound.Contains(extension) || extension is ".rtf" or ".csv") return RenderFormat.Office;
-        if (item.ContentType == "application/pdf" || extension == ".pdf") return RenderFormat.Pdf;
-        return Images.Contains(item.ContentType ?? "") ? RenderFormat.Image : RenderFormat.None;
+        if (contentType == "application/pdf" || extension == ".pdf") return RenderFormat.Pdf;
+        return Images.Contains(contentType ?? "") ? RenderFormat.Image : RenderFormat.None;
     }
 
     /// <summary>The extension LibreOffice is given, so it picks the filter the name promises and no other.</summary>

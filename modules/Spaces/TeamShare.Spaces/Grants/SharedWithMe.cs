@@ -24,7 +24,7 @@ internal sealed class ListSharedWithMeHandler(SpacesDbContext db, IMediator medi
         if (groups is null || !groups.IsActive) return [];
         var me = (Guid?)userId;
         var departments = groups.DepartmentIds.Select(d => (Guid?)d).ToList();
-        // The items as the list shows them (ListedItem): a list of 5 000 read whole entities, paths and keys included.
+        // Only what the list shows of each item (ListedItem): a long list would otherwise read every path and key with it.
         var rows = await (from g in db.Grants
                           join i in db.Items.Where(i => i.TrashedAt == null && i.ParentId != null && i.OwnerUserId != userId).Select(ListedItem.Of)
                               on g.ItemId equals i.Id

@@ -33,17 +33,11 @@ public sealed class PasswordHashing
     public string Hash(string password) => _hasher.HashPassword(Subject, password);
 
     /// <summary>
-    /// At most half the cores hash at once (at least one): a burst of sign-ins or link unlocks then waits its turn instead
-    /// of taking every thread, so other requests keep being served while it lasts (B3).
+    /// On the hashing threads (<see cref="HashingThreads"/>): a burst of sign-ins or link unlocks waits its turn there, at a
+    /// lower priority, instead of taking the request threads, so other requests keep being served while it lasts (B3).
     /// </summary>
-    private static readonly SemaphoreSlim Hashing = new(Math.Max(1, Environment.ProcessorCount / 2));
-
-    public async Task<bool> VerifyAsync(string? hash, string password, CancellationToken ct)
-    {
-        await Hashing.WaitAsync(ct);
-        try { return Verify(hash, password); }
-        finally { Hashing.Release(); }
-    }
+    public Task<bool> VerifyAsync(string? hash, string password, CancellationToken ct) =>
+        HashingThreads.RunAsync(() => Verify(hash, password), ct);
 
     public bool Verify(string? hash, string password)
     {

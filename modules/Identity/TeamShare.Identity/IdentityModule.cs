@@ -23,6 +23,8 @@ using TeamShare.Identity.Passkeys;
 using TeamShare.Identity.SingleSignOn;
 using TeamShare.Identity.DirectorySync;
 using TeamShare.SharedKernel.Jobs;
+using TeamShare.SharedKernel.Caching;
+using TeamShare.Identity.Contracts;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http;
@@ -55,7 +57,9 @@ public sealed class IdentityModule : ITeamShareModule
         services.AddSingleton<LdapReader>();
         services.AddRecurringJob<DirectorySyncJob>("identity-directory-sync", "23 * * * *");
         services.AddSingleton<SingleSignOnSettingsCache>();
-        services.AddSingleton<PrincipalGroupsCache>();
+        // A member's standing as SP-8 asks it on every request (team, active, departments), until their team changes
+        // (a department joined or left, a suspension; a membership row, which names no team, drops every entry). ADR 0031.
+        services.AddSingleton(sp => new ChangeFeedCache<Guid, PrincipalGroups>(sp.GetRequiredService<ChangeFeed>(), g => g.TeamId));
         services.AddSingleton<SingleSignOnHandlers>();
         services.TryAddSingleton<DomainVerifier>();
         services.TryAddSingleton<OutboundGuard>();

@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Auth;
 using TeamShare.Identity.Contracts;
 using TeamShare.Identity.Data;
+using TeamShare.SharedKernel.Caching;
 
 namespace TeamShare.Identity.Directory;
 
-internal sealed class GetPrincipalGroupsHandler(IdentityDbContext db, PrincipalGroupsCache cache) : IRequestHandler<GetPrincipalGroups, PrincipalGroups?>
+internal sealed class GetPrincipalGroupsHandler(IdentityDbContext db, ChangeFeedCache<Guid, PrincipalGroups> cache) : IRequestHandler<GetPrincipalGroups, PrincipalGroups?>
 {
     public async ValueTask<PrincipalGroups?> Handle(GetPrincipalGroups request, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ internal sealed class GetPrincipalGroupsHandler(IdentityDbContext db, PrincipalG
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var groups = new PrincipalGroups(row.Id, row.TeamId, row.IsActive, row.Departments);
-        cache.Keep(groups, before);
+        cache.Keep(groups.UserId, groups, before);
         return groups;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TeamShare.Identity.Contracts;
 using TeamShare.Links.Data;
 using TeamShare.SharedKernel.Caching;
@@ -29,16 +28,15 @@ internal sealed record LinkFacts(Link Share, bool OutsideAllowed, IReadOnlyList<
 }
 
 /// <summary>
-/// <see cref="LinkFacts"/> by token hash, per instance, each kept with the <see cref="ChangeFeed"/> stamp of its team and
-/// served only while no change to that team has been heard since (cancel, modify, a policy switch, a role, a move, the
-/// trash: any commit writing a watched row of the team). Bounded: when full it starts again empty.
+/// <see cref="LinkFacts"/> by token hash, per instance, kept by the change feed (<see cref="ChangeFeedCache{TKey, TValue}"/>):
+/// served only while no change to the link's team has been heard since (cancel, modify, a policy switch, a role, a move,
+/// the trash: any commit writing a watched row of the team).
 /// </summary>
 internal sealed class LinkFactsCache(ChangeFeed feed)
 {
-    private const int Capacity = 10_000;
-    private readonly ConcurrentDictionary<byte[], (ChangeFeed.Stamp Stamp, LinkFacts Facts)> _byTokenHash = new(TokenHashComparer.Instance);
+    private readonly ChangeFeedCache<byte[], LinkFacts> _byTokenHash = new(feed, f => f.Share.TeamId, TokenHashComparer.Instance);
 
-    public long Sequence => feed.Sequence;
+    public long Sequence => _byTokenHash.Sequence;
 
     /// <summary>
     /// What an entry's facts are kept under: its token's hash, or for a QR code the code's id (a QR code names its link by a
@@ -50,16 +48,10 @@ internal sealed class LinkFactsCache(ChangeFeed feed)
         : !entry.IsQr ? Tokens.Hash(entry.Token)
         : qr.Open(entry.Token) is { } qrId ? [.. "qr:"u8, .. qrId.ToByteArray()] : null;
 
-    public LinkFacts? Find(byte[] tokenHash) =>
-        _byTokenHash.TryGetValue(tokenHash, out var kept) && feed.IsCurrent(kept.Facts.Share.TeamId, kept.Stamp) ? kept.Facts : null;
+    public LinkFacts? Find(byte[] tokenHash) => _byTokenHash.Find(tokenHash);
 
     /// <summary>Keeps what was read since <paramref name="sequenceBefore"/>, unless a change was heard meanwhile.</summary>
-    public void Keep(byte[] tokenHash, LinkFacts facts, long sequenceBefore)
-    {
-        if (feed.StampFor(facts.Share.TeamId, sequenceBefore) is not { } stamp) return;
-        if (_byTokenHash.Count >= Capacity) _byTokenHash.Clear();
-        _byTokenHash[tokenHash] = (stamp, facts);
-    }
+    public void Keep(byte[] tokenHash, LinkFacts facts, long sequenceBefore) => _byTokenHash.Keep(tokenHash, facts, sequenceBefore);
 
     private sealed class TokenHashComparer : IEqualityComparer<byte[]>
     {

@@ -114,73 +114,58 @@ public sealed class ListingPlanTests
     }
 
     /// <summary>Copies of a file in its folder, each with a name of its own, written in one statement.</summary>
-    private static async Task AddItemsAsync(TeamShareFactory host, Guid templateId, int count)
+    private static Task AddItemsAsync(TeamShareFactory host, Guid templateId, int count) =>
+        CopyRowAsync(host, "spaces_items", templateId, count, column => column switch
+        {
+            "Id" => NewGuid,
+            "Name" or "NameKey" or "SortKey" => "'bulk ' || n",
+            _ => null,
+        });
+
+    /// <summary>Copies of the link, each naming an item of its own: a busy team's history, written in two statements.</summary>
+    private static Task AddTeamLinksAsync(TeamShareFactory host, Guid linkId) =>
+        CopyRowAsync(host, "links_shares", linkId, TeamLinks, column => column switch
+        {
+            "Id" => NewGuid,
+            "TokenHash" => TestDatabase.OnPostgres ? "sha256(n::text::bytea)" : "randomblob(32)",
+            "Name" => "'bulk ' || n",
+            _ => null,
+        }, then: $"""INSERT INTO "links_share_items" ("ShareId", "ItemId", "Position") SELECT "Id", {NewGuid}, 0 FROM "links_shares" WHERE "Id" <> @id;""");
+
+    /// <summary>
+    /// <paramref name="count"/> copies of the row <paramref name="id"/> of <paramref name="table"/> in one statement: each
+    /// column as it is, unless <paramref name="fresh"/> gives the SQL that makes it for copy <c>n</c>; then <paramref name="then"/>.
+    /// </summary>
+    private static async Task CopyRowAsync(TeamShareFactory host, string table, Guid id, int count, Func<string, string?> fresh, string? then = null)
     {
         await using var connection = await TestDatabase.OpenAsync(host.DataDirectory);
-        var columns = await ColumnsAsync(connection, "spaces_items");
-        string Source(string column) => column switch
+        var columns = new List<string>();
+        await using (var read = connection.CreateCommand())
         {
-            "Id" => TestDatabase.OnPostgres ? "gen_random_uuid()" : NewSqliteGuid,
-            "Name" or "NameKey" or "SortKey" => "'bulk ' || n",
-            _ => $"\"{column}\"",
-        };
+            read.CommandText = TestDatabase.OnPostgres
+                ? $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}'"
+                : $"SELECT name FROM pragma_table_info('{table}')";
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+        }
         var numbers = TestDatabase.OnPostgres
             ? $"generate_series(1, {count}) AS n"
             : $"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {count}) SELECT n FROM s)";
         await using var write = connection.CreateCommand();
         write.CommandText = $"""
-            INSERT INTO "spaces_items" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
-            SELECT {string.Join(", ", columns.Select(Source))} FROM "spaces_items", {numbers} WHERE "Id" = @id;
+            INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))})
+            SELECT {string.Join(", ", columns.Select(c => fresh(c) ?? $"\"{c}\""))} FROM "{table}", {numbers} WHERE "Id" = @id;
+            {then}
             """;
         var parameter = write.CreateParameter();
         parameter.ParameterName = "id";
-        parameter.Value = TestDatabase.OnPostgres ? templateId : templateId.ToString().ToUpperInvariant();
-        write.Parameters.Add(parameter);
-        await write.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<List<string>> ColumnsAsync(System.Data.Common.DbConnection connection, string table)
-    {
-        var columns = new List<string>();
-        await using var read = connection.CreateCommand();
-        read.CommandText = TestDatabase.OnPostgres
-            ? $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}'"
-            : $"SELECT name FROM pragma_table_info('{table}')";
-        await using var reader = await read.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
-        return columns;
-    }
-
-    /// <summary>Copies of the link, each naming an item of its own: a busy team's history, written in two statements.</summary>
-    private static async Task AddTeamLinksAsync(TeamShareFactory host, Guid linkId)
-    {
-        await using var connection = await TestDatabase.OpenAsync(host.DataDirectory);
-        var columns = await ColumnsAsync(connection, "links_shares");
-        string Source(string column) => column switch
-        {
-            "Id" => TestDatabase.OnPostgres ? "gen_random_uuid()" : NewSqliteGuid,
-            "TokenHash" => TestDatabase.OnPostgres ? "sha256(n::text::bytea)" : "randomblob(32)",
-            "Name" => "'bulk ' || n",
-            _ => $"\"{column}\"",
-        };
-        var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
-        var numbers = TestDatabase.OnPostgres
-            ? $"generate_series(1, {TeamLinks}) AS n"
-            : $"(WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < {TeamLinks}) SELECT n FROM s)";
-        var itemId = TestDatabase.OnPostgres ? "gen_random_uuid()" : NewSqliteGuid;
-        var id = TestDatabase.OnPostgres ? (object)linkId : linkId.ToString().ToUpperInvariant();
-        await using var write = connection.CreateCommand();
-        write.CommandText = $"""
-            INSERT INTO "links_shares" ({list}) SELECT {string.Join(", ", columns.Select(Source))} FROM "links_shares", {numbers} WHERE "Id" = @id;
-            INSERT INTO "links_share_items" ("ShareId", "ItemId", "Position") SELECT "Id", {itemId}, 0 FROM "links_shares" WHERE "Id" <> @id;
-            """;
-        var parameter = write.CreateParameter();
-        parameter.ParameterName = "id";
-        parameter.Value = id;
+        parameter.Value = TestDatabase.OnPostgres ? id : id.ToString().ToUpperInvariant();
         write.Parameters.Add(parameter);
         write.CommandTimeout = 300;
         await write.ExecuteNonQueryAsync();
     }
+
+    private static string NewGuid => TestDatabase.OnPostgres ? "gen_random_uuid()" : NewSqliteGuid;
 
     /// <summary>EF's text form of a GUID on SQLite, from fresh random bytes per row (each part its own: unique all the same).</summary>
     private const string NewSqliteGuid =

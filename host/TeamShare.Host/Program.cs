@@ -107,7 +107,7 @@ if (await StartFailure.ExplainAsync(() => DatabaseStartup.PrepareAsync(app.Servi
     Console.Error.WriteLine($"TeamShare cannot start: {failure}");
     return StartFailure.ExitCode;
 }
-if (app.Services.GetRequiredService<IOptions<TeamShareOptions>>().Value.ScheduleJobs) app.Services.ScheduleModuleJobs();
+if (app.Services.GetRequiredService<IOptions<TeamShareOptions>>().Value.ScheduleJobs) app.ScheduleModuleJobsOnceStarted();
 
 app.UseForwardedHeaders();
 app.UseMetricsNetworks(teamShareOptions.Metrics.AllowedNetworks);

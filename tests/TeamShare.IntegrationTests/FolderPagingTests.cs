@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -103,7 +104,8 @@ public sealed class FolderPagingTests(TeamShareFactory factory) : IClassFixture<
             await db.Items.Where(i => i.ParentId == parent).ExecuteUpdateAsync(s => s.SetProperty(i => i.SortKey, ""));
         }
         await new TeamShare.Spaces.Items.SortKeyBackfill(factory.Services.GetRequiredService<IServiceScopeFactory>(),
-            NullLogger<TeamShare.Spaces.Items.SortKeyBackfill>.Instance).StartAsync(CancellationToken.None);
+            factory.Services.GetRequiredService<IHostApplicationLifetime>(), NullLogger<TeamShare.Spaces.Items.SortKeyBackfill>.Instance)
+            .RunAsync(CancellationToken.None);
         Assert.Equal(natural, await Listed("name"));
     }
 }

@@ -94,6 +94,32 @@ public sealed class UpgradeTests
     }
 
     [Fact]
+    public async Task Issue24_B10_one_statement_over_every_history_table_tells_which_modules_miss_a_migration()
+    {
+        using var host = new TeamShareFactory();
+        _ = host.Server;
+        var databases = host.Services.GetServices<TeamShare.SharedKernel.Data.IModuleDatabase>().ToList();
+        Assert.All(databases, d => Assert.NotEmpty(d.Migrations));
+        await using var connection = await TestDatabase.OpenAsync(host.DataDirectory);
+        async Task Run(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+        Task<IReadOnlySet<string>> Behind() => TeamShare.SharedKernel.Data.MigrationHistory.BehindAsync(connection, databases, CancellationToken.None);
+
+        Assert.Empty(await Behind());
+        // The links module's latest migration forgotten: it alone is behind, and the start would run its migrator.
+        var latest = databases.Single(d => d.Module == "links").Migrations.Max();
+        await Run($"DELETE FROM \"{TeamShare.SharedKernel.Data.MigrationHistory.TableOf("links")}\" WHERE \"MigrationId\" = '{latest}'");
+        Assert.Equal(["links"], await Behind());
+        // A history table missing (a first start, or a module new in this release): every module is asked by EF's migrator.
+        await Run($"DROP TABLE \"{TeamShare.SharedKernel.Data.MigrationHistory.TableOf("webhooks")}\"");
+        Assert.Equal(databases.Select(d => d.Module).Order(), (await Behind()).Order());
+    }
+
+    [Fact]
     public void Issue24_B10_a_first_start_on_an_empty_database_logs_no_error()
     {
         // Not the suite's migrated template: an empty database, as an operator's first start has it.

@@ -23,6 +23,17 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<Recurring
 
 internal static class RecurringJobSchedule
 {
+    /// <summary>
+    /// Schedules once the server has started, off the path to ready (issue 24, B10): Hangfire's servers read the schedule
+    /// at their next poll, so a job written a moment later runs when it would have.
+    /// </summary>
+    public static void ScheduleModuleJobsOnceStarted(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        {
+            try { app.Services.ScheduleModuleJobs(); }
+            catch (Exception e) { app.Logger.LogError(e, "Writing the recurring jobs' schedule failed; the one an earlier start wrote stays in force"); }
+        }));
+
     /// <summary>The seam's other half: every module registration becomes one Hangfire recurring job.</summary>
     public static void ScheduleModuleJobs(this IServiceProvider services)
     {

@@ -46,7 +46,7 @@ internal static class DatabaseStartup
             {
                 await using (var scope = services.CreateAsyncScope())
                     await scope.ServiceProvider.GetRequiredService<KeysDbContext>().Database.MigrateWhenBehindAsync(ct);
-                await MigrateAndSeedAsync(services, options, ct);
+                await MigrateAndSeedAsync(services, options, connection, ct);
             }
             finally
             {
@@ -59,12 +59,14 @@ internal static class DatabaseStartup
             await using (var connection = new SqliteConnection(ModuleDatabaseRegistration.SqliteConnectionString(options)))
             {
                 await connection.OpenAsync(ct);
-                await using var pragma = connection.CreateCommand();
-                // WAL lets readers run while one writer writes; it is a property of the file, so setting it once sticks.
-                pragma.CommandText = "PRAGMA journal_mode=WAL;";
-                await pragma.ExecuteNonQueryAsync(ct);
+                await using (var pragma = connection.CreateCommand())
+                {
+                    // WAL lets readers run while one writer writes; it is a property of the file, so setting it once sticks.
+                    pragma.CommandText = "PRAGMA journal_mode=WAL;";
+                    await pragma.ExecuteNonQueryAsync(ct);
+                }
+                await MigrateAndSeedAsync(services, options, connection, ct);
             }
-            await MigrateAndSeedAsync(services, options, ct);
             await SqliteStatistics.UpdateAsync(options, ct);
         }
         services.GetRequiredService<StartupState>().MarkReady();
@@ -88,10 +90,13 @@ internal static class DatabaseStartup
         }
     }
 
-    private static async Task MigrateAndSeedAsync(IServiceProvider services, TeamShareOptions options, CancellationToken ct)
+    private static async Task MigrateAndSeedAsync(IServiceProvider services, TeamShareOptions options, System.Data.Common.DbConnection connection,
+        CancellationToken ct)
     {
-        foreach (var database in services.GetServices<IModuleDatabase>())
-            await database.MigrateAsync(services, ct);
+        var databases = services.GetServices<IModuleDatabase>().ToList();
+        var behind = await MigrationHistory.BehindAsync(connection, databases, ct);
+        foreach (var database in databases)
+            await database.MigrateAsync(services, behind.Contains(database.Module), ct);
 
         if (options.SeedDemo)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,11 @@ namespace TeamShare.SharedKernel.Data;
 public interface IModuleDatabase
 {
     string Module { get; }
-    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+    /// <summary>The ids of this module's migrations for the configured provider.</summary>
+    IReadOnlyList<string> Migrations { get; }
+    /// <summary>Applies the missing migrations when <paramref name="behind"/> (<see cref="MigrationHistory"/> asked), and
+    /// what every start installs besides (PostgreSQL's change-feed triggers).</summary>
+    Task MigrateAsync(IServiceProvider services, bool behind, CancellationToken cancellationToken);
     Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
     /// <summary>Copies every row of this module from an embedded SQLite database into the configured (empty) one.</summary>
     Task<int> CopyFromSqliteAsync(IServiceProvider services, string sqliteConnectionString, CancellationToken cancellationToken);
@@ -91,7 +96,8 @@ public static class ModuleDatabaseRegistration
             services.AddDbContextPool<TContext>((sp, builder) =>
                 Watch(UseSqlite(builder, SqliteConnectionString(sp.GetRequiredService<IOptions<TeamShareOptions>>().Value), module), sp, watched));
         }
-        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module, watched));
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module, watched, postgres,
+            MigrationHistory.MigrationsOf(postgres ? typeof(TPostgres) : typeof(TContext))));
         return services;
     }
 
@@ -111,13 +117,18 @@ public static class ModuleDatabaseRegistration
     }
 
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connection, string module) =>
-        builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable($"__EFMigrationsHistory_{module}")
-)
+        WithoutModelCheck(builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(MigrationHistory.TableOf(module))))
             .AddInterceptors(SqliteConnectionSetup.Instance);
 
     private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connection, string module) =>
-        builder.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable($"__EFMigrationsHistory_{module}")
-);
+        WithoutModelCheck(builder.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable(MigrationHistory.TableOf(module))));
+
+    /// <summary>
+    /// Before migrating, EF compares the model with the last migration's snapshot, building both (~40 ms a module on a first
+    /// start, B10). MigrationTests makes that comparison for every context on every change, so the server need not.
+    /// </summary>
+    private static DbContextOptionsBuilder WithoutModelCheck(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     /// <summary>Options for design-time tools (dotnet ef) and tests that build a context by hand.</summary>
     public static DbContextOptions<TContext> DesignTimeOptions<TContext>(string module) where TContext : DbContext =>
@@ -127,15 +138,19 @@ public static class ModuleDatabaseRegistration
     public static DbContextOptions<TContext> DesignTimePostgresOptions<TContext>(string module) where TContext : DbContext =>
         (DbContextOptions<TContext>)UsePostgres(new DbContextOptionsBuilder<TContext>(), "Host=design-time;Database=teamshare", module).Options;
 
-    private sealed class ModuleDatabase<TContext>(string module, bool watched) : IModuleDatabase where TContext : DbContext
+    private sealed class ModuleDatabase<TContext>(string module, bool watched, bool postgres, IReadOnlyList<string> migrations)
+        : IModuleDatabase where TContext : DbContext
     {
         public string Module => module;
+        public IReadOnlyList<string> Migrations => migrations;
 
-        public async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+        public async Task MigrateAsync(IServiceProvider services, bool behind, CancellationToken cancellationToken)
         {
+            // A current module on SQLite has nothing to do: its context is not even made (B10).
+            if (!behind && !(watched && postgres)) return;
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            await db.Database.MigrateWhenBehindAsync(cancellationToken);
+            if (behind) await db.Database.MigrateWhenBehindAsync(cancellationToken);
             if (watched) await ChangeFeedTriggers.InstallAsync(db, cancellationToken);
         }
 

@@ -12,7 +12,8 @@ public static class UtcDateTimes
         configuration.Properties<DateTime?>().HaveConversion<UtcConverter>();
     }
 
-    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+    /// <summary>Public because the compiled models (scripts/compiled-models.sh) name it.</summary>
+    public sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

@@ -8,14 +8,25 @@ namespace TeamShare.Spaces.Items;
 
 /// <summary>
 /// Issue 28: items saved before natural order have no sort key (the migration cannot compute one in SQL); the first start
-/// after the upgrade gives each its key, in batches, before the instance serves. Later starts find none and read one row.
-/// Several instances doing it at once write the same values.
+/// after the upgrade gives each its key, in batches. It runs once the server has started, not before it is ready (issue 24,
+/// B10: it made the Spaces module's context on every start to find nothing); until it is done, the items of before the
+/// upgrade list first in name order. Later starts find none and read one row. Several instances write the same values.
 /// </summary>
-internal sealed class SortKeyBackfill(IServiceScopeFactory scopes, ILogger<SortKeyBackfill> log) : IHostedService
+internal sealed class SortKeyBackfill(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<SortKeyBackfill> log)
+    : BackgroundService
 {
     private const int Batch = 1000;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+            await started.Task.WaitAsync(stoppingToken);
+        try { await RunAsync(stoppingToken); }
+        catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Giving items their natural sort key failed; the next start tries again"); }
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpacesDbContext>();
@@ -31,6 +42,4 @@ internal sealed class SortKeyBackfill(IServiceScopeFactory scopes, ILogger<SortK
         }
         if (done > 0) log.LogInformation("Gave {Count} items their natural sort key", done);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -165,9 +165,14 @@ def run(args):
             s = Proc(HOST, {"TeamShare__DataDirectory": str(s_dir), "Logging__LogLevel__Default": "Warning", "ASPNETCORE_ENVIRONMENT": "Production"},
                      HOST_ROOT)
             time.sleep(1)
-            startups.append({"subject": s.ready_seconds, "baseline": b.ready_seconds, "subject_mb": s.memory_mb(), "baseline_mb": b_mem})
+            first = {"subject": s.ready_seconds, "baseline": b.ready_seconds, "subject_mb": s.memory_mb(), "baseline_mb": b_mem}
             s.stop()
-        out["B10"] = {"subject": median(startups, "subject"), "baseline": median(startups, "baseline"),
+            # A restart on the directory the first start made: what a deploy or a crash recovery waits for.
+            s = Proc(HOST, {"TeamShare__DataDirectory": str(s_dir), "Logging__LogLevel__Default": "Warning", "ASPNETCORE_ENVIRONMENT": "Production"},
+                     HOST_ROOT)
+            startups.append({**first, "restart": s.ready_seconds})
+            s.stop()
+        out["B10"] = {"subject": median(startups, "subject"), "baseline": median(startups, "baseline"), "restart": median(startups, "restart"),
                       "subject_mb": median(startups, "subject_mb"), "baseline_mb": median(startups, "baseline_mb")}
 
         subject = Subject(work, smtp_port)
@@ -561,7 +566,11 @@ def report(now, before):
                              f"{s2['tries']} tries, B warm before each cancel; longest {s2['max']:.1f} ms (includes B's answer) |")
         b10 = s["B10"]
         lines.append(f"| B10 | start-up to ready (empty data dir); idle memory | {b10['subject']:.2f} s; {b10['subject_mb']:.0f} MB | "
-                     f"{b10['baseline']:.2f} s; {b10['baseline_mb']:.0f} MB | {b10['subject'] / b10['baseline']:.1f} | < 1 s; < 120 MB | |")
+                     f"{b10['baseline']:.2f} s; {b10['baseline_mb']:.0f} MB | {b10['subject'] / b10['baseline']:.1f} | < 1 s; < 120 MB | "
+                     "a first start: migrations and the key certificate |")
+        if "restart" in b10:
+            lines.append(f"| B10 | restart to ready (the same data dir) | {b10['restart']:.2f} s | {b10['baseline']:.2f} s | "
+                         f"{b10['restart'] / b10['baseline']:.1f} | < 1 s | a deploy or a crash recovery |")
         return lines
 
     doc = [

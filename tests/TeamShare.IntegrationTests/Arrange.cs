@@ -27,6 +27,35 @@ public static class Arrange
         return grant.Id;
     }
 
+    /// <summary>
+    /// Issue 24 (B9): <paramref name="count"/> copies of a granted folder beside it, each granted as it is to the same
+    /// principal, all at one moment (so a list ordered by share time has ties to break), in one save.
+    /// </summary>
+    public static async Task CopyGrantedFolderAsync(this TeamShareFactory factory, string folderId, int count)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpacesDbContext>();
+        var folder = await db.Items.AsNoTracking().SingleAsync(i => i.Id == Guid.Parse(folderId) && i.Kind == "folder");
+        var grant = await db.Grants.AsNoTracking().SingleAsync(g => g.ItemId == folder.Id);
+        var at = DateTime.UtcNow;
+        for (var n = 1; n <= count; n++)
+        {
+            var copy = new Item
+            {
+                Id = Guid.CreateVersion7(), TeamId = folder.TeamId, SpaceId = folder.SpaceId, ParentId = folder.ParentId, AncestorPath = folder.AncestorPath,
+                Name = $"{folder.Name} {n}", NameKey = $"{folder.NameKey} {n}", SortKey = $"{folder.SortKey} {n}", Kind = folder.Kind,
+                OwnerUserId = folder.OwnerUserId, CreatedAt = folder.CreatedAt, ModifiedAt = folder.ModifiedAt,
+            };
+            db.Items.Add(copy);
+            db.Grants.Add(new Grant
+            {
+                Id = Guid.CreateVersion7(), TeamId = grant.TeamId, ItemId = copy.Id, PrincipalKind = grant.PrincipalKind, PrincipalId = grant.PrincipalId,
+                Role = grant.Role, CreatedBy = grant.CreatedBy, CreatedAt = at,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>AD-2 "on (anyone)": members may invite any outside address by e-mail (the demo team allows its approved list).</summary>
     public static Task AllowAnyoneByEmailAsync(this TeamShareFactory factory) =>
         factory.ChangePolicyAsync(settings => settings["emailMode"] = "anyone");

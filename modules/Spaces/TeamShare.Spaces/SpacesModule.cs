@@ -57,6 +57,7 @@ public sealed class SpacesModule : ITeamShareModule
     {
         services.AddValidator<CreateFolderRequest, CreateFolderValidator>();
         services.AddValidator<ListFolderPage, ListFolderPageValidator>();
+        services.AddValidator<ListSharedWithMe, ListSharedWithMeValidator>();
         services.AddValidator<ArchiveForMember, ArchiveForMemberValidator>();
         services.AddValidator<UpdateItemRequest, UpdateItemValidator>();
         // Where the folder is and who may add to it is all these bodies say, and the quota one number; the handlers check them.
@@ -129,8 +130,8 @@ public sealed class SpacesModule : ITeamShareModule
         api.MapGet("/trash", TrashEndpoints.List).WithSummary("The caller's deleted items.");
         api.MapDelete("/trash/{id:guid}", TrashEndpoints.Purge).WithSummary("Delete a trashed item for good.");
         api.MapDelete("/trash", TrashEndpoints.Empty).WithSummary("Empty the trash: delete for good everything in it the caller owns.");
-        api.MapGet("/shared-with-me", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ListSharedWithMe(user.GetUserId(), user.GetTeamId()), ct))).WithSummary("Items shared with the caller (SH-10).");
+        api.MapGet("/shared-with-me", SharedWithMeEndpoint.Handle)
+            .WithSummary("Items shared with the caller (SH-10), newest share first; with ?limit= a page, and a Link header to the next.");
         api.MapGet("/recent", RecentEndpoints.List).WithSummary("Files changed lately that the caller may open, newest first, at most 50.");
         api.MapGet("/starred", StarEndpoints.List).WithSummary("The items the caller starred, newest star first.");
         api.MapPut("/items/{id:guid}/star", StarEndpoints.Star).WithSummary("Star an item for the caller's Starred view.");

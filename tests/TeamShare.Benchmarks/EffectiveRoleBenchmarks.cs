@@ -12,8 +12,8 @@ using TeamShare.Spaces.Contracts;
 namespace TeamShare.Benchmarks;
 
 /// <summary>
-/// SP-8 on the hot path: the effective role of an item 1 and 15 folders deep, for a member of 1 and of 9 departments,
-/// against a bare baseline (one primary-key SELECT on the same SQLite file). The ratios are the report.
+/// SP-8 on the hot path: the effective role of an item 1 and 15 folders deep, for a member of 1 and of 9 departments, as
+/// kept since the last change in the team and as first asked after one, against a bare baseline (one primary-key SELECT on the same SQLite file). The ratios are the report.
 /// </summary>
 [MemoryDiagnoser]
 public class EffectiveRoleBenchmarks
@@ -93,6 +93,14 @@ public class EffectiveRoleBenchmarks
 
     [Benchmark(Description = "role, depth 15, 9 departments")]
     public async Task<ItemAccess?> Deep() => await Role(_deep);
+
+    /// <summary>The answer is kept until the team changes (issue 24, B4): this is the first check after a change.</summary>
+    [Benchmark(Description = "role, depth 15, 9 departments, first after a change")]
+    public async Task<ItemAccess?> DeepAfterAChange()
+    {
+        _services.GetRequiredService<TeamShare.SharedKernel.Caching.ChangeFeed>().ChangedAll();
+        return await Role(_deep);
+    }
 
     private async Task<ItemAccess?> Role(Guid item)
     {

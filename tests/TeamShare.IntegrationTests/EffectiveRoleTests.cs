@@ -192,6 +192,46 @@ public sealed class EffectiveRoleTests(TeamShareFactory factory) : IClassFixture
         Assert.All(many.Where(a => a.Item.Id != Guid.Parse(file)), a => Assert.Equal(AccessRole.None, a.Role));
     }
 
+    [Fact]
+    public async Task SP8_a_warm_role_check_asks_the_database_nothing_and_the_next_change_in_the_team_is_seen_at_once()
+    {
+        var (mia, folder, file) = await TreeAsync($"warm-{Guid.NewGuid():N}");
+        var teamId = Guid.Parse((await (await mia.GetAsync("/api/me")).Json()).GetProperty("teamId").GetString()!);
+        var mark = await (await factory.ClientForAsync("mark@acme.test")).UserIdAsync();
+        await factory.GrantAsync(folder, "user", mark, AccessRole.Viewer);
+
+        var role = AccessRole.None;
+        async Task<int> Check() => await QueryCounter.CountAsync(async () =>
+        {
+            using var scope = factory.Services.CreateScope();
+            role = (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetItemAccess(mark, teamId, Guid.Parse(file))))?.Role ?? AccessRole.None;
+        });
+
+        Assert.True(await Check() > 0);
+        Assert.Equal(AccessRole.Viewer, role);
+        Assert.Equal(0, await Check());
+        Assert.Equal(AccessRole.Viewer, role);
+
+        await factory.GrantAsync(folder, "user", mark, AccessRole.Editor);
+        Assert.True(await Check() > 0);
+        Assert.Equal(AccessRole.Editor, role);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{folder}")).StatusCode);
+        await Check();
+        Assert.Equal(AccessRole.None, role);
+
+        Assert.Equal(HttpStatusCode.OK, (await mia.PostAsync($"/api/items/{folder}/restore", null)).StatusCode);
+        await Check();
+        Assert.Equal(AccessRole.Editor, role);
+        var admin = await factory.ClientForAsync("adam@acme.test");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/admin/members/{mark}", new { isActive = false })).StatusCode);
+        await Check();
+        Assert.Equal(AccessRole.None, role);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/admin/members/{mark}", new { isActive = true })).StatusCode);
+        await Check();
+        Assert.Equal(AccessRole.Editor, role);
+    }
+
     /// <summary>Counted as after any change in the team: the member's standing is read too (otherwise kept, issue 24).</summary>
     private void ReadAsAfterAChange() => factory.Services.GetRequiredService<TeamShare.SharedKernel.Caching.ChangeFeed>().ChangedAll();
 }

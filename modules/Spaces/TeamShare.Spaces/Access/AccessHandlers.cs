@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using TeamShare.SharedKernel.Caching;
 using TeamShare.SharedKernel.Data;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
@@ -8,12 +9,24 @@ using TeamShare.Spaces.Items;
 
 namespace TeamShare.Spaces.Access;
 
-internal sealed class GetItemAccessHandler(EffectiveRoles roles) : IRequestHandler<GetItemAccess, ItemAccess?>
+/// <summary>
+/// SP-8 for other modules (invitations, the share dialog, chat posts), by (user, team, item) from a cache that serves an
+/// answer while nothing in its team has changed since (issue 24, B4; ADR 0031): a role follows only from rows the change
+/// feed watches (items, grants, members, departments).
+/// </summary>
+internal sealed class GetItemAccessHandler(EffectiveRoles roles, ChangeFeedCache<(Guid User, Guid Team, Guid Item), ItemAccess> cache)
+    : IRequestHandler<GetItemAccess, ItemAccess?>
 {
     public async ValueTask<ItemAccess?> Handle(GetItemAccess request, CancellationToken ct)
     {
+        var key = (request.UserId, request.TeamId, request.ItemId);
+        if (cache.Find(key) is { } known) return known;
+        var before = cache.Sequence;
         var result = await roles.ForItemAsync(request.UserId, request.TeamId, request.ItemId, ct);
-        return result is null ? null : new ItemAccess(result.Value.Item.ToSummary(), result.Value.Role);
+        if (result is null) return null;
+        var access = new ItemAccess(result.Value.Item.ToSummary(), result.Value.Role);
+        cache.Keep(key, access, before);
+        return access;
     }
 }
 

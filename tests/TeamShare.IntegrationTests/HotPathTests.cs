@@ -116,23 +116,28 @@ public sealed class HotPathTests(TeamShareFactory factory) : IClassFixture<TeamS
     private const int FolderListingQueries = 9;
 
     [Fact]
-    public async Task SP8_the_effective_role_is_two_queries_for_the_owner_and_four_for_anyone_else_then_three()
+    public async Task SP8_the_effective_role_is_two_queries_for_the_owner_four_for_anyone_else_three_for_their_next_item_none_when_asked_again()
     {
         var mia = await factory.ClientForAsync("mia@acme.test");
-        var item = Guid.Parse((await mia.UploadOk((await mia.PersonalSpace()).Id(), $"role-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id());
+        var space = (await mia.PersonalSpace()).Id();
+        var item = Guid.Parse((await mia.UploadOk(space, $"role-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id());
+        var next = Guid.Parse((await mia.UploadOk(space, $"role-{Guid.NewGuid():N}.txt", "x"u8.ToArray())).Id());
         var me = await (await mia.GetAsync("/api/me")).Json();
         var teamId = Guid.Parse(me.GetProperty("teamId").GetString()!);
         var miaId = Guid.Parse(me.GetProperty("id").GetString()!);
         var markId = await (await factory.ClientForAsync("mark@acme.test")).UserIdAsync();
-        async Task<int> Role(Guid userId) => await QueryCounter.CountAsync(async () =>
+        async Task<int> Role(Guid userId, Guid itemId) => await QueryCounter.CountAsync(async () =>
         {
             using var scope = factory.Services.CreateScope();
-            await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new TeamShare.Spaces.Contracts.GetItemAccess(userId, teamId, item));
+            await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new TeamShare.Spaces.Contracts.GetItemAccess(userId, teamId, itemId));
         });
-        Assert.Equal(2, await Role(miaId));
-        Assert.Equal(4, await Role(markId));
+        Assert.Equal(2, await Role(miaId, item));
+        Assert.Equal(4, await Role(markId, item));
         // Issue 24: a member's standing (team, departments) is kept until their team changes: the item and the grants only.
-        Assert.Equal(3, await Role(markId));
+        Assert.Equal(3, await Role(markId, next));
+        // Issue 24 (B4): and so is the answer itself.
+        Assert.Equal(0, await Role(markId, item));
+        Assert.Equal(0, await Role(miaId, item));
     }
 
     private static bool IsWrite(string sql) =>

@@ -12,13 +12,14 @@ internal static class TokenLookup
 {
     public sealed record Found(User User, string? TeamLocale, string? TeamRequiresTwoFactor, string Kind, string? Scopes);
 
-    public static Task<Found?> FindAsync(IdentityDbContext db, string secret, CancellationToken ct)
-    {
-        var hash = Tokens.Hash(secret);
-        return (from t in db.AccessTokens
-                join u in db.Users on t.UserId equals u.Id
-                join team in db.Teams on u.TeamId equals team.Id
-                where t.TokenHash == hash && t.RevokedAt == null && u.IsActive
-                select new Found(u, team.DefaultLocale, team.RequireTwoFactor, t.Kind, t.Scopes)).AsNoTracking().FirstOrDefaultAsync(ct);
-    }
+    // Compiled once: every request a script makes asks it, and EF Core otherwise rebuilds the query's expression each time.
+    private static readonly Func<IdentityDbContext, byte[], CancellationToken, Task<Found?>> Query =
+        EF.CompileAsyncQuery((IdentityDbContext db, byte[] hash, CancellationToken ct) =>
+            (from t in db.AccessTokens
+             join u in db.Users on t.UserId equals u.Id
+             join team in db.Teams on u.TeamId equals team.Id
+             where t.TokenHash == hash && t.RevokedAt == null && u.IsActive
+             select new Found(u, team.DefaultLocale, team.RequireTwoFactor, t.Kind, t.Scopes)).AsNoTracking().FirstOrDefault());
+
+    public static Task<Found?> FindAsync(IdentityDbContext db, string secret, CancellationToken ct) => Query(db, Tokens.Hash(secret), ct);
 }

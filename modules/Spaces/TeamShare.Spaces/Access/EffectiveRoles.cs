@@ -5,6 +5,8 @@ using TeamShare.Identity.Contracts;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 
+using TeamShare.Spaces.Items;
+
 namespace TeamShare.Spaces.Access;
 
 /// <summary>
@@ -22,7 +24,7 @@ internal sealed class EffectiveRoles(SpacesDbContext db, IMediator mediator)
 
     public async Task<(Item Item, AccessRole Role)?> ForItemAsync(Guid userId, Guid teamId, Guid itemId, CancellationToken ct)
     {
-        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.TeamId == teamId, ct);
+        var item = await ItemById.FindAsync(db, itemId, teamId, ct);
         if (item is null) return null;
         return (item, await RoleOnAsync(userId, teamId, item, ct));
     }

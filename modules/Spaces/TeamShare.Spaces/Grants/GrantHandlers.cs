@@ -4,6 +4,8 @@ using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 
+using TeamShare.Spaces.Items;
+
 namespace TeamShare.Spaces.Grants;
 
 /// <summary>
@@ -53,7 +55,7 @@ internal sealed class ListItemGrantsHandler(SpacesDbContext db, EffectiveRoles r
 {
     public async ValueTask<ItemGrants?> Handle(ListItemGrants r, CancellationToken ct)
     {
-        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == r.ItemId && i.TeamId == r.TeamId, ct);
+        var item = await ItemById.FindAsync(db, r.ItemId, r.TeamId, ct);
         if (item is null) return null;
         var chain = item.SelfAndAncestors().ToList();
         var names = await db.Items.AsNoTracking().Where(i => chain.Contains(i.Id))

@@ -7,6 +7,8 @@ using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
 
+using TeamShare.Spaces.Items;
+
 namespace TeamShare.Spaces.Preview;
 
 /// <summary>
@@ -57,15 +59,9 @@ internal static class Previews
 
 internal sealed class GetPreviewHandler(SpacesDbContext db, IBlobStore blobs) : IRequestHandler<GetPreview, ItemPreview?>
 {
-    // Compiled once: every preview through a link asks it, and building the query's expression on each call cost EF Core
-    // about a third of running it (issue 24, B2).
-    private static readonly Func<SpacesDbContext, Guid, Guid, CancellationToken, Task<Item?>> ItemOf =
-        EF.CompileAsyncQuery((SpacesDbContext db, Guid itemId, Guid teamId, CancellationToken ct) =>
-            db.Items.AsNoTracking().FirstOrDefault(i => i.Id == itemId && i.TeamId == teamId));
-
     public async ValueTask<ItemPreview?> Handle(GetPreview request, CancellationToken ct)
     {
-        var item = await ItemOf(db, request.ItemId, request.TeamId, ct);
+        var item = await ItemById.FindAsync(db, request.ItemId, request.TeamId, ct);
         return item is null ? null : Previews.For(item, blobs);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
-
 using TeamShare.Spaces.Items;
 
 namespace TeamShare.Spaces.Access;

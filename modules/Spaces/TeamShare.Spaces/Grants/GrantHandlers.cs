@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using TeamShare.Spaces.Access;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
-
 using TeamShare.Spaces.Items;
 
 namespace TeamShare.Spaces.Grants;

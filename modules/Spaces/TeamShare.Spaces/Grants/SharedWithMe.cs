@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Identity.Contracts;
 using TeamShare.SharedKernel.Data;
@@ -31,13 +29,8 @@ internal sealed record SharedPage(IReadOnlyList<SharedItemDto> Items, string? Ne
 
 internal sealed class ListSharedWithMeValidator : IValidator<ListSharedWithMe>
 {
-    public IReadOnlyDictionary<string, string[]> Validate(ListSharedWithMe r)
-    {
-        if (r.Limit is < 1 or > FolderCursor.MaxPage) return Invalid.Field("limit", $"Ask for 1 to {FolderCursor.MaxPage} items per page.");
-        return SharedCursor.TryDecode(r.After, out _)
-            ? Invalid.None
-            : Invalid.Field("after", "Pass the \"after\" value from the previous page's Link header unchanged.");
-    }
+    public IReadOnlyDictionary<string, string[]> Validate(ListSharedWithMe r) =>
+        KeysetPages.InvalidLimit(r.Limit) ?? KeysetPages.CursorCheck(SharedCursor.TryDecode(r.After, out _));
 }
 
 internal sealed class ListSharedWithMeHandler(SpacesDbContext db, IMediator mediator) : IRequestHandler<ListSharedWithMe, Outcome<SharedPage>>
@@ -92,25 +85,18 @@ internal sealed record SharedCursor(long SharedAtTicks, Guid ItemId)
     /// <summary>True when <paramref name="row"/> is listed after this cursor.</summary>
     public bool Precedes(Row row) => row.CreatedAt.Ticks < SharedAtTicks || (row.CreatedAt.Ticks == SharedAtTicks && row.ItemId.CompareTo(ItemId) < 0);
 
-    public string Encode() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{SharedAtTicks.ToString(CultureInfo.InvariantCulture)}|{ItemId:N}"));
+    public string Encode() => KeysetPages.Encode($"{SharedAtTicks.ToString(CultureInfo.InvariantCulture)}|{ItemId:N}");
 
     /// <summary>False for a damaged cursor; an empty one is the first page.</summary>
     public static bool TryDecode(string? text, out SharedCursor? cursor)
     {
         cursor = null;
         if (string.IsNullOrEmpty(text)) return true;
-        try
-        {
-            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|');
-            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || !Guid.TryParseExact(parts[1], "N", out var item)) return false;
-            cursor = new SharedCursor(ticks, item);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        var parts = KeysetPages.Decode(text)?.Split('|');
+        if (parts is not [var at, var id] || !long.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || !Guid.TryParseExact(id, "N", out var item)) return false;
+        cursor = new SharedCursor(ticks, item);
+        return true;
     }
 }
 

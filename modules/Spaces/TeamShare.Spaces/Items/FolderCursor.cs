@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using TeamShare.Spaces.Data;
 
 namespace TeamShare.Spaces.Items;
@@ -35,10 +33,8 @@ internal sealed record FolderSort(string Key, bool Descending)
 /// </summary>
 internal sealed record FolderCursor(int KindOrder, string NameKey, long Value = 0, string Sort = "name")
 {
-    public const int MaxPage = 1000;
-
-    public string Encode() => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
-        Sort == "name" ? $"{KindOrder}|{NameKey}" : $"{Sort}|{Value.ToString(CultureInfo.InvariantCulture)}|{KindOrder}|{NameKey}"));
+    public string Encode() => KeysetPages.Encode(
+        Sort == "name" ? $"{KindOrder}|{NameKey}" : $"{Sort}|{Value.ToString(CultureInfo.InvariantCulture)}|{KindOrder}|{NameKey}");
 
     public static bool TryDecode(string? text, out FolderCursor? cursor) => TryDecode(text, FolderSort.Default, out cursor);
 
@@ -47,25 +43,18 @@ internal sealed record FolderCursor(int KindOrder, string NameKey, long Value = 
     {
         cursor = null;
         if (string.IsNullOrEmpty(text)) return true;
-        try
+        if (KeysetPages.Decode(text) is not { } raw) return false;
+        var (sortText, value, rest) = ("name", 0L, raw);
+        if (sort.Text != "name")
         {
-            var raw = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text));
-            var (sortText, value, rest) = ("name", 0L, raw);
-            if (sort.Text != "name")
-            {
-                var head = raw.Split('|', 3);
-                if (head.Length != 3 || head[0] != sort.Text || !long.TryParse(head[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out value)) return false;
-                (sortText, rest) = (head[0], head[2]);
-            }
-            var parts = rest.Split('|', 2);
-            if (parts.Length != 2 || parts[0] is not ("0" or "1") || parts[1].Length == 0) return false;
-            cursor = new FolderCursor(parts[0] == "0" ? 0 : 1, parts[1], value, sortText);
-            return true;
+            var head = raw.Split('|', 3);
+            if (head.Length != 3 || head[0] != sort.Text || !long.TryParse(head[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out value)) return false;
+            (sortText, rest) = (head[0], head[2]);
         }
-        catch (FormatException)
-        {
-            return false;
-        }
+        var parts = rest.Split('|', 2);
+        if (parts.Length != 2 || parts[0] is not ("0" or "1") || parts[1].Length == 0) return false;
+        cursor = new FolderCursor(parts[0] == "0" ? 0 : 1, parts[1], value, sortText);
+        return true;
     }
 }
 

@@ -24,12 +24,10 @@ internal sealed class ListFolderPageValidator : IValidator<ListFolderPage>
 {
     public IReadOnlyDictionary<string, string[]> Validate(ListFolderPage r)
     {
-        if (r.Limit is < 1 or > FolderCursor.MaxPage) return Invalid.Field("limit", $"Ask for 1 to {FolderCursor.MaxPage} items per page.");
+        if (KeysetPages.InvalidLimit(r.Limit) is { } limit) return limit;
         if (FolderSort.Parse(r.Sort) is not { } order)
             return Invalid.Field("sort", "Sort by name, size or modified, with -desc for the other way (size-desc).");
-        return FolderCursor.TryDecode(r.After, order, out _)
-            ? Invalid.None
-            : Invalid.Field("after", "Pass the \"after\" value from the previous page's Link header unchanged.");
+        return KeysetPages.CursorCheck(FolderCursor.TryDecode(r.After, order, out _));
     }
 }
 

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
-
 using TeamShare.Spaces.Items;
 
 namespace TeamShare.Spaces.Preview;

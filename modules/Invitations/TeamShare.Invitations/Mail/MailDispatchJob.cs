@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using TeamShare.SharedKernel.Modules;
 using TeamShare.Identity.Contracts;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,9 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
             var invitations = await db.Invitations.AsNoTracking().Where(i => invitationIds.Contains(i.Id) && i.RecipientKind == "external")
                 .ToDictionaryAsync(i => i.Id, ct);
             var attempted = 0;
+            // One mail is on its way while the next is made: the server's answer and the next rendering overlap (issue 24, B8).
+            // The next goes out only once the one before is saved, so a crash still resends at most one.
+            (OutboxMail Mail, Task<(SendResult, string?)> Sending)? onItsWay = null;
             foreach (var mail in batch)
             {
                 if (mail.InvitationId is { } invitation && unapplied.Contains(invitation))
@@ -65,56 +69,90 @@ internal sealed class MailDispatchJob(InvitationsDbContext db, InvitationApplier
                     continue;
                 }
                 attempted++;
-                var model = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.ModelJson) ?? [];
-                if (model.TryGetValue(ExternalLinks.BaseKey, out var linkBase) && !SignExternalLink(mail, model, linkBase, invitations, now))
+                MimeMessage? message;
+                try
+                {
+                    message = await ComposeAsync(session, mail, invitations, now, ct);
+                }
+                finally
+                {
+                    if (onItsWay is { } before)
+                    {
+                        onItsWay = null;
+                        await RecordAsync(before.Mail, await before.Sending, now, ct);
+                    }
+                }
+                if (message is null)
                 {
                     await SaveAsync(mail, ct);
                     continue;
                 }
-                if (model.TryGetValue(IssueMailLinkToken.KindKey, out var kind) && !await SignMailLinkAsync(mail, model, kind, now, ct))
-                {
-                    await SaveAsync(mail, ct);
-                    continue;
-                }
-                var (result, error) = await session.SendAsync(mail.MessageId, mail.To, templates.Render(mail.Template, model), ct);
-                switch (result)
-                {
-                    case SendResult.Sent:
-                        Outbox.Sent(mail, now);
-                        // What a mail said (a sign-in code, a reset or an outside link's base) is not kept once it went (issue 27 L6).
-                        mail.ModelJson = "{}";
-                        TeamShareMetrics.MailsSent.Add(1);
-                        break;
-                    case SendResult.Refused:
-                        Outbox.Fail(mail, now, error!);
-                        TeamShareMetrics.MailsFailed.Add(1);
-                        break;
-                    default: Outbox.Retry(mail, now, error!); break;
-                }
-                await SaveAsync(mail, ct);
+                onItsWay = (mail, session.SendAsync(message, ct));
             }
+            if (onItsWay is { } last) await RecordAsync(last.Mail, await last.Sending, now, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             if (attempted == 0) break;
         }
     }
 
+    /// <summary>The mail's message, or null with the reason it cannot go recorded on it (taken back, expired, bad address).</summary>
+    private async Task<MimeMessage?> ComposeAsync(MailSession session, OutboxMail mail, Dictionary<Guid, Invitation> invitations, DateTime now,
+        CancellationToken ct)
+    {
+        var model = JsonSerializer.Deserialize<Dictionary<string, string>>(mail.ModelJson) ?? [];
+        if (model.TryGetValue(ExternalLinks.BaseKey, out var linkBase) && !SignExternalLink(mail, model, linkBase, invitations, now)) return null;
+        if (model.TryGetValue(IssueMailLinkToken.KindKey, out var kind) && !await SignMailLinkAsync(mail, model, kind, now, ct)) return null;
+        var (message, result, error) = session.Compose(mail.MessageId, mail.To, templates.Render(mail.Template, model));
+        if (message is null) Record(mail, result, error, now);
+        return message;
+    }
+
+    private async Task RecordAsync(OutboxMail mail, (SendResult Result, string? Error) sent, DateTime now, CancellationToken ct)
+    {
+        Record(mail, sent.Result, sent.Error, now);
+        await SaveAsync(mail, ct);
+    }
+
+    private static void Record(OutboxMail mail, SendResult result, string? error, DateTime now)
+    {
+        switch (result)
+        {
+            case SendResult.Sent:
+                Outbox.Sent(mail, now);
+                // What a mail said (a sign-in code, a reset or an outside link's base) is not kept once it went (issue 27 L6).
+                mail.ModelJson = "{}";
+                TeamShareMetrics.MailsSent.Add(1);
+                break;
+            case SendResult.Refused:
+                Outbox.Fail(mail, now, error!);
+                TeamShareMetrics.MailsFailed.Add(1);
+                break;
+            default: Outbox.Retry(mail, now, error!); break;
+        }
+    }
+
     /// <summary>
-    /// Each mail's outcome is saved right after it went, so a crash resends at most one. Only this mail is compared with what
-    /// was read: letting the save look for changes in the whole claimed batch walked it once per mail (issue 24.5).
+    /// Each mail's outcome is saved right after it went, so a crash resends at most one. One UPDATE of the row, not a save of
+    /// the context: EF Core's save (change detection, its interceptors, command building) took longer than the statement, once
+    /// per mail (issue 24, B8). The entry is then marked saved, so the batch's closing save does not write it again.
     /// </summary>
     private async Task SaveAsync(OutboxMail mail, CancellationToken ct)
     {
-        db.Entry(mail).DetectChanges();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "invitations_outbox"
+            SET "Attempts" = {mail.Attempts},
+                "NextAttemptAt" = {mail.NextAttemptAt},
+                "LeaseUntil" = {mail.LeaseUntil},
+                "SentAt" = {mail.SentAt},
+                "FailedAt" = {mail.FailedAt},
+                "LastError" = {mail.LastError},
+                "ModelJson" = {mail.ModelJson}
+            WHERE "Id" = {mail.Id}
+            """, ct);
+        var entry = db.Entry(mail);
+        entry.OriginalValues.SetValues(entry.CurrentValues);
+        entry.State = EntityState.Unchanged;
     }
 
     /// <summary>A password-reset or join link, like an external one, exists only in the mail: its token is made now.</summary>

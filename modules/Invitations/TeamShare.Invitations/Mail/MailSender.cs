@@ -14,23 +14,21 @@ internal sealed class MailSender(IOptions<MailOptions> options, IOptions<TeamSha
 {
     /// <summary>A session sends many mails over one SMTP connection (opened at the first mail, opened again after a failure).</summary>
     public MailSession OpenSession() => new(options.Value, teamShare.Value.FullDataDirectory);
-
-    public async Task<(SendResult Result, string? Error)> SendAsync(string messageId, string to, RenderedMail mail, CancellationToken ct)
-    {
-        await using var session = OpenSession();
-        return await session.SendAsync(messageId, to, mail, ct);
-    }
 }
 
 internal sealed class MailSession(MailOptions o, string dataDirectory) : IAsyncDisposable
 {
     private SmtpClient? _client;
 
-    public async Task<(SendResult Result, string? Error)> SendAsync(string messageId, string to, RenderedMail mail, CancellationToken ct)
+    /// <summary>
+    /// The message for one mail, or why it cannot be sent (Message null). Kept apart from <see cref="SendAsync"/> so a sender
+    /// can make the next message while the server answers the one before (issue 24, B8).
+    /// </summary>
+    public (MimeMessage? Message, SendResult Result, string? Error) Compose(string messageId, string to, RenderedMail mail)
     {
         var message = new MimeMessage { Subject = mail.Subject, MessageId = messageId };
         // The sender is the server's setting (checked at start): if it does not parse, the server is at fault and the mail waits.
-        if (!MailboxAddress.TryParse(o.From, out var from)) return (SendResult.TryLater, ServerFault($"TeamShare:Smtp:From \"{o.From}\" is not an address"));
+        if (!MailboxAddress.TryParse(o.From, out var from)) return (null, SendResult.TryLater, ServerFault($"TeamShare:Smtp:From \"{o.From}\" is not an address"));
         message.From.Add(from);
         try
         {
@@ -39,7 +37,7 @@ internal sealed class MailSession(MailOptions o, string dataDirectory) : IAsyncD
         catch (ParseException e)
         {
             // An address no mail server could take (say a.@example.org): never deliverable, so it fails now instead of forever.
-            return (SendResult.Refused, $"Not a deliverable address: {e.Message}");
+            return (null, SendResult.Refused, $"Not a deliverable address: {e.Message}");
         }
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
         if (mail.Unsubscribe is { } unsubscribe)
@@ -48,12 +46,16 @@ internal sealed class MailSession(MailOptions o, string dataDirectory) : IAsyncD
             message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        return (message, SendResult.Sent, null);
+    }
 
+    public async Task<(SendResult Result, string? Error)> SendAsync(MimeMessage message, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(o.Host))
         {
             var folder = Path.Combine(dataDirectory, "mail");
             Directory.CreateDirectory(folder);
-            await message.WriteToAsync(Path.Combine(folder, $"{messageId.Split('@')[0]}.eml"), ct);
+            await message.WriteToAsync(Path.Combine(folder, $"{message.MessageId.Split('@')[0]}.eml"), ct);
             return (SendResult.Sent, null);
         }
         try

@@ -109,11 +109,11 @@ public sealed class HotPathTests(TeamShareFactory factory) : IClassFixture<TeamS
     }
 
     /// <summary>
-    /// Authentication by personal access token included: the token and its user, the space, the folder and the owner's
-    /// standing (SP-8), the children, whom they are shared with, which have a live link (issue 12's indicator) and which the
-    /// caller starred (issue 28): a fixed nine whatever the folder holds.
+    /// Authentication by personal access token included: the token and its user, the folder (its space is not read: issue 24)
+    /// and the owner's standing (SP-8), the children, whom they are shared with, which have a live link (issue 12's indicator)
+    /// and which the caller starred (issue 28): a fixed seven whatever the folder holds.
     /// </summary>
-    private const int FolderListingQueries = 9;
+    private const int FolderListingQueries = 7;
 
     [Fact]
     public async Task SP8_the_effective_role_is_two_queries_for_the_owner_four_for_anyone_else_three_for_their_next_item_none_when_asked_again()

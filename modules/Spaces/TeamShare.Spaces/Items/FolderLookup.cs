@@ -10,17 +10,18 @@ using TeamShare.Spaces.Starred;
 namespace TeamShare.Spaces.Items;
 
 /// <summary>Finds the folder a space route points at (its root when no parent is given), with the caller's role on it.</summary>
-internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, PersonalSpaces personal, IMediator mediator)
+internal sealed class FolderLookup(SpacesDbContext db, EffectiveRoles roles, IMediator mediator)
 {
+    /// <remarks>
+    /// One query: a folder of the space by its id, or the space's root through a subquery. The space itself is not read (issue
+    /// 24): a folder names its space, and a space that is not the team's has no folder that matches.
+    /// </remarks>
     public async Task<(Item Folder, AccessRole Role)?> FindAsync(Guid userId, Guid teamId, Guid spaceId, Guid? parentId, CancellationToken ct)
     {
-        // A member's own personal space may not exist yet when a script calls it first.
-        var space = await db.Spaces.AsNoTracking().FirstOrDefaultAsync(s => s.Id == spaceId && s.TeamId == teamId, ct);
-        if (space is null) return null;
-        if (space.PersonalOwnerId == userId) await personal.EnsureAsync(userId, teamId, ct);
-        var folderId = parentId ?? space.RootItemId;
-        var folder = await db.Items.AsNoTracking().FirstOrDefaultAsync(
-            i => i.Id == folderId && i.SpaceId == spaceId && i.TeamId == teamId && i.Kind == ItemKinds.Folder, ct);
+        var folders = db.Items.AsNoTracking().Where(i => i.SpaceId == spaceId && i.TeamId == teamId && i.Kind == ItemKinds.Folder);
+        var folder = parentId is { } id
+            ? await folders.FirstOrDefaultAsync(i => i.Id == id, ct)
+            : await folders.FirstOrDefaultAsync(i => i.Id == db.Spaces.Where(s => s.Id == spaceId && s.TeamId == teamId).Select(s => s.RootItemId).FirstOrDefault(), ct);
         if (folder is null) return null;
         var role = await roles.RoleOnAsync(userId, teamId, folder, ct);
         return role == AccessRole.None ? null : (folder, role);

@@ -13,6 +13,7 @@ using TeamShare.SharedKernel.Modules;
 using TeamShare.SharedKernel.Localization;
 using TeamShare.SharedKernel.Security;
 
+ThreadPoolFloor.Apply();
 var builder = WebApplication.CreateBuilder(args);
 // Each module serves its own scripts from its Razor class library (/_content/TeamShare.<Module>/…). Outside Development the
 // framework would read them only from a published wwwroot; a build's static-web-assets manifest serves them from the modules.

@@ -198,15 +198,10 @@ public sealed class EffectiveRoleTests(TeamShareFactory factory) : IClassFixture
         var (mia, folder, file) = await TreeAsync($"warm-{Guid.NewGuid():N}");
         var teamId = Guid.Parse((await (await mia.GetAsync("/api/me")).Json()).GetProperty("teamId").GetString()!);
         var mark = await (await factory.ClientForAsync("mark@acme.test")).UserIdAsync();
-        var feed = factory.Services.GetRequiredService<TeamShare.SharedKernel.Caching.ChangeFeed>();
-        var before = feed.Sequence;
         await factory.GrantAsync(folder, "user", mark, AccessRole.Viewer);
-        // The grant is heard at its commit; on PostgreSQL this instance hears it once more, from its own NOTIFY, a moment
-        // later, which drops what was kept in between (the CI run at e134991 saw it). The checks begin once both are heard.
-        var heard = before + (TestDatabase.OnPostgres ? 2 : 1);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (feed.Sequence < heard && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(5);
-        Assert.True(feed.Sequence >= heard, "the feed heard the grant");
+        // On PostgreSQL the grant is heard once more from this instance's own NOTIFY, which would drop what the first check
+        // kept (the CI run at e134991 saw it): the checks begin once the feed has heard it.
+        await ChangeFeedWaits.HeardSoFarAsync(factory);
 
         var role = AccessRole.None;
         async Task<int> Check() => await QueryCounter.CountAsync(async () =>

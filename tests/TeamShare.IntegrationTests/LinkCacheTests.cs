@@ -28,7 +28,7 @@ public sealed class LinkCacheTests
         foreach (var change in await ChangesAsync(host, host))
         {
             var token = await change.Link();
-            await HeardSoFarAsync(host, host.DataDirectory);
+            await ChangeFeedWaits.HeardSoFarAsync(host);
             var visitor = Visitor(host);
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
             var warm = await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode));
@@ -55,7 +55,7 @@ public sealed class LinkCacheTests
         var mia = await host.ClientForAsync("mia@acme.test");
         var (share, _) = await ShareNewFileAsync(mia, new { remarks = "on a poster" });
         var code = new Uri((await (await mia.PostAsync($"/api/shares/{share}/qr", null)).Json()).GetProperty("url").GetString()!).PathAndQuery;
-        await HeardSoFarAsync(host, host.DataDirectory);
+        await ChangeFeedWaits.HeardSoFarAsync(host);
         var visitor = Visitor(host);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(code)).StatusCode);
         Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync(code)).StatusCode)));
@@ -82,7 +82,7 @@ public sealed class LinkCacheTests
         {
             var token = await change.Link();
             // A's writes reach B a moment after their commit; one heard after B's first open drops what that open kept.
-            await HeardSoFarAsync(b, directory);
+            await ChangeFeedWaits.HeardSoFarAsync(b);
             var visitor = Visitor(b);
             Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
             Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode)));
@@ -117,7 +117,7 @@ public sealed class LinkCacheTests
         var feed = await TrustedAsync(b);
         var mia = await a.ClientForAsync("mia@acme.test");
         var (share, token) = await ShareNewFileAsync(mia, new { remarks = "first" });
-        await HeardSoFarAsync(b, directory);
+        await ChangeFeedWaits.HeardSoFarAsync(b);
         var visitor = Visitor(b);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode);
         Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{token}")).StatusCode)));
@@ -141,7 +141,7 @@ public sealed class LinkCacheTests
         // Listening again, caching again, and hearing again.
         await TrustedAsync(b);
         var (again, second) = await ShareNewFileAsync(mia, new { remarks = "first" });
-        await HeardSoFarAsync(b, directory);
+        await ChangeFeedWaits.HeardSoFarAsync(b);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{second}")).StatusCode);
         Assert.Empty(await QueryCounter.CaptureAsync(async () => Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/s/{second}")).StatusCode)));
         Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/shares/{again}")).StatusCode);
@@ -151,33 +151,10 @@ public sealed class LinkCacheTests
         Assert.Equal(HttpStatusCode.Gone, status);
     }
 
-    /// <summary>
-    /// Until <paramref name="host"/> has heard every change committed so far (on PostgreSQL an instance hears its own writes
-    /// again, and another's, a moment after their commit; on SQLite the feed is told at commit): PostgreSQL delivers
-    /// notifications in commit order, so once a marker sent now is heard, so is everything before it.
-    /// </summary>
-    private static async Task HeardSoFarAsync(TeamShareFactory host, string directory)
-    {
-        if (!TestDatabase.OnPostgres) return;
-        var marker = Guid.NewGuid();
-        await using (var connection = await TestDatabase.OpenAsync(directory))
-        await using (var notify = connection.CreateCommand())
-        {
-            notify.CommandText = $"SELECT pg_notify('{ChangeFeed.Channel}', '{marker}')";
-            await notify.ExecuteNonQueryAsync();
-        }
-        var feed = host.Services.GetRequiredService<ChangeFeed>();
-        var clock = Stopwatch.StartNew();
-        while (feed.Current(marker) is not { Team: > 0 } && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(5);
-        Assert.True(feed.Current(marker) is { Team: > 0 }, "the listener heard the marker");
-    }
-
     private static async Task<ChangeFeed> TrustedAsync(TeamShareFactory host)
     {
         var feed = host.Services.GetRequiredService<ChangeFeed>();
-        var clock = Stopwatch.StartNew();
-        while (!feed.Trusted && clock.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
-        Assert.True(feed.Trusted, "the listener connected");
+        await ChangeFeedWaits.UntilAsync(() => feed.Trusted, "the listener connected");
         return feed;
     }
 

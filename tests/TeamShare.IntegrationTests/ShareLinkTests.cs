@@ -104,6 +104,33 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
         Assert.Equal(1, (await (await mia.GetAsync($"/api/shares/{share.Id()}")).Json()).GetProperty("previewCount").GetInt32());
     }
 
+    /// <summary>
+    /// LK-2 with opens arriving together (issue 24, B2: on SQLite they share one transaction, each its own statement): every
+    /// open gets its own answer, in the order counted, on two links at once, so a full link refuses exactly the opens past its
+    /// limit and the other link's opens all pass; downloads are counted as downloads.
+    /// </summary>
+    [Fact]
+    public async Task LK2_opens_arriving_together_are_each_counted_once_and_never_past_the_limit()
+    {
+        var (mia, item, small, smallToken) = await ShareAsync(new { previewLimit = 7 });
+        var roomy = await mia.ShareOk(new { itemIds = new[] { item }, previewLimit = 40 });
+        var roomyToken = Api.TokenOf(roomy.GetProperty("url").GetString()!);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            var (token, kind) = (i % 2 == 0 ? smallToken : roomyToken, i % 4 < 2 ? "preview" : "download");
+            return (Small: token == smallToken, (await factory.Anonymous().GetAsync($"/s/{token}/items/{item}/{kind}")).StatusCode);
+        }));
+
+        Assert.Equal(7, answers.Count(a => a.Small && a.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(13, answers.Count(a => a.Small && a.StatusCode == HttpStatusCode.Gone));
+        Assert.All(answers.Where(a => !a.Small), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var counts = await (await mia.GetAsync($"/api/shares/{roomy.Id()}")).Json();
+        Assert.Equal(20, counts.GetProperty("previewCount").GetInt32());
+        Assert.Equal(10, counts.GetProperty("downloadCount").GetInt32());
+        Assert.Equal(7, (await (await mia.GetAsync($"/api/shares/{small.Id()}")).Json()).GetProperty("previewCount").GetInt32());
+    }
+
     [Theory]
     [InlineData("download", "bytes=-1000000")]
     [InlineData("download", "bytes=1-")]

@@ -49,6 +49,7 @@ public sealed class LinksModule : ITeamShareModule
         services.AddBestEffort<LinkUsed>(batch => new LinksUsed(batch));
         services.AddScoped<LinkGate>();
         services.AddSingleton<LinkFactsCache>();
+        services.AddSingleton<CountedOpens>();
         services.AddSingleton<RecipientPageCache>();
         services.AddOutputCache();
         services.AddOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>().Configure<RecipientPageCache>((o, pages) =>

@@ -28,7 +28,8 @@ internal sealed record OpenedLink(Link Link, LinkEntry Entry, IReadOnlyList<Item
 /// (AD-1, AD-3, AD-8), the password's unlock cookie, and the sharer's own access through SP-8, so a link never outlives the
 /// right to share. Refusals say why without naming anything the link does not show.
 /// </summary>
-internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal qr, UnlockCookies unlock, LinkFactsCache cache, TimeProvider clock)
+internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal qr, UnlockCookies unlock, LinkFactsCache cache,
+    CountedOpens counted, TimeProvider clock)
 {
     /// <summary>The link an entry names, as its facts, and whether they were read by this request (not from the cache).</summary>
     private async Task<(LinkFacts? Facts, bool Read)> FactsAsync(LinkEntry entry, CancellationToken ct)
@@ -157,20 +158,5 @@ internal sealed class LinkGate(LinksDbContext db, IMediator mediator, QrCodeSeal
     }
 
     /// <summary>LK-2: the limit check and the count are one UPDATE, so concurrent opens never pass the limit.</summary>
-    /// <remarks>
-    /// Written as SQL, not <c>ExecuteUpdate</c>: every counted open sends it, and EF Core rebuilt and re-parameterised the
-    /// update's expression tree on each call, which took longer than running the statement (issue 24, B2: 60 % of the
-    /// count's time in a profile). One setter per line, as EF writes them, so the change feed reads it as counters only.
-    /// </remarks>
-    public async Task<bool> TryCountViewAsync(Guid shareId, bool download, CancellationToken ct)
-    {
-        var added = download ? 1 : 0;
-        var changed = await db.Database.ExecuteSqlAsync($"""
-            UPDATE "links_shares"
-            SET "PreviewCount" = "PreviewCount" + 1,
-                "DownloadCount" = "DownloadCount" + {added}
-            WHERE "Id" = {shareId} AND ("PreviewLimit" IS NULL OR "PreviewCount" < "PreviewLimit")
-            """, ct);
-        return changed == 1;
-    }
+    public Task<bool> TryCountViewAsync(Guid shareId, bool download, CancellationToken ct) => counted.TryCountAsync(db, shareId, download, ct);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -118,7 +119,10 @@ public static class ModuleDatabaseRegistration
 
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connection, string module) =>
         WithoutModelCheck(builder.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable(MigrationHistory.TableOf(module))))
-            .AddInterceptors(SqliteConnectionSetup.Instance);
+            .AddInterceptors(SqliteConnectionSetup.Instance)
+#pragma warning disable EF1001 // see SqliteConnectionWithoutFunctions
+            .ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutFunctions>();
+#pragma warning restore EF1001
 
     private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connection, string module) =>
         WithoutModelCheck(builder.UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable(MigrationHistory.TableOf(module))));

@@ -47,6 +47,35 @@ public sealed class LinkCacheTests
         }
     }
 
+    /// <summary>
+    /// Issue 24 (B2): a counted preview reads nothing but its count once the item's preview is kept; a new version, a rename to
+    /// Markdown, and trash are each seen by the next preview (the kept preview is dropped with the team's other caches).
+    /// </summary>
+    [Fact]
+    public async Task LK2_a_warm_preview_reads_only_its_count_and_the_next_preview_after_a_change_shows_it()
+    {
+        using var host = new TeamShareFactory();
+        host.Server.PreserveExecutionContext = true;
+        var mia = await host.ClientForAsync("mia@acme.test");
+        var item = (await mia.UploadOk((await mia.PersonalSpace()).Id(), $"kept-{Guid.NewGuid():N}.txt", "first words"u8.ToArray())).Id();
+        var token = Api.TokenOf((await mia.ShareOk(new { itemIds = new[] { item } })).GetProperty("url").GetString()!);
+        await ChangeFeedWaits.HeardSoFarAsync(host);
+        var visitor = host.Anonymous();
+        var preview = $"/s/{token}/items/{item}/preview";
+        Assert.Equal("first words", await visitor.GetStringAsync(preview));
+
+        var warm = await QueryCounter.CaptureAsync(async () => Assert.Equal("first words", await visitor.GetStringAsync(preview)));
+        Assert.Equal("UPDATE", Assert.Single(warm).TrimStart()[..6]);
+
+        Assert.Equal(HttpStatusCode.OK, (await mia.PutAsync($"/api/items/{item}/content", new StringContent("second words"))).StatusCode);
+        Assert.Equal("second words", await visitor.GetStringAsync(preview));
+        // Renamed to Markdown, it shows rendered.
+        Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/items/{item}", new { name = $"kept-{Guid.NewGuid():N}.md" })).StatusCode);
+        Assert.Equal("text/html", (await visitor.GetAsync(preview)).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NoContent, (await mia.DeleteAsync($"/api/items/{item}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await visitor.GetAsync(preview)).StatusCode);
+    }
+
     [Fact]
     public async Task LK3_LK7_a_qr_code_open_is_kept_like_a_links_and_still_ends_when_the_code_expires()
     {

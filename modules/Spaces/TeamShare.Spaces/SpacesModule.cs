@@ -79,6 +79,7 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddHostedService<SortKeyBackfill>();
         services.AddScoped<EffectiveRoles>();
         services.AddSingleton(sp => new ChangeFeedCache<(Guid User, Guid Team, Guid Item), ItemAccess>(sp.GetRequiredService<ChangeFeed>(), a => a.Item.TeamId));
+        services.AddSingleton(sp => new ChangeFeedCache<Guid, KeptPreview>(sp.GetRequiredService<ChangeFeed>(), p => p.TeamId));
         services.AddScoped<PersonalSpaces>();
         services.AddScoped<FolderLookup>();
         services.AddScoped<VisibleSpaces>();

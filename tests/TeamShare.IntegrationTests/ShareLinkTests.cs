@@ -105,6 +105,30 @@ public sealed class ShareLinkTests(TeamShareFactory factory) : IClassFixture<Tea
     }
 
     /// <summary>
+    /// Issue 24 (B2): a small content is read whole when opened and a larger one streamed; either side of that size a link
+    /// hands out the file byte for byte, and a range of it from the same counted browser.
+    /// </summary>
+    [Theory]
+    [InlineData(TeamShare.Spaces.Blobs.FileSystemBlobStore.ReadWholeBytes)]
+    [InlineData(TeamShare.Spaces.Blobs.FileSystemBlobStore.ReadWholeBytes + 1)]
+    public async Task LK2_contents_either_side_of_the_whole_read_size_come_back_byte_for_byte_and_by_range(int size)
+    {
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(size);
+        var (_, item, _, token) = await ShareAsync(new { }, $"whole-{Guid.NewGuid():N}.bin", bytes);
+        var browser = factory.Anonymous();
+        var download = await browser.GetAsync($"/s/{token}/items/{item}/download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+
+        var rest = new HttpRequestMessage(HttpMethod.Get, $"/s/{token}/items/{item}/download");
+        rest.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(size - 100, null);
+        rest.Headers.Add("Cookie", download.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ts_counted_")).Split(';')[0]);
+        var ranged = await browser.SendAsync(rest);
+        Assert.Equal(HttpStatusCode.PartialContent, ranged.StatusCode);
+        Assert.Equal(bytes[^100..], await ranged.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>
     /// LK-2 with opens arriving together (issue 24, B2: on SQLite they share one transaction, each its own statement): every
     /// open gets its own answer, in the order counted, on two links at once, so a full link refuses exactly the opens past its
     /// limit and the other link's opens all pass; downloads are counted as downloads.

@@ -32,8 +32,29 @@ internal sealed class FileSystemBlobStore : IBlobStore
         return spooled.Blob;
     }
 
-    public Stream OpenRead(string sha256, long? size = null) =>
-        new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    /// <summary>Up to this size a content is read whole when opened (see <see cref="OpenRead"/>).</summary>
+    public const int ReadWholeBytes = 64 * 1024;
+
+    /// <remarks>
+    /// A small content (a text, an icon, most previews) is read whole, at once, into memory: on Linux every asynchronous file
+    /// read is a synchronous one handed to the thread pool, and with the stream's 80 KB buffer that hop and allocation cost a
+    /// counted preview more than its count (issue 24, B2: 15 % of the host's CPU). Larger contents stream as before.
+    /// </remarks>
+    public Stream OpenRead(string sha256, long? size = null)
+    {
+        if (size is > ReadWholeBytes or null) return Streamed(sha256);
+        using var file = File.OpenHandle(PathOf(sha256));
+        // The length on disk decides (a damaged content may not be the size recorded).
+        var length = RandomAccess.GetLength(file);
+        if (length > ReadWholeBytes) return Streamed(sha256);
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length && RandomAccess.Read(file, bytes.AsSpan(read), read) is var n and > 0) read += n;
+        return new MemoryStream(bytes, 0, read, writable: false);
+    }
+
+    private FileStream Streamed(string sha256) =>
+        new(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken ct) => Task.FromResult(File.Exists(PathOf(sha256)));
 

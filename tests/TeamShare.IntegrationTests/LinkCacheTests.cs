@@ -48,11 +48,11 @@ public sealed class LinkCacheTests
     }
 
     /// <summary>
-    /// Issue 24 (B2): a counted preview reads nothing but its count once the item's preview is kept; a new version, a rename to
+    /// Issue 24 (B2): a counted preview or download reads nothing but its count once the item's preview or content is kept; a new version, a rename to
     /// Markdown, and trash are each seen by the next preview (the kept preview is dropped with the team's other caches).
     /// </summary>
     [Fact]
-    public async Task LK2_a_warm_preview_reads_only_its_count_and_the_next_preview_after_a_change_shows_it()
+    public async Task LK2_a_warm_preview_or_download_reads_only_its_count_and_the_next_one_after_a_change_shows_it()
     {
         using var host = new TeamShareFactory();
         host.Server.PreserveExecutionContext = true;
@@ -66,9 +66,15 @@ public sealed class LinkCacheTests
 
         var warm = await QueryCounter.CaptureAsync(async () => Assert.Equal("first words", await visitor.GetStringAsync(preview)));
         Assert.Equal("UPDATE", Assert.Single(warm).TrimStart()[..6]);
+        // A counted download the same: its content is kept as the preview is.
+        var download = $"/s/{token}/items/{item}/download";
+        Assert.Equal("first words", await visitor.GetStringAsync(download));
+        warm = await QueryCounter.CaptureAsync(async () => Assert.Equal("first words", await visitor.GetStringAsync(download)));
+        Assert.Equal("UPDATE", Assert.Single(warm).TrimStart()[..6]);
 
         Assert.Equal(HttpStatusCode.OK, (await mia.PutAsync($"/api/items/{item}/content", new StringContent("second words"))).StatusCode);
         Assert.Equal("second words", await visitor.GetStringAsync(preview));
+        Assert.Equal("second words", await visitor.GetStringAsync(download));
         // Renamed to Markdown, it shows rendered.
         Assert.Equal(HttpStatusCode.OK, (await mia.PatchAsJsonAsync($"/api/items/{item}", new { name = $"kept-{Guid.NewGuid():N}.md" })).StatusCode);
         Assert.Equal("text/html", (await visitor.GetAsync(preview)).Content.Headers.ContentType?.MediaType);

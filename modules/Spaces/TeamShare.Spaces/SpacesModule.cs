@@ -79,8 +79,7 @@ public sealed class SpacesModule : ITeamShareModule
         services.AddHostedService<SortKeyBackfill>();
         services.AddScoped<EffectiveRoles>();
         services.AddSingleton(sp => new ChangeFeedCache<(Guid User, Guid Team, Guid Item), ItemAccess>(sp.GetRequiredService<ChangeFeed>(), a => a.Item.TeamId));
-        services.AddSingleton(sp => new ChangeFeedCache<Guid, KeptPreview>(sp.GetRequiredService<ChangeFeed>(), p => p.TeamId));
-        services.AddSingleton(sp => new ChangeFeedCache<Guid, KeptContent>(sp.GetRequiredService<ChangeFeed>(), c => c.TeamId));
+        services.AddSingleton<KeptItems>();
         services.AddScoped<PersonalSpaces>();
         services.AddScoped<FolderLookup>();
         services.AddScoped<VisibleSpaces>();

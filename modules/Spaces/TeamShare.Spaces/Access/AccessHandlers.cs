@@ -64,30 +64,17 @@ internal sealed class ListSharedChildrenHandler(SpacesDbContext db) : IRequestHa
     }
 }
 
-/// <summary>A file's content as kept between requests: the item's team, and the content (null when it has none).</summary>
-internal sealed record KeptContent(Guid TeamId, ItemContent? Content);
-
-/// <remarks>
-/// One file's content is kept per instance until the change feed hears a change to its team, as a preview is
-/// (<see cref="Preview.GetPreviewHandler"/>): every counted download and WebDAV read asks for it.
-/// </remarks>
-internal sealed class OpenItemContentHandler(SpacesDbContext db, IBlobStore blobs, ChangeFeedCache<Guid, KeptContent> kept)
+internal sealed class OpenItemContentHandler(SpacesDbContext db, IBlobStore blobs, KeptItems items)
     : IRequestHandler<OpenItemContent, ItemContent?>, IRequestHandler<OpenItemContents, IReadOnlyDictionary<Guid, ItemContent>>
 {
     public async ValueTask<IReadOnlyDictionary<Guid, ItemContent>> Handle(OpenItemContents request, CancellationToken ct) =>
         (await db.Items.AsNoTracking().Where(i => i.TeamId == request.TeamId && i.Kind == ItemKinds.File && i.ContentSha256 != null)
             .WhereIdIn(i => i.Id, request.ItemIds).ToListAsync(ct)).ToDictionary(i => i.Id, i => ContentOf(i, blobs));
 
-    public async ValueTask<ItemContent?> Handle(OpenItemContent request, CancellationToken ct)
-    {
-        // Kept by the item's id with its team: an id asked with another team is read (and found in none).
-        if (kept.Find(request.ItemId) is { } found && found.TeamId == request.TeamId) return found.Content;
-        var sequence = kept.Sequence;
-        var item = await ItemById.FindAsync(db, request.ItemId, request.TeamId, ct);
-        var content = item is { Kind: ItemKinds.File, ContentSha256: not null } ? ContentOf(item, blobs) : null;
-        kept.Keep(request.ItemId, new KeptContent(request.TeamId, content), sequence);
-        return content;
-    }
+    public async ValueTask<ItemContent?> Handle(OpenItemContent request, CancellationToken ct) =>
+        await items.FindAsync(db, request.ItemId, request.TeamId, ct) is { Kind: ItemKinds.File, ContentSha256: not null } item
+            ? ContentOf(item, blobs)
+            : null;
 
     public static ItemContent ContentOf(Item item, IBlobStore blobs) =>
         new(item.Name, item.ContentType ?? "application/octet-stream", item.Size, item.ContentSha256!, item.ModifiedAt,

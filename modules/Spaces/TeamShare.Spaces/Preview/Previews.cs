@@ -3,7 +3,6 @@ using System.Text;
 using Markdig;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using TeamShare.SharedKernel.Caching;
 using TeamShare.Spaces.Blobs;
 using TeamShare.Spaces.Contracts;
 using TeamShare.Spaces.Data;
@@ -57,25 +56,8 @@ internal static class Previews
     }
 }
 
-/// <summary>An item's preview as kept between requests: the item's team, and how it shows (null when it does not).</summary>
-internal sealed record KeptPreview(Guid TeamId, ItemPreview? Preview);
-
-/// <summary>
-/// Issue 24 (B2): a link's preview is asked for on every counted open, and the item it reads changes far less often than it
-/// is shown. Kept per instance until the change feed hears any change to the item's team (a new version, a rename, trash),
-/// as SP-8's answers are; the preview names its content by hash, and stored contents never change.
-/// </summary>
-internal sealed class GetPreviewHandler(SpacesDbContext db, IBlobStore blobs, ChangeFeedCache<Guid, KeptPreview> kept)
-    : IRequestHandler<GetPreview, ItemPreview?>
+internal sealed class GetPreviewHandler(SpacesDbContext db, IBlobStore blobs, KeptItems items) : IRequestHandler<GetPreview, ItemPreview?>
 {
-    public async ValueTask<ItemPreview?> Handle(GetPreview request, CancellationToken ct)
-    {
-        // Kept by the item's id with its team: an id asked with another team is read (and found in none).
-        if (kept.Find(request.ItemId) is { } found && found.TeamId == request.TeamId) return found.Preview;
-        var sequence = kept.Sequence;
-        var item = await ItemById.FindAsync(db, request.ItemId, request.TeamId, ct);
-        var preview = item is null ? null : Previews.For(item, blobs);
-        kept.Keep(request.ItemId, new KeptPreview(request.TeamId, preview), sequence);
-        return preview;
-    }
+    public async ValueTask<ItemPreview?> Handle(GetPreview request, CancellationToken ct) =>
+        await items.FindAsync(db, request.ItemId, request.TeamId, ct) is { } item ? Previews.For(item, blobs) : null;
 }

@@ -33,9 +33,14 @@ public sealed class RecipientPageCacheTests(TeamShareFactory factory) : IClassFi
         return await client.SendAsync(request);
     }
 
-    /// <summary>Opens until the page comes from the cache (the first open reads the link, the second renders and keeps it).</summary>
-    private static async Task<HttpResponseMessage> CachedAsync(HttpClient client, string path, string? accept = null, string? language = null)
+    /// <summary>
+    /// Opens until the page comes from the cache (the first open reads the link, the second renders and keeps it). On
+    /// PostgreSQL the instance hears its own earlier writes (the link made, the file uploaded) again a moment after their
+    /// commit, which drops what was kept in between: the opens start once everything written so far has been heard.
+    /// </summary>
+    private async Task<HttpResponseMessage> CachedAsync(HttpClient client, string path, string? accept = null, string? language = null)
     {
+        await ChangeFeedWaits.HeardSoFarAsync(factory);
         for (var open = 0; open < 3; open++)
         {
             var response = await OpenAsync(client, path, accept, language);

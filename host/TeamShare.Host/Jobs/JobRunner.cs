@@ -1,4 +1,5 @@
 using Hangfire;
+using TeamShare.SharedKernel.Hosting;
 using TeamShare.SharedKernel.Jobs;
 
 namespace TeamShare.Host.Jobs;
@@ -24,15 +25,19 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<Recurring
 internal static class RecurringJobSchedule
 {
     /// <summary>
-    /// Schedules once the server has started, off the path to ready (issue 24, B10): Hangfire's servers read the schedule
-    /// at their next poll, so a job written a moment later runs when it would have.
+    /// Schedules a moment after the server has started (AfterStart), off the path to ready (issue 24, B10): Hangfire's
+    /// servers read the schedule at their next poll, so a job written a moment later runs when it would have.
     /// </summary>
-    public static void ScheduleModuleJobsOnceStarted(this WebApplication app) =>
-        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+    public static void ScheduleModuleJobsOnceStarted(this WebApplication app) => _ = Task.Run(async () =>
+    {
+        try
         {
-            try { app.Services.ScheduleModuleJobs(); }
-            catch (Exception e) { app.Logger.LogError(e, "Writing the recurring jobs' schedule failed; the one an earlier start wrote stays in force"); }
-        }));
+            await AfterStart.WaitAsync(app.Lifetime, app.Lifetime.ApplicationStopping);
+            app.Services.ScheduleModuleJobs();
+        }
+        catch (OperationCanceledException) { /* stopped before it was time */ }
+        catch (Exception e) { app.Logger.LogError(e, "Writing the recurring jobs' schedule failed; the one an earlier start wrote stays in force"); }
+    });
 
     /// <summary>The seam's other half: every module registration becomes one Hangfire recurring job.</summary>
     public static void ScheduleModuleJobs(this IServiceProvider services)

@@ -1,21 +1,24 @@
 using Hangfire;
 using TeamShare.SharedKernel.Data;
+using TeamShare.SharedKernel.Hosting;
 using TeamShare.SharedKernel.Observability;
 
 namespace TeamShare.Host.Startup;
 
 /// <summary>
-/// Issue 23: every 15 seconds, once the database is ready, reads what the modules report (mail waiting, blob store size),
-/// each module's unpublished notifications, and the job queue, for /metrics. A failed read keeps the last values.
+/// Issue 23: every 15 seconds, from a moment after the start (the database is ready by then), reads what the modules
+/// report (mail waiting, blob store size), each module's unpublished notifications, and the job queue, for /metrics. A
+/// failed read keeps the last values.
 /// </summary>
-internal sealed class GaugeSampler(IServiceProvider services, StartupState state, IEnumerable<IGaugeSource> sources,
+internal sealed class GaugeSampler(IServiceProvider services, IHostApplicationLifetime lifetime, IEnumerable<IGaugeSource> sources,
     IEnumerable<IModuleDatabase> databases, JobStorage jobs, ILogger<GaugeSampler> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await state.Ready.WaitAsync(stoppingToken);
+        // The first sample makes every module's context and reads each table: not while the first requests are answered.
+        await AfterStart.WaitAsync(lifetime, stoppingToken);
         using var timer = new PeriodicTimer(Interval);
         do
         {

@@ -2,15 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TeamShare.SharedKernel.Hosting;
 using TeamShare.Spaces.Data;
 
 namespace TeamShare.Spaces.Items;
 
 /// <summary>
 /// Issue 28: items saved before natural order have no sort key (the migration cannot compute one in SQL); the first start
-/// after the upgrade gives each its key, in batches. It runs once the server has started, not before it is ready (issue 24,
-/// B10: it made the Spaces module's context on every start to find nothing); until it is done, the items of before the
-/// upgrade list first in name order. Later starts find none and read one row. Several instances write the same values.
+/// after the upgrade gives each its key, in batches. It runs a moment after the server has started (AfterStart), not
+/// before it is ready (issue 24, B10: it made the Spaces module's context on every start to find nothing); until it is
+/// done, the items of before the upgrade list first in name order. Later starts find none and read one row. Several instances write the same values.
 /// </summary>
 internal sealed class SortKeyBackfill(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<SortKeyBackfill> log)
     : BackgroundService
@@ -19,9 +20,7 @@ internal sealed class SortKeyBackfill(IServiceScopeFactory scopes, IHostApplicat
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-            await started.Task.WaitAsync(stoppingToken);
+        await AfterStart.WaitAsync(lifetime, stoppingToken);
         try { await RunAsync(stoppingToken); }
         catch (Exception e) when (e is not OperationCanceledException) { log.LogError(e, "Giving items their natural sort key failed; the next start tries again"); }
     }

@@ -58,7 +58,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # instrumentation costs them more than its optimisations win back before they exit (browser pass 6 min 53 s → 5 min 55 s on
 # the 2-core machine). It changes how code is compiled, not what it does; the service itself keeps the runtime's default.
 export DOTNET_TieredPGO=0
-if ! dotnet build TeamShare.sln -c Release -nologo -clp:ErrorsOnly; then
+# One C# compiler server for the whole build, whatever the environment says (CI's sets UseSharedCompilation=false, which
+# starts a compiler process and compiles Roslyn itself anew for each of the ~25 projects): a clean clone's build took
+# 58-59 s against 79-80 s. The server is shut down right after, so nothing outlives the build.
+build_status=0
+UseSharedCompilation=true dotnet build TeamShare.sln -c Release -nologo -clp:ErrorsOnly || build_status=1
+dotnet build-server shutdown >/dev/null 2>&1 || true
+if [ $build_status -ne 0 ]; then
   echo "Build failed."; echo "0 passed, 1 failed"; exit 1
 fi
 

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Hosting;
 namespace TeamShare.SharedKernel.Hosting;
 
 /// <summary>
-/// Start-up work that nothing waits for (the first gauges, the recurring jobs' schedule, a backfill) begins a moment after the
-/// server starts listening, not at once: on a one-core machine it shared the CPU with the first requests, the readiness
-/// probe's among them (issue 24, B10: a restart's first sample of the gauges took ~0.3 s of CPU before ready).
+/// Start-up work that nothing waits for (the first gauges, the recurring jobs' schedule, a backfill) begins a moment after
+/// the server starts listening, not at once: on a one-core machine it shared the CPU with the first requests, the
+/// readiness probe's among them (issue 24, B10: a restart became ready ~0.3 s later for it).
 /// </summary>
 public static class AfterStart
 {

@@ -11,7 +11,8 @@ namespace TeamShare.Spaces.Items;
 /// Issue 28: items saved before natural order have no sort key (the migration cannot compute one in SQL); the first start
 /// after the upgrade gives each its key, in batches. It runs a moment after the server has started (AfterStart), not
 /// before it is ready (issue 24, B10: it made the Spaces module's context on every start to find nothing); until it is
-/// done, the items of before the upgrade list first in name order. Later starts find none and read one row. Several instances write the same values.
+/// done, the items of before the upgrade list first in name order. Later starts find none and read one row. Several
+/// instances write the same values.
 /// </summary>
 internal sealed class SortKeyBackfill(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<SortKeyBackfill> log)
     : BackgroundService

@@ -48,8 +48,9 @@ public sealed class LinkCacheTests
     }
 
     /// <summary>
-    /// Issue 24 (B2): a counted preview or download reads nothing but its count once the item's preview or content is kept; a new version, a rename to
-    /// Markdown, and trash are each seen by the next preview (the kept preview is dropped with the team's other caches).
+    /// Issue 24 (B2): a counted preview or download reads nothing but its count once the item's preview or content is kept;
+    /// a new version, a rename to Markdown, and trash are each seen by the next preview (the kept preview is dropped with the
+    /// team's other caches).
     /// </summary>
     [Fact]
     public async Task LK2_a_warm_preview_or_download_reads_only_its_count_and_the_next_one_after_a_change_shows_it()

@@ -9,24 +9,20 @@ namespace TeamShare.Identity.Directory;
 
 internal sealed class GetPrincipalGroupsHandler(IdentityDbContext db, ChangeFeedCache<Guid, PrincipalGroups> cache) : IRequestHandler<GetPrincipalGroups, PrincipalGroups?>
 {
-    public async ValueTask<PrincipalGroups?> Handle(GetPrincipalGroups request, CancellationToken ct)
-    {
-        if (cache.Find(request.UserId) is { } known) return known;
-        var before = cache.Sequence;
-        // One round trip: the user row with its department ids (live membership, ID-5).
-        var row = await db.Users.AsNoTracking()
-            .Where(u => u.Id == request.UserId)
-            .Select(u => new
-            {
-                u.Id, u.TeamId, u.IsActive,
-                Departments = db.DepartmentMembers.Where(m => m.UserId == u.Id).Select(m => m.DepartmentId).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
-        if (row is null) return null;
-        var groups = new PrincipalGroups(row.Id, row.TeamId, row.IsActive, row.Departments);
-        cache.Keep(groups.UserId, groups, before);
-        return groups;
-    }
+    public ValueTask<PrincipalGroups?> Handle(GetPrincipalGroups request, CancellationToken ct) =>
+        cache.GetOrLoadAsync(request.UserId, (Db: db, request.UserId), static async (read, ct) =>
+        {
+            // One round trip: the user row with its department ids (live membership, ID-5).
+            var row = await read.Db.Users.AsNoTracking()
+                .Where(u => u.Id == read.UserId)
+                .Select(u => new
+                {
+                    u.Id, u.TeamId, u.IsActive,
+                    Departments = read.Db.DepartmentMembers.Where(m => m.UserId == u.Id).Select(m => m.DepartmentId).ToList(),
+                })
+                .FirstOrDefaultAsync(ct);
+            return row is null ? null : new PrincipalGroups(row.Id, row.TeamId, row.IsActive, row.Departments);
+        }, ct);
 }
 
 internal sealed class FindUserByEmailHandler(IdentityDbContext db) : IRequestHandler<FindUserByEmail, UserSummary?>

@@ -25,8 +25,9 @@ internal sealed class MailTemplates
     {
         // The model's language (Cultures.MailKey, "pl"): templates/pl/NAME when there is one, else the English one.
         if (model.GetValueOrDefault(Cultures.MailKey) is { } culture && culture != "en" && Cultures.IsSupported(culture)
-            && _translated.GetOrAdd($"{culture}/{name}", key => File.Exists(Path.Combine(_folder, $"{key}.sbn-txt"))))
-            name = $"{culture}/{name}";
+            && $"{culture}/{name}" is var translated
+            && _translated.GetOrAdd(translated, key => File.Exists(Path.Combine(_folder, $"{key}.sbn-txt"))))
+            name = translated;
         var text = Run($"{name}.sbn-txt", model, escapeHtml: false);
         var newline = text.IndexOf('\n');
         var subject = text[..newline].Trim();

@@ -19,6 +19,20 @@ public sealed class ChangeFeedCache<TKey, TValue>(ChangeFeed feed, Func<TValue, 
     public TValue? Find(TKey key) =>
         _entries.TryGetValue(key, out var kept) && feed.IsCurrent(teamOf(kept.Value), kept.Stamp) ? kept.Value : null;
 
+    /// <summary>
+    /// The kept value, or what <paramref name="load"/> reads now, kept unless a change was heard while it read; a null read
+    /// (nothing found) is not kept. The state is passed through, so a static load allocates no closure on a hit.
+    /// </summary>
+    public async ValueTask<TValue?> GetOrLoadAsync<TState>(TKey key, TState state,
+        Func<TState, CancellationToken, Task<TValue?>> load, CancellationToken ct)
+    {
+        if (Find(key) is { } kept) return kept;
+        var before = Sequence;
+        var value = await load(state, ct);
+        if (value is not null) Keep(key, value, before);
+        return value;
+    }
+
     /// <summary>Keeps what was read since <paramref name="sequenceBefore"/>, unless a change was heard meanwhile.</summary>
     public void Keep(TKey key, TValue value, long sequenceBefore)
     {

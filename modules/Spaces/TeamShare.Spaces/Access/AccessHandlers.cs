@@ -17,17 +17,12 @@ namespace TeamShare.Spaces.Access;
 internal sealed class GetItemAccessHandler(EffectiveRoles roles, ChangeFeedCache<(Guid User, Guid Team, Guid Item), ItemAccess> cache)
     : IRequestHandler<GetItemAccess, ItemAccess?>
 {
-    public async ValueTask<ItemAccess?> Handle(GetItemAccess request, CancellationToken ct)
-    {
-        var key = (request.UserId, request.TeamId, request.ItemId);
-        if (cache.Find(key) is { } known) return known;
-        var before = cache.Sequence;
-        var result = await roles.ForItemAsync(request.UserId, request.TeamId, request.ItemId, ct);
-        if (result is null) return null;
-        var access = new ItemAccess(result.Value.Item.ToSummary(), result.Value.Role);
-        cache.Keep(key, access, before);
-        return access;
-    }
+    public ValueTask<ItemAccess?> Handle(GetItemAccess request, CancellationToken ct) =>
+        cache.GetOrLoadAsync((request.UserId, request.TeamId, request.ItemId), (Roles: roles, Request: request),
+            static async (read, ct) =>
+                await read.Roles.ForItemAsync(read.Request.UserId, read.Request.TeamId, read.Request.ItemId, ct) is { } result
+                    ? new ItemAccess(result.Item.ToSummary(), result.Role)
+                    : null, ct);
 }
 
 internal sealed class GetItemsAccessHandler(EffectiveRoles roles) : IRequestHandler<GetItemsAccess, IReadOnlyList<ItemAccess>>

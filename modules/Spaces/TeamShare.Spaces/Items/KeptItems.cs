@@ -16,13 +16,7 @@ internal sealed class KeptItems(ChangeFeed feed)
 {
     private readonly ChangeFeedCache<(Guid Team, Guid Item), KeptItem> _kept = new(feed, k => k.TeamId);
 
-    public async Task<Item?> FindAsync(SpacesDbContext db, Guid itemId, Guid teamId, CancellationToken ct)
-    {
-        var key = (teamId, itemId);
-        if (_kept.Find(key) is { } found) return found.Item;
-        var sequence = _kept.Sequence;
-        var item = await ItemById.FindAsync(db, itemId, teamId, ct);
-        _kept.Keep(key, new KeptItem(teamId, item), sequence);
-        return item;
-    }
+    public async Task<Item?> FindAsync(SpacesDbContext db, Guid itemId, Guid teamId, CancellationToken ct) =>
+        (await _kept.GetOrLoadAsync((teamId, itemId), (Db: db, Team: teamId, Item: itemId), static async (read, ct) =>
+            new KeptItem(read.Team, await ItemById.FindAsync(read.Db, read.Item, read.Team, ct)), ct))!.Item;
 }

@@ -337,10 +337,15 @@ def run(args):
             _, sub_down, _ = curl_speed([big_url])
             _, _, base_up = curl_speed(["-T", str(big), baseline.url + "/upload"])
             _, _, sub_drop = curl_speed(["-F", f"file=@{big};filename=drop-{len(b7)}.bin", drop_url])
+            # The same copy flushed to disk before its answer, as every TeamShare upload is: what durability alone costs here.
+            _, _, durable_up = curl_speed(["-T", str(big), baseline.url + "/upload?durable=true"])
+            _, _, sub_member = curl_speed(["-H", f"Authorization: Bearer {mia}", "-F", f"file=@{big};filename=big-{len(b7)}.bin",
+                                           f"{subject.url}/api/spaces/{space}/files"])
             b6.append({"baseline": base_down, "subject": sub_down})
-            b7.append({"baseline": base_up, "drop": sub_drop})
+            b7.append({"baseline": base_up, "durable": durable_up, "drop": sub_drop, "member": sub_member})
         out["B6"] = {"baseline": median(b6, "baseline"), "subject": median(b6, "subject")}
-        out["B7"] = {"baseline": median(b7, "baseline"), "member": up_member, "drop": median(b7, "drop")}
+        out["B7"] = {"baseline": median(b7, "baseline"), "member": median([*b7, {"member": up_member}], "member"), "drop": median(b7, "drop"),
+                     "durable": median(b7, "durable")}
         out["B6"]["memory_growth_mb"] = subject.proc.memory_mb("VmHWM") - before_hwm
 
         # B8: 1 000 invitation mails to the real SMTP server, against MailKit sending 1 000 over one connection.
@@ -567,6 +572,10 @@ def report(now, before):
                          f"host peak memory grew {s['B6']['memory_growth_mb']:.0f} MB over B6+B7"))
         lines.append(row("B7", "1 GiB member upload, MB/s", s["B7"]["member"], s["B7"]["baseline"], "≥ 0.8", "multipart vs raw body copy"))
         lines.append(row("B7", "1 GiB drop-box upload, MB/s", s["B7"]["drop"], s["B7"]["baseline"], "≥ 0.8", ""))
+        if "durable" in s["B7"]:
+            # Not a target of the issue: the same uploads against a raw copy that is flushed to disk before it answers.
+            lines.append(row("B7", "1 GiB member upload against a durable raw copy, MB/s", s["B7"]["member"], s["B7"]["durable"], "(figure only)",
+                             f"drop box {s['B7']['drop'] / s['B7']['durable']:.2f}; the raw copy flushed to disk before it answers"))
         b8 = s["B8"]
         lines.append(row("B8", "1 000 invitation mails, mails/s", 1000 / b8["subject_s"], 1000 / b8["baseline_s"], "≥ 0.5",
                          f"{b8['delivered']} delivered in {b8['subject_s']:.1f} s (baseline {b8['baseline_s']:.2f} s)"))

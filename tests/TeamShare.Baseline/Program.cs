@@ -27,12 +27,16 @@ app.MapGet("/file", () => Results.File(Path.Combine(directory, "big.bin"), "appl
 // B11: a page image from disk, the bytes TeamShare serves a recipient for a cached page (captured by the script).
 app.MapGet("/page.png", () => Results.File(Path.Combine(directory, "page.png"), "image/png"));
 
-// B7: the request body copied to a file on disk.
-app.MapPut("/upload", async (HttpRequest request) =>
+// B7: the request body copied to a file. Deleted at once, the kernel never writes it out; with ?durable=true it is on the disk
+// before the answer, the least any upload that must survive a crash does (TeamShare's uploads are flushed the same way).
+app.MapPut("/upload", async (HttpRequest request, bool? durable) =>
 {
     var target = Path.Combine(directory, $"upload-{Guid.NewGuid():N}");
     await using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+    {
         await request.Body.CopyToAsync(file);
+        if (durable == true) file.Flush(flushToDisk: true);
+    }
     File.Delete(target);
     return Results.NoContent();
 });

@@ -24,6 +24,19 @@ public sealed class HostTests(TeamShareFactory factory) : IClassFixture<TeamShar
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(factory.DataDirectory, "keys-protection.pfx")));
     }
 
+    /// <summary>
+    /// Issue 24 (B2, B8): new keys encrypt with AES-256-GCM, which costs a counted open's ticket or a mail's link about half of
+    /// AES-CBC + HMAC. Keys of the earlier algorithm keep opening what they sealed (UpgradeTests opens a release's links).
+    /// </summary>
+    [SqliteFact]
+    public async Task Issue24_new_data_protection_keys_use_aes_256_gcm()
+    {
+        await Browsers.SignedInAsync(factory, "mia@acme.test");
+        var keys = Directory.GetFiles(Path.Combine(factory.DataDirectory, "keys"), "key-*.xml");
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.Contains("<encryption algorithm=\"AES_256_GCM\" />", File.ReadAllText(key)));
+    }
+
     [Fact]
     public async Task ID8_passwords_are_stored_as_pbkdf2_hmac_sha512_with_at_least_210000_iterations()
     {

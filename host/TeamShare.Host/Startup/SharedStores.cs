@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.EntityFrameworkCore;
 using TeamShare.Host.Data;
 using TeamShare.SharedKernel.Data;
@@ -17,7 +19,11 @@ internal static class SharedStores
 {
     public static void AddDataProtectionKeys(this IServiceCollection services, IConfiguration configuration, TeamShareOptions options, bool serving)
     {
-        var protection = services.AddDataProtection().SetApplicationName("TeamShare");
+        var protection = services.AddDataProtection().SetApplicationName("TeamShare")
+            // New keys encrypt with AES-256-GCM (an AEAD) instead of the default AES-256-CBC + HMAC-SHA256, which on Linux runs
+            // as a managed encryptor building two algorithm objects per payload: a counted open's ticket and an outside
+            // recipient's mail link each pay one (issue 24, B2 and B8). Payloads of older keys still open: each key names its algorithm.
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         if (KeyProtection.Load(options, mayCreate: serving) is { } certificate)
             protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         if (options.Database.IsPostgres)
